@@ -1,0 +1,1 @@
+//! Rendering options into main.cf and master.cf snippets and `postconf` commands.

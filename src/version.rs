@@ -1,0 +1,502 @@
+//! Postfix and OpenSSL versions, distribution presets, and the version gates as named facts.
+//!
+//! Every behaviour that depends on the Postfix version is a method on [`PostfixVersion`] with
+//! the release it came in and a source, so that templates and rules never compare numbers.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// A Postfix release series (`major.minor`), for example 3.7.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PostfixVersion {
+    /// Major number (2 or 3).
+    pub major: u8,
+    /// Minor number.
+    pub minor: u8,
+}
+
+impl PostfixVersion {
+    /// Builds a version from its two numbers.
+    pub const fn new(major: u8, minor: u8) -> Self {
+        PostfixVersion { major, minor }
+    }
+
+    /// Every release series the tool knows, oldest first (2.2 up to 3.11).
+    pub const ALL: &'static [PostfixVersion] = &[
+        PostfixVersion::new(2, 2),
+        PostfixVersion::new(2, 3),
+        PostfixVersion::new(2, 4),
+        PostfixVersion::new(2, 5),
+        PostfixVersion::new(2, 6),
+        PostfixVersion::new(2, 7),
+        PostfixVersion::new(2, 8),
+        PostfixVersion::new(2, 9),
+        PostfixVersion::new(2, 10),
+        PostfixVersion::new(2, 11),
+        PostfixVersion::new(3, 0),
+        PostfixVersion::new(3, 1),
+        PostfixVersion::new(3, 2),
+        PostfixVersion::new(3, 3),
+        PostfixVersion::new(3, 4),
+        PostfixVersion::new(3, 5),
+        PostfixVersion::new(3, 6),
+        PostfixVersion::new(3, 7),
+        PostfixVersion::new(3, 8),
+        PostfixVersion::new(3, 9),
+        PostfixVersion::new(3, 10),
+        PostfixVersion::new(3, 11),
+    ];
+
+    /// The newest stable series the tool knows; the default for new configurations.
+    pub const LATEST: PostfixVersion = PostfixVersion::new(3, 11);
+
+    /// Parses `"3.7"`, `"3.7.11"` (the patch level is ignored) or `"2.11"`. Only known series
+    /// are accepted.
+    pub fn parse(text: &str) -> Result<Self, VersionError> {
+        let text = text.trim();
+        let mut parts = text.split('.');
+        let major = parts.next().and_then(|p| p.parse::<u8>().ok());
+        let minor = parts.next().and_then(|p| p.parse::<u8>().ok());
+        let patch_ok = parts.next().is_none_or(|p| p.parse::<u16>().is_ok());
+        match (major, minor) {
+            (Some(major), Some(minor)) if patch_ok && parts.next().is_none() => {
+                let v = PostfixVersion::new(major, minor);
+                if PostfixVersion::ALL.contains(&v) {
+                    Ok(v)
+                } else {
+                    Err(VersionError::Unknown(text.to_string()))
+                }
+            }
+            _ => Err(VersionError::Malformed(text.to_string())),
+        }
+    }
+
+    const fn at_least(self, major: u8, minor: u8) -> bool {
+        self.major > major || (self.major == major && self.minor >= minor)
+    }
+
+    /// `smtpd_tls_security_level` / `smtp_tls_security_level` exist (2.3); before, only
+    /// `smtpd_use_tls` and `smtpd_enforce_tls`. Source: postconf(5).
+    pub const fn supports_security_level(self) -> bool {
+        self.at_least(2, 3)
+    }
+
+    /// `smtpd_sasl_type`/`smtpd_sasl_path`, hence Dovecot SASL (2.3). Source: postconf(5).
+    pub const fn supports_sasl_type(self) -> bool {
+        self.at_least(2, 3)
+    }
+
+    /// The opportunistic `*_tls_protocols` and `*_tls_ciphers` parameters (2.6).
+    /// Source: postconf(5) `smtpd_tls_protocols`, `smtpd_tls_ciphers`.
+    pub const fn supports_opportunistic_protocols(self) -> bool {
+        self.at_least(2, 6)
+    }
+
+    /// `smtpd_relay_restrictions` (2.10). Source: postconf(5).
+    pub const fn supports_relay_restrictions(self) -> bool {
+        self.at_least(2, 10)
+    }
+
+    /// The `dane`/`dane-only` client levels and `smtp_dns_support_level` (2.11).
+    /// Source: postconf(5) `smtp_tls_security_level`, `smtp_dns_support_level`.
+    pub const fn supports_dane(self) -> bool {
+        self.at_least(2, 11)
+    }
+
+    /// `compatibility_level` and client-side `smtp_tls_wrappermode` (3.0).
+    /// Source: postconf(5) `smtp_tls_wrappermode`, COMPATIBILITY_README.
+    pub const fn supports_smtp_wrappermode(self) -> bool {
+        self.at_least(3, 0)
+    }
+
+    /// `compatibility_level` exists (3.0). Source: COMPATIBILITY_README.
+    pub const fn supports_compatibility_level(self) -> bool {
+        self.at_least(3, 0)
+    }
+
+    /// The opportunistic cipher grade defaults to `medium` and the built-in DH prime is
+    /// 2048-bit (3.1; earlier series only after the mid-2015 patch releases).
+    /// Source: postconf(5) `smtpd_tls_ciphers`, `smtpd_tls_dh1024_param_file`; weakdh.org.
+    pub const fn has_logjam_safe_defaults(self) -> bool {
+        self.at_least(3, 1)
+    }
+
+    /// `SSLv3` is excluded by default from every protocol list (3.1).
+    /// Source: postconf(5) `smtpd_tls_protocols`.
+    pub const fn excludes_sslv3_by_default(self) -> bool {
+        self.at_least(3, 1)
+    }
+
+    /// `tls_eecdh_auto_curves` exists (3.2). Source: postconf(5).
+    pub const fn supports_eecdh_auto_curves(self) -> bool {
+        self.at_least(3, 2)
+    }
+
+    /// `smtpd_tls_chain_files` (key and certificate chain in one file) exists (3.4).
+    /// Source: postconf(5) `smtpd_tls_chain_files`.
+    pub const fn supports_chain_files(self) -> bool {
+        self.at_least(3, 4)
+    }
+
+    /// The protocol name `TLSv1.3` (and `!TLSv1.3`) is understood (3.4; also 3.0.14, 3.1.10,
+    /// 3.2.7, 3.3.2). Source: postconf(5) `smtpd_tls_protocols`.
+    pub const fn supports_tlsv13_name(self) -> bool {
+        self.at_least(3, 4)
+    }
+
+    /// `tlsproxy` in master.cf must have a process limit of 0 (3.4). Source: RELEASE_NOTES-3.4.
+    pub const fn tlsproxy_needs_zero_limit(self) -> bool {
+        self.at_least(3, 4)
+    }
+
+    /// Protocol ranges `>=TLSv1.2` / `<=TLSv1.3` (3.6); before, only `!` exclusions.
+    /// Source: postconf(5) `smtpd_tls_protocols`.
+    pub const fn supports_protocol_range_syntax(self) -> bool {
+        self.at_least(3, 6)
+    }
+
+    /// `known_tcp_ports` maps `submissions` to 465 without services(5) (3.6).
+    /// Source: RELEASE_NOTES-3.6.
+    pub const fn knows_submissions_port(self) -> bool {
+        self.at_least(3, 6)
+    }
+
+    /// `smtpd_tls_dh512_param_file` and `smtpd_tls_eecdh_grade` are ignored (3.6).
+    /// Source: postconf(5).
+    pub const fn ignores_legacy_dh_and_eecdh(self) -> bool {
+        self.at_least(3, 6)
+    }
+
+    /// The stock master.cf names the port-465 service `submissions` instead of `smtps` (3.7).
+    /// Source: `conf/master.cf` at v3.7.0.
+    pub const fn stock_names_submissions(self) -> bool {
+        self.at_least(3, 7)
+    }
+
+    /// With OpenSSL 3.0 or later, an empty or `auto` `smtpd_tls_dh1024_param_file` lets
+    /// OpenSSL choose DH parameters (3.7). Source: postconf(5) `smtpd_tls_dh1024_param_file`.
+    pub fn has_auto_dh(self, openssl: OpensslVersion) -> bool {
+        self.at_least(3, 7) && openssl >= OpensslVersion::V3_0
+    }
+
+    /// The stock master.cf submission services restrict with
+    /// `smtpd_recipient_restrictions=permit_sasl_authenticated,reject` (3.7).
+    /// Source: `conf/master.cf` at v3.7.0.
+    pub const fn stock_submission_uses_recipient_restrictions(self) -> bool {
+        self.at_least(3, 7)
+    }
+
+    /// `tls_ffdhe_auto_groups` exists, the `low`/`export` grades are treated as `medium` and
+    /// weak ciphers are excluded from the built-in lists (3.8). Source: postconf(5),
+    /// RELEASE_NOTES-3.8.
+    pub const fn supports_ffdhe_auto_groups(self) -> bool {
+        self.at_least(3, 8)
+    }
+
+    /// `low`/`export` cipher grades are treated as `medium` (3.8). Source: postconf(5).
+    pub const fn weak_grades_are_medium(self) -> bool {
+        self.at_least(3, 8)
+    }
+
+    /// `postconf` warns that `*_use_tls`, `*_enforce_tls`, `*_tls_per_site`,
+    /// `disable_dns_lookups`, `smtpd_tls_eecdh_grade` and `smtpd_tls_dh1024_param_file`
+    /// "will be removed" (3.9). Source: DEPRECATION_README, RELEASE_NOTES-3.9.
+    pub const fn warns_deprecated_tls_switches(self) -> bool {
+        self.at_least(3, 9)
+    }
+
+    /// `tls_config_file` / `tls_config_name` exist (3.9). Source: postconf(5).
+    pub const fn supports_tls_config_file(self) -> bool {
+        self.at_least(3, 9)
+    }
+
+    /// `smtpd_hide_client_session` exists (3.10). Source: RELEASE_NOTES-3.10.
+    pub const fn supports_hide_client_session(self) -> bool {
+        self.at_least(3, 10)
+    }
+
+    /// `smtp_tls_security_level` defaults to `may` when `compatibility_level >= 3.11` (3.11).
+    /// Source: RELEASE_NOTES-3.11, postconf(5).
+    pub const fn outbound_may_by_default(self) -> bool {
+        self.at_least(3, 11)
+    }
+
+    /// `postconf` warns about `smtp_tls_enforce_peername` (3.11). Source: DEPRECATION_README.
+    pub const fn warns_enforce_peername(self) -> bool {
+        self.at_least(3, 11)
+    }
+
+    /// The default of `smtpd_tls_protocols`, `smtpd_tls_mandatory_protocols` and their
+    /// `smtp_` twins for this series. Source: postconf(5).
+    pub const fn default_protocols(self, mandatory: bool) -> &'static str {
+        if self.at_least(3, 6) {
+            ">=TLSv1"
+        } else if self.at_least(3, 1) {
+            "!SSLv2, !SSLv3"
+        } else if mandatory {
+            "!SSLv2"
+        } else {
+            ""
+        }
+    }
+}
+
+impl fmt::Display for PostfixVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}", self.major, self.minor)
+    }
+}
+
+impl Default for PostfixVersion {
+    fn default() -> Self {
+        PostfixVersion::LATEST
+    }
+}
+
+impl Serialize for PostfixVersion {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PostfixVersion {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        PostfixVersion::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Why a version string was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VersionError {
+    /// Not of the form `X.Y` or `X.Y.Z`.
+    Malformed(String),
+    /// Well formed, but not a series this tool knows.
+    Unknown(String),
+}
+
+impl fmt::Display for VersionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            VersionError::Malformed(t) => {
+                write!(f, "`{t}` is not a version: expected `X.Y`, for example `3.7`")
+            }
+            VersionError::Unknown(t) => write!(
+                f,
+                "Postfix `{t}` is not a known release series: expected one of 2.2 to {}",
+                PostfixVersion::LATEST
+            ),
+        }
+    }
+}
+
+impl std::error::Error for VersionError {}
+
+/// The OpenSSL release Postfix is linked with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum OpensslVersion {
+    /// OpenSSL 1.0.2 (TLS 1.2 at most).
+    #[serde(rename = "1.0.2")]
+    V1_0_2,
+    /// OpenSSL 1.1.1 (TLS 1.3).
+    #[serde(rename = "1.1.1")]
+    V1_1_1,
+    /// OpenSSL 3.0 (automatic DH parameters).
+    #[serde(rename = "3.0")]
+    V3_0,
+    /// OpenSSL 3.5 (hybrid post-quantum key exchange `X25519MLKEM768`).
+    #[serde(rename = "3.5")]
+    V3_5,
+}
+
+impl OpensslVersion {
+    /// Every OpenSSL version the tool knows, oldest first.
+    pub const ALL: &'static [OpensslVersion] = &[
+        OpensslVersion::V1_0_2,
+        OpensslVersion::V1_1_1,
+        OpensslVersion::V3_0,
+        OpensslVersion::V3_5,
+    ];
+
+    /// The version as users write it, for example `3.0`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            OpensslVersion::V1_0_2 => "1.0.2",
+            OpensslVersion::V1_1_1 => "1.1.1",
+            OpensslVersion::V3_0 => "3.0",
+            OpensslVersion::V3_5 => "3.5",
+        }
+    }
+
+    /// TLS 1.3 is available (OpenSSL 1.1.1).
+    pub const fn supports_tls13(self) -> bool {
+        !matches!(self, OpensslVersion::V1_0_2)
+    }
+
+    /// Parses `1.0.2`, `1.1.1`, `3.0` or `3.5`.
+    pub fn parse(text: &str) -> Option<Self> {
+        OpensslVersion::ALL
+            .iter()
+            .copied()
+            .find(|v| v.as_str() == text.trim())
+    }
+
+    /// The newest OpenSSL version that this Postfix series can be built with and that a
+    /// distribution shipping it would plausibly use; also the lowest it requires.
+    /// Postfix 3.4 dropped OpenSSL < 1.0.2 and 3.6 requires 1.1.1 (RELEASE_NOTES-3.6).
+    pub fn minimum_for(postfix: PostfixVersion) -> OpensslVersion {
+        if postfix >= PostfixVersion::new(3, 6) {
+            OpensslVersion::V1_1_1
+        } else {
+            OpensslVersion::V1_0_2
+        }
+    }
+}
+
+impl fmt::Display for OpensslVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Default for OpensslVersion {
+    fn default() -> Self {
+        OpensslVersion::V3_5
+    }
+}
+
+/// A distribution release whose packaged Postfix and OpenSSL versions set both at once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Preset {
+    /// Debian 11 "bullseye".
+    Debian11,
+    /// Debian 12 "bookworm".
+    Debian12,
+    /// Debian 13 "trixie".
+    Debian13,
+    /// Ubuntu 22.04 LTS.
+    Ubuntu2204,
+    /// Ubuntu 24.04 LTS.
+    Ubuntu2404,
+    /// Red Hat Enterprise Linux 8 and rebuilds.
+    Rhel8,
+    /// Red Hat Enterprise Linux 9 and rebuilds.
+    Rhel9,
+    /// Red Hat Enterprise Linux 10 and rebuilds.
+    Rhel10,
+}
+
+impl Preset {
+    /// Every preset, in the order shown to users.
+    pub const ALL: &'static [Preset] = &[
+        Preset::Debian11,
+        Preset::Debian12,
+        Preset::Debian13,
+        Preset::Ubuntu2204,
+        Preset::Ubuntu2404,
+        Preset::Rhel8,
+        Preset::Rhel9,
+        Preset::Rhel10,
+    ];
+
+    /// The distribution's name, for example `Debian 12 (bookworm)`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Preset::Debian11 => "Debian 11 (bullseye)",
+            Preset::Debian12 => "Debian 12 (bookworm)",
+            Preset::Debian13 => "Debian 13 (trixie)",
+            Preset::Ubuntu2204 => "Ubuntu 22.04 LTS",
+            Preset::Ubuntu2404 => "Ubuntu 24.04 LTS",
+            Preset::Rhel8 => "RHEL 8",
+            Preset::Rhel9 => "RHEL 9",
+            Preset::Rhel10 => "RHEL 10",
+        }
+    }
+
+    /// The Postfix series and OpenSSL version the distribution ships.
+    pub const fn versions(self) -> (PostfixVersion, OpensslVersion) {
+        match self {
+            // Debian 11 ships Postfix 3.5.x with OpenSSL 1.1.1 (not verified here).
+            Preset::Debian11 => (PostfixVersion::new(3, 5), OpensslVersion::V1_1_1),
+            // Debian 12 ships Postfix 3.7.x with OpenSSL 3.0 (the test machine's own Postfix).
+            Preset::Debian12 => (PostfixVersion::new(3, 7), OpensslVersion::V3_0),
+            // Debian 13 ships Postfix 3.10.x with OpenSSL 3.5 (not verified here).
+            Preset::Debian13 => (PostfixVersion::new(3, 10), OpensslVersion::V3_5),
+            // Ubuntu 22.04 ships Postfix 3.6.x with OpenSSL 3.0 (not verified here).
+            Preset::Ubuntu2204 => (PostfixVersion::new(3, 6), OpensslVersion::V3_0),
+            // Ubuntu 24.04 ships Postfix 3.8.x with OpenSSL 3.0 (not verified here).
+            Preset::Ubuntu2404 => (PostfixVersion::new(3, 8), OpensslVersion::V3_0),
+            // RHEL 8 ships Postfix 3.5.x with OpenSSL 1.1.1 (not verified here).
+            Preset::Rhel8 => (PostfixVersion::new(3, 5), OpensslVersion::V1_1_1),
+            // RHEL 9 ships Postfix 3.5.x with OpenSSL 3.0 (reference section 1.10).
+            Preset::Rhel9 => (PostfixVersion::new(3, 5), OpensslVersion::V3_0),
+            // RHEL 10 ships Postfix 3.8.x with OpenSSL 3.5 (reference section 1.10; OpenSSL
+            // not verified here).
+            Preset::Rhel10 => (PostfixVersion::new(3, 8), OpensslVersion::V3_5),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_known_series_and_patch_levels() {
+        assert_eq!(PostfixVersion::parse("3.7"), Ok(PostfixVersion::new(3, 7)));
+        assert_eq!(PostfixVersion::parse(" 3.7.11 "), Ok(PostfixVersion::new(3, 7)));
+        assert_eq!(PostfixVersion::parse("2.11"), Ok(PostfixVersion::new(2, 11)));
+    }
+
+    #[test]
+    fn refuses_unknown_and_malformed_versions() {
+        assert!(matches!(
+            PostfixVersion::parse("3.99"),
+            Err(VersionError::Unknown(_))
+        ));
+        for bad in ["", "3", "3.x", "3.7.1.2", "a.b", "-1.2", "3..7"] {
+            assert!(
+                matches!(PostfixVersion::parse(bad), Err(VersionError::Malformed(_))),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn versions_are_sorted_and_unique() {
+        assert!(PostfixVersion::ALL.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(*PostfixVersion::ALL.last().unwrap(), PostfixVersion::LATEST);
+    }
+
+    #[test]
+    fn gates_switch_at_their_release() {
+        let v = PostfixVersion::new;
+        assert!(!v(3, 3).supports_chain_files() && v(3, 4).supports_chain_files());
+        assert!(!v(3, 5).supports_protocol_range_syntax());
+        assert!(v(3, 6).supports_protocol_range_syntax());
+        assert!(!v(3, 6).stock_names_submissions() && v(3, 7).stock_names_submissions());
+        assert!(!v(2, 2).supports_security_level() && v(2, 3).supports_security_level());
+        assert!(v(3, 7).has_auto_dh(OpensslVersion::V3_0));
+        assert!(!v(3, 7).has_auto_dh(OpensslVersion::V1_1_1));
+        assert!(!v(3, 6).has_auto_dh(OpensslVersion::V3_5));
+    }
+
+    #[test]
+    fn presets_respect_openssl_minimums() {
+        for p in Preset::ALL {
+            let (postfix, openssl) = p.versions();
+            assert!(PostfixVersion::ALL.contains(&postfix), "{p:?}");
+            assert!(openssl >= OpensslVersion::minimum_for(postfix), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn serde_round_trip() {
+        let v = PostfixVersion::new(3, 10);
+        let json = serde_json::to_string(&v).unwrap();
+        assert_eq!(json, "\"3.10\"");
+        assert_eq!(serde_json::from_str::<PostfixVersion>(&json).unwrap(), v);
+        assert!(serde_json::from_str::<PostfixVersion>("\"9.9\"").is_err());
+    }
+}
