@@ -70,3 +70,20 @@ pub struct MasterCf {
     /// Lines that could not be read.
     pub malformed: Vec<Malformed>,
 }
+
+use crate::diagnostic::FileKind;
+
+/// Parses main.cf text.
+pub fn parse_main(_text: &str) -> MainCf {
+    MainCf::default()
+}
+
+/// Parses master.cf text.
+pub fn parse_master(_text: &str) -> MasterCf {
+    MasterCf::default()
+}
+
+/// Tells main.cf, master.cf and `postconf -n` output apart by their content.
+pub fn detect_kind(_text: &str) -> FileKind {
+    FileKind::MainCf
+}

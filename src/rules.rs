@@ -37,3 +37,42 @@ pub struct Source {
     /// The address of the cited text.
     pub url: &'static str,
 }
+
+use crate::config::{MainCf, MasterCf};
+use crate::diagnostic::Diagnostic;
+use crate::options::{Options, Role};
+use crate::version::{OpensslVersion, PostfixVersion};
+
+/// What the linter needs to know beyond the files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LintContext {
+    /// The Postfix series the files are for.
+    pub postfix: PostfixVersion,
+    /// The OpenSSL version Postfix is linked with.
+    pub openssl: OpensslVersion,
+    /// What the host does (pasted configs are assumed to be a public MX).
+    pub role: Role,
+}
+
+impl LintContext {
+    /// The context for generated output.
+    pub fn for_options(options: &Options) -> LintContext {
+        LintContext {
+            postfix: options.postfix,
+            openssl: options.openssl,
+            role: options.role,
+        }
+    }
+}
+
+/// Every rule.
+pub static RULES: &[Rule] = &[];
+
+/// Lints a main.cf and/or master.cf with every rule.
+pub fn lint(
+    _main: Option<&MainCf>,
+    _master: Option<&MasterCf>,
+    _ctx: &LintContext,
+) -> Vec<Diagnostic> {
+    Vec::new()
+}

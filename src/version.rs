@@ -279,7 +279,10 @@ impl fmt::Display for VersionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             VersionError::Malformed(t) => {
-                write!(f, "`{t}` is not a version: expected `X.Y`, for example `3.7`")
+                write!(
+                    f,
+                    "`{t}` is not a version: expected `X.Y`, for example `3.7`"
+                )
             }
             VersionError::Unknown(t) => write!(
                 f,
@@ -445,8 +448,14 @@ mod tests {
     #[test]
     fn parses_known_series_and_patch_levels() {
         assert_eq!(PostfixVersion::parse("3.7"), Ok(PostfixVersion::new(3, 7)));
-        assert_eq!(PostfixVersion::parse(" 3.7.11 "), Ok(PostfixVersion::new(3, 7)));
-        assert_eq!(PostfixVersion::parse("2.11"), Ok(PostfixVersion::new(2, 11)));
+        assert_eq!(
+            PostfixVersion::parse(" 3.7.11 "),
+            Ok(PostfixVersion::new(3, 7))
+        );
+        assert_eq!(
+            PostfixVersion::parse("2.11"),
+            Ok(PostfixVersion::new(2, 11))
+        );
     }
 
     #[test]

@@ -1,5 +1,32 @@
 //! `postfix-tls`: the command-line shell over the library.
+//!
+//! Exit codes: 0 success, 1 lint errors found, 2 usage or input errors.
 
-fn main() {
-    std::process::exit(2);
+mod generate;
+mod lint;
+mod rules;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  postfix-tls generate [--options FILE.json] [--format main|master|postconf|json] [--print-options]
+  postfix-tls lint [--postfix-version X.Y] [--role public-mx|relay|null-client] [--kind main|master|postconf] [--format text|json] FILE...
+  postfix-tls rules";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let code = match args.first().map(String::as_str) {
+        Some("generate") => generate::run(&args[1..]),
+        Some("lint") => lint::run(&args[1..]),
+        Some("rules") => rules::run(&args[1..]),
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            0
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            2
+        }
+    };
+    ExitCode::from(code)
 }

@@ -1,0 +1,3 @@
+//! The web app: a thin Yew shell over the core library.
+
+fn main() {}

@@ -1,0 +1,6 @@
+//! `postfix-tls rules`.
+
+/// Runs the subcommand; returns the exit code.
+pub fn run(_args: &[String]) -> u8 {
+    2
+}
