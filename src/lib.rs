@@ -6,10 +6,12 @@
 
 pub mod config;
 pub mod diagnostic;
+pub mod edit;
 pub mod lang;
 pub mod options;
 pub mod render;
 pub mod rules;
+pub mod share;
 pub mod version;
 
 use diagnostic::Diagnostic;
