@@ -25,7 +25,7 @@ pub enum Edit {
     /// How key and chain are given to Postfix.
     CertLayout(CertLayout),
     /// The Let's Encrypt domain.
-    Domain(String),
+    CertDomain(String),
     /// The custom certificate (chain) file.
     CertFile(String),
     /// The custom key file.
@@ -57,7 +57,7 @@ pub enum Edit {
     /// Authenticate to the smarthost.
     RelayAuth(bool),
     /// The smarthost password table.
-    PasswordMaps(String),
+    RelayPasswordMaps(String),
     /// Protocols and ciphers on port 25.
     InboundProfile(Profile),
     /// Protocols and ciphers on 587/465.
@@ -91,7 +91,7 @@ impl Options {
             Edit::Role(v) => self.role = v,
             Edit::CertSource(v) => self.certificate.source = v,
             Edit::CertLayout(v) => self.certificate.layout = v,
-            Edit::Domain(v) => self.certificate.domain = v,
+            Edit::CertDomain(v) => self.certificate.domain = v,
             Edit::CertFile(v) => self.certificate.cert_file = v,
             Edit::KeyFile(v) => self.certificate.key_file = v,
             Edit::Ecdsa(v) => self.certificate.ecdsa = v,
@@ -107,7 +107,7 @@ impl Options {
             Edit::RelayHost(v) => self.relayhost.host = v,
             Edit::RelayPort(v) => self.relayhost.port = v,
             Edit::RelayAuth(v) => self.relayhost.auth = v,
-            Edit::PasswordMaps(v) => self.relayhost.password_maps = v,
+            Edit::RelayPasswordMaps(v) => self.relayhost.password_maps = v,
             Edit::InboundProfile(v) => self.inbound_profile = v,
             Edit::SubmissionProfile(v) => self.submission_profile = v,
             Edit::OutboundProfile(v) => self.outbound_profile = v,
@@ -153,7 +153,7 @@ mod tests {
     #[test]
     fn nested_choices_land_in_their_section() {
         let mut o = Options::default();
-        o.edit(Edit::Domain(String::from("mx.example.org")));
+        o.edit(Edit::CertDomain(String::from("mx.example.org")));
         o.edit(Edit::RelayPort(RelayPort::Submissions));
         o.edit(Edit::Inbound(InboundLevel::Encrypt));
         assert_eq!(o.certificate.domain, "mx.example.org");
