@@ -226,6 +226,12 @@ impl PostfixVersion {
         self.at_least(3, 11)
     }
 
+    /// `smtpd_tls_eccert_file` / `smtpd_tls_eckey_file` (a second, ECDSA certificate) exist
+    /// (2.6). Source: postconf(5) `smtpd_tls_eccert_file`.
+    pub const fn supports_eccert(self) -> bool {
+        self.at_least(2, 6)
+    }
+
     /// The default of `smtpd_tls_protocols`, `smtpd_tls_mandatory_protocols` and their
     /// `smtp_` twins for this series. Source: postconf(5).
     pub const fn default_protocols(self, mandatory: bool) -> &'static str {
@@ -296,7 +302,9 @@ impl fmt::Display for VersionError {
 impl std::error::Error for VersionError {}
 
 /// The OpenSSL release Postfix is linked with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub enum OpensslVersion {
     /// OpenSSL 1.0.2 (TLS 1.2 at most).
     #[serde(rename = "1.0.2")]
@@ -309,6 +317,7 @@ pub enum OpensslVersion {
     V3_0,
     /// OpenSSL 3.5 (hybrid post-quantum key exchange `X25519MLKEM768`).
     #[serde(rename = "3.5")]
+    #[default]
     V3_5,
 }
 
@@ -359,12 +368,6 @@ impl OpensslVersion {
 impl fmt::Display for OpensslVersion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
-    }
-}
-
-impl Default for OpensslVersion {
-    fn default() -> Self {
-        OpensslVersion::V3_5
     }
 }
 
