@@ -562,6 +562,15 @@ impl Choice for Profile {
                 "TLS 1.3 braucht Postfix 3.4 oder neuer (gewählt ist {})";
                 options.postfix
             )),
+            Profile::Intermediate | Profile::ScannerClean
+                if !options.postfix.knows_tls12_protocol_names() =>
+            {
+                Some(text!(
+                    "the protocol name TLSv1.2 needs Postfix 2.10 or later (this is {})",
+                    "der Protokollname TLSv1.2 braucht Postfix 2.10 oder neuer (gewählt ist {})";
+                    options.postfix
+                ))
+            }
             _ => None,
         }
     }
