@@ -1076,11 +1076,7 @@ impl Field {
             Field::CaFile => &["smtp_tls_CAfile"],
             Field::Relayhost | Field::RelayHost => &["relayhost"],
             Field::RelayPort => &["relayhost", "smtp_tls_wrappermode"],
-            Field::RelayAuth => &[
-                "smtp_sasl_auth_enable",
-                "smtp_sasl_security_options",
-                "smtp_sasl_tls_security_options",
-            ],
+            Field::RelayAuth => &["smtp_sasl_auth_enable", "smtp_sasl_tls_security_options"],
             Field::RelayPasswordMaps => &["smtp_sasl_password_maps"],
             Field::InboundProfile => &[
                 "smtpd_tls_protocols",

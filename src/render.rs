@@ -463,11 +463,12 @@ impl Plan {
                 "smtp_sasl_password_maps",
                 r.password_maps.clone(),
             );
-            // The default also forbids plaintext mechanisms, which most smarthosts need
-            // (over TLS).
+            // Plaintext mechanisms (which most smarthosts need) only inside TLS: the
+            // default `noplaintext, noanonymous` stays in force without TLS, so a stripped
+            // STARTTLS defers the mail instead of sending the password in the clear.
             self.set(
                 Section::Smarthost,
-                "smtp_sasl_security_options",
+                "smtp_sasl_tls_security_options",
                 "noanonymous",
             );
             if needs_postmap(&r.password_maps) {
@@ -848,7 +849,7 @@ fn explain(name: &str) -> &'static str {
         "smtp_tls_wrappermode" => "implicit TLS to the smarthost on port 465",
         "smtp_sasl_auth_enable" => "log in to the smarthost",
         "smtp_sasl_password_maps" => "table with the smarthost credentials",
-        "smtp_sasl_security_options" => "allow plaintext mechanisms (protected by TLS)",
+        "smtp_sasl_tls_security_options" => "allow plaintext login mechanisms only inside TLS",
         "smtpd_tls_dh1024_param_file" => "2048-bit DH parameters against Logjam",
         "smtpd_tls_ciphers" => "no export ciphers for opportunistic TLS on port 25",
         "smtp_tls_ciphers" => "no export ciphers for opportunistic outbound TLS",
