@@ -3,12 +3,12 @@
 use crate::chrome;
 use crate::diagnostics::{by_severity, tally, DiagnosticCard};
 use crate::page::{Action, Pasted};
+use postfix_tls::config;
 use postfix_tls::diagnostic::{Diagnostic, FileKind};
 use postfix_tls::lang::Lang;
 use postfix_tls::options::Role;
 use postfix_tls::rules::{self, LintContext};
 use postfix_tls::version::{OpensslVersion, PostfixVersion};
-use postfix_tls::config;
 use yew::prelude::*;
 
 const KINDS: [FileKind; 3] = [FileKind::MainCf, FileKind::MasterCf, FileKind::PostconfN];
@@ -141,7 +141,10 @@ fn Annotated(props: &AnnotatedProps) -> Html {
     };
     let unplaced: Vec<Diagnostic> = sorted
         .iter()
-        .filter(|d| d.line.is_none_or(|l| l == 0 || l > props.text.lines().count()))
+        .filter(|d| {
+            d.line
+                .is_none_or(|l| l == 0 || l > props.text.lines().count())
+        })
         .cloned()
         .collect();
     html! {

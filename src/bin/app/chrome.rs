@@ -20,7 +20,6 @@ pub static LANGUAGE: Text = t("Language", "Sprache");
 
 pub static TAB_GENERATE: Text = t("Generate", "Erzeugen");
 pub static TAB_CHECK: Text = t("Check my config", "Meine Konfiguration prüfen");
-pub static TAB_VERIFY: Text = t("How to verify", "So prüfen Sie es");
 pub static SECTIONS: Text = t("Sections", "Bereiche");
 
 pub static DISMISS: Text = t("Dismiss", "Schließen");
@@ -92,7 +91,10 @@ pub static EXPORT: Text = t("Export JSON", "JSON exportieren");
 pub static IMPORT: Text = t("Import JSON", "JSON importieren");
 pub static RESET: Text = t("Reset to defaults", "Auf Standardwerte zurücksetzen");
 
-pub static CHECK_TITLE: Text = t("Check an existing configuration", "Eine bestehende Konfiguration prüfen");
+pub static CHECK_TITLE: Text = t(
+    "Check an existing configuration",
+    "Eine bestehende Konfiguration prüfen",
+);
 pub static CHECK_HINT: Text = t(
     "Paste a main.cf, a master.cf or the output of postconf -n. Nothing leaves your browser.",
     "Fügen Sie eine main.cf, eine master.cf oder die Ausgabe von postconf -n ein. Nichts verlässt Ihren Browser.",
@@ -113,12 +115,6 @@ pub static CHECK_CLEAN: Text = t(
 pub static CHECK_RESULT: Text = t("Findings", "Befunde");
 pub static WHOLE_FILE: Text = t("About the whole file", "Zur ganzen Datei");
 pub static CLEAR: Text = t("Clear", "Leeren");
-
-pub static VERIFY_TITLE: Text = t("How to verify", "So prüfen Sie es");
-pub static VERIFY_HINT: Text = t(
-    "Run these after postfix reload, from a machine outside your network.",
-    "Führen Sie diese nach postfix reload aus, von einem Rechner außerhalb Ihres Netzes.",
-);
 
 pub static FOOTER: Text = t(
     "Runs entirely in your browser and works offline after the first visit. Postfix's own documentation wins over this tool.",
@@ -147,7 +143,10 @@ pub fn topic_title(topic: Topic) -> Text {
             "Mail clients: submission on 587/465 and SASL",
             "Mailprogramme: Einlieferung auf 587/465 und SASL",
         ),
-        Topic::Outbound => t("Outbound mail and relayhost", "Ausgehende Mail und Relayhost"),
+        Topic::Outbound => t(
+            "Outbound mail and relayhost",
+            "Ausgehende Mail und Relayhost",
+        ),
         Topic::Protocols => t("Protocols and ciphers", "Protokolle und Cipher"),
         Topic::Logging => t("Logging and evidence", "Protokollierung und Nachweise"),
         Topic::General => t("General", "Allgemein"),
@@ -168,6 +167,6 @@ pub fn topic_id(topic: Topic) -> &'static str {
     }
 }
 
-pub static PRESET_NONE: Text = t("Versions chosen by hand", "Versionen von Hand gewählt");
+pub static PRESET_NONE: Text = t("Chosen by hand", "Von Hand gewählt");
 pub static SKIP: Text = t("Skip to content", "Zum Inhalt springen");
 pub static VIEWS: Text = t("Views", "Ansichten");

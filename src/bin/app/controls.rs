@@ -24,7 +24,8 @@ pub struct PanelProps {
 impl PanelProps {
     /// A callback that turns a control's new value into an edit.
     pub fn edit<T: 'static>(&self, to_edit: fn(T) -> Edit) -> Callback<T> {
-        self.dispatch.reform(move |value| Action::Edit(to_edit(value)))
+        self.dispatch
+            .reform(move |value| Action::Edit(to_edit(value)))
     }
 }
 

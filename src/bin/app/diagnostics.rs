@@ -85,8 +85,16 @@ pub fn DiagnosticCard(props: &CardProps) -> Html {
 pub fn tally(diagnostics: &[Diagnostic], lang: Lang) -> String {
     let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
     let parts: [(usize, &Text, &Text); 3] = [
-        (count(Severity::Error), &chrome::ERROR_ONE, &chrome::ERROR_MANY),
-        (count(Severity::Warning), &chrome::WARNING_ONE, &chrome::WARNING_MANY),
+        (
+            count(Severity::Error),
+            &chrome::ERROR_ONE,
+            &chrome::ERROR_MANY,
+        ),
+        (
+            count(Severity::Warning),
+            &chrome::WARNING_ONE,
+            &chrome::WARNING_MANY,
+        ),
         (count(Severity::Info), &chrome::INFO_ONE, &chrome::INFO_MANY),
     ];
     parts

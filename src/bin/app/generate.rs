@@ -76,12 +76,12 @@ pub fn Generate(props: &Props) -> Html {
                 <Switch field={Field::Comments} checked={o.comments} options={o.clone()} lang={lang}
                         on_toggle={panel.edit(Edit::Comments)} />
                 <Findings diagnostics={diagnostics.clone()} lang={lang} />
-                <OutputPanel title="main.cf" id="main-cf" file_name="main.cf" hint={chrome::MAIN_CF_HINT.clone()}
+                <OutputPanel title="main.cf" id="main-cf" file_name={AttrValue::from("main.cf")} hint={chrome::MAIN_CF_HINT.clone()}
                              text={AttrValue::from(out.main_cf.clone())} lang={lang} />
-                <OutputPanel title="master.cf" id="master-cf" file_name="master.cf" hint={chrome::MASTER_CF_HINT.clone()}
+                <OutputPanel title="master.cf" id="master-cf" file_name={AttrValue::from("master.cf")} hint={chrome::MASTER_CF_HINT.clone()}
                              text={AttrValue::from(out.master_cf.clone())} lang={lang} />
                 <OutputPanel title={AttrValue::from(chrome::POSTCONF_TITLE.get(lang).to_string())} id="postconf"
-                             file_name="postfix-tls.sh" hint={chrome::POSTCONF_HINT.clone()}
+                             file_name={AttrValue::from("postfix-tls.sh")} hint={chrome::POSTCONF_HINT.clone()}
                              text={AttrValue::from(out.postconf.clone())} lang={lang} />
                 <Share options={o.clone()} lang={lang} dispatch={props.dispatch.clone()} />
             </div>
@@ -98,7 +98,8 @@ fn jump(topic: Topic) -> Callback<MouseEvent> {
             group.scroll_into_view();
             if let Some(heading) = group.query_selector("h2").ok().flatten() {
                 let _ = heading.set_attribute("tabindex", "-1");
-                if let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading) {
+                if let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading)
+                {
                     let _ = heading.focus();
                 }
             }

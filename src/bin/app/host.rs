@@ -15,12 +15,17 @@ pub fn Host(props: &PanelProps) -> Html {
     let postfix = o.postfix;
     // A preset is named by its place in the list; "by hand" re-picks the current Postfix
     // version, which is how a version chosen by hand clears the preset.
-    let presets: Vec<(AttrValue, AttrValue)> =
-        std::iter::once((AttrValue::from(""), AttrValue::from(chrome::PRESET_NONE.get(lang).to_string())))
-            .chain(Preset::ALL.iter().enumerate().map(|(i, p)| {
-                (AttrValue::from(i.to_string()), AttrValue::from(p.name()))
-            }))
-            .collect();
+    let presets: Vec<(AttrValue, AttrValue)> = std::iter::once((
+        AttrValue::from(""),
+        AttrValue::from(chrome::PRESET_NONE.get(lang).to_string()),
+    ))
+    .chain(
+        Preset::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (AttrValue::from(i.to_string()), AttrValue::from(p.name()))),
+    )
+    .collect();
     let current_preset = o
         .preset
         .and_then(|p| Preset::ALL.iter().position(|q| *q == p))
@@ -37,7 +42,12 @@ pub fn Host(props: &PanelProps) -> Html {
     let versions: Vec<(AttrValue, AttrValue)> = PostfixVersion::ALL
         .iter()
         .rev()
-        .map(|v| (AttrValue::from(v.to_string()), AttrValue::from(v.to_string())))
+        .map(|v| {
+            (
+                AttrValue::from(v.to_string()),
+                AttrValue::from(v.to_string()),
+            )
+        })
         .collect();
     let on_postfix = props.dispatch.reform(move |value: String| {
         crate::page::Action::Edit(Edit::Postfix(

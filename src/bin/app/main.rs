@@ -5,9 +5,9 @@
 
 mod certificates;
 mod check;
-mod controls;
 mod chrome;
 mod clipboard;
+mod controls;
 mod diagnostics;
 mod generate;
 mod host;
@@ -33,9 +33,11 @@ fn App() -> Html {
         let page = page.clone();
         Callback::from(move |action: Action| page.dispatch(action))
     };
-    use_effect_with(page.options.clone(), |options| page::remember(options));
+    use_effect_with(page.options.clone(), page::remember);
     use_effect_with(page.lang, |lang| {
-        gloo::utils::document_element().set_attribute("lang", lang.tag()).ok();
+        gloo::utils::document_element()
+            .set_attribute("lang", lang.tag())
+            .ok();
         gloo::utils::document().set_title(chrome::TITLE.get(*lang));
     });
     let output = use_memo(page.options.clone(), postfix_tls::generate);

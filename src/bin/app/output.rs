@@ -3,6 +3,7 @@
 
 use crate::chrome;
 use crate::clipboard::{self, Copy};
+use crate::diagnostics::inline_code;
 use postfix_tls::lang::{Lang, Text};
 use yew::prelude::*;
 
@@ -12,8 +13,9 @@ pub struct Props {
     pub title: AttrValue,
     /// The element id stem.
     pub id: AttrValue,
-    /// The suggested file name of a download.
-    pub file_name: AttrValue,
+    /// The suggested file name of a download; `None` for no Download button.
+    #[prop_or_default]
+    pub file_name: Option<AttrValue>,
     /// Where the text goes.
     pub hint: Text,
     pub text: AttrValue,
@@ -45,7 +47,9 @@ pub fn OutputPanel(props: &Props) -> Html {
         let (name, text) = (props.file_name.clone(), props.text.clone());
         Callback::from(move |_: MouseEvent| {
             // A refused download leaves the text on the page, where it can still be copied.
-            let _ = clipboard::download(&name, &text);
+            if let Some(name) = &name {
+                let _ = clipboard::download(name, &text);
+            }
         })
     };
     let status = match *copied {
@@ -65,12 +69,14 @@ pub fn OutputPanel(props: &Props) -> Html {
                     <button type="button" class="button" onclick={on_copy} disabled={empty}>
                         { chrome::COPY.get(lang) }
                     </button>
-                    <button type="button" class="button" onclick={on_download} disabled={empty}>
-                        { chrome::DOWNLOAD.get(lang) }
-                    </button>
+                    if props.file_name.is_some() {
+                        <button type="button" class="button" onclick={on_download} disabled={empty}>
+                            { chrome::DOWNLOAD.get(lang) }
+                        </button>
+                    }
                 </div>
             </div>
-            <p class="output-hint">{ props.hint.get(lang) }</p>
+            <p class="output-hint">{ inline_code(props.hint.get(lang)) }</p>
             if empty {
                 <pre class="code empty"><code>{ chrome::EMPTY_OUTPUT.get(lang) }</code></pre>
             } else {

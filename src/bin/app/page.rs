@@ -148,10 +148,7 @@ impl Page {
     /// The first state: the link's settings, else the stored ones, else the defaults. A
     /// refused link or stored value leaves the defaults and a notice.
     pub fn load() -> Page {
-        let fragment = gloo::utils::window()
-            .location()
-            .hash()
-            .unwrap_or_default();
+        let fragment = gloo::utils::window().location().hash().unwrap_or_default();
         let fragment = fragment.trim_start_matches('#');
         let (options, notice) = if !fragment.is_empty() {
             match share::decode(fragment) {

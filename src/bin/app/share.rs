@@ -34,7 +34,10 @@ async fn read_import(input: web_sys::HtmlInputElement, dispatch: Callback<Action
     input.set_value("");
     let head = file.slice_with_f64_and_f64(0.0, (MAX_JSON + 1) as f64);
     let text = match head {
-        Ok(blob) => JsFuture::from(blob.text()).await.ok().and_then(|t| t.as_string()),
+        Ok(blob) => JsFuture::from(blob.text())
+            .await
+            .ok()
+            .and_then(|t| t.as_string()),
         Err(_) => None,
     };
     // An unreadable file is imported as empty text, which the core refuses with a reason.
