@@ -59,11 +59,10 @@ pub fn Group(props: &GroupProps) -> Html {
         <section class="group" id={id} aria-labelledby={heading.clone()}>
             <h2 id={heading}>{ chrome::topic_title(props.topic).get(lang) }</h2>
             { props.children.clone() }
-            if !found.is_empty() {
-                <div class="group-findings" aria-live="polite">
-                    { for found.into_iter().map(|d| html! { <DiagnosticCard diagnostic={d} lang={lang} /> }) }
-                </div>
-            }
+            // Always present, so that screen readers announce findings as they appear.
+            <div class="group-findings" aria-live="polite">
+                { for found.into_iter().map(|d| html! { <DiagnosticCard diagnostic={d} lang={lang} /> }) }
+            </div>
         </section>
     }
 }

@@ -49,20 +49,20 @@ fn App() -> Html {
             if let Some(notice) = &page.notice {
                 <NoticeBar notice={notice.clone()} lang={lang} dispatch={dispatch.clone()} />
             }
-            <nav class="tabs" role="tablist" aria-label={chrome::VIEWS.get(lang)}>
+            <div class="tabs" role="tablist" aria-label={chrome::VIEWS.get(lang)}>
                 { for Tab::ALL.iter().map(|&tab| {
                     let selected = page.tab == tab;
                     html! {
                         <button type="button" role="tab" id={format!("tab-{}", tab.id())}
                                 aria-selected={selected.to_string()}
-                                aria-controls={format!("panel-{}", tab.id())}
+                                aria-controls={selected.then(|| format!("panel-{}", tab.id()))}
                                 class={classes!("tab", selected.then_some("selected"))}
                                 onclick={dispatch.reform(move |_: MouseEvent| Action::Tab(tab))}>
                             { tab.label().get(lang) }
                         </button>
                     }
                 }) }
-            </nav>
+            </div>
             <main id="main">
             <div role="tabpanel" id={format!("panel-{}", page.tab.id())}
                  aria-labelledby={format!("tab-{}", page.tab.id())}>

@@ -38,7 +38,13 @@ pub fn OutputPanel(props: &Props) -> Html {
             let (copied, shown, text) = (copied.clone(), shown.clone(), text.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 if let Some(element) = shown.cast::<web_sys::Element>() {
-                    copied.set(clipboard::copy(&text, &element).await);
+                    let outcome = clipboard::copy(&text, &element).await;
+                    copied.set(outcome);
+                    // "Copied" is news for a moment; a failure stays until the next try.
+                    if outcome == Copy::Copied {
+                        gloo::timers::callback::Timeout::new(4_000, move || copied.set(Copy::Idle))
+                            .forget();
+                    }
                 }
             });
         })

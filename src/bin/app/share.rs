@@ -60,7 +60,13 @@ pub fn Share(props: &Props) -> Html {
             let (copied, shown, url) = (copied.clone(), shown.clone(), url.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 if let Some(element) = shown.cast::<web_sys::Element>() {
-                    copied.set(clipboard::copy(&url, &element).await);
+                    let outcome = clipboard::copy(&url, &element).await;
+                    copied.set(outcome);
+                    // "Copied" is news for a moment; a failure stays until the next try.
+                    if outcome == Copy::Copied {
+                        gloo::timers::callback::Timeout::new(4_000, move || copied.set(Copy::Idle))
+                            .forget();
+                    }
                 }
             });
         })
