@@ -10,6 +10,7 @@ pub mod lang;
 pub mod options;
 pub mod render;
 pub mod rules;
+pub mod verify;
 pub mod version;
 
 use diagnostic::Diagnostic;

@@ -3,6 +3,7 @@
 use postfix_tls::diagnostic::{Diagnostic, Severity};
 use postfix_tls::lang::Lang;
 use postfix_tls::options::Options;
+use serde::Serialize;
 use std::io::Read;
 
 const USAGE: &str = "usage: postfix-tls generate [--options FILE.json|-] [--format main|master|postconf|json] [--print-options]";
@@ -80,6 +81,15 @@ fn read_options(source: Option<&str>) -> Result<Options, String> {
     Options::from_json(&json).map_err(|e| format!("invalid options in `{source}`: {e}"))
 }
 
+/// The `--format json` document, in the documented field order.
+#[derive(Serialize)]
+struct JsonOutput<'a> {
+    main_cf: &'a str,
+    master_cf: &'a str,
+    postconf: &'a str,
+    diagnostics: &'a [Diagnostic],
+}
+
 fn print_diagnostic(d: &Diagnostic) {
     eprintln!(
         "{}[{}]: {}\n  help: {}",
@@ -131,12 +141,12 @@ pub fn run(args: &[String]) -> u8 {
         Format::Master => print!("{}", output.master_cf),
         Format::Postconf => print!("{}", output.postconf),
         Format::Json => {
-            let json = serde_json::json!({
-                "main_cf": output.main_cf,
-                "master_cf": output.master_cf,
-                "postconf": output.postconf,
-                "diagnostics": output.diagnostics,
-            });
+            let json = JsonOutput {
+                main_cf: &output.main_cf,
+                master_cf: &output.master_cf,
+                postconf: &output.postconf,
+                diagnostics: &output.diagnostics,
+            };
             match serde_json::to_string_pretty(&json) {
                 Ok(text) => println!("{text}"),
                 Err(e) => {
