@@ -906,6 +906,21 @@ impl Field {
         }
     }
 
+    /// The label as it reads inside a lowercase diagnostic message: `private key file`, but
+    /// `CA bundle` and `OpenSSL version` keep their capitals (German nouns always do).
+    pub fn label_in_sentence(self) -> Text {
+        let label = self.label();
+        let first_word = label.en.split(' ').next().unwrap_or_default();
+        let acronym = first_word.chars().filter(|c| c.is_uppercase()).count() > 1;
+        let en = match label.en.chars().next() {
+            Some(first) if !acronym => {
+                format!("{}{}", first.to_lowercase(), &label.en[first.len_utf8()..])
+            }
+            _ => label.en.to_string(),
+        };
+        Text::owned(en, label.de.into_owned())
+    }
+
     /// One line of help.
     pub fn help(self) -> Text {
         match self {
@@ -1434,7 +1449,7 @@ const MAX_VALUE_LEN: usize = 255;
 
 impl ValueProblem {
     fn message(&self, field: Field, value: &str) -> Text {
-        let label = field.label();
+        let label = field.label_in_sentence();
         match self {
             ValueProblem::Empty => Text::owned(
                 format!("{} is empty", label.en),
@@ -1667,6 +1682,17 @@ mod tests {
     }
 
     #[test]
+    fn labels_read_lowercase_inside_messages() {
+        assert_eq!(Field::KeyFile.label_in_sentence().en, "private key file");
+        assert_eq!(Field::CaFile.label_in_sentence().en, "CA bundle");
+        assert_eq!(Field::Openssl.label_in_sentence().en, "OpenSSL version");
+        assert_eq!(
+            Field::KeyFile.label_in_sentence().de,
+            Field::KeyFile.label().de
+        );
+    }
+
+    #[test]
     fn fields_become_unavailable_with_the_choices_they_depend_on() {
         let mut o = Options::default();
         assert!(Field::Inbound.unavailable(&o).is_none());
@@ -1766,7 +1792,7 @@ mod tests {
                 let field = Field::ALL
                     .iter()
                     .copied()
-                    .filter(|f| d.message.en.starts_with(&*f.label().en))
+                    .filter(|f| d.message.en.starts_with(&*f.label_in_sentence().en))
                     .max_by_key(|f| f.label().en.len())
                     .unwrap_or(Field::Comments);
                 assert_eq!(d.topic, field.topic());

@@ -253,15 +253,15 @@ impl Plan {
                 line: None,
                 message: Text::owned(
                     format!(
-                        "{} `{}` is not available: {}",
-                        field.label().en,
+                        "`{}` is not available for {}: {}",
                         chosen.id(),
+                        field.label_in_sentence().en,
                         reason.en
                     ),
                     format!(
-                        "{} `{}` ist nicht verfügbar: {}",
-                        field.label().de,
+                        "`{}` ist für {} nicht verfügbar: {}",
                         chosen.id(),
+                        field.label_in_sentence().de,
                         reason.de
                     ),
                 ),

@@ -473,7 +473,7 @@ proptest! {
         let refused = r.problems.iter().any(|d| {
             d.id == "option_value_rejected"
                 && d.severity == Severity::Error
-                && d.message.en.starts_with(&*field.label().en)
+                && d.message.en.starts_with(&*field.label_in_sentence().en)
         });
         prop_assert_eq!(refused, field.unavailable(&o).is_none(), "{:?}", field);
     }
