@@ -1362,9 +1362,11 @@ impl Options {
         }
     }
 
-    /// True when outbound mail goes through a smarthost on port 465 with implicit TLS.
+    /// True when outbound mail goes through a smarthost on port 465 with implicit TLS (and
+    /// its name was accepted: without the smarthost, `encrypt` must not become global).
     pub fn relay_wrappermode(&self) -> bool {
         self.relayhost.enabled
+            && !self.rejects(Field::RelayHost)
             && self.relayhost.port == RelayPort::Submissions
             && self.relayhost.port.unavailable(self).is_none()
     }
@@ -1406,7 +1408,7 @@ impl Options {
         problems
     }
 
-    /// The rejected value of a field, if validation refuses it; such a value is never
+    /// True when validation refuses the field's free-text value; such a value is never
     /// rendered.
     pub fn rejects(&self, field: Field) -> bool {
         field
@@ -1767,6 +1769,14 @@ mod tests {
         assert_eq!(o.effective_outbound(), OutboundLevel::Encrypt);
         o.outbound = OutboundLevel::Secure;
         assert_eq!(o.effective_outbound(), OutboundLevel::Secure);
+        o.outbound = OutboundLevel::May;
+        o.relayhost.host = "smtp.example.net # x".into();
+        assert_eq!(
+            o.effective_outbound(),
+            OutboundLevel::May,
+            "smarthost refused"
+        );
+        o.relayhost.host = "smtp.example.net".into();
         o.postfix = PostfixVersion::new(2, 11);
         o.outbound = OutboundLevel::May;
         assert_eq!(

@@ -559,3 +559,19 @@ fn same_options_same_bytes() {
     let back = Options::from_json(&json).expect("round trip");
     assert_eq!(render(&back), render(&o));
 }
+
+#[test]
+fn a_refused_smarthost_leaves_direct_delivery_alone() {
+    let mut o = at(3, 11);
+    o.relayhost.enabled = true;
+    o.relayhost.port = RelayPort::Submissions;
+    o.relayhost.host = "smtp.example.net\nrelayhost = evil".into();
+    let r = render(&o);
+    assert_eq!(ids(&r), ["option_value_rejected"]);
+    assert!(!r.main_cf.contains("relayhost") && !r.main_cf.contains("smtp_sasl"));
+    assert!(!r.main_cf.contains("wrappermode"));
+    assert_eq!(
+        main_value(&r, "smtp_tls_security_level").as_deref(),
+        Some("may")
+    );
+}
