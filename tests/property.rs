@@ -125,12 +125,17 @@ fn main_settings(main_cf: &str) -> Result<Vec<(String, String)>, String> {
         if line.is_empty() || line.starts_with("# ") {
             continue;
         }
-        let (name, value) = line
-            .split_once(" = ")
-            .ok_or_else(|| format!("not a `name = value` line: {line:?}"))?;
+        let (name, value) = split_setting(line)?;
         settings.push((name.to_string(), value.to_string()));
     }
     Ok(settings)
+}
+
+/// `name = value`, or `name =` for a parameter cleared on purpose.
+fn split_setting(line: &str) -> Result<(&str, &str), String> {
+    line.split_once(" = ")
+        .or_else(|| line.strip_suffix(" =").map(|name| (name, "")))
+        .ok_or_else(|| format!("not a `name = value` line: {line:?}"))
 }
 
 /// The master.cf services with their overrides, from the snippet.
@@ -177,9 +182,7 @@ fn postconf_effect(postconf: &str) -> Result<(Vec<(String, String)>, Services), 
     for line in postconf.lines() {
         if let Some(arg) = line.strip_prefix("postconf -e ") {
             let arg = unquote(arg)?;
-            let (name, value) = arg
-                .split_once(" = ")
-                .ok_or_else(|| format!("bad -e argument {arg:?}"))?;
+            let (name, value) = split_setting(&arg)?;
             settings.push((name.to_string(), value.to_string()));
         } else if let Some(arg) = line.strip_prefix("postconf -M ") {
             let arg = unquote(arg)?;
@@ -257,8 +260,11 @@ fn check_output(o: &Options, out: &Output) -> Result<(), String> {
         if name.ends_with("_protocols") {
             check_protocols(value, version)?;
         }
-        if value.is_empty() {
-            return Err(format!("`{name}` written with an empty value"));
+        // Only the legacy pair is cleared, and only beside smtpd_tls_chain_files.
+        let clears_legacy = matches!(name.as_str(), "smtpd_tls_cert_file" | "smtpd_tls_key_file")
+            && settings.iter().any(|(n, _)| n == "smtpd_tls_chain_files");
+        if value.is_empty() != clears_legacy {
+            return Err(format!("`{name}` written with value {value:?}"));
         }
     }
     let services = master_services(&out.master_cf)?;

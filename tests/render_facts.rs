@@ -97,6 +97,13 @@ fn certificates_per_source_and_layout() {
         main_value(&r, "smtpd_tls_chain_files").as_deref(),
         Some("/etc/ssl/private/ssl-cert-snakeoil.key, /etc/ssl/certs/ssl-cert-snakeoil.pem")
     );
+    // Debian's stock legacy pair is cleared, or every smtpd warns (tests/postfix F1).
+    assert!(r
+        .main_cf
+        .contains("\nsmtpd_tls_cert_file =\nsmtpd_tls_key_file =\n"));
+    assert!(r
+        .postconf
+        .contains("\npostconf -e 'smtpd_tls_cert_file ='\n"));
     o.certificate.source = CertSource::LetsEncrypt;
     o.certificate.domain = "mx.example.org".into();
     o.certificate.ecdsa = true;
