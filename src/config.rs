@@ -24,6 +24,25 @@ pub struct Malformed {
     pub text: String,
     /// Why it could not be read (English; rules turn it into a bilingual diagnostic).
     pub reason: String,
+    /// What kind of problem it is, for the bilingual diagnostic.
+    pub kind: MalformedKind,
+}
+
+/// Why a line could not be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MalformedKind {
+    /// A main.cf line without `=`.
+    NotASetting,
+    /// Text before `=` that is not a parameter name.
+    BadName,
+    /// A line starting with whitespace with nothing to continue.
+    StrayContinuation,
+    /// A master.cf service line with fewer than 8 columns.
+    TooFewColumns,
+    /// An `-o` line that does not start with whitespace.
+    UnindentedOption,
+    /// `-o` without `name=value` after it.
+    BadOption,
 }
 
 /// A parsed main.cf (or `postconf -n` output).
@@ -152,6 +171,7 @@ fn logical_lines(text: &str, malformed: &mut Vec<Malformed>) -> Vec<Logical> {
                     line: number,
                     text: raw.to_string(),
                     reason: String::from("continuation line without a line to continue"),
+                    kind: MalformedKind::StrayContinuation,
                 }),
             }
         } else {
@@ -196,6 +216,11 @@ pub fn parse_main(text: &str) -> MainCf {
                 } else {
                     String::from("expected `name = value`")
                 },
+                kind: if logical.text.contains('=') {
+                    MalformedKind::BadName
+                } else {
+                    MalformedKind::NotASetting
+                },
                 text: logical.text,
             }),
         }
@@ -229,6 +254,7 @@ fn master_entries(text: &str, malformed: &mut Vec<Malformed>) -> Vec<Vec<Word>> 
                 line: number,
                 text: raw.to_string(),
                 reason: String::from("continuation line without a service line to continue"),
+                kind: MalformedKind::StrayContinuation,
             });
             continue;
         };
@@ -263,14 +289,21 @@ pub fn parse_master(text: &str) -> MasterCf {
                 .map(|w| w.text.as_str())
                 .collect::<Vec<_>>()
                 .join(" ");
-            let reason = if text.starts_with("-o") {
-                "an `-o` line must start with whitespace to continue the service line above"
+            let (reason, kind) = if text.starts_with("-o") {
+                (
+                    "an `-o` line must start with whitespace to continue the service line above",
+                    MalformedKind::UnindentedOption,
+                )
             } else {
-                "a service line needs 8 columns"
+                (
+                    "a service line needs 8 columns",
+                    MalformedKind::TooFewColumns,
+                )
             };
             master.malformed.push(Malformed {
                 line,
                 reason: String::from(reason),
+                kind,
                 text,
             });
             continue;
@@ -299,6 +332,7 @@ pub fn parse_master(text: &str) -> MasterCf {
                             line: word.line,
                             text: word.text.clone(),
                             reason: String::from("`-o` without `name=value`"),
+                            kind: MalformedKind::BadOption,
                         });
                         continue;
                     }
@@ -323,6 +357,7 @@ pub fn parse_master(text: &str) -> MasterCf {
                     line: setting_line,
                     text: format!("-o {setting}"),
                     reason: String::from("expected `-o name=value`"),
+                    kind: MalformedKind::BadOption,
                 }),
             }
         }
