@@ -199,7 +199,7 @@ pub static RULES: &[Rule] = &[
         catalogue: Some("L26"),
         severity: Error,
         topic: Topic::Certificates,
-        summary: t("TLS is on but no certificate is configured", "TLS ist aktiv, aber kein Zertifikat konfiguriert"),
+        summary: t("no server certificate although TLS is on", "kein Server-Zertifikat, obwohl TLS aktiv ist"),
         what: t(
             "smtpd services with TLS enabled (`may`, `encrypt`, wrapper mode or the legacy switches) while `smtpd_tls_cert_file`, `smtpd_tls_eccert_file` and `smtpd_tls_chain_files` are all empty.",
             "smtpd-Dienste mit aktivem TLS (`may`, `encrypt`, Wrapper-Modus oder die alten Schalter), obwohl `smtpd_tls_cert_file`, `smtpd_tls_eccert_file` und `smtpd_tls_chain_files` alle leer sind.",
@@ -371,8 +371,8 @@ pub static RULES: &[Rule] = &[
         catalogue: Some("L21"),
         severity: Warning,
         topic: Topic::Submission,
-        summary: t("`smtpd_tls_wrappermode` in main.cf", "`smtpd_tls_wrappermode` in main.cf"),
-        what: t("`smtpd_tls_wrappermode = yes` in main.cf.", "`smtpd_tls_wrappermode = yes` in main.cf."),
+        summary: t("`smtpd_tls_wrappermode` in main.cf", "`smtpd_tls_wrappermode` in der main.cf"),
+        what: t("`smtpd_tls_wrappermode = yes` in main.cf.", "`smtpd_tls_wrappermode = yes` in der main.cf."),
         why: t(
             "It applies to every smtpd, including port 25, where senders expect plain SMTP with STARTTLS; Postfix \"strictly discourages\" it.",
             "Es gilt für jeden smtpd, auch für Port 25, wo Absender einfaches SMTP mit STARTTLS erwarten; Postfix rät \"strikt\" davon ab.",
@@ -385,7 +385,7 @@ pub static RULES: &[Rule] = &[
         catalogue: Some("L22"),
         severity: Info,
         topic: Topic::Submission,
-        summary: t("TLS level set on a wrapper-mode service", "TLS-Stufe bei einem Dienst im Wrapper-Modus gesetzt"),
+        summary: t("a TLS level set on a wrapper-mode service", "TLS-Stufe bei einem Dienst im Wrapper-Modus gesetzt"),
         what: t("`-o smtpd_tls_security_level` on a service that also sets `smtpd_tls_wrappermode=yes`.", "`-o smtpd_tls_security_level` bei einem Dienst, der auch `smtpd_tls_wrappermode=yes` setzt."),
         why: t(
             "Wrapper mode always encrypts and uses the mandatory protocol and cipher settings; the level is ignored.",
@@ -419,7 +419,7 @@ pub static RULES: &[Rule] = &[
         catalogue: Some("L29"),
         severity: Warning,
         topic: Topic::Submission,
-        summary: t("SASL authentication on port 25", "SASL-Anmeldung auf Port 25"),
+        summary: t("login (SASL) offered on port 25", "SASL-Anmeldung auf Port 25"),
         what: t(
             "`smtpd_sasl_auth_enable = yes` in main.cf or on the port-25 service.",
             "`smtpd_sasl_auth_enable = yes` in main.cf oder beim Dienst an Port 25.",
@@ -514,7 +514,7 @@ pub static RULES: &[Rule] = &[
         catalogue: Some("L04"),
         severity: Error,
         topic: Topic::Outbound,
-        summary: t("DANE without DNSSEC lookups", "DANE ohne DNSSEC-Abfragen"),
+        summary: t("a DANE level without DNSSEC lookups", "DANE ohne DNSSEC-Abfragen"),
         what: t(
             "`smtp_tls_security_level = dane` or `dane-only` while `smtp_dns_support_level` is not `dnssec`.",
             "`smtp_tls_security_level = dane` oder `dane-only`, während `smtp_dns_support_level` nicht `dnssec` ist.",
@@ -785,7 +785,7 @@ pub static RULES: &[Rule] = &[
         severity: Info,
         topic: Topic::Protocols,
         summary: t("server cipher order is enforced", "Server-Cipher-Reihenfolge wird erzwungen"),
-        what: t("`tls_preempt_cipherlist = yes`.", "`tls_preempt_cipherlist = yes`."),
+        what: t("`tls_preempt_cipherlist = yes` in main.cf or on a service.", "`tls_preempt_cipherlist = yes` in der main.cf oder bei einem Dienst."),
         why: t(
             "Useful only while weak suites remain enabled; postconf(5) notes interoperability problems with some clients.",
             "Nur nützlich, solange schwache Suites aktiv sind; postconf(5) weist auf Interoperabilitätsprobleme mit manchen Clients hin.",
@@ -798,7 +798,7 @@ pub static RULES: &[Rule] = &[
         catalogue: Some("L36"),
         severity: Warning,
         topic: Topic::Protocols,
-        summary: t("DH parameters smaller than 2048 bits", "DH-Parameter kleiner als 2048 Bit"),
+        summary: t("a DH parameter file smaller than 2048 bits", "DH-Parameter kleiner als 2048 Bit"),
         what: t(
             "`smtpd_tls_dh1024_param_file` naming a file whose name says 512 or 1024 bits.",
             "`smtpd_tls_dh1024_param_file` nennt eine Datei, deren Name 512 oder 1024 Bit angibt.",
@@ -832,7 +832,7 @@ pub static RULES: &[Rule] = &[
         catalogue: Some("L38"),
         severity: Info,
         topic: Topic::Logging,
-        summary: t("TLS debug logging", "TLS-Debug-Protokollierung"),
+        summary: t("debug-level TLS logging", "TLS-Debug-Protokollierung"),
         what: t("`smtpd_tls_loglevel` or `smtp_tls_loglevel` of 2 or more.", "`smtpd_tls_loglevel` oder `smtp_tls_loglevel` von 2 oder mehr."),
         why: t(
             "Levels above 1 are for debugging: they fill the log quickly; 4 is strongly discouraged.",

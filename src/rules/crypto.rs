@@ -286,7 +286,7 @@ fn weak_grades(lint: &mut Lint) {
             "weak_cipher_grade",
             enabled.at,
             text!(
-                "Postfix {} offers export ciphers by default (`smtpd_tls_ciphers = export`)",
+                "the default cipher grade of Postfix {} offers export ciphers (`smtpd_tls_ciphers = export`)",
                 "Postfix {} bietet standardmäßig Export-Cipher an (`smtpd_tls_ciphers = export`)";
                 version
             ),

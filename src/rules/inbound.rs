@@ -143,8 +143,8 @@ fn tls_without_certificate(lint: &mut Lint) {
             "tls_without_certificate",
             at,
             text!(
-                "TLS is enabled (`{}`) but no server certificate is configured: STARTTLS fails with 454",
-                "TLS ist aktiv (`{}`), aber kein Server-Zertifikat konfiguriert: STARTTLS scheitert mit 454";
+                "no server certificate is configured although TLS is enabled (`{}`): STARTTLS fails with 454",
+                "kein Server-Zertifikat konfiguriert, obwohl TLS aktiv ist (`{}`): STARTTLS scheitert mit 454";
                 value
             ),
             text!(

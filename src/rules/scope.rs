@@ -297,7 +297,10 @@ impl<'a> Lint<'a> {
             return Some(wrapper);
         }
         match self.value("smtpd_tls_security_level", service) {
-            Some(level) if !level.value.trim().is_empty() => (!level.is("none")).then_some(level),
+            // An invalid level is invalid_value's finding, not a reason for more.
+            Some(level) if !level.value.trim().is_empty() => {
+                (level.is_any(params::CLIENT_LEVELS) && !level.is("none")).then_some(level)
+            }
             _ => ["smtpd_use_tls", "smtpd_enforce_tls"]
                 .iter()
                 .find_map(|name| self.value(name, service).filter(|s| s.is("yes"))),

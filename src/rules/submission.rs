@@ -133,7 +133,7 @@ fn sasl_over_cleartext(lint: &mut Lint) {
             "sasl_over_cleartext",
             at,
             text!(
-                "SASL login is offered while TLS is optional: passwords can cross the network in clear text",
+                "login (SASL) is offered while TLS is optional: passwords can cross the network in clear text",
                 "SASL-Anmeldung wird bei optionalem TLS angeboten: Passwörter können im Klartext übertragen werden"
             ),
             text!(
