@@ -369,7 +369,8 @@ pub fn parse_master(text: &str) -> MasterCf {
 
 /// Tells main.cf, master.cf and `postconf -n` output apart by their content: service lines
 /// (8 columns with a known type) or `-o` lines mean master.cf; settings without comments,
-/// blank lines or continuations, sorted by name, mean `postconf -n`; anything else main.cf.
+/// blank lines or continuations, sorted by name (at least 4), mean `postconf -n`; anything
+/// else main.cf.
 pub fn detect_kind(text: &str) -> FileKind {
     let mut names: Vec<&str> = Vec::new();
     let mut plain = true;
@@ -392,7 +393,8 @@ pub fn detect_kind(text: &str) -> FileKind {
             None => plain = false,
         }
     }
-    if plain && names.len() > 1 && names.windows(2).all(|w| w[0] < w[1]) {
+    // A few sorted lines are as likely a short main.cf snippet; postconf -n prints more.
+    if plain && names.len() >= 4 && names.windows(2).all(|w| w[0] < w[1]) {
         FileKind::PostconfN
     } else {
         FileKind::MainCf

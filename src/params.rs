@@ -33,7 +33,8 @@ const fn since(name: &'static str, major: u8, minor: u8) -> Since {
     }
 }
 
-/// TLS and SASL parameters that did not exist in every series, with the series they came in.
+/// Parameters (mostly TLS and SASL) that did not exist in every series, with the series they
+/// came in.
 /// Source: postconf(5) "This feature is available in Postfix X.Y and later", RELEASE_NOTES.
 pub const SINCE: &[Since] = &[
     since("smtpd_tls_security_level", 2, 3),
@@ -104,6 +105,8 @@ pub const SINCE: &[Since] = &[
     since("smtp_requiretls_policy", 3, 11),
     since("smtp_log_tls_feature_status", 3, 11),
     since("smtp_tls_enforce_sts_mx_patterns", 3, 11),
+    // Not TLS, but common in configs of these versions; listed so they are not "unknown".
+    since("force_mime_input_conversion", 3, 9),
 ];
 
 /// Boolean parameters added after the 3.7 list.
@@ -145,13 +148,33 @@ pub fn is_too_new(name: &str, version: PostfixVersion) -> bool {
     !is_known(name, version) && since_version(name).is_some()
 }
 
+/// Per-transport parameter suffixes without a `default_` form. Source: postconf(5)
+/// `transport_time_limit`, `transport_recipient_limit`, ...
+const PER_SERVICE_SUFFIXES: &[&str] = &[
+    "time_limit",
+    "recipient_limit",
+    "recipient_refill_limit",
+    "recipient_refill_delay",
+    "extra_recipient_limit",
+    "initial_destination_concurrency",
+    "minimum_delivery_slots",
+    "delivery_slot_cost",
+    "delivery_slot_loan",
+    "delivery_slot_discount",
+    "transport_rate_delay",
+];
+
 /// True for a per-service parameter such as `relay_destination_concurrency_limit`: a
-/// master.cf service name followed by a parameter that has a `default_` form.
+/// master.cf service name followed by a parameter that has a `default_` form or is a
+/// per-transport suffix.
 pub fn is_per_service(name: &str, services: &[&str], version: PostfixVersion) -> bool {
     services.iter().any(|service| {
         name.strip_prefix(service)
             .and_then(|rest| rest.strip_prefix('_'))
-            .is_some_and(|rest| is_known(&format!("default_{rest}"), version))
+            .is_some_and(|rest| {
+                PER_SERVICE_SUFFIXES.contains(&rest)
+                    || is_known(&format!("default_{rest}"), version)
+            })
     })
 }
 
@@ -580,6 +603,11 @@ mod tests {
         assert!(is_per_service(
             "dovecot_destination_recipient_limit",
             &["dovecot"],
+            v
+        ));
+        assert!(is_per_service(
+            "policyd-spf_time_limit",
+            &["policyd-spf"],
             v
         ));
         assert!(!is_per_service("relay_foo", &["relay"], v));

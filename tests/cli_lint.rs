@@ -47,7 +47,15 @@ fn text_output_names_file_line_rule_and_fix() {
 
 #[test]
 fn json_output_is_an_array_of_findings() {
-    let out = cli(&["lint", "--format", "json", "tests/fixtures/seed-send-main.cf"], None);
+    let out = cli(
+        &[
+            "lint",
+            "--format",
+            "json",
+            "tests/fixtures/seed-send-main.cf",
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(1));
     let value: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
     let list = value.as_array().expect("an array");
@@ -57,7 +65,10 @@ fn json_output_is_an_array_of_findings() {
     assert_eq!(second["line"], 2);
     assert_eq!(second["id"], "invalid_value");
     assert_eq!(second["severity"], "error");
-    assert_eq!(second["message"], "invalid value `kann` for `smtp_tls_security_level`");
+    assert_eq!(
+        second["message"],
+        "invalid value `kann` for `smtp_tls_security_level`"
+    );
     assert_eq!(second["help"], "use `may`");
 }
 
@@ -85,11 +96,17 @@ fn main_and_master_are_linted_as_one_pair() {
         "smtp inet n - y - - smtpd\n  -o smtpd_tls_security_level=encrypt\nsubmission inet n - y - - smtpd\n  -o smtpd_tls_security_level=encrypt\n  -o smtpd_sasl_auth_enable=yes\n",
     )
     .expect("write master.cf");
-    let (main, master) = (main.to_string_lossy().into_owned(), master.to_string_lossy().into_owned());
+    let (main, master) = (
+        main.to_string_lossy().into_owned(),
+        master.to_string_lossy().into_owned(),
+    );
     let out = cli(&["lint", &main, &master], None);
     let text = stdout(&out);
     // The override on port 25 is found in master.cf, with main.cf's certificate known.
-    assert!(text.contains(&format!("{master}:2: error[mx_requires_tls]")), "{text}");
+    assert!(
+        text.contains(&format!("{master}:2: error[mx_requires_tls]")),
+        "{text}"
+    );
     assert!(!text.contains("tls_without_certificate"), "{text}");
     assert_eq!(out.status.code(), Some(1));
     // As a relay, requiring TLS on port 25 is allowed.
@@ -101,14 +118,24 @@ fn main_and_master_are_linted_as_one_pair() {
 
 #[test]
 fn kind_can_be_forced() {
-    let out = cli(&["lint", "--kind", "master", "-"], Some("smtpd_tls_security_level = may\n"));
-    assert!(stdout(&out).contains("error[malformed_line]"), "{}", stdout(&out));
+    let out = cli(
+        &["lint", "--kind", "master", "-"],
+        Some("smtpd_tls_security_level = may\n"),
+    );
+    assert!(
+        stdout(&out).contains("error[malformed_line]"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]
 fn usage_and_input_errors_exit_two_with_a_message() {
     let cases: &[(&[&str], &str)] = &[
-        (&["lint", "--postfix-version", "4.2", "-"], "not a known release series"),
+        (
+            &["lint", "--postfix-version", "4.2", "-"],
+            "not a known release series",
+        ),
         (&["lint", "--postfix-version", "x", "-"], "is not a version"),
         (&["lint", "--role", "mx", "-"], "unknown role `mx`"),
         (&["lint", "--format", "xml", "-"], "unknown format `xml`"),
@@ -116,7 +143,10 @@ fn usage_and_input_errors_exit_two_with_a_message() {
         (&["lint", "--bogus", "-"], "unknown option `--bogus`"),
         (&["lint"], "no file given"),
         (&["lint", "--format"], "`--format` needs a value"),
-        (&["lint", "/nonexistent/main.cf"], "cannot read `/nonexistent/main.cf`"),
+        (
+            &["lint", "/nonexistent/main.cf"],
+            "cannot read `/nonexistent/main.cf`",
+        ),
         (&["rules", "extra"], "unexpected argument"),
     ];
     for (args, message) in cases {
@@ -148,5 +178,7 @@ fn rules_lists_every_rule() {
             .unwrap_or_else(|| panic!("{} is not listed", rule.id));
         assert!(line.contains(rule.severity.as_str()) && line.contains(rule.source.url));
     }
-    assert!(text.contains("mx_requires_tls") && text.contains("L01") && text.contains("RFC 3207 §4"));
+    assert!(
+        text.contains("mx_requires_tls") && text.contains("L01") && text.contains("RFC 3207 §4")
+    );
 }

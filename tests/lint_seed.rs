@@ -261,12 +261,12 @@ fn messages_are_rustc_style() {
 
 #[test]
 fn postconf_n_output_is_reported_as_such() {
-    let text = "smtp_tls_security_level = may\nsmtpd_tls_security_level = encrypt\n";
+    let text = "compatibility_level = 3.11\nmyhostname = mx.example.org\nsmtp_tls_security_level = may\nsmtpd_tls_security_level = encrypt\n";
     let (kind, found) = lint_text(text, None, &LintContext::default());
     assert_eq!(kind, FileKind::PostconfN);
     let l01 = found
         .iter()
         .find(|d| d.id == "mx_requires_tls")
         .expect("L01 fires");
-    assert_eq!((l01.file, l01.line), (Some(FileKind::PostconfN), Some(2)));
+    assert_eq!((l01.file, l01.line), (Some(FileKind::PostconfN), Some(4)));
 }
