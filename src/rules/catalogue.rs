@@ -271,6 +271,46 @@ pub static RULES: &[Rule] = &[
         ),
         source: postconf("postconf(5) permit_tls_all_clientcerts", "https://www.postfix.org/postconf.5.html#permit_tls_all_clientcerts"),
     },
+    Rule {
+        id: "postscreen_without_tlsproxy",
+        catalogue: Some("L40"),
+        severity: Warning,
+        topic: Topic::Inbound,
+        summary: t("postscreen cannot offer STARTTLS", "postscreen kann kein STARTTLS anbieten"),
+        what: t(
+            "postscreen on port 25 with TLS enabled but no `tlsproxy unix` service in master.cf, or a `tlsproxy` service whose process limit is not 0 (Postfix 3.4+).",
+            "postscreen auf Port 25 mit aktivem TLS, aber ohne Dienst `tlsproxy unix` in master.cf, oder ein `tlsproxy`-Dienst mit einem Prozesslimit ungleich 0 (ab Postfix 3.4).",
+        ),
+        why: t(
+            "postscreen hands STARTTLS to tlsproxy(8); without it senders get no TLS on port 25, and a limited tlsproxy stalls sessions under load.",
+            "postscreen übergibt STARTTLS an tlsproxy(8); ohne ihn erhalten Absender auf Port 25 kein TLS, und ein begrenzter tlsproxy blockiert Sitzungen unter Last.",
+        ),
+        fix: t(
+            "Add `tlsproxy unix - - y - 0 tlsproxy` to master.cf.",
+            "`tlsproxy unix - - y - 0 tlsproxy` in master.cf ergänzen.",
+        ),
+        source: postconf("POSTSCREEN_README", "https://www.postfix.org/POSTSCREEN_README.html#starttls"),
+    },
+    Rule {
+        id: "client_session_hidden_on_port_25",
+        catalogue: Some("L47"),
+        severity: Info,
+        topic: Topic::Inbound,
+        summary: t("client session details hidden on port 25", "Sitzungsdetails des Clients auf Port 25 verborgen"),
+        what: t(
+            "`smtpd_hide_client_session = yes` in main.cf or on the port-25 service.",
+            "`smtpd_hide_client_session = yes` in der main.cf oder beim Dienst an Port 25.",
+        ),
+        why: t(
+            "It is meant for submission (587/465) only: on the MX it removes the sending server's name, address and TLS details from the Received: header that recipients and spam filters rely on.",
+            "Es ist nur für die Einlieferung (587/465) gedacht: Auf dem MX entfernt es Name, Adresse und TLS-Angaben des sendenden Servers aus dem Received:-Header, auf den Empfänger und Spamfilter angewiesen sind.",
+        ),
+        fix: t(
+            "Set it only with `-o smtpd_hide_client_session=yes` on the submission services.",
+            "Nur mit `-o smtpd_hide_client_session=yes` bei den Einlieferungsdiensten setzen.",
+        ),
+        source: postconf("postconf(5) smtpd_hide_client_session", "https://www.postfix.org/postconf.5.html#smtpd_hide_client_session"),
+    },
     // --- Certificates -------------------------------------------------------------------
     Rule {
         id: "chain_files_unsupported",
@@ -826,6 +866,43 @@ pub static RULES: &[Rule] = &[
         ),
         fix: t("Keep it only if a scanner grade matters more than maximum deliverability.", "Nur behalten, wenn die Scanner-Bewertung wichtiger ist als maximale Zustellbarkeit."),
         source: postconf("Internet.nl", "https://internet.nl/faqs/report/"),
+    },
+    Rule {
+        id: "pq_key_share_first",
+        catalogue: Some("L37"),
+        severity: Warning,
+        topic: Topic::Protocols,
+        summary: t("a post-quantum key share sent first", "ein Post-Quanten-Schlüsselanteil zuerst gesendet"),
+        what: t(
+            "`X25519MLKEM768` as the first entry of `tls_eecdh_auto_curves`.",
+            "`X25519MLKEM768` als erster Eintrag von `tls_eecdh_auto_curves`.",
+        ),
+        why: t(
+            "The first group is sent as the client's initial TLS 1.3 key share: a hybrid share makes the ClientHello large, which some middleboxes and servers mishandle; Postfix 3.11 deliberately delays it (`?X25519MLKEM768`). OpenSSL before 3.5 does not know it.",
+            "Die erste Gruppe wird als erster TLS-1.3-Schlüsselanteil des Clients gesendet: Ein hybrider Anteil macht das ClientHello groß, was manche Middleboxen und Server nicht verkraften; Postfix 3.11 verzögert ihn absichtlich (`?X25519MLKEM768`). OpenSSL vor 3.5 kennt ihn nicht.",
+        ),
+        fix: t(
+            "Leave `tls_eecdh_auto_curves` at its default, or write `?X25519MLKEM768` after a classic group.",
+            "`tls_eecdh_auto_curves` auf der Voreinstellung lassen oder `?X25519MLKEM768` nach einer klassischen Gruppe schreiben.",
+        ),
+        source: postconf("postconf(5) tls_eecdh_auto_curves", "https://www.postfix.org/postconf.5.html#tls_eecdh_auto_curves"),
+    },
+    Rule {
+        id: "server_session_cache_unneeded",
+        catalogue: Some("L39"),
+        severity: Info,
+        topic: Topic::Protocols,
+        summary: t("a server-side TLS session cache", "ein serverseitiger TLS-Sitzungscache"),
+        what: t(
+            "`smtpd_tls_session_cache_database` set with Postfix 2.11 or later.",
+            "`smtpd_tls_session_cache_database` gesetzt bei Postfix ab 2.11.",
+        ),
+        why: t(
+            "Since 2.11 Postfix resumes sessions with stateless session tickets; the server cache adds a database and a process without benefit.",
+            "Seit 2.11 setzt Postfix Sitzungen mit zustandslosen Session-Tickets fort; der Server-Cache bringt eine Datenbank und einen Prozess ohne Nutzen.",
+        ),
+        fix: t("Remove the line (the client cache `smtp_tls_session_cache_database` stays useful).", "Die Zeile entfernen (der Client-Cache `smtp_tls_session_cache_database` bleibt nützlich)."),
+        source: postconf("postconf(5) smtpd_tls_session_cache_database", "https://www.postfix.org/postconf.5.html#smtpd_tls_session_cache_database"),
     },
     Rule {
         id: "tls_debug_loglevel",

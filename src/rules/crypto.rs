@@ -4,7 +4,8 @@
 //! `protocol_range_unsupported` (L14), `protocol_exclusions_not_contiguous` (L15),
 //! `tlsv13_name_unsupported` (L16), `mandatory_only_while_opportunistic` (L23),
 //! `cipherlist_overridden` (L33), `cipherlist_empty` (L34), `preempt_cipherlist` (L35),
-//! `dh_parameters_too_small` (L36), `tls_debug_loglevel` (L38).
+//! `dh_parameters_too_small` (L36), `pq_key_share_first` (L37),
+//! `server_session_cache_unneeded` (L39), `tls_debug_loglevel` (L38).
 
 use super::scope::{At, Lint};
 use crate::config::Param;
@@ -22,6 +23,8 @@ pub fn check(lint: &mut Lint) {
     mandatory_only(lint);
     cipherlists(lint);
     loglevels(lint);
+    key_shares(lint);
+    session_cache(lint);
 }
 
 /// Reports `id` for every setting (main.cf and `-o`) that `pick` selects, with the message
@@ -575,6 +578,56 @@ fn loglevels(lint: &mut Lint) {
                     p.name, p.value.trim()
                 ),
                 text!("use `{} = 1`", "`{} = 1` verwenden"; p.name),
+            ))
+        },
+    );
+}
+
+fn key_shares(lint: &mut Lint) {
+    each_setting(
+        lint,
+        "pq_key_share_first",
+        |p| {
+            p.name == "tls_eecdh_auto_curves"
+                && params::list_items(&p.value)
+                    .next()
+                    .is_some_and(|first| first.eq_ignore_ascii_case("X25519MLKEM768"))
+        },
+        |_| {
+            Some((
+                Severity::Warning,
+                text!(
+                    "`X25519MLKEM768` first in `tls_eecdh_auto_curves` sends a large hybrid key share in every ClientHello",
+                    "`X25519MLKEM768` zuerst in `tls_eecdh_auto_curves` sendet in jedem ClientHello einen großen hybriden Schlüsselanteil"
+                ),
+                text!(
+                    "leave `tls_eecdh_auto_curves` at its default, or put a classic group such as `X25519` first",
+                    "`tls_eecdh_auto_curves` auf der Voreinstellung lassen oder eine klassische Gruppe wie `X25519` voranstellen"
+                ),
+            ))
+        },
+    );
+}
+
+fn session_cache(lint: &mut Lint) {
+    if !lint.ctx.postfix.uses_session_tickets() {
+        return;
+    }
+    each_setting(
+        lint,
+        "server_session_cache_unneeded",
+        |p| p.name == "smtpd_tls_session_cache_database" && !p.value.trim().is_empty(),
+        |_| {
+            Some((
+                Severity::Info,
+                text!(
+                    "`smtpd_tls_session_cache_database` is unnecessary: session tickets resume TLS sessions",
+                    "`smtpd_tls_session_cache_database` ist unnötig: Session-Tickets setzen TLS-Sitzungen fort"
+                ),
+                text!(
+                    "remove the line; keep `smtp_tls_session_cache_database` for the client",
+                    "die Zeile entfernen; `smtp_tls_session_cache_database` für den Client behalten"
+                ),
             ))
         },
     );

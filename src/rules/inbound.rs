@@ -1,9 +1,11 @@
 //! Inbound TLS on the smtpd services: `mx_requires_tls` (L01), `invalid_server_tls_level`
 //! (L02), `tls_without_certificate` (L26), `client_cert_required_without_encrypt` (L27),
-//! `port25_tls_floor_too_strict` (L31), `client_cert_relay_with_public_ca` (L07).
+//! `port25_tls_floor_too_strict` (L31), `client_cert_relay_with_public_ca` (L07),
+//! `postscreen_without_tlsproxy` (L40), `client_session_hidden_on_port_25` (L47).
 
 use super::crypto::enabled_protocols;
-use super::scope::{At, Lint, Port};
+use super::scope::{port_of, At, Lint, Port};
+use crate::diagnostic::FileKind;
 use crate::diagnostic::Severity;
 use crate::lang::Text;
 use crate::options::Role;
@@ -17,6 +19,8 @@ pub fn check(lint: &mut Lint) {
     client_cert_without_encrypt(lint);
     port25_floor(lint);
     client_cert_relay(lint);
+    postscreen_tlsproxy(lint);
+    hidden_session(lint);
 }
 
 fn mx_requires_tls(lint: &mut Lint) {
@@ -292,6 +296,96 @@ fn client_cert_relay(lint: &mut Lint) {
             text!(
                 "use `permit_tls_clientcerts` with fingerprints in `relay_clientcerts`, and leave `smtpd_tls_CAfile` empty",
                 "`permit_tls_clientcerts` mit Fingerabdrücken in `relay_clientcerts` verwenden und `smtpd_tls_CAfile` leer lassen"
+            ),
+        );
+    }
+}
+
+fn postscreen_tlsproxy(lint: &mut Lint) {
+    let Some(postscreen) = lint
+        .services()
+        .find(|s| s.kind == "inet" && s.command == "postscreen" && port_of(&s.name) == Port::Smtp)
+    else {
+        return;
+    };
+    let at = Some(At {
+        file: FileKind::MasterCf,
+        line: postscreen.line,
+    });
+    // postscreen's TLS follows main.cf (postscreen_tls_security_level defaults to
+    // smtpd_tls_security_level); without main.cf it is unknown.
+    let tls = lint
+        .main_value("postscreen_tls_security_level")
+        .is_some_and(|l| l.is_any(&["may", "encrypt"]))
+        || lint.is_yes("postscreen_use_tls", None);
+    if lint.main.is_none() || !tls {
+        return;
+    }
+    let tlsproxy = lint
+        .services()
+        .find(|s| s.kind == "unix" && s.command == "tlsproxy");
+    match tlsproxy {
+        None => lint.emit(
+            "postscreen_without_tlsproxy",
+            at,
+            text!(
+                "postscreen on port 25 has no `tlsproxy` service: senders get no STARTTLS",
+                "postscreen auf Port 25 hat keinen Dienst `tlsproxy`: Absender erhalten kein STARTTLS"
+            ),
+            text!(
+                "add `tlsproxy unix - - y - 0 tlsproxy` to master.cf",
+                "`tlsproxy unix - - y - 0 tlsproxy` in master.cf ergänzen"
+            ),
+        ),
+        Some(proxy) if lint.ctx.postfix.tlsproxy_needs_zero_limit() && proxy.maxproc != "0" => {
+            let at = Some(At {
+                file: FileKind::MasterCf,
+                line: proxy.line,
+            });
+            lint.emit(
+                "postscreen_without_tlsproxy",
+                at,
+                text!(
+                    "the `tlsproxy` service has process limit `{}`; Postfix {} needs `0`",
+                    "der Dienst `tlsproxy` hat das Prozesslimit `{}`; Postfix {} braucht `0`";
+                    proxy.maxproc, lint.ctx.postfix
+                ),
+                text!(
+                    "set the maxproc column of `tlsproxy` to `0`",
+                    "die Spalte maxproc von `tlsproxy` auf `0` setzen"
+                ),
+            );
+        }
+        Some(_) => {}
+    }
+}
+
+fn hidden_session(lint: &mut Lint) {
+    let mut found: Vec<Option<At>> = Vec::new();
+    for scope in lint.smtpd_scopes() {
+        if scope.port != Port::Smtp {
+            continue;
+        }
+        if let Some(hidden) = lint
+            .value("smtpd_hide_client_session", scope.service)
+            .filter(|s| s.is("yes") && s.is_explicit())
+        {
+            if !found.contains(&hidden.at) {
+                found.push(hidden.at);
+            }
+        }
+    }
+    for at in found {
+        lint.emit(
+            "client_session_hidden_on_port_25",
+            at,
+            text!(
+                "`smtpd_hide_client_session = yes` hides the sending server from Received: headers on port 25",
+                "`smtpd_hide_client_session = yes` verbirgt auf Port 25 den sendenden Server in den Received:-Headern"
+            ),
+            text!(
+                "use `-o smtpd_hide_client_session=yes` only on the submission services",
+                "`-o smtpd_hide_client_session=yes` nur bei den Einlieferungsdiensten verwenden"
             ),
         );
     }
