@@ -182,7 +182,9 @@ pub fn is_per_service(name: &str, services: &[&str], version: PostfixVersion) ->
 fn known_names(version: PostfixVersion) -> impl Iterator<Item = &'static str> {
     POSTFIX_3_7
         .lines()
-        .filter(move |name| is_known(name, version))
+        .filter(move |name| {
+            version >= LIST_VERSION || since_version(name).is_none_or(|first| version >= first)
+        })
         .chain(
             SINCE
                 .iter()

@@ -95,6 +95,7 @@ fn cases() -> Vec<Case> {
         quiet("unknown_service", None, Some("127.0.0.1:10025 inet n - n - - smtpd\nsubmission inet n - n - - smtpd\n")),
         fires("mx_requires_tls", Some("smtpd_tls_security_level = encrypt\n"), None),
         fires("mx_requires_tls", Some(CERT), Some("smtp inet n - y - - smtpd\n  -o smtpd_tls_security_level=encrypt\n")),
+        fires("mx_requires_tls", Some("smtpd_tls_security_level = encrypt\n"), Some(SUBMISSION)),
         quiet("mx_requires_tls", Some("smtpd_tls_security_level = encrypt\n"), None).role(Relay),
         quiet("mx_requires_tls", Some("smtpd_tls_security_level = may\n"), Some(SUBMISSION)),
         fires("invalid_server_tls_level", Some("smtpd_tls_security_level = dane\n"), None),

@@ -236,8 +236,8 @@ impl<'a> Lint<'a> {
     }
 
     /// The smtpd services (master.cf `inet` services running smtpd, and the `smtpd pass`
-    /// service behind postscreen on port 25), or main.cf alone as port 25 when no master.cf
-    /// was given.
+    /// service behind postscreen on port 25), plus main.cf alone as port 25 when master.cf
+    /// has no port-25 service or was not given.
     pub fn smtpd_scopes(&self) -> Vec<Scope<'a>> {
         let Some(master) = self.master else {
             return vec![Scope {
@@ -248,7 +248,7 @@ impl<'a> Lint<'a> {
         let postscreen_on_25 = master.services.iter().any(|s| {
             s.kind == "inet" && s.command == "postscreen" && port_of(&s.name) == Port::Smtp
         });
-        master
+        let mut scopes: Vec<Scope<'a>> = master
             .services
             .iter()
             .filter_map(|s| {
@@ -262,7 +262,19 @@ impl<'a> Lint<'a> {
                     port,
                 })
             })
-            .collect()
+            .collect();
+        // A master.cf snippet without port 25 (only the submission services, as generated
+        // or pasted) leaves the stock `smtp inet` service, which uses main.cf values.
+        if !postscreen_on_25 && !scopes.iter().any(|s| s.port == Port::Smtp) {
+            scopes.insert(
+                0,
+                Scope {
+                    service: None,
+                    port: Port::Smtp,
+                },
+            );
+        }
+        scopes
     }
 
     /// Where a scope's service starts, for findings about the service as a whole.
