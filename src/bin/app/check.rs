@@ -3,35 +3,22 @@
 use crate::chrome;
 use crate::diagnostics::{by_severity, tally, DiagnosticCard};
 use crate::page::{Action, Pasted};
-use postfix_tls::config;
 use postfix_tls::diagnostic::{Diagnostic, FileKind};
 use postfix_tls::lang::Lang;
-use postfix_tls::options::Role;
 use postfix_tls::rules::{self, LintContext};
-use postfix_tls::version::{OpensslVersion, PostfixVersion};
+use postfix_tls::version::PostfixVersion;
 use yew::prelude::*;
 
 const KINDS: [FileKind; 3] = [FileKind::MainCf, FileKind::MasterCf, FileKind::PostconfN];
 
-/// The file kind and the findings for a pasted text.
+/// The file kind and the findings for a pasted text, judged as a public MX's (where the
+/// strictest rules apply) on the chosen Postfix series.
 fn lint(pasted: &Pasted) -> (FileKind, Vec<Diagnostic>) {
-    let kind = pasted
-        .kind
-        .unwrap_or_else(|| config::detect_kind(&pasted.text));
-    // A pasted config is judged as a public MX's, linked with the OpenSSL that the series'
-    // distributions ship at the least.
     let ctx = LintContext {
         postfix: pasted.postfix,
-        openssl: OpensslVersion::minimum_for(pasted.postfix),
-        role: Role::PublicMx,
+        ..LintContext::default()
     };
-    let diagnostics = match kind {
-        FileKind::MasterCf => rules::lint(None, Some(&config::parse_master(&pasted.text)), &ctx),
-        FileKind::MainCf | FileKind::PostconfN => {
-            rules::lint(Some(&config::parse_main(&pasted.text)), None, &ctx)
-        }
-    };
-    (kind, diagnostics)
+    rules::lint_text(&pasted.text, pasted.kind, &ctx)
 }
 
 #[derive(Properties, PartialEq)]

@@ -20,6 +20,7 @@ pub static LANGUAGE: Text = t("Language", "Sprache");
 
 pub static TAB_GENERATE: Text = t("Generate", "Erzeugen");
 pub static TAB_CHECK: Text = t("Check my config", "Meine Konfiguration prüfen");
+pub static TAB_VERIFY: Text = t("How to verify", "So prüfen Sie es");
 pub static SECTIONS: Text = t("Sections", "Bereiche");
 
 pub static DISMISS: Text = t("Dismiss", "Schließen");
@@ -115,6 +116,12 @@ pub static CHECK_CLEAN: Text = t(
 pub static CHECK_RESULT: Text = t("Findings", "Befunde");
 pub static WHOLE_FILE: Text = t("About the whole file", "Zur ganzen Datei");
 pub static CLEAR: Text = t("Clear", "Leeren");
+
+pub static VERIFY_TITLE: Text = t("How to verify", "So prüfen Sie es");
+pub static VERIFY_HINT: Text = t(
+    "Run these after postfix reload, from a machine outside your network.",
+    "Führen Sie diese nach postfix reload aus, von einem Rechner außerhalb Ihres Netzes.",
+);
 
 pub static FOOTER: Text = t(
     "Runs entirely in your browser and works offline after the first visit. Postfix's own documentation wins over this tool.",

@@ -4,7 +4,7 @@
 use crate::chrome;
 use postfix_tls::diagnostic::{Diagnostic, Severity};
 use postfix_tls::lang::{Lang, Text};
-use postfix_tls::rules::RULES;
+use postfix_tls::rules;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -35,7 +35,7 @@ pub struct CardProps {
 pub fn DiagnosticCard(props: &CardProps) -> Html {
     let lang = props.lang;
     let d = &props.diagnostic;
-    let rule = RULES.iter().find(|r| r.id == d.id);
+    let rule = rules::rule(d.id);
     let location = match (props.located, d.file, d.line) {
         (true, Some(file), Some(line)) => {
             format!("{} {} {line}", file.as_str(), chrome::LINE.get(lang))

@@ -20,6 +20,7 @@ mod page;
 mod protocols;
 mod share;
 mod submission;
+mod verify;
 
 use page::{Action, Notice, Page, Tab};
 use postfix_tls::lang::Lang;
@@ -46,6 +47,7 @@ fn App() -> Html {
         <>
             <a class="skip-link" href="#main">{ chrome::SKIP.get(lang) }</a>
             <masthead::Masthead lang={lang} dispatch={dispatch.clone()} />
+            <main id="main">
             if let Some(notice) = &page.notice {
                 <NoticeBar notice={notice.clone()} lang={lang} dispatch={dispatch.clone()} />
             }
@@ -63,7 +65,6 @@ fn App() -> Html {
                     }
                 }) }
             </div>
-            <main id="main">
             <div role="tabpanel" id={format!("panel-{}", page.tab.id())}
                  aria-labelledby={format!("tab-{}", page.tab.id())}>
                 { match page.tab {
@@ -73,6 +74,9 @@ fn App() -> Html {
                     },
                     Tab::Check => html! {
                         <check::Check pasted={page.pasted.clone()} lang={lang} dispatch={dispatch.clone()} />
+                    },
+                    Tab::Verify => html! {
+                        <verify::Verify options={Rc::new(page.options.clone())} lang={lang} />
                     },
                 } }
             </div>

@@ -24,15 +24,18 @@ pub enum Tab {
     Generate,
     /// Lint a pasted configuration.
     Check,
+    /// Commands that show the setup works.
+    Verify,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 2] = [Tab::Generate, Tab::Check];
+    pub const ALL: [Tab; 3] = [Tab::Generate, Tab::Check, Tab::Verify];
 
     pub fn label(self) -> &'static Text {
         match self {
             Tab::Generate => &chrome::TAB_GENERATE,
             Tab::Check => &chrome::TAB_CHECK,
+            Tab::Verify => &chrome::TAB_VERIFY,
         }
     }
 
@@ -41,6 +44,7 @@ impl Tab {
         match self {
             Tab::Generate => "generate",
             Tab::Check => "check",
+            Tab::Verify => "verify",
         }
     }
 }
