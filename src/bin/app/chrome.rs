@@ -119,8 +119,8 @@ pub static CLEAR: Text = t("Clear", "Leeren");
 
 pub static VERIFY_TITLE: Text = t("How to verify", "So prüfen Sie es");
 pub static VERIFY_HINT: Text = t(
-    "Run these after postfix reload, from a machine outside your network.",
-    "Führen Sie diese nach postfix reload aus, von einem Rechner außerhalb Ihres Netzes.",
+    "Run these after postfix reload: the Postfix checks on the server, the connection tests from a machine outside your network.",
+    "Nach postfix reload ausführen: die Postfix-Prüfungen auf dem Server, die Verbindungstests von einem Rechner außerhalb Ihres Netzes.",
 );
 
 pub static FOOTER: Text = t(

@@ -156,15 +156,17 @@ pub fn ChoiceField<C: Choice>(props: &ChoiceProps<C>) -> Html {
                             <input type="radio" id={radio.clone()} name={id.clone()} value={choice.id()}
                                    checked={choice == props.value} disabled={field_off || reason.is_some()}
                                    onchange={on_pick} aria-describedby={format!("{radio}-help")} />
-                            <label for={radio.clone()}>
-                                <span class="radio-label">{ choice.label().get(lang) }</span>
+                            // The label is the value's name alone, so that it is the radio's
+                            // accessible name; the help is its description.
+                            <div class="radio-text">
+                                <label for={radio.clone()} class="radio-label">{ choice.label().get(lang) }</label>
                                 <span class="radio-help" id={format!("{radio}-help")}>
                                     { choice.help().get(lang) }
                                     if let Some(reason) = reason {
                                         <span class="unavailable">{ format!(" {} {}", chrome::UNAVAILABLE.get(lang), reason.get(lang)) }</span>
                                     }
                                 </span>
-                            </label>
+                            </div>
                         </div>
                     }
                 }) }
