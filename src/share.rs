@@ -59,10 +59,13 @@ impl ShareError {
                 "the link does not contain settings of this tool and was ignored",
                 "der Link enthält keine Einstellungen dieses Werkzeugs und wurde ignoriert"
             ),
-            ShareError::NotOptions(why) => text!(
-                "the settings could not be read and were ignored: {}",
-                "die Einstellungen konnten nicht gelesen werden und wurden ignoriert: {}";
-                why
+            // serde explains in English only; the German page must not show English, and the
+            // sentence alone tells a German reader what happened.
+            ShareError::NotOptions(why) => Text::owned(
+                format!("the settings could not be read and were ignored: {why}"),
+                String::from(
+                    "die Einstellungen konnten nicht gelesen werden (unbekannter Wert oder falsches Format) und wurden ignoriert",
+                ),
             ),
         }
     }
