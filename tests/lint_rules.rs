@@ -154,6 +154,8 @@ fn cases() -> Vec<Case> {
         quiet("outbound_tls_disabled", Some("smtp_tls_security_level = may\n"), None).on("3.7"),
         fires("deprecated_tls_switch", Some("smtpd_use_tls = yes\n"), None),
         quiet("deprecated_tls_switch", Some("smtpd_use_tls = yes\n"), None).on("2.2"),
+        fires("deprecated_tls_switch", Some("disable_dns_lookups = yes\n"), None).on("2.11"),
+        quiet("deprecated_tls_switch", Some("disable_dns_lookups = yes\n"), None).on("2.10"),
         fires("dh_param_file_deprecated", Some("smtpd_tls_dh1024_param_file = /etc/postfix/dh2048.pem\n"), None).on("3.9"),
         quiet("dh_param_file_deprecated", Some("smtpd_tls_dh1024_param_file = /etc/postfix/dh2048.pem\n"), None).on("3.6"),
         fires("dh512_param_file_ignored", Some("smtpd_tls_dh512_param_file = /etc/postfix/dh512.pem\n"), None),
