@@ -165,6 +165,7 @@ fn cases() -> Vec<Case> {
         fires("weak_cipher_grade", Some("smtp_tls_ciphers = export\n"), None),
         fires("weak_cipher_grade", Some("smtpd_tls_security_level = may\nsmtpd_tls_cert_file = /etc/ssl/mx.pem\n"), None).on("3.0"),
         quiet("weak_cipher_grade", Some("smtpd_tls_security_level = may\nsmtpd_tls_cert_file = /etc/ssl/mx.pem\n"), None).on("3.1"),
+        quiet("weak_cipher_grade", Some("smtpd_tls_security_level = may\nsmtpd_tls_cert_file = /etc/ssl/mx.pem\nsmtpd_tls_exclude_ciphers = aNULL, EXPORT\n"), None).on("3.0"),
         fires("protocol_range_unsupported", Some("smtp_tls_protocols = >=TLSv1.2\n"), None).on("3.5"),
         quiet("protocol_range_unsupported", Some("smtp_tls_protocols = >=TLSv1.2\n"), None).on("3.6"),
         fires("protocol_exclusions_not_contiguous", Some("smtp_tls_protocols = !SSLv2, !SSLv3, !TLSv1.1\n"), None),

@@ -315,7 +315,10 @@ fn weak_grades(lint: &mut Lint) {
         return;
     }
     let grade = lint.main_value("smtpd_tls_ciphers");
-    if grade.is_some_and(|g| g.is_explicit()) {
+    let export_excluded = lint
+        .main_value("smtpd_tls_exclude_ciphers")
+        .is_some_and(|e| params::list_items(e.value).any(|c| c.eq_ignore_ascii_case("EXPORT")));
+    if grade.is_some_and(|g| g.is_explicit()) || export_excluded {
         return;
     }
     if let Some(enabled) = lint.tls_enabled(None) {
