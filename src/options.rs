@@ -906,6 +906,21 @@ impl Field {
         }
     }
 
+    /// The label as it reads inside a lowercase diagnostic message: `private key file`, but
+    /// `CA bundle` and `OpenSSL version` keep their capitals (German nouns always do).
+    pub fn label_in_sentence(self) -> Text {
+        let label = self.label();
+        let first_word = label.en.split(' ').next().unwrap_or_default();
+        let acronym = first_word.chars().filter(|c| c.is_uppercase()).count() > 1;
+        let en = match label.en.chars().next() {
+            Some(first) if !acronym => {
+                format!("{}{}", first.to_lowercase(), &label.en[first.len_utf8()..])
+            }
+            _ => label.en.to_string(),
+        };
+        Text::owned(en, label.de.into_owned())
+    }
+
     /// One line of help.
     pub fn help(self) -> Text {
         match self {
@@ -1347,9 +1362,11 @@ impl Options {
         }
     }
 
-    /// True when outbound mail goes through a smarthost on port 465 with implicit TLS.
+    /// True when outbound mail goes through a smarthost on port 465 with implicit TLS (and
+    /// its name was accepted: without the smarthost, `encrypt` must not become global).
     pub fn relay_wrappermode(&self) -> bool {
         self.relayhost.enabled
+            && !self.rejects(Field::RelayHost)
             && self.relayhost.port == RelayPort::Submissions
             && self.relayhost.port.unavailable(self).is_none()
     }
@@ -1391,7 +1408,7 @@ impl Options {
         problems
     }
 
-    /// The rejected value of a field, if validation refuses it; such a value is never
+    /// True when validation refuses the field's free-text value; such a value is never
     /// rendered.
     pub fn rejects(&self, field: Field) -> bool {
         field
@@ -1434,7 +1451,7 @@ const MAX_VALUE_LEN: usize = 255;
 
 impl ValueProblem {
     fn message(&self, field: Field, value: &str) -> Text {
-        let label = field.label();
+        let label = field.label_in_sentence();
         match self {
             ValueProblem::Empty => Text::owned(
                 format!("{} is empty", label.en),
@@ -1667,6 +1684,17 @@ mod tests {
     }
 
     #[test]
+    fn labels_read_lowercase_inside_messages() {
+        assert_eq!(Field::KeyFile.label_in_sentence().en, "private key file");
+        assert_eq!(Field::CaFile.label_in_sentence().en, "CA bundle");
+        assert_eq!(Field::Openssl.label_in_sentence().en, "OpenSSL version");
+        assert_eq!(
+            Field::KeyFile.label_in_sentence().de,
+            Field::KeyFile.label().de
+        );
+    }
+
+    #[test]
     fn fields_become_unavailable_with_the_choices_they_depend_on() {
         let mut o = Options::default();
         assert!(Field::Inbound.unavailable(&o).is_none());
@@ -1741,6 +1769,14 @@ mod tests {
         assert_eq!(o.effective_outbound(), OutboundLevel::Encrypt);
         o.outbound = OutboundLevel::Secure;
         assert_eq!(o.effective_outbound(), OutboundLevel::Secure);
+        o.outbound = OutboundLevel::May;
+        o.relayhost.host = "smtp.example.net # x".into();
+        assert_eq!(
+            o.effective_outbound(),
+            OutboundLevel::May,
+            "smarthost refused"
+        );
+        o.relayhost.host = "smtp.example.net".into();
         o.postfix = PostfixVersion::new(2, 11);
         o.outbound = OutboundLevel::May;
         assert_eq!(
@@ -1766,7 +1802,7 @@ mod tests {
                 let field = Field::ALL
                     .iter()
                     .copied()
-                    .filter(|f| d.message.en.starts_with(&*f.label().en))
+                    .filter(|f| d.message.en.starts_with(&*f.label_in_sentence().en))
                     .max_by_key(|f| f.label().en.len())
                     .unwrap_or(Field::Comments);
                 assert_eq!(d.topic, field.topic());

@@ -96,6 +96,17 @@ struct Setting {
     value: String,
 }
 
+impl Setting {
+    /// `name = value`, or `name =` to clear a parameter a distribution sets.
+    fn line(&self) -> String {
+        if self.value.is_empty() {
+            format!("{} =", self.name)
+        } else {
+            format!("{} = {}", self.name, self.value)
+        }
+    }
+}
+
 /// One master.cf service with its `-o` overrides.
 #[derive(Clone, Debug)]
 struct Service {
@@ -253,15 +264,15 @@ impl Plan {
                 line: None,
                 message: Text::owned(
                     format!(
-                        "{} `{}` is not available: {}",
-                        field.label().en,
+                        "`{}` is not available for {}: {}",
                         chosen.id(),
+                        field.label_in_sentence().en,
                         reason.en
                     ),
                     format!(
-                        "{} `{}` ist nicht verfügbar: {}",
-                        field.label().de,
+                        "`{}` ist für {} nicht verfügbar: {}",
                         chosen.id(),
+                        field.label_in_sentence().de,
                         reason.de
                     ),
                 ),
@@ -318,6 +329,11 @@ impl Plan {
         .then(|| (c.ecdsa_cert_file.clone(), c.ecdsa_key_file.clone()));
         let chain_files = c.layout == CertLayout::ChainFiles && c.layout.unavailable(o).is_none();
         if chain_files {
+            // Distributions set the legacy pair (Debian's snakeoil); with both set, every
+            // smtpd warns that the legacy parameters are ignored. Seen with Postfix 3.7.11
+            // (tests/postfix/FINDINGS.md, F1).
+            self.set(Section::Certificate, "smtpd_tls_cert_file", "");
+            self.set(Section::Certificate, "smtpd_tls_key_file", "");
             // Key first, then its chain; a combined key+chain file is listed once.
             let mut files: Vec<String> = Vec::new();
             for (cert, key) in rsa.iter().chain(ecdsa.iter()) {
@@ -678,9 +694,9 @@ impl Plan {
                 section = Some(s.section);
             }
             if comments {
-                out.push_str(&format!("# {}\n", explain(s.name)));
+                out.push_str(&format!("# {}\n", explain(s)));
             }
-            out.push_str(&format!("{} = {}\n", s.name, s.value));
+            out.push_str(&format!("{}\n", s.line()));
         }
         out
     }
@@ -715,10 +731,7 @@ impl Plan {
         let mut settings: Vec<&Setting> = self.settings.iter().collect();
         settings.sort_by_key(|s| s.section);
         for s in settings {
-            out.push_str(&format!(
-                "postconf -e {}\n",
-                shell_quote(&format!("{} = {}", s.name, s.value))
-            ));
+            out.push_str(&format!("postconf -e {}\n", shell_quote(&s.line())));
         }
         if !self.services.is_empty() {
             if v.supports_postconf_master_edit() {
@@ -821,8 +834,11 @@ fn scanner_clean_tradeoff(field: Field) -> Diagnostic {
 
 /// The comment written above a main.cf line when comments are on: fixed text, never user
 /// input.
-fn explain(name: &str) -> &'static str {
-    match name {
+fn explain(setting: &Setting) -> &'static str {
+    if setting.value.is_empty() {
+        return "cleared: smtpd_tls_chain_files replaces it";
+    }
+    match setting.name {
         "inet_interfaces" => "send-only: accept mail from this host only",
         "smtpd_tls_chain_files" => "private key(s), each followed by its certificate chain",
         "smtpd_tls_cert_file" => "server certificate, followed by its issuers",

@@ -266,6 +266,12 @@ impl PostfixVersion {
         self.at_least(3, 10)
     }
 
+    /// The `posttls-finger` test client is installed with Postfix (2.11).
+    /// Source: posttls-finger(1).
+    pub const fn has_posttls_finger(self) -> bool {
+        self.at_least(2, 11)
+    }
+
     /// The default of `smtpd_tls_protocols`, `smtpd_tls_mandatory_protocols` and their
     /// `smtp_` twins for this series. Source: postconf(5).
     pub const fn default_protocols(self, mandatory: bool) -> &'static str {
