@@ -89,6 +89,26 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(1) unused parameter", "https://www.postfix.org/postconf.1.html"),
     },
     Rule {
+        id: "undefined_reference",
+        catalogue: None,
+        severity: Warning,
+        topic: Topic::General,
+        summary: t("a `$name` that nothing defines", "ein `$name`, das nirgends definiert ist"),
+        what: t(
+            "References such as `$mua_client_restrictions` to a name that is neither a Postfix parameter nor defined in main.cf.",
+            "Verweise wie `$mua_client_restrictions` auf einen Namen, der weder ein Postfix-Parameter ist noch in der main.cf definiert wird.",
+        ),
+        why: t(
+            "Postfix warns \"undefined parameter\" and uses an empty value, so restrictions or paths silently disappear.",
+            "Postfix warnt \"undefined parameter\" und setzt einen leeren Wert ein; Restriktionen oder Pfade verschwinden stillschweigend.",
+        ),
+        fix: t(
+            "Define the name in main.cf (for example `mua_client_restrictions = permit_sasl_authenticated, reject`) or remove the reference.",
+            "Den Namen in der main.cf definieren (etwa `mua_client_restrictions = permit_sasl_authenticated, reject`) oder den Verweis entfernen.",
+        ),
+        source: postconf("postconf(1) undefined parameter", "https://www.postfix.org/postconf.1.html"),
+    },
+    Rule {
         id: "parameter_not_in_version",
         catalogue: Some("L19"),
         severity: Warning,
