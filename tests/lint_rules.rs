@@ -134,6 +134,7 @@ fn cases() -> Vec<Case> {
         fires("sasl_over_cleartext", Some(CERT), Some("submission inet n - y - - smtpd\n  -o smtpd_tls_security_level=may\n  -o smtpd_sasl_auth_enable=yes\n")),
         quiet("sasl_over_cleartext", Some(CERT), Some("submission inet n - y - - smtpd\n  -o smtpd_tls_security_level=may\n  -o smtpd_sasl_auth_enable=yes\n  -o smtpd_tls_auth_only=yes\n")),
         quiet("sasl_over_cleartext", Some(CERT), Some(SUBMISSION)),
+        quiet("sasl_over_cleartext", None, Some("submission inet n - y - - smtpd\n  -o smtpd_sasl_auth_enable=yes\n")),
         fires("sasl_on_port_25", Some("smtpd_sasl_auth_enable = yes\nsmtpd_tls_auth_only = yes\n"), None),
         quiet("sasl_on_port_25", Some("smtpd_sasl_type = dovecot\n"), Some(SUBMISSION)),
         fires("no_relay_protection", Some("smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated\n"), None),
