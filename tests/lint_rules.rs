@@ -109,6 +109,7 @@ fn cases() -> Vec<Case> {
         quiet("tls_without_certificate", Some("smtpd_tls_security_level = may\nsmtpd_tls_cert_file = /etc/ssl/mx.pem\n"), None),
         quiet("tls_without_certificate", None, Some(SUBMISSION)),
         fires("client_cert_required_without_encrypt", Some("smtpd_tls_security_level = may\nsmtpd_tls_req_ccert = yes\n"), None),
+        quiet("client_cert_required_without_encrypt", None, Some("relay inet n - y - - smtpd\n  -o smtpd_tls_req_ccert=yes\n")),
         quiet("client_cert_required_without_encrypt", Some("smtpd_tls_security_level = may\n"), Some("submission inet n - y - - smtpd\n  -o smtpd_tls_security_level=encrypt\n  -o smtpd_tls_req_ccert=yes\n")),
         fires("port25_tls_floor_too_strict", Some("smtpd_tls_protocols = >=TLSv1.2\n"), None),
         fires("port25_tls_floor_too_strict", Some("smtpd_tls_ciphers = high\n"), None),

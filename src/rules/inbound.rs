@@ -175,7 +175,12 @@ fn client_cert_without_encrypt(lint: &mut Lint) {
         {
             continue;
         }
-        if !found.contains(&required.at) {
+        // Without main.cf the level may be `encrypt` there.
+        let level_known = lint.main.is_some()
+            || scope
+                .service
+                .is_some_and(|s| s.get("smtpd_tls_security_level").is_some());
+        if level_known && !found.contains(&required.at) {
             found.push(required.at);
         }
     }
