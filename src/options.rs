@@ -4,6 +4,11 @@
 //! The same JSON is read by `postfix-tls generate --options`, printed by `--print-options`,
 //! put in the web app's share link and exported/imported there. Unknown or missing fields
 //! fall back to the defaults; free-text values are validated before anything is rendered.
+//!
+//! [`Field`] and [`Choice`] describe every option for the web app and the CLI: labels and help
+//! in English and German, the Postfix parameters an option controls, and why an option or
+//! one of its values does not apply to the other choices. [`Options::validate`] refuses
+//! free text that could inject configuration.
 
 use crate::version::{OpensslVersion, PostfixVersion, Preset};
 use serde::{Deserialize, Serialize};

@@ -1,6 +1,6 @@
 //! Rendering options into main.cf and master.cf snippets and `postconf` commands.
 //!
-//! The generator first decides what to set: a [`Plan`] of main.cf settings in fixed
+//! The generator first decides what to set: a plan of main.cf settings in fixed
 //! sections, master.cf services with their `-o` overrides, and shell commands. The three
 //! outputs are then written from that one plan, so the snippets and the `postconf` commands
 //! cannot disagree. Every version gate is a named fact from [`crate::version`]; a value the
