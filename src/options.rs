@@ -457,6 +457,14 @@ impl Choice for OutboundLevel {
                     v
                 ))
             }
+            OutboundLevel::None | OutboundLevel::May | OutboundLevel::Dane
+                if options.relay_wrappermode() =>
+            {
+                Some(text!(
+                    "a smarthost on port 465 (smtp_tls_wrappermode) needs encrypt, verify or secure",
+                    "ein Smarthost auf Port 465 (smtp_tls_wrappermode) braucht encrypt, verify oder secure"
+                ))
+            }
             _ => None,
         }
     }
@@ -1352,18 +1360,14 @@ impl Options {
         }
     }
 
-    /// The outbound level actually used: an unavailable choice falls back to `may`, and a
-    /// smarthost on port 465 needs at least `encrypt` (`smtp_tls_wrappermode`).
+    /// The outbound level actually used: a smarthost on port 465 needs `encrypt` or stronger
+    /// (`smtp_tls_wrappermode`; real Postfix refuses even `dane`, tests/postfix F5), and any
+    /// other unavailable choice falls back to `may`.
     pub fn effective_outbound(&self) -> OutboundLevel {
-        let level = if self.outbound.unavailable(self).is_some() {
-            OutboundLevel::May
-        } else {
-            self.outbound
-        };
-        if self.relay_wrappermode() && matches!(level, OutboundLevel::None | OutboundLevel::May) {
-            OutboundLevel::Encrypt
-        } else {
-            level
+        match self.outbound.unavailable(self) {
+            None => self.outbound,
+            Some(_) if self.relay_wrappermode() => OutboundLevel::Encrypt,
+            Some(_) => OutboundLevel::May,
         }
     }
 

@@ -251,6 +251,13 @@ impl Plan {
         self.settings.iter().any(|s| s.name == name)
     }
 
+    fn value(&self, name: &str) -> Option<&str> {
+        self.settings
+            .iter()
+            .find(|s| s.name == name)
+            .map(|s| s.value.as_str())
+    }
+
     /// Warns about a chosen value that does not apply and says what is used instead.
     fn fallback<T: Choice>(&mut self, o: &Options, field: Field, chosen: T, used: T) {
         if field.unavailable(o).is_some() {
@@ -277,8 +284,8 @@ impl Plan {
                     ),
                 ),
                 help: text!(
-                    "the output uses `{}` instead; choose another value or a newer version",
-                    "die Ausgabe verwendet stattdessen `{}`; wählen Sie einen anderen Wert oder eine neuere Version";
+                    "the output uses `{}` instead",
+                    "die Ausgabe verwendet stattdessen `{}`";
                     used.id()
                 ),
                 topic: field.topic(),
@@ -287,7 +294,7 @@ impl Plan {
     }
 
     fn fallbacks(&mut self, o: &Options) {
-        self.fallback(o, Field::Outbound, o.outbound, OutboundLevel::May);
+        self.fallback(o, Field::Outbound, o.outbound, o.effective_outbound());
         self.fallback(o, Field::Sasl, o.sasl, effective_sasl(o));
         self.fallback(o, Field::RelayPort, o.relayhost.port, RelayPort::Submission);
         for (field, chosen) in [
@@ -350,20 +357,15 @@ impl Plan {
                 );
             }
         } else {
+            // The key is named even when it is the certificate file (its default): a
+            // distribution's stock key would otherwise stay and mismatch (tests/postfix F3).
             if let Some((cert, key)) = rsa {
-                // The key defaults to the certificate file, so a combined file is named once.
-                let separate_key = cert != key;
                 self.set(Section::Certificate, "smtpd_tls_cert_file", cert);
-                if separate_key {
-                    self.set(Section::Certificate, "smtpd_tls_key_file", key);
-                }
+                self.set(Section::Certificate, "smtpd_tls_key_file", key);
             }
             if let Some((cert, key)) = ecdsa {
-                let separate_key = cert != key;
                 self.set(Section::Certificate, "smtpd_tls_eccert_file", cert);
-                if separate_key {
-                    self.set(Section::Certificate, "smtpd_tls_eckey_file", key);
-                }
+                self.set(Section::Certificate, "smtpd_tls_eckey_file", key);
             }
         }
     }
@@ -372,6 +374,12 @@ impl Plan {
         let v = o.postfix;
         let level = o.effective_inbound();
         match (level, v.supports_security_level()) {
+            // A null client leaves the smtpd alone; otherwise `none` is stated, because
+            // distributions ship `may` (Debian's stock main.cf; tests/postfix F2).
+            (InboundLevel::None, true) if o.role != Role::NullClient => {
+                self.set(Section::Inbound, "smtpd_tls_security_level", "none");
+                return;
+            }
             (InboundLevel::None, _) => return,
             (InboundLevel::May, false) => self.set(Section::Inbound, "smtpd_use_tls", "yes"),
             (InboundLevel::Encrypt, false) => {
@@ -422,11 +430,9 @@ impl Plan {
             }
             return;
         }
-        match level {
-            // `none` is the default except where 3.11 made `may` the default.
-            OutboundLevel::None if !v.outbound_may_by_default() => {}
-            level => self.set(Section::Outbound, "smtp_tls_security_level", level.id()),
-        }
+        // Stated even for `none`: distributions ship `may` (Debian's stock main.cf), and 3.11
+        // made `may` the default with compatibility_level 3.11.
+        self.set(Section::Outbound, "smtp_tls_security_level", level.id());
         if level == OutboundLevel::Dane {
             self.set(Section::Outbound, "smtp_dns_support_level", "dnssec");
         }
@@ -613,6 +619,19 @@ impl Plan {
                 v.default_protocols(true).replace(", ", ","),
             )),
             None => {}
+        }
+        // Port 25's scanner-clean exclusions in main.cf bind every smtpd at every level;
+        // services with another profile get the list without them (tests/postfix F4).
+        if profile != Some(Profile::ScannerClean) {
+            if let Some(inherited) = self.value("smtpd_tls_exclude_ciphers") {
+                let kept: Vec<&str> = inherited
+                    .split(", ")
+                    .filter(|c| !SCANNER_CLEAN_EXCLUSIONS.contains(c))
+                    .collect();
+                if kept.len() != inherited.split(", ").count() {
+                    overrides.push(("smtpd_tls_exclude_ciphers", override_list(&kept)));
+                }
+            }
         }
         if profile == Some(Profile::ScannerClean) {
             overrides.push((
