@@ -42,6 +42,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod lang;
 pub mod options;
+pub mod params;
 pub mod render;
 pub mod rules;
 pub mod verify;

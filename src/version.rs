@@ -285,6 +285,14 @@ impl PostfixVersion {
             ""
         }
     }
+
+    // --- Facts the lint rules need ----------------------------------------------------
+
+    /// smtpd resumes TLS sessions with stateless session tickets, so a server-side session
+    /// cache is unnecessary (2.11). Source: postconf(5) `smtpd_tls_session_cache_database`.
+    pub const fn uses_session_tickets(self) -> bool {
+        self.at_least(2, 11)
+    }
 }
 
 impl fmt::Display for PostfixVersion {
