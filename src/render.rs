@@ -519,11 +519,13 @@ impl Plan {
                 .push(format!("openssl dhparam -out {DH_PARAM_FILE} 2048"));
         }
         if v.supports_opportunistic_protocols() {
-            // Before the mid-2015 patch releases the opportunistic grade was `export`.
-            if o.effective_inbound() == InboundLevel::May {
+            // Before the mid-2015 patch releases the opportunistic grade was `export`. Set
+            // wherever TLS is on, even where only mandatory TLS is used now: per-destination
+            // policies, postscreen and later edits fall back to it.
+            if server {
                 self.set(Section::Logjam, "smtpd_tls_ciphers", "medium");
             }
-            if matches!(outbound, OutboundLevel::May | OutboundLevel::Dane) {
+            if outbound != OutboundLevel::None {
                 self.set(Section::Logjam, "smtp_tls_ciphers", "medium");
             }
         } else if v.supports_security_level() {
@@ -886,7 +888,7 @@ fn explain(setting: &Setting) -> &'static str {
         "smtp_sasl_password_maps" => "table with the smarthost credentials",
         "smtp_sasl_tls_security_options" => "allow plaintext login mechanisms only inside TLS",
         "smtpd_tls_dh1024_param_file" => "2048-bit DH parameters against Logjam",
-        "smtpd_tls_ciphers" => "no export ciphers for opportunistic TLS on port 25",
+        "smtpd_tls_ciphers" => "no export ciphers for opportunistic inbound TLS",
         "smtp_tls_ciphers" => "no export ciphers for opportunistic outbound TLS",
         "smtpd_tls_loglevel" => "log a summary of each inbound TLS session",
         "smtp_tls_loglevel" => "log a summary of each outbound TLS session",
