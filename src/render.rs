@@ -380,6 +380,10 @@ impl Plan {
                 self.set(Section::Inbound, "smtpd_tls_security_level", "none");
                 return;
             }
+            (InboundLevel::None, false) if o.role != Role::NullClient => {
+                self.set(Section::Inbound, "smtpd_use_tls", "no");
+                return;
+            }
             (InboundLevel::None, _) => return,
             (InboundLevel::May, false) => self.set(Section::Inbound, "smtpd_use_tls", "yes"),
             (InboundLevel::Encrypt, false) => {
@@ -424,7 +428,7 @@ impl Plan {
         let level = o.effective_outbound();
         if !v.supports_security_level() {
             match level {
-                OutboundLevel::None => {}
+                OutboundLevel::None => self.set(Section::Outbound, "smtp_use_tls", "no"),
                 OutboundLevel::May => self.set(Section::Outbound, "smtp_use_tls", "yes"),
                 _ => self.set(Section::Outbound, "smtp_enforce_tls", "yes"),
             }
@@ -859,6 +863,11 @@ fn explain(setting: &Setting) -> &'static str {
     if setting.value.is_empty() {
         return "cleared: smtpd_tls_chain_files replaces it";
     }
+    match (setting.name, setting.value.as_str()) {
+        ("smtpd_use_tls", "no") => return "no STARTTLS on port 25 (Postfix 2.2 syntax)",
+        ("smtp_use_tls", "no") => return "no TLS for outbound mail (Postfix 2.2 syntax)",
+        _ => {}
+    }
     match setting.name {
         "inet_interfaces" => "send-only: accept mail from this host only",
         "smtpd_tls_chain_files" => "private key(s), each followed by its certificate chain",
@@ -868,7 +877,7 @@ fn explain(setting: &Setting) -> &'static str {
         "smtpd_tls_eckey_file" => "private key of the ECDSA certificate",
         "smtpd_use_tls" => "offer STARTTLS on port 25 (Postfix 2.2 syntax)",
         "smtpd_enforce_tls" => "require STARTTLS on port 25 (Postfix 2.2 syntax)",
-        "smtpd_tls_security_level" => "TLS on port 25: may = offered, encrypt = required",
+        "smtpd_tls_security_level" => "TLS on port 25: none, may (offered) or encrypt (required)",
         "smtpd_tls_protocols" => "protocols for opportunistic TLS on port 25",
         "smtpd_tls_mandatory_protocols" => "protocols when TLS is required",
         "smtpd_tls_exclude_ciphers" => "ciphers the server never uses",
