@@ -4,6 +4,11 @@
 //! The same JSON is read by `postfix-tls generate --options`, printed by `--print-options`,
 //! put in the web app's share link and exported/imported there. Unknown or missing fields
 //! fall back to the defaults; free-text values are validated before anything is rendered.
+//!
+//! [`Field`] and [`Choice`] describe every option for the web app and the CLI: labels and help
+//! in English and German, the Postfix parameters an option controls, and why an option or
+//! one of its values does not apply to the other choices. [`Options::validate`] refuses
+//! free text that could inject configuration.
 
 use crate::version::{OpensslVersion, PostfixVersion, Preset};
 use serde::{Deserialize, Serialize};
@@ -450,6 +455,14 @@ impl Choice for OutboundLevel {
                     "certificate verification levels need Postfix 2.3 or later (this is {})",
                     "Stufen mit Zertifikatsprüfung brauchen Postfix 2.3 oder neuer (gewählt ist {})";
                     v
+                ))
+            }
+            OutboundLevel::None | OutboundLevel::May | OutboundLevel::Dane
+                if options.relay_wrappermode() =>
+            {
+                Some(text!(
+                    "a smarthost on port 465 (smtp_tls_wrappermode) needs encrypt, verify or secure",
+                    "ein Smarthost auf Port 465 (smtp_tls_wrappermode) braucht encrypt, verify oder secure"
                 ))
             }
             _ => None,
@@ -1347,18 +1360,14 @@ impl Options {
         }
     }
 
-    /// The outbound level actually used: an unavailable choice falls back to `may`, and a
-    /// smarthost on port 465 needs at least `encrypt` (`smtp_tls_wrappermode`).
+    /// The outbound level actually used: a smarthost on port 465 needs `encrypt` or stronger
+    /// (`smtp_tls_wrappermode`; real Postfix refuses even `dane`, tests/postfix F5), and any
+    /// other unavailable choice falls back to `may`.
     pub fn effective_outbound(&self) -> OutboundLevel {
-        let level = if self.outbound.unavailable(self).is_some() {
-            OutboundLevel::May
-        } else {
-            self.outbound
-        };
-        if self.relay_wrappermode() && matches!(level, OutboundLevel::None | OutboundLevel::May) {
-            OutboundLevel::Encrypt
-        } else {
-            level
+        match self.outbound.unavailable(self) {
+            None => self.outbound,
+            Some(_) if self.relay_wrappermode() => OutboundLevel::Encrypt,
+            Some(_) => OutboundLevel::May,
         }
     }
 
