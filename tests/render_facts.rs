@@ -92,6 +92,7 @@ fn null_client_has_no_server_side_at_all() {
 #[test]
 fn certificates_per_source_and_layout() {
     let mut o = at(3, 11);
+    o.certificate.source = CertSource::Snakeoil;
     let r = render(&o);
     assert_eq!(
         main_value(&r, "smtpd_tls_chain_files").as_deref(),
