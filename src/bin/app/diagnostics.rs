@@ -139,3 +139,45 @@ pub fn Findings(props: &FindingsProps) -> Html {
         </section>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use postfix_tls::diagnostic::Topic;
+
+    fn finding(id: &'static str, severity: Severity) -> Diagnostic {
+        Diagnostic {
+            id,
+            severity,
+            file: None,
+            line: None,
+            message: Text::fixed("m", "m"),
+            help: Text::fixed("h", "h"),
+            topic: Topic::General,
+        }
+    }
+
+    #[test]
+    fn errors_come_first_and_ties_keep_their_order() {
+        let found = [
+            finding("a", Severity::Info),
+            finding("b", Severity::Error),
+            finding("c", Severity::Warning),
+            finding("d", Severity::Error),
+        ];
+        let ids: Vec<_> = by_severity(&found).iter().map(|d| d.id).collect();
+        assert_eq!(ids, ["b", "d", "c", "a"]);
+    }
+
+    #[test]
+    fn the_tally_counts_in_both_languages() {
+        let found = [
+            finding("a", Severity::Error),
+            finding("b", Severity::Warning),
+            finding("c", Severity::Warning),
+        ];
+        assert_eq!(tally(&found, Lang::En), "1 error, 2 warnings");
+        assert_eq!(tally(&found, Lang::De), "1 Fehler, 2 Warnungen");
+        assert_eq!(tally(&[], Lang::En), "");
+    }
+}

@@ -226,3 +226,79 @@ pub fn remember_lang(lang: Lang) {
 fn storage() -> Option<web_sys::Storage> {
     gloo::utils::window().local_storage().ok().flatten()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use postfix_tls::options::{InboundLevel, Role};
+
+    fn page() -> Rc<Page> {
+        Rc::new(Page {
+            options: Options::default(),
+            lang: Lang::En,
+            tab: Tab::Generate,
+            pasted: Pasted::default(),
+            notice: None,
+        })
+    }
+
+    #[test]
+    fn edits_change_only_the_options() {
+        let after = page().reduce(Action::Edit(Edit::Inbound(InboundLevel::Encrypt)));
+        assert_eq!(after.options.inbound, InboundLevel::Encrypt);
+        assert_eq!(after.notice, None);
+        assert_eq!(after.tab, Tab::Generate);
+    }
+
+    #[test]
+    fn a_refused_import_keeps_the_choices_and_says_why() {
+        let edited = page().reduce(Action::Edit(Edit::Role(Role::Relay)));
+        let after = edited.reduce(Action::Import(String::from(r#"{"role":"<script>"}"#)));
+        assert_eq!(after.options.role, Role::Relay);
+        assert!(matches!(after.notice, Some(Notice::ImportFailed(_))));
+        assert!(after.notice.as_ref().is_some_and(Notice::is_problem));
+    }
+
+    #[test]
+    fn an_import_replaces_the_choices() {
+        let after = page().reduce(Action::Import(String::from(r#"{"role":"null-client"}"#)));
+        assert_eq!(after.options.role, Role::NullClient);
+        assert_eq!(after.notice, Some(Notice::Imported));
+        let dismissed = after.reduce(Action::Dismiss);
+        assert_eq!(dismissed.notice, None);
+        assert_eq!(dismissed.options.role, Role::NullClient);
+    }
+
+    #[test]
+    fn reset_restores_the_defaults_but_not_the_view() {
+        let edited = page()
+            .reduce(Action::Edit(Edit::Role(Role::Relay)))
+            .reduce(Action::Lang(Lang::De))
+            .reduce(Action::Tab(Tab::Check));
+        let after = edited.reduce(Action::Reset);
+        assert_eq!(after.options, Options::default());
+        assert_eq!(after.lang, Lang::De);
+        assert_eq!(after.tab, Tab::Check);
+        assert_eq!(after.notice, Some(Notice::Reset));
+    }
+
+    #[test]
+    fn every_tab_and_notice_speaks_both_languages() {
+        for tab in Tab::ALL {
+            let label = tab.label();
+            assert!(!label.en.is_empty() && label.en != label.de, "{tab:?}");
+        }
+        let refusal = share::decode("junk").expect_err("junk is refused");
+        for notice in [
+            Notice::SharedIgnored(refusal.clone()),
+            Notice::StoredIgnored(refusal.clone()),
+            Notice::ImportFailed(refusal),
+            Notice::Imported,
+            Notice::Reset,
+        ] {
+            let (sentence, reason) = notice.texts();
+            assert!(sentence.en != sentence.de, "{notice:?}");
+            assert!(reason.is_none_or(|r| r.en != r.de), "{notice:?}");
+        }
+    }
+}
