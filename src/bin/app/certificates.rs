@@ -3,7 +3,7 @@
 use crate::controls::{ChoiceField, Group, PanelProps, Switch, TextField};
 use postfix_tls::diagnostic::Topic;
 use postfix_tls::edit::Edit;
-use postfix_tls::options::{CertLayout, CertSource, Field};
+use postfix_tls::options::Field;
 use yew::prelude::*;
 
 #[component]
@@ -18,15 +18,13 @@ pub fn Certificates(props: &PanelProps) -> Html {
     };
     html! {
         <Group topic={Topic::Certificates} diagnostics={props.diagnostics.clone()} lang={lang}>
-            <ChoiceField<CertSource> field={Field::CertSource} value={cert.source} options={o.clone()}
-                                     lang={lang} on_pick={props.edit(Edit::CertSource)} />
+            <ChoiceField ..props.choice(Field::CertSource, cert.source, Edit::CertSource) />
             { text(Field::CertDomain, &cert.domain, Edit::CertDomain) }
             <div class="field-row">
                 { text(Field::CertFile, &cert.cert_file, Edit::CertFile) }
                 { text(Field::KeyFile, &cert.key_file, Edit::KeyFile) }
             </div>
-            <ChoiceField<CertLayout> field={Field::CertLayout} value={cert.layout} options={o.clone()}
-                                     lang={lang} on_pick={props.edit(Edit::CertLayout)} />
+            <ChoiceField ..props.choice(Field::CertLayout, cert.layout, Edit::CertLayout) />
             <Switch field={Field::Ecdsa} checked={cert.ecdsa} options={o.clone()} lang={lang}
                     on_toggle={props.edit(Edit::Ecdsa)} />
             <div class="field-row">

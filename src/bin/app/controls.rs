@@ -7,7 +7,7 @@ use crate::diagnostics::DiagnosticCard;
 use crate::page::Action;
 use postfix_tls::diagnostic::{Diagnostic, Topic};
 use postfix_tls::edit::Edit;
-use postfix_tls::lang::Lang;
+use postfix_tls::lang::{Lang, Text};
 use postfix_tls::options::{Choice, Field, Options};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -91,21 +91,65 @@ fn describe(field: Field, options: &Options, lang: Lang, described_by: &str) -> 
     }
 }
 
+/// One value of a [`Choice`] as a control shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub id: &'static str,
+    pub label: Text,
+    pub help: Text,
+    /// Why the value cannot be picked with the other options.
+    pub unavailable: Option<Text>,
+}
+
 #[derive(Properties, PartialEq)]
-pub struct ChoiceProps<C: Choice> {
+pub struct ChoiceProps {
     pub field: Field,
-    pub value: C,
+    pub entries: Vec<Entry>,
+    /// The id of the chosen value.
+    pub current: &'static str,
     pub options: Rc<Options>,
     pub lang: Lang,
-    pub on_pick: Callback<C>,
+    pub on_pick: Callback<&'static str>,
     /// A drop-down instead of radio buttons, for long lists repeated per direction.
     #[prop_or_default]
     pub compact: bool,
 }
 
+impl PanelProps {
+    /// The props of a [`ChoiceField`] for one [`Choice`]. The component itself is not
+    /// generic: one copy of it serves every choice, which keeps the wasm small.
+    pub fn choice<C: Choice>(&self, field: Field, value: C, to_edit: fn(C) -> Edit) -> ChoiceProps {
+        let options = &self.options;
+        ChoiceProps {
+            field,
+            entries: C::ALL
+                .iter()
+                .map(|&c| Entry {
+                    id: c.id(),
+                    label: c.label(),
+                    help: c.help(),
+                    unavailable: c.unavailable(options),
+                })
+                .collect(),
+            current: value.id(),
+            options: options.clone(),
+            lang: self.lang,
+            on_pick: {
+                let dispatch = self.dispatch.clone();
+                Callback::from(move |id: &'static str| {
+                    if let Some(&c) = C::ALL.iter().find(|c| c.id() == id) {
+                        dispatch.emit(Action::Edit(to_edit(c)));
+                    }
+                })
+            },
+            compact: false,
+        }
+    }
+}
+
 /// One value of a [`Choice`]: radio buttons with each value's help, or a drop-down.
 #[component]
-pub fn ChoiceField<C: Choice>(props: &ChoiceProps<C>) -> Html {
+pub fn ChoiceField(props: &ChoiceProps) -> Html {
     let lang = props.lang;
     let field = props.field;
     let options = &props.options;
@@ -114,31 +158,39 @@ pub fn ChoiceField<C: Choice>(props: &ChoiceProps<C>) -> Html {
     let field_off = field.unavailable(options).is_some();
     if props.compact {
         let on_change = {
-            let on_pick = props.on_pick.clone();
+            let (on_pick, ids): (_, Vec<&'static str>) = (
+                props.on_pick.clone(),
+                props.entries.iter().map(|e| e.id).collect(),
+            );
             Callback::from(move |e: Event| {
                 let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
                 let value = select.value();
-                if let Some(choice) = C::ALL.iter().find(|c| c.id() == value) {
-                    on_pick.emit(*choice);
+                if let Some(id) = ids.iter().find(|id| **id == value) {
+                    on_pick.emit(id);
                 }
             })
         };
+        let chosen_help = props
+            .entries
+            .iter()
+            .find(|e| e.id == props.current)
+            .map(|e| e.help.get(lang).to_string())
+            .unwrap_or_default();
         return html! {
             <div class={classes!("field", field_off.then_some("off"))}>
                 <label for={id.clone()}>{ field.label().get(lang) }</label>
                 <select id={id} onchange={on_change} disabled={field_off} aria-describedby={notes.clone()}>
-                    { for C::ALL.iter().map(|&choice| {
-                        let reason = choice.unavailable(options);
-                        let label = match &reason {
-                            Some(reason) => format!("{} ({} {})", choice.label().get(lang), chrome::UNAVAILABLE.get(lang), reason.get(lang)),
-                            None => choice.label().get(lang).to_string(),
+                    { for props.entries.iter().map(|entry| {
+                        let label = match &entry.unavailable {
+                            Some(reason) => format!("{} ({} {})", entry.label.get(lang), chrome::UNAVAILABLE.get(lang), reason.get(lang)),
+                            None => entry.label.get(lang).to_string(),
                         };
                         html! {
-                            <option value={choice.id()} selected={choice == props.value} disabled={reason.is_some()}>{ label }</option>
+                            <option value={entry.id} selected={entry.id == props.current} disabled={entry.unavailable.is_some()}>{ label }</option>
                         }
                     }) }
                 </select>
-                <p class="choice-help">{ props.value.help().get(lang) }</p>
+                <p class="choice-help">{ chosen_help }</p>
                 { describe(field, options, lang, &notes) }
             </div>
         };
@@ -147,22 +199,23 @@ pub fn ChoiceField<C: Choice>(props: &ChoiceProps<C>) -> Html {
         <fieldset class={classes!("field", "choice", field_off.then_some("off"))} aria-describedby={notes.clone()}>
             <legend>{ field.label().get(lang) }</legend>
             <div class="radios">
-                { for C::ALL.iter().map(|&choice| {
-                    let reason = choice.unavailable(options);
-                    let radio = format!("{id}-{}", choice.id());
-                    let on_pick = props.on_pick.reform(move |_: Event| choice);
+                { for props.entries.iter().map(|entry| {
+                    let radio = format!("{id}-{}", entry.id);
+                    let checked = entry.id == props.current;
+                    let value = entry.id;
+                    let on_pick = props.on_pick.reform(move |_: Event| value);
                     html! {
-                        <div class={classes!("radio", (choice == props.value).then_some("checked"), reason.is_some().then_some("off"))}>
-                            <input type="radio" id={radio.clone()} name={id.clone()} value={choice.id()}
-                                   checked={choice == props.value} disabled={field_off || reason.is_some()}
+                        <div class={classes!("radio", checked.then_some("checked"), entry.unavailable.is_some().then_some("off"))}>
+                            <input type="radio" id={radio.clone()} name={id.clone()} value={entry.id}
+                                   checked={checked} disabled={field_off || entry.unavailable.is_some()}
                                    onchange={on_pick} aria-describedby={format!("{radio}-help")} />
                             // The label is the value's name alone, so that it is the radio's
                             // accessible name; the help is its description.
                             <div class="radio-text">
-                                <label for={radio.clone()} class="radio-label">{ choice.label().get(lang) }</label>
+                                <label for={radio.clone()} class="radio-label">{ entry.label.get(lang) }</label>
                                 <span class="radio-help" id={format!("{radio}-help")}>
-                                    { choice.help().get(lang) }
-                                    if let Some(reason) = reason {
+                                    { entry.help.get(lang) }
+                                    if let Some(reason) = &entry.unavailable {
                                         <span class="unavailable">{ format!(" {} {}", chrome::UNAVAILABLE.get(lang), reason.get(lang)) }</span>
                                     }
                                 </span>

@@ -4,7 +4,7 @@ use crate::chrome;
 use crate::controls::{ChoiceField, Group, PanelProps, Select};
 use postfix_tls::diagnostic::Topic;
 use postfix_tls::edit::Edit;
-use postfix_tls::options::{Field, Role};
+use postfix_tls::options::Field;
 use postfix_tls::version::{OpensslVersion, PostfixVersion, Preset};
 use yew::prelude::*;
 
@@ -67,8 +67,7 @@ pub fn Host(props: &PanelProps) -> Html {
     });
     html! {
         <Group topic={Topic::Host} diagnostics={props.diagnostics.clone()} lang={lang}>
-            <ChoiceField<Role> field={Field::Role} value={o.role} options={o.clone()} lang={lang}
-                               on_pick={props.edit(Edit::Role)} />
+            <ChoiceField ..props.choice(Field::Role, o.role, Edit::Role) />
             <div class="field-row">
                 <Select field={Field::Preset} entries={presets} current={current_preset}
                         options={o.clone()} lang={lang} on_pick={on_preset} />

@@ -3,7 +3,7 @@
 use crate::controls::{ChoiceField, Group, PanelProps};
 use postfix_tls::diagnostic::Topic;
 use postfix_tls::edit::Edit;
-use postfix_tls::options::{Field, InboundLevel};
+use postfix_tls::options::Field;
 use yew::prelude::*;
 
 #[component]
@@ -11,8 +11,7 @@ pub fn Inbound(props: &PanelProps) -> Html {
     let (o, lang) = (&props.options, props.lang);
     html! {
         <Group topic={Topic::Inbound} diagnostics={props.diagnostics.clone()} lang={lang}>
-            <ChoiceField<InboundLevel> field={Field::Inbound} value={o.inbound} options={o.clone()}
-                                       lang={lang} on_pick={props.edit(Edit::Inbound)} />
+            <ChoiceField ..props.choice(Field::Inbound, o.inbound, Edit::Inbound) />
         </Group>
     }
 }

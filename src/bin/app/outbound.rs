@@ -3,7 +3,7 @@
 use crate::controls::{ChoiceField, Group, PanelProps, Switch, TextField};
 use postfix_tls::diagnostic::Topic;
 use postfix_tls::edit::Edit;
-use postfix_tls::options::{Field, OutboundLevel, RelayPort};
+use postfix_tls::options::Field;
 use yew::prelude::*;
 
 #[component]
@@ -18,14 +18,12 @@ pub fn Outbound(props: &PanelProps) -> Html {
     };
     html! {
         <Group topic={Topic::Outbound} diagnostics={props.diagnostics.clone()} lang={lang}>
-            <ChoiceField<OutboundLevel> field={Field::Outbound} value={o.outbound} options={o.clone()}
-                                        lang={lang} on_pick={props.edit(Edit::Outbound)} />
+            <ChoiceField ..props.choice(Field::Outbound, o.outbound, Edit::Outbound) />
             { text(Field::CaFile, &o.ca_file, Edit::CaFile) }
             <Switch field={Field::Relayhost} checked={relay.enabled} options={o.clone()} lang={lang}
                     on_toggle={props.edit(Edit::Relayhost)} />
             { text(Field::RelayHost, &relay.host, Edit::RelayHost) }
-            <ChoiceField<RelayPort> field={Field::RelayPort} value={relay.port} options={o.clone()}
-                                    lang={lang} on_pick={props.edit(Edit::RelayPort)} />
+            <ChoiceField ..props.choice(Field::RelayPort, relay.port, Edit::RelayPort) />
             <Switch field={Field::RelayAuth} checked={relay.auth} options={o.clone()} lang={lang}
                     on_toggle={props.edit(Edit::RelayAuth)} />
             { text(Field::RelayPasswordMaps, &relay.password_maps, Edit::RelayPasswordMaps) }

@@ -11,8 +11,7 @@ pub fn Protocols(props: &PanelProps) -> Html {
     let (o, lang) = (&props.options, props.lang);
     let profile = |field: Field, value: Profile, to_edit: fn(Profile) -> Edit| {
         html! {
-            <ChoiceField<Profile> field={field} value={value} options={o.clone()} lang={lang}
-                                  on_pick={props.edit(to_edit)} compact=true />
+            <ChoiceField compact=true ..props.choice(field, value, to_edit) />
         }
     };
     html! {

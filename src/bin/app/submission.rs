@@ -3,7 +3,7 @@
 use crate::controls::{ChoiceField, Group, PanelProps, Switch};
 use postfix_tls::diagnostic::Topic;
 use postfix_tls::edit::Edit;
-use postfix_tls::options::{Field, Sasl};
+use postfix_tls::options::Field;
 use yew::prelude::*;
 
 #[component]
@@ -15,8 +15,7 @@ pub fn Submission(props: &PanelProps) -> Html {
                     on_toggle={props.edit(Edit::Submission)} />
             <Switch field={Field::Submissions} checked={o.submissions} options={o.clone()} lang={lang}
                     on_toggle={props.edit(Edit::Submissions)} />
-            <ChoiceField<Sasl> field={Field::Sasl} value={o.sasl} options={o.clone()} lang={lang}
-                               on_pick={props.edit(Edit::Sasl)} />
+            <ChoiceField ..props.choice(Field::Sasl, o.sasl, Edit::Sasl) />
         </Group>
     }
 }
