@@ -68,7 +68,7 @@ pub static POSTCONF_HINT: Text = t(
 );
 pub static POSTCONF_TITLE: Text = t("postconf commands", "postconf-Befehle");
 
-pub static FINDINGS: Text = t("Warnings", "Warnungen");
+pub static FINDINGS: Text = t("Warnings and notes", "Warnungen und Hinweise");
 pub static NO_FINDINGS: Text = t(
     "No warnings: these choices are consistent for this version.",
     "Keine Warnungen: diese Auswahl ist für diese Version stimmig.",
