@@ -59,7 +59,8 @@ fn App() -> Html {
                                 aria-selected={selected.to_string()}
                                 aria-controls={selected.then(|| format!("panel-{}", tab.id()))}
                                 class={classes!("tab", selected.then_some("selected"))}
-                                onclick={dispatch.reform(move |_: MouseEvent| Action::Tab(tab))}>
+                                onclick={dispatch.reform(move |_: MouseEvent| Action::Tab(tab))}
+                                onkeydown={arrow_keys(tab, dispatch.clone())}>
                             { tab.label().get(lang) }
                         </button>
                     }
@@ -84,6 +85,28 @@ fn App() -> Html {
             <footer class="footer"><p>{ chrome::FOOTER.get(lang) }</p></footer>
         </>
     }
+}
+
+/// Left and Right move between the tabs, as in every tab list (WAI-ARIA tabs pattern).
+fn arrow_keys(tab: Tab, dispatch: Callback<Action>) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| {
+        let step = match e.key().as_str() {
+            "ArrowRight" => 1,
+            "ArrowLeft" => Tab::ALL.len() - 1,
+            _ => return,
+        };
+        e.prevent_default();
+        let here = Tab::ALL.iter().position(|t| *t == tab).unwrap_or(0);
+        let next = Tab::ALL[(here + step) % Tab::ALL.len()];
+        if let Some(button) =
+            gloo::utils::document().get_element_by_id(&format!("tab-{}", next.id()))
+        {
+            if let Ok(button) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(button) {
+                let _ = button.focus();
+            }
+        }
+        dispatch.emit(Action::Tab(next));
+    })
 }
 
 #[derive(Properties, PartialEq)]
