@@ -73,8 +73,7 @@ pub fn Generate(props: &Props) -> Html {
             </div>
             <div class="results">
                 <h2>{ chrome::RESULT.get(lang) }</h2>
-                <Switch field={Field::Comments} checked={o.comments} options={o.clone()} lang={lang}
-                        on_toggle={panel.edit(Edit::Comments)} />
+                <Switch ..panel.switch(Field::Comments, o.comments, Edit::Comments) />
                 <Findings diagnostics={diagnostics.clone()} lang={lang} />
                 <OutputPanel title="main.cf" id="main-cf" file_name={AttrValue::from("main.cf")} hint={chrome::MAIN_CF_HINT.clone()}
                              text={AttrValue::from(out.main_cf.clone())} lang={lang} />

@@ -34,7 +34,15 @@ fn App() -> Html {
         let page = page.clone();
         Callback::from(move |action: Action| page.dispatch(action))
     };
-    use_effect_with(page.options.clone(), page::remember);
+    use_effect_with(page.options.clone(), |options| {
+        // history.replaceState and localStorage cost milliseconds each; a burst of changes
+        // (typing a path) is saved once, shortly after the last one.
+        let options = options.clone();
+        let save = gloo::timers::callback::Timeout::new(page::REMEMBER_AFTER_MS, move || {
+            page::remember(&options)
+        });
+        move || drop(save)
+    });
     use_effect_with(page.lang, |lang| {
         gloo::utils::document_element()
             .set_attribute("lang", lang.tag())
