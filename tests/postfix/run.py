@@ -1,0 +1,351 @@
+#!/usr/bin/env python3
+"""Proves generated Postfix TLS configurations against the real Postfix installed here.
+
+For each case of the pairwise matrix (matrix.py), the generator renders main.cf and master.cf
+snippets; a private Postfix instance (instance.py) runs them on loopback ports; the static
+checks, the startup log and the runtime probes (probes.py) judge the result. Two hand-written
+self-test cases prove the harness itself: `selftest-good` must pass every check and
+`selftest-broken` must fail every stage.
+
+    python3 tests/postfix/run.py            # everything; exit 1 on any failure
+    python3 tests/postfix/run.py --list     # the cases and their options
+    python3 tests/postfix/run.py --only c07 --keep   # one case, instance kept for inspection
+
+Needs root (it starts Postfix) and the Debian packages that scripts/install-postfix.sh
+installs. See tests/postfix/README.md.
+"""
+
+import argparse
+import atexit
+import json
+import os
+import queue
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import instance  # noqa: E402
+import matrix  # noqa: E402
+import pki  # noqa: E402
+import probes  # noqa: E402
+
+REPO = instance.REPO
+GENERATOR = os.path.join(REPO, "target", "debug", "postfix-tls")
+SELFTEST = os.path.join(HERE, "selftest")
+BUILD_TIMEOUT = 900
+GENERATE_TIMEOUT = 30
+
+# The lowest protocol each profile accepts (src/options.rs Profile, for Postfix >= 3.6).
+PROFILE_FLOOR = {
+    "postfix-default": "TLSv1",
+    "intermediate": "TLSv1.2",
+    "modern": "TLSv1.3",
+    "scanner-clean": "TLSv1.2",
+}
+
+# Log lines our own probes cause on purpose; they are not findings. Each pattern names the
+# probe that causes it.
+EXPECTED_LOG_NOISE = [
+    # probes.submission: the deliberately wrong password
+    "SASL PLAIN authentication failed",
+    "SASL LOGIN authentication failed",
+    # probes.protocol_floor / scanner_clean_ciphers: versions and suites that must be refused
+    "TLS library problem: error:0A000102:SSL routines::unsupported protocol",
+    "TLS library problem: error:0A0000C1:SSL routines::no shared cipher",
+    "TLS library problem: error:0A00006C:SSL routines::bad key share",
+    "TLS library problem: error:0A000076:SSL routines::no suitable signature algorithm",
+]
+
+
+class Result:
+    def __init__(self, name):
+        self.name = name
+        self.static = "-"
+        self.started = "-"
+        self.checks = []
+        self.problems = []
+        self.notes = []
+        self.expect_failure = False
+
+    @property
+    def passed_checks(self):
+        return sum(1 for c in self.checks if c.ok)
+
+    def all_ok(self):
+        return (self.static == "ok" and self.started == "ok" and not self.problems
+                and all(c.ok for c in self.checks))
+
+    def passed(self):
+        if self.expect_failure:
+            # Every stage must have caught the deliberate breakage.
+            return (self.static == "FAIL" and self.started == "FAIL"
+                    and any(not c.ok for c in self.checks))
+        return self.all_ok()
+
+
+def claims(options):
+    """What a case's options promise, as the probes will test it."""
+    role = options.get("role", "public-mx")
+    return {
+        "port25": None if role == "null-client" else options.get("inbound", "may"),
+        "submission": options.get("submission", True) and role != "null-client",
+        "submissions": options.get("submissions", True) and role != "null-client",
+        "sasl": options.get("sasl", "dovecot"),
+        "inbound_floor": PROFILE_FLOOR[options.get("inbound_profile", "postfix-default")],
+        "inbound_profile": options.get("inbound_profile", "postfix-default"),
+        "submission_floor": PROFILE_FLOOR[options.get("submission_profile", "intermediate")],
+        "submission_profile": options.get("submission_profile", "intermediate"),
+        "ecdsa": options.get("certificate", {}).get("ecdsa", False),
+        "received_header": options.get("received_header", True),
+    }
+
+
+def generate(options, workdir):
+    path = os.path.join(workdir, "options.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(options, f, indent=2)
+    result = subprocess.run([GENERATOR, "generate", "--options", path, "--format", "json"],
+                            capture_output=True, text=True, timeout=GENERATE_TIMEOUT)
+    if result.returncode not in (0, 1):
+        raise instance.SetupError(f"generator exited {result.returncode}: {result.stderr}")
+    return json.loads(result.stdout)
+
+
+def run_case(name, options, snippets, slots, test_pki, work_root, keep):
+    result = Result(name)
+    result.expect_failure = name == "selftest-broken"
+    slot = slots.get(timeout=600)
+    root = tempfile.mkdtemp(prefix=f"{name}-", dir=work_root)
+    os.chmod(root, 0o755)  # smtpd and master run as postfix: they must traverse it
+    inst = None
+    try:
+        if snippets is None:
+            output = generate(options, root)
+            errors = [d for d in output.get("diagnostics", []) if d.get("severity") == "error"]
+            for d in errors:
+                result.notes.append(f"generator error {d.get('id')}: {d.get('message')}")
+            snippets = (output["main_cf"], output["master_cf"])
+        inst = instance.Instance(os.path.join(root, "pfx"), slot, test_pki, *snippets)
+        try:
+            inst.build(claims(options)["sasl"])
+        except instance.SetupError as e:
+            result.static = "FAIL"
+            result.problems.append(f"setup: {e}")
+            return result
+        result.notes.extend(inst.notes)
+        warnings = inst.static_check()
+        result.static = "FAIL" if warnings else "ok"
+        result.problems.extend(f"static: {w}" for w in warnings)
+        if claims(options)["sasl"] == "dovecot":
+            inst.start_dovecot_stand_in()
+        failure = inst.start()
+        if failure:
+            result.started = "FAIL"
+            result.problems.append(f"start: {failure}")
+        else:
+            result.checks.extend(runtime_checks(inst, claims(options), test_pki))
+        time.sleep(0.5)  # postlogd writes asynchronously
+        log_problems = [line for line in inst.log_problems()
+                        if not any(noise in line for noise in EXPECTED_LOG_NOISE)]
+        result.problems.extend(f"log: {line}" for line in log_problems)
+        if result.started != "FAIL":
+            result.started = "FAIL" if log_problems else "ok"
+        return result
+    except (instance.SetupError, OSError, ValueError, subprocess.SubprocessError) as e:
+        result.problems.append(f"harness: {type(e).__name__}: {e}")
+        return result
+    finally:
+        if inst is not None and not keep:
+            inst.destroy()
+        if not keep:
+            shutil.rmtree(root, ignore_errors=True)
+        slots.put(slot)
+
+
+def runtime_checks(inst, claim, test_pki):
+    ca = test_pki.path("ca.pem")
+    ctx = probes.tls_context(ca)
+    checks = []
+
+    def port_of(well_known, label):
+        port = inst.ports.get(well_known)
+        if port is None:
+            checks.append(probes.Check(f"{label}: service present in master.cf", False,
+                                       f"no inet service for port {well_known}"))
+        return port
+
+    tls_port_for_header = None
+    level = claim["port25"]
+    if level is not None:
+        port = port_of("25", "25")
+        if port is not None:
+            if level == "may":
+                checks.append(probes.smtp_opportunistic(port, ctx))
+            elif level == "encrypt":
+                checks.append(probes.smtp_required(port, ctx))
+            else:
+                checks.append(probes.smtp_no_tls(port))
+            if level != "none":
+                checks.extend(probes.certificates(port, True, ca, claim["ecdsa"], "25"))
+                checks.extend(probes.protocol_floor(port, True, claim["inbound_floor"], "25"))
+                if claim["inbound_profile"] == "scanner-clean":
+                    checks.extend(probes.scanner_clean_ciphers(port, True, "25"))
+                tls_port_for_header = ("25", port, False, True, None)
+    for well_known, implicit, wanted in (("587", False, claim["submission"]),
+                                         ("465", True, claim["submissions"])):
+        if not wanted:
+            continue
+        port = port_of(well_known, well_known)
+        if port is None:
+            continue
+        auth = (f"{instance.TEST_USER}@{pki.HOSTNAME}" if claim["sasl"] == "cyrus"
+                else instance.TEST_USER, instance.TEST_PASSWORD)
+        checks.extend(probes.submission(port, ctx, implicit, *auth))
+        checks.extend(probes.certificates(port, not implicit, ca, claim["ecdsa"], well_known))
+        checks.extend(probes.protocol_floor(port, not implicit, claim["submission_floor"],
+                                            well_known))
+        if claim["submission_profile"] == "scanner-clean":
+            checks.extend(probes.scanner_clean_ciphers(port, not implicit, well_known))
+        if tls_port_for_header is None:
+            tls_port_for_header = (well_known, port, implicit, not implicit, auth)
+    if tls_port_for_header is not None:
+        label, port, implicit, starttls, auth = tls_port_for_header
+        try:
+            queue_id = probes.deliver(port, ctx, implicit, starttls, auth)
+            checks.append(probes.received_header(inst.queue_file(queue_id),
+                                                 claim["received_header"], label))
+        except (probes.smtplib.SMTPException, OSError, probes.ssl.SSLError) as e:
+            checks.append(probes.Check(f"{label}: deliver one message over TLS", False,
+                                       f"{type(e).__name__}: {e}"))
+    return checks
+
+
+def selftest_cases():
+    found = []
+    for name in ("good", "broken"):
+        d = os.path.join(SELFTEST, name)
+        with open(os.path.join(d, "options.json"), encoding="utf-8") as f:
+            options = json.load(f)
+        snippets = []
+        for file in ("main.cf", "master.cf"):
+            with open(os.path.join(d, file), encoding="utf-8") as f:
+                snippets.append(f.read())
+        found.append((f"selftest-{name}", options, tuple(snippets)))
+    return found
+
+
+def ensure_postfix():
+    """Postfix and the tools must be here; the installer adds what is missing. Never skips."""
+    missing = [t for t in ("postconf", "postfix", "postcat", "postmap", "saslpasswd2",
+                           "openssl") if shutil.which(t) is None]
+    if missing:
+        installer = os.path.join(REPO, "scripts", "install-postfix.sh")
+        print(f"missing {', '.join(missing)}: running {installer}", flush=True)
+        if subprocess.run(["sh", installer], timeout=900).returncode != 0:
+            sys.exit("FAIL: Postfix is not installed and scripts/install-postfix.sh could "
+                     "not install it (see its message above); the suite cannot run")
+    if os.geteuid() != 0:
+        sys.exit("FAIL: the Postfix suite must run as root (it starts Postfix instances)")
+    version = subprocess.run(["postconf", "-d", "-h", "mail_version"], capture_output=True,
+                             text=True, timeout=30).stdout.strip()
+    if not version:
+        sys.exit("FAIL: `postconf -d mail_version` printed nothing; is Postfix installed?")
+    return version
+
+
+def build_generator():
+    print("building the generator: cargo build --bin postfix-tls", flush=True)
+    result = subprocess.run(["cargo", "build", "--quiet", "--bin", "postfix-tls"], cwd=REPO,
+                            timeout=BUILD_TIMEOUT)
+    if result.returncode != 0:
+        sys.exit("FAIL: the generator does not build")
+
+
+def print_table(results):
+    width = max(len(r.name) for r in results)
+    print(f"\n{'case':<{width}}  static  started  checks  result")
+    for r in results:
+        total = len(r.checks)
+        verdict = "pass" if r.passed() else "FAIL"
+        if r.expect_failure:
+            verdict += " (expected to fail every stage)"
+        print(f"{r.name:<{width}}  {r.static:<6}  {r.started:<7}  "
+              f"{r.passed_checks:>2}/{total:<3}  {verdict}")
+
+
+def print_details(results, verbose):
+    for r in results:
+        failing = [c for c in r.checks if not c.ok]
+        if not (verbose or (not r.passed()) or r.notes):
+            continue
+        if not (failing or r.problems or r.notes):
+            continue
+        print(f"\n== {r.name}")
+        for note in r.notes:
+            print(f"  note: {note}")
+        for problem in r.problems:
+            print(f"  {problem}")
+        for c in failing:
+            print(f"  check failed: {c.name}: {c.detail}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--jobs", type=int, default=3, help="cases run at once (default 3)")
+    parser.add_argument("--only", nargs="*", help="run only these cases")
+    parser.add_argument("--list", action="store_true", help="print the cases and exit")
+    parser.add_argument("--keep", action="store_true", help="keep instance directories")
+    parser.add_argument("--no-build", action="store_true", help="use the built generator")
+    parser.add_argument("--verbose", action="store_true", help="details for every case")
+    args = parser.parse_args()
+
+    all_cases = [(n, matrix.options(c), None) for n, c in matrix.cases()]
+    all_cases = selftest_cases() + all_cases
+    if args.list:
+        for name, options, _ in all_cases:
+            print(name, json.dumps(options, sort_keys=True))
+        return 0
+    if args.only:
+        all_cases = [c for c in all_cases if c[0] in args.only]
+    missing = matrix.uncovered_pairs([c for _, c in matrix.cases()])
+    if missing:
+        sys.exit(f"FAIL: the matrix misses pairs: {missing[:5]}")
+
+    started_at = time.monotonic()
+    version = ensure_postfix()
+    if not args.no_build and any(s is None for _, _, s in all_cases):
+        build_generator()
+    work_root = tempfile.mkdtemp(prefix="postfix-tls-suite-")
+    os.chmod(work_root, 0o755)
+    if not args.keep:
+        atexit.register(shutil.rmtree, work_root, True)
+    print(f"Postfix {version}; {len(all_cases)} cases, {args.jobs} at a time; work in "
+          f"{work_root}", flush=True)
+    test_pki = pki.Pki(os.path.join(work_root, "pki"))
+    slots = queue.Queue()
+    for s in range(args.jobs):
+        slots.put(s)
+    with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        futures = [pool.submit(run_case, n, o, s, slots, test_pki, work_root, args.keep)
+                   for n, o, s in all_cases]
+        results = []
+        for future in futures:
+            r = future.result()
+            print(f"  {r.name}: {'pass' if r.passed() else 'FAIL'}", flush=True)
+            results.append(r)
+    print_details(results, args.verbose)
+    print_table(results)
+    passed = sum(1 for r in results if r.passed())
+    print(f"elapsed {time.monotonic() - started_at:.0f}s")
+    print(f"{passed} passed, {len(results) - passed} failed")
+    return 0 if passed == len(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
