@@ -55,6 +55,7 @@ EXPECTED_LOG_NOISE = [
     # probes.submission: the deliberately wrong password
     "SASL PLAIN authentication failed",
     "SASL LOGIN authentication failed",
+    "SASL authentication failure: Password verification failed",
     # probes.protocol_floor / scanner_clean_ciphers: versions and suites that must be refused
     "TLS library problem: error:0A000102:SSL routines::unsupported protocol",
     "TLS library problem: error:0A0000C1:SSL routines::no shared cipher",
@@ -228,7 +229,7 @@ def runtime_checks(inst, claim, test_pki):
 
 def selftest_cases():
     found = []
-    for name in ("good", "broken"):
+    for name in ("good", "good-relay", "broken"):
         d = os.path.join(SELFTEST, name)
         with open(os.path.join(d, "options.json"), encoding="utf-8") as f:
             options = json.load(f)
