@@ -32,6 +32,10 @@ STOP_TIMEOUT = 20
 # slot s serves port 25 on 2525+s, 587 on 2587+s and 465 on 2465+s, so parallel cases never
 # collide as long as there are fewer than 60 slots.
 PORT_BASE = {"25": 2525, "587": 2587, "465": 2465}
+# Harness-only ports per slot: an injection smtpd (plaintext, relays anything, loopback only)
+# that hands a message to Postfix's SMTP client, and the stand-in relayhost (relay_sink.py).
+INJECT_BASE = 2825
+SINK_BASE = 2925
 SERVICE_PORTS = {"smtp": "25", "submission": "587", "submissions": "465", "smtps": "465"}
 
 TEST_USER = "testuser"
@@ -121,7 +125,12 @@ class Instance:
         self.notes = []
         self.main = {}
         self.dovecot = None
+        self.sink = None
         self.started = False
+        self.inject_port = INJECT_BASE + slot
+        self.sink_port = SINK_BASE + slot
+        # the generated relayhost before it was pointed at the sink
+        self.relayhost = None
 
     # ---------------------------------------------------------------- building
 
@@ -217,8 +226,15 @@ class Instance:
             if name == "inet_interfaces" and value not in ("loopback-only", "127.0.0.1"):
                 self.notes.append(f"generated inet_interfaces={value}: kept loopback-only")
                 continue
+            if name == "relayhost" and value:
+                # Point the smarthost at the stand-in on loopback, keeping only the brackets
+                # (no MX lookup) that a relayhost with a port needs.
+                self.relayhost = value
+                value = f"[127.0.0.1]:{self.sink_port}"
             put(name, value)
         self.main = dict(generated)
+        if self.relayhost:
+            self.main["relayhost"] = merged["relayhost"]
         with open(os.path.join(self.conf, "main.cf"), "w", encoding="utf-8") as f:
             for name in order:
                 f.write(f"{name} = {merged[name]}\n")
@@ -256,6 +272,15 @@ class Instance:
             fields[0], fields[4] = name, "n"
             out.append(" ".join(fields))
             out.extend(entry[1:])
+        # The injection service: how the harness hands mail to the SMTP client without
+        # sendmail (which would need alternate_config_directories in /etc/postfix/main.cf).
+        out.append(f"127.0.0.1:{self.inject_port} inet n - n - - smtpd")
+        out.extend(f"  -o {o}" for o in (
+            "syslog_name=postfix-inject", "smtpd_tls_security_level=none",
+            "smtpd_sasl_auth_enable=no", "smtpd_client_restrictions=",
+            "smtpd_helo_restrictions=", "smtpd_sender_restrictions=",
+            "mynetworks=127.0.0.0/8", "smtpd_relay_restrictions=permit_mynetworks,reject",
+            "smtpd_recipient_restrictions="))
         with open(os.path.join(self.conf, "master.cf"), "w", encoding="utf-8") as f:
             f.write("\n".join(out) + "\n")
 
@@ -301,6 +326,13 @@ class Instance:
         self.dovecot = dovecot_auth.DovecotAuth(path, TEST_USER, TEST_PASSWORD,
                                                 postfix.pw_uid, postfix.pw_gid)
 
+    def start_relay_sink(self, implicit_tls):
+        import relay_sink
+
+        self.sink = relay_sink.RelaySink(self.sink_port, self.pki.path("rsa-fullchain.pem"),
+                                         self.pki.path("rsa-key.pem"), implicit_tls,
+                                         TEST_USER, TEST_PASSWORD)
+
     # ---------------------------------------------------------------- checks and lifecycle
 
     def static_check(self):
@@ -319,6 +351,11 @@ class Instance:
         return run(["postconf", "-c", self.conf, "-n"], check=False).stdout
 
     def start(self):
+        busy = [p for p in [*self.ports.values(), self.inject_port, self.sink_port]
+                if _listening(p) and not (self.sink and p == self.sink_port)]
+        if busy:
+            # Probing someone else's server would judge the wrong config.
+            return f"ports {busy} already in use (a stale instance?); not starting"
         result = run(["postfix", "-c", self.conf, "start"], check=False, timeout=START_TIMEOUT)
         self.started = result.returncode == 0
         if not self.started:
@@ -352,6 +389,9 @@ class Instance:
         if self.dovecot is not None:
             self.dovecot.close()
             self.dovecot = None
+        if self.sink is not None:
+            self.sink.close()
+            self.sink = None
         if self.started:
             run(["postfix", "-c", self.conf, "stop"], check=False, timeout=STOP_TIMEOUT)
             self._wait_master_gone()

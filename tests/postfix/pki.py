@@ -71,7 +71,10 @@ class Pki:
         ext = f"{algorithm}.ext"
         with open(os.path.join(d, ext), "w", encoding="ascii") as f:
             f.write(
-                f"subjectAltName=DNS:{HOSTNAME},IP:127.0.0.1\n"
+                # DNS:127.0.0.1 lets Postfix's `verify` level (match `hostname`) accept the
+                # relay sink reached as [127.0.0.1]. `secure` matches the nexthop and refuses
+                # it whatever the SANs say (see run.py outbound_checks).
+                f"subjectAltName=DNS:{HOSTNAME},DNS:127.0.0.1,IP:127.0.0.1\n"
                 "extendedKeyUsage=serverAuth\n"
                 "basicConstraints=critical,CA:FALSE\n"
             )

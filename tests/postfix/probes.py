@@ -312,3 +312,19 @@ def received_header(queue_file, wanted, label):
 def _last_lines(output, n=2):
     lines = [line.strip() for line in output.splitlines() if line.strip()]
     return " | ".join(lines[-n:])[:200]
+
+
+def inject(port):
+    """Hands one message for a foreign domain to the instance's harness-only injection
+    service (plaintext, relays for loopback)."""
+    c = smtplib.SMTP("127.0.0.1", port, local_hostname=CLIENT_NAME, timeout=TIMEOUT)
+    try:
+        c.sendmail(SENDER, [FOREIGN_RCPT], b"Subject: outbound probe\r\n\r\nprobe\r\n")
+    finally:
+        _quietly_quit(c)
+
+
+def status_line(log):
+    """The SMTP client's delivery status line for the foreign recipient, if logged yet."""
+    pattern = re.compile(rf"/(smtp|relay|error)\[\d+\]: .*to=<{re.escape(FOREIGN_RCPT)}>.*status=")
+    return next((line for line in log.splitlines() if pattern.search(line)), "")

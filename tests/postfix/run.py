@@ -40,6 +40,7 @@ GENERATOR = os.path.join(REPO, "target", "debug", "postfix-tls")
 SELFTEST = os.path.join(HERE, "selftest")
 BUILD_TIMEOUT = 900
 GENERATE_TIMEOUT = 30
+OUTBOUND_TIMEOUT = 20
 
 # The lowest protocol each profile accepts (src/options.rs Profile, for Postfix >= 3.6).
 PROFILE_FLOOR = {
@@ -93,6 +94,8 @@ class Result:
 def claims(options):
     """What a case's options promise, as the probes will test it."""
     role = options.get("role", "public-mx")
+    relay = dict({"enabled": False, "port": "submission", "auth": True},
+                 **options.get("relayhost", {}))
     return {
         "port25": None if role == "null-client" else options.get("inbound", "may"),
         "submission": options.get("submission", True) and role != "null-client",
@@ -104,6 +107,8 @@ def claims(options):
         "submission_profile": options.get("submission_profile", "intermediate"),
         "ecdsa": options.get("certificate", {}).get("ecdsa", False),
         "received_header": options.get("received_header", True),
+        "outbound": options.get("outbound", "may"),
+        "relayhost": relay if relay.get("enabled") else None,
     }
 
 
@@ -145,12 +150,15 @@ def run_case(name, options, snippets, slots, test_pki, work_root, keep):
         result.problems.extend(f"static: {w}" for w in warnings)
         if claims(options)["sasl"] == "dovecot":
             inst.start_dovecot_stand_in()
+        if inst.relayhost:
+            inst.start_relay_sink(claims(options)["relayhost"]["port"] == "submissions")
         failure = inst.start()
         if failure:
             result.started = "FAIL"
             result.problems.append(f"start: {failure}")
         else:
             result.checks.extend(runtime_checks(inst, claims(options), test_pki))
+            result.checks.extend(outbound_checks(inst, claims(options)))
         time.sleep(0.5)  # postlogd writes asynchronously
         log_problems = [line for line in inst.log_problems()
                         if not any(noise in line for noise in EXPECTED_LOG_NOISE)]
@@ -225,6 +233,61 @@ def runtime_checks(inst, claim, test_pki):
             checks.append(probes.Check(f"{label}: deliver one message over TLS", False,
                                        f"{type(e).__name__}: {e}"))
     return checks
+
+
+def outbound_checks(inst, claim):
+    """Hands one message for a foreign domain to the SMTP client, so that it runs with the
+    generated outbound settings: delivered to the stand-in smarthost when there is a relayhost
+    (over TLS, authenticated when asked), otherwise at least attempted (no DNS here)."""
+    checks = []
+    try:
+        probes.inject(inst.inject_port)
+    except (probes.smtplib.SMTPException, OSError) as e:
+        return [probes.Check("outbound: message injected", False, f"{type(e).__name__}: {e}")]
+    relay = claim["relayhost"]
+    if relay is None:
+        line = wait_for(lambda: probes.status_line(inst.log()), OUTBOUND_TIMEOUT)
+        checks.append(probes.Check("outbound: SMTP client ran (a status= line)", bool(line),
+                                   line or f"no smtp status line after {OUTBOUND_TIMEOUT}s"))
+        return checks
+    if not relay["enabled"] or inst.sink is None:
+        return [probes.Check("relayhost: set in main.cf", False, "no relayhost generated")]
+    if claim["outbound"] == "secure":
+        # `secure` matches the certificate against the nexthop name (smtp.example.net here),
+        # which the stand-in reached as [127.0.0.1] cannot carry without /etc/hosts. What can be
+        # proven: the chain verified against smtp_tls_CAfile, only the name was refused, and
+        # nothing was delivered to an unverified server.
+        line = wait_for(lambda: probes.status_line(inst.log()), OUTBOUND_TIMEOUT)
+        log = inst.log()
+        refused_name_only = ("hostname mismatch" in log and "status=deferred" in line
+                             and "unable to get local issuer" not in log)
+        checks.append(probes.Check("relayhost (secure): chain verified, unmatched name refused",
+                                   refused_name_only and not inst.sink.delivered(),
+                                   line or "no status line"))
+        return checks
+    session = wait_for(lambda: next(iter(inst.sink.delivered()), None), OUTBOUND_TIMEOUT)
+    status = probes.status_line(inst.log())
+    checks.append(probes.Check(f"relayhost ({inst.relayhost}): delivered to the smarthost",
+                               session is not None, status or "nothing delivered"))
+    if session is not None:
+        wants_tls = relay["auth"] or relay["port"] == "submissions" or claim["outbound"] != "none"
+        if wants_tls:
+            checks.append(probes.Check("relayhost: over TLS", session.tls_version is not None,
+                                       str(session.tls_version)))
+        if relay["auth"]:
+            checks.append(probes.Check("relayhost: authenticated with the password map",
+                                       session.user == instance.TEST_USER, str(session.user)))
+    return checks
+
+
+def wait_for(probe, timeout):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = probe()
+        if value:
+            return value
+        time.sleep(0.25)
+    return probe()
 
 
 def selftest_cases():
