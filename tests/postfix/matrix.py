@@ -12,7 +12,7 @@ import itertools
 # Factor name -> its values, in the order the construction tries them.
 FACTORS = [
     ("outbound", ["none", "may", "encrypt", "dane", "verify", "secure"]),
-    ("cert", ["snakeoil", "letsencrypt", "custom", "custom-single-file"]),
+    ("cert", ["snakeoil", "lets-encrypt", "custom", "custom-single-file"]),
     ("inbound_profile", ["postfix-default", "intermediate", "modern", "scanner-clean"]),
     ("submission_profile", ["postfix-default", "intermediate", "modern", "scanner-clean"]),
     ("outbound_profile", ["postfix-default", "intermediate", "modern", "scanner-clean"]),

@@ -65,6 +65,15 @@ EXPECTED_LOG_NOISE = [
 ]
 
 
+# With `dane`, smtp_dns_support_level = dnssec makes the SMTP client probe the resolver; this
+# machine has no validating resolver (no network), so Postfix says so. A real host without
+# one would log the same: the generator's diagnostics must tell the user, the log cannot.
+DANE_ENVIRONMENT_NOISE = [
+    "warning: DNSSEC validation may be unavailable",
+    "warning: reason: dnssec_probe 'ns:.' received a response that is not DNSSEC validated",
+]
+
+
 class Result:
     def __init__(self, name):
         self.name = name
@@ -160,8 +169,10 @@ def run_case(name, options, snippets, slots, test_pki, work_root, keep):
             result.checks.extend(runtime_checks(inst, claims(options), test_pki))
             result.checks.extend(outbound_checks(inst, claims(options)))
         time.sleep(0.5)  # postlogd writes asynchronously
+        noise = EXPECTED_LOG_NOISE + (
+            DANE_ENVIRONMENT_NOISE if claims(options)["outbound"] == "dane" else [])
         log_problems = [line for line in inst.log_problems()
-                        if not any(noise in line for noise in EXPECTED_LOG_NOISE)]
+                        if not any(n in line for n in noise)]
         result.problems.extend(f"log: {line}" for line in log_problems)
         if result.started != "FAIL":
             result.started = "FAIL" if log_problems else "ok"
@@ -363,6 +374,7 @@ def main():
     parser.add_argument("--list", action="store_true", help="print the cases and exit")
     parser.add_argument("--keep", action="store_true", help="keep instance directories")
     parser.add_argument("--no-build", action="store_true", help="use the built generator")
+    parser.add_argument("--generator", help="use this postfix-tls binary (implies --no-build)")
     parser.add_argument("--verbose", action="store_true", help="details for every case")
     args = parser.parse_args()
 
@@ -380,7 +392,10 @@ def main():
 
     started_at = time.monotonic()
     version = ensure_postfix()
-    if not args.no_build and any(s is None for _, _, s in all_cases):
+    global GENERATOR
+    if args.generator:
+        GENERATOR = os.path.abspath(args.generator)
+    elif not args.no_build and any(s is None for _, _, s in all_cases):
         build_generator()
     work_root = tempfile.mkdtemp(prefix="postfix-tls-suite-")
     os.chmod(work_root, 0o755)
