@@ -30,6 +30,7 @@ from concurrent.futures import ThreadPoolExecutor
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
+import commands  # noqa: E402
 import instance  # noqa: E402
 import matrix  # noqa: E402
 import pki  # noqa: E402
@@ -146,6 +147,7 @@ def run_case(name, options, snippets, slots, test_pki, work_root, keep):
             for d in errors:
                 result.notes.append(f"generator error {d.get('id')}: {d.get('message')}")
             snippets = (output["main_cf"], output["master_cf"])
+            result.checks.append(commands.equivalence(*snippets, output["postconf"]))
         inst = instance.Instance(os.path.join(root, "pfx"), slot, test_pki, *snippets)
         try:
             inst.build(claims(options)["sasl"])
