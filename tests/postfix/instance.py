@@ -347,9 +347,6 @@ class Instance:
                 warnings.append(f"`{' '.join(args)}` exited {result.returncode}")
         return warnings
 
-    def postconf_n(self):
-        return run(["postconf", "-c", self.conf, "-n"], check=False).stdout
-
     def start(self):
         busy = [p for p in [*self.ports.values(), self.inject_port, self.sink_port]
                 if _listening(p) and not (self.sink and p == self.sink_port)]

@@ -21,6 +21,8 @@ import json
 import os
 import queue
 import shutil
+import smtplib
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -242,7 +244,7 @@ def runtime_checks(inst, claim, test_pki):
             queue_id = probes.deliver(port, ctx, implicit, starttls, auth)
             checks.append(probes.received_header(inst.queue_file(queue_id),
                                                  claim["received_header"], label))
-        except (probes.smtplib.SMTPException, OSError, probes.ssl.SSLError) as e:
+        except (smtplib.SMTPException, OSError, ssl.SSLError) as e:
             checks.append(probes.Check(f"{label}: deliver one message over TLS", False,
                                        f"{type(e).__name__}: {e}"))
     return checks
@@ -255,7 +257,7 @@ def outbound_checks(inst, claim):
     checks = []
     try:
         probes.inject(inst.inject_port)
-    except (probes.smtplib.SMTPException, OSError) as e:
+    except (smtplib.SMTPException, OSError) as e:
         return [probes.Check("outbound: message injected", False, f"{type(e).__name__}: {e}")]
     relay = claim["relayhost"]
     if relay is None:
