@@ -120,6 +120,8 @@ def claims(options):
         "ecdsa": options.get("certificate", {}).get("ecdsa", False),
         "received_header": options.get("received_header", True),
         "outbound": options.get("outbound", "may"),
+        "tls_logging": options.get("tls_logging", True),
+        "null_client": role == "null-client",
         "relayhost": relay if relay.get("enabled") else None,
     }
 
@@ -172,6 +174,7 @@ def run_case(name, options, snippets, slots, test_pki, work_root, keep):
         else:
             result.checks.extend(runtime_checks(inst, claims(options), test_pki))
             result.checks.extend(outbound_checks(inst, claims(options)))
+            result.checks.extend(logging_checks(inst, claims(options)))
         time.sleep(0.5)  # postlogd writes asynchronously
         noise = EXPECTED_LOG_NOISE + (
             DANE_ENVIRONMENT_NOISE if claims(options)["outbound"] == "dane" else [])
@@ -292,6 +295,34 @@ def outbound_checks(inst, claim):
         if relay["auth"]:
             checks.append(probes.Check("relayhost: authenticated with the password map",
                                        session.user == instance.TEST_USER, str(session.user)))
+    return checks
+
+
+def logging_checks(inst, claim):
+    """TLS session summaries appear in the log exactly when `tls_logging` is on (the server's
+    when a TLS port was probed, the client's when it talked TLS to the stand-in smarthost); a
+    null client keeps its listeners on loopback."""
+    checks = []
+    log = inst.log()
+    server_tls = [p for w, p in inst.ports.items() if w != "25" or claim["port25"] not in
+                  (None, "none")]
+    if server_tls:
+        seen = "TLS connection established from" in log
+        want = claim["tls_logging"]
+        checks.append(probes.Check(
+            f"smtpd TLS summaries {'logged' if want else 'not logged'} (smtpd_tls_loglevel)",
+            seen == want, f"summary lines present: {seen}"))
+    if inst.sink is not None and any(s.tls_version for s in inst.sink.sessions):
+        seen = "TLS connection established to" in log
+        want = claim["tls_logging"]
+        checks.append(probes.Check(
+            f"smtp TLS summaries {'logged' if want else 'not logged'} (smtp_tls_loglevel)",
+            seen == want, f"summary lines present: {seen}"))
+    if claim["null_client"]:
+        interfaces = inst.main.get("inet_interfaces", "")
+        checks.append(probes.Check("null client: inet_interfaces = loopback-only",
+                                   interfaces in ("loopback-only", "127.0.0.1"),
+                                   f"generated inet_interfaces = {interfaces!r}"))
     return checks
 
 
