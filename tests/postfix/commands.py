@@ -26,7 +26,8 @@ def _postconf(directory, *args):
     return sorted(" ".join(line.split()) for line in lines), result.stderr.strip()
 
 
-def _merged(directory, main_snippet, master_snippet):
+def merged(directory, main_snippet, master_snippet):
+    """Writes stock + snippets into directory as a user pasting them would."""
     with open(os.path.join(instance.STOCK, "main.cf"), encoding="utf-8") as f:
         stock_main = instance.parse_main(f.read())
     merged = dict(stock_main)
@@ -75,7 +76,7 @@ def equivalence(main_snippet, master_snippet, commands):
         pasted, applied = os.path.join(work, "pasted"), os.path.join(work, "applied")
         os.makedirs(pasted)
         shutil.copytree(instance.STOCK, applied)
-        _merged(pasted, main_snippet, master_snippet)
+        merged(pasted, main_snippet, master_snippet)
         problems = _apply(applied, commands)
         for args in (("-n",), ("-M",), ("-P",)):
             left, _ = _postconf(pasted, *args)

@@ -35,6 +35,7 @@ sys.path.insert(0, HERE)
 import commands  # noqa: E402
 import instance  # noqa: E402
 import matrix  # noqa: E402
+import merged_lint  # noqa: E402
 import pki  # noqa: E402
 import probes  # noqa: E402
 
@@ -183,6 +184,7 @@ def run_case(name, options, snippets, slots, test_pki, work_root, keep):
         result.problems.extend(f"log: {line}" for line in log_problems)
         if result.started != "FAIL":
             result.started = "FAIL" if log_problems else "ok"
+        judge_linter(result, snippets, options)
         return result
     except (instance.SetupError, OSError, ValueError, subprocess.SubprocessError) as e:
         result.problems.append(f"harness: {type(e).__name__}: {e}")
@@ -193,6 +195,17 @@ def run_case(name, options, snippets, slots, test_pki, work_root, keep):
         if not keep:
             shutil.rmtree(root, ignore_errors=True)
         slots.put(slot)
+
+
+def judge_linter(result, snippets, options):
+    """Postfix ran the merged config cleanly: our linter must not call it an error. Otherwise
+    its errors are notes (did it catch what Postfix refused?)."""
+    found = merged_lint.errors(GENERATOR, *snippets, options.get("role", "public-mx"))
+    if result.all_ok():
+        result.checks.append(probes.Check("linter: no error on the merged config Postfix ran",
+                                          not found, "; ".join(found)[:600]))
+    else:
+        result.notes.extend(f"linter error on the merged config: {e}" for e in found)
 
 
 def runtime_checks(inst, claim, test_pki):
