@@ -21,6 +21,7 @@ import json
 import os
 import queue
 import shutil
+import signal
 import smtplib
 import ssl
 import subprocess
@@ -415,6 +416,13 @@ def print_details(results, verbose):
             print(f"  check failed: {c.name}: {c.detail}")
 
 
+def _interrupt(signum, frame):
+    # Once is enough: a second signal must not cut the cleanup short.
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--jobs", type=int, default=3, help="cases run at once (default 3)")
@@ -456,14 +464,22 @@ def main():
     slots = queue.Queue()
     for s in range(args.jobs):
         slots.put(s)
+    signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGINT, _interrupt)
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
         futures = [pool.submit(run_case, n, o, s, slots, test_pki, work_root, args.keep)
                    for n, o, s in all_cases]
         results = []
-        for future in futures:
-            r = future.result()
-            print(f"  {r.name}: {'pass' if r.passed() else 'FAIL'}", flush=True)
-            results.append(r)
+        try:
+            for future in futures:
+                r = future.result()
+                print(f"  {r.name}: {'pass' if r.passed() else 'FAIL'}", flush=True)
+                results.append(r)
+        except KeyboardInterrupt:
+            # Let the running cases stop and remove their instances; start no new ones.
+            print("interrupted: stopping the running instances", flush=True)
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
     print_details(results, args.verbose)
     print_table(results)
     passed = sum(1 for r in results if r.passed())
@@ -473,4 +489,7 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        sys.exit("interrupted: the running instances were stopped and removed; 0 passed")
