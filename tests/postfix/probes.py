@@ -328,3 +328,16 @@ def status_line(log):
     """The SMTP client's delivery status line for the foreign recipient, if logged yet."""
     pattern = re.compile(rf"/(smtp|relay|error)\[\d+\]: .*to=<{re.escape(FOREIGN_RCPT)}>.*status=")
     return next((line for line in log.splitlines() if pattern.search(line)), "")
+
+
+def dh_strength(port, starttls, label):
+    """Logjam: a DHE key exchange, if the server offers one at all, uses a group of at least
+    2048 bits."""
+    ok, output = s_client(port, starttls, "-tls1_2", "-cipher",
+                          "DHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES256-GCM-SHA384:@SECLEVEL=0")
+    if not ok:
+        return Check(f"{label}: DHE group >= 2048 bits (or no DHE)", True, "DHE refused")
+    match = re.search(r"Server Temp Key: DH, (\d+) bits", output)
+    bits = int(match.group(1)) if match else 0
+    return Check(f"{label}: DHE group >= 2048 bits (or no DHE)", bits >= 2048,
+                 f"DH {bits} bits" if match else _last_lines(output))

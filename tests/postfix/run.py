@@ -123,6 +123,7 @@ def claims(options):
         "received_header": options.get("received_header", True),
         "outbound": options.get("outbound", "may"),
         "tls_logging": options.get("tls_logging", True),
+        "harden_logjam": options.get("harden_logjam", True),
         "null_client": role == "null-client",
         "relayhost": relay if relay.get("enabled") else None,
     }
@@ -237,6 +238,8 @@ def runtime_checks(inst, claim, test_pki):
                 checks.extend(probes.protocol_floor(port, True, claim["inbound_floor"], "25"))
                 if claim["inbound_profile"] == "scanner-clean":
                     checks.extend(probes.scanner_clean_ciphers(port, True, "25"))
+                if claim["harden_logjam"]:
+                    checks.append(probes.dh_strength(port, True, "25"))
                 tls_port_for_header = ("25", port, False, True, None)
     for well_known, implicit, wanted in (("587", False, claim["submission"]),
                                          ("465", True, claim["submissions"])):
@@ -253,6 +256,8 @@ def runtime_checks(inst, claim, test_pki):
                                             well_known))
         if claim["submission_profile"] == "scanner-clean":
             checks.extend(probes.scanner_clean_ciphers(port, not implicit, well_known))
+        if claim["harden_logjam"]:
+            checks.append(probes.dh_strength(port, not implicit, well_known))
         if tls_port_for_header is None:
             tls_port_for_header = (well_known, port, implicit, not implicit, auth)
     if tls_port_for_header is not None:
