@@ -4,6 +4,11 @@
 //! The same JSON is read by `postfix-tls generate --options`, printed by `--print-options`,
 //! put in the web app's share link and exported/imported there. Unknown or missing fields
 //! fall back to the defaults; free-text values are validated before anything is rendered.
+//!
+//! [`Field`] and [`Choice`] describe every option for the web app and the CLI: labels and help
+//! in English and German, the Postfix parameters an option controls, and why an option or
+//! one of its values does not apply to the other choices. [`Options::validate`] refuses
+//! free text that could inject configuration.
 
 use crate::version::{OpensslVersion, PostfixVersion, Preset};
 use serde::{Deserialize, Serialize};
@@ -155,9 +160,10 @@ pub enum Profile {
 #[serde(rename_all = "kebab-case")]
 pub enum CertSource {
     /// Debian's self-signed `ssl-cert` snakeoil pair.
-    #[default]
     Snakeoil,
-    /// Let's Encrypt (certbot) for a domain.
+    /// Let's Encrypt (certbot) for a domain: the default, since mail clients on 587/465
+    /// must be able to validate the certificate (RFC 8314 §5).
+    #[default]
     LetsEncrypt,
     /// Paths of the user's choice.
     Custom,
@@ -200,7 +206,7 @@ pub struct Certificate {
 impl Default for Certificate {
     fn default() -> Self {
         Certificate {
-            source: CertSource::Snakeoil,
+            source: CertSource::LetsEncrypt,
             domain: String::from("mail.example.com"),
             cert_file: String::from("/etc/postfix/tls/rsa-fullchain.pem"),
             key_file: String::from("/etc/postfix/tls/rsa-key.pem"),
@@ -450,6 +456,14 @@ impl Choice for OutboundLevel {
                     "certificate verification levels need Postfix 2.3 or later (this is {})",
                     "Stufen mit Zertifikatsprüfung brauchen Postfix 2.3 oder neuer (gewählt ist {})";
                     v
+                ))
+            }
+            OutboundLevel::None | OutboundLevel::May | OutboundLevel::Dane
+                if options.relay_wrappermode() =>
+            {
+                Some(text!(
+                    "a smarthost on port 465 (smtp_tls_wrappermode) needs encrypt, verify or secure",
+                    "ein Smarthost auf Port 465 (smtp_tls_wrappermode) braucht encrypt, verify oder secure"
                 ))
             }
             _ => None,
@@ -1347,18 +1361,14 @@ impl Options {
         }
     }
 
-    /// The outbound level actually used: an unavailable choice falls back to `may`, and a
-    /// smarthost on port 465 needs at least `encrypt` (`smtp_tls_wrappermode`).
+    /// The outbound level actually used: a smarthost on port 465 needs `encrypt` or stronger
+    /// (`smtp_tls_wrappermode`; real Postfix refuses even `dane`, tests/postfix F5), and any
+    /// other unavailable choice falls back to `may`.
     pub fn effective_outbound(&self) -> OutboundLevel {
-        let level = if self.outbound.unavailable(self).is_some() {
-            OutboundLevel::May
-        } else {
-            self.outbound
-        };
-        if self.relay_wrappermode() && matches!(level, OutboundLevel::None | OutboundLevel::May) {
-            OutboundLevel::Encrypt
-        } else {
-            level
+        match self.outbound.unavailable(self) {
+            None => self.outbound,
+            Some(_) if self.relay_wrappermode() => OutboundLevel::Encrypt,
+            Some(_) => OutboundLevel::May,
         }
     }
 
@@ -1697,6 +1707,7 @@ mod tests {
     #[test]
     fn fields_become_unavailable_with_the_choices_they_depend_on() {
         let mut o = Options::default();
+        o.certificate.source = CertSource::Snakeoil;
         assert!(Field::Inbound.unavailable(&o).is_none());
         assert!(Field::CertDomain.unavailable(&o).is_some(), "snakeoil");
         assert!(Field::CertFile.unavailable(&o).is_some(), "snakeoil");

@@ -7,6 +7,7 @@
 //! parameter".
 
 use crate::version::PostfixVersion;
+use std::sync::OnceLock;
 
 /// Every parameter name `postconf -d` of Postfix 3.7.11 lists, one per line, sorted.
 const POSTFIX_3_7: &str = include_str!("params/postfix-3.7.txt");
@@ -127,19 +128,34 @@ pub fn since_version(name: &str) -> Option<PostfixVersion> {
     SINCE.iter().find(|s| s.name == name).map(|s| s.version)
 }
 
-fn in_list(list: &'static str, name: &str) -> bool {
-    list.lines().any(|line| line == name)
+/// True when a sorted name list (tested) contains the name; each list is split once.
+fn in_list(list: &'static OnceLock<Vec<&'static str>>, text: &'static str, name: &str) -> bool {
+    list.get_or_init(|| text.lines().collect())
+        .binary_search(&name)
+        .is_ok()
+}
+
+/// True when `postconf -d` of 3.7 lists the name.
+fn in_3_7(name: &str) -> bool {
+    static NAMES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    in_list(&NAMES, POSTFIX_3_7, name)
+}
+
+/// True when 3.7 gives the name a `yes`/`no` default.
+fn is_boolean_3_7(name: &str) -> bool {
+    static BOOLEANS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    in_list(&BOOLEANS, BOOLEANS_3_7, name)
 }
 
 /// True when Postfix of this series knows the parameter by its own name.
 pub fn is_known(name: &str, version: PostfixVersion) -> bool {
     let introduced = since_version(name);
-    if version >= LIST_VERSION && in_list(POSTFIX_3_7, name) {
+    if version >= LIST_VERSION && in_3_7(name) {
         return true;
     }
     match introduced {
         Some(first) => version >= first,
-        None => in_list(POSTFIX_3_7, name),
+        None => in_3_7(name),
     }
 }
 
@@ -188,7 +204,7 @@ fn known_names(version: PostfixVersion) -> impl Iterator<Item = &'static str> {
         .chain(
             SINCE
                 .iter()
-                .filter(move |s| version >= s.version && !in_list(POSTFIX_3_7, s.name))
+                .filter(move |s| version >= s.version && !in_3_7(s.name))
                 .map(|s| s.name),
         )
 }
@@ -203,8 +219,13 @@ pub fn suggest(name: &str, version: PostfixVersion) -> Option<&'static str> {
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let word = word.to_lowercase();
     let limit = (word.chars().count() / 3).clamp(1, 3);
+    let length = word.chars().count();
     let mut best: Option<(usize, &'a str)> = None;
     for candidate in candidates {
+        // The distance is at least the difference in length: skip hopeless candidates.
+        if candidate.chars().count().abs_diff(length) > limit {
+            continue;
+        }
         let distance = edit_distance(&word, &candidate.to_lowercase());
         if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, candidate));
@@ -293,7 +314,7 @@ pub fn value_kind(name: &str) -> Option<ValueKind> {
         _ if name.ends_with("_tls_protocols") || name.ends_with("_tls_mandatory_protocols") => {
             ValueKind::Protocols
         }
-        _ if in_list(BOOLEANS_3_7, name) || LATER_BOOLEANS.contains(&name) => ValueKind::Boolean,
+        _ if is_boolean_3_7(name) || LATER_BOOLEANS.contains(&name) => ValueKind::Boolean,
         _ => return None,
     };
     Some(kind)
@@ -538,6 +559,9 @@ mod tests {
             booleans.iter().all(|b| names.contains(b)),
             "booleans are names"
         );
+        assert!(booleans.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_boolean_3_7("smtpd_use_tls") && !is_boolean_3_7("myhostname"));
+        assert!(in_3_7("myhostname") && !in_3_7("smtpd_use_tl"));
     }
 
     #[test]
@@ -550,7 +574,7 @@ mod tests {
             );
             // A name the 3.7 list lacks must be newer than 3.7, or it was removed (none are).
             assert!(
-                in_list(POSTFIX_3_7, entry.name) || entry.version > LIST_VERSION,
+                in_3_7(entry.name) || entry.version > LIST_VERSION,
                 "{} is not in 3.7 but claims {}",
                 entry.name,
                 entry.version

@@ -1,6 +1,6 @@
 //! Rendering options into main.cf and master.cf snippets and `postconf` commands.
 //!
-//! The generator first decides what to set: a [`Plan`] of main.cf settings in fixed
+//! The generator first decides what to set: a plan of main.cf settings in fixed
 //! sections, master.cf services with their `-o` overrides, and shell commands. The three
 //! outputs are then written from that one plan, so the snippets and the `postconf` commands
 //! cannot disagree. Every version gate is a named fact from [`crate::version`]; a value the
@@ -251,6 +251,13 @@ impl Plan {
         self.settings.iter().any(|s| s.name == name)
     }
 
+    fn value(&self, name: &str) -> Option<&str> {
+        self.settings
+            .iter()
+            .find(|s| s.name == name)
+            .map(|s| s.value.as_str())
+    }
+
     /// Warns about a chosen value that does not apply and says what is used instead.
     fn fallback<T: Choice>(&mut self, o: &Options, field: Field, chosen: T, used: T) {
         if field.unavailable(o).is_some() {
@@ -277,8 +284,8 @@ impl Plan {
                     ),
                 ),
                 help: text!(
-                    "the output uses `{}` instead; choose another value or a newer version",
-                    "die Ausgabe verwendet stattdessen `{}`; wählen Sie einen anderen Wert oder eine neuere Version";
+                    "the output uses `{}` instead",
+                    "die Ausgabe verwendet stattdessen `{}`";
                     used.id()
                 ),
                 topic: field.topic(),
@@ -287,7 +294,7 @@ impl Plan {
     }
 
     fn fallbacks(&mut self, o: &Options) {
-        self.fallback(o, Field::Outbound, o.outbound, OutboundLevel::May);
+        self.fallback(o, Field::Outbound, o.outbound, o.effective_outbound());
         self.fallback(o, Field::Sasl, o.sasl, effective_sasl(o));
         self.fallback(o, Field::RelayPort, o.relayhost.port, RelayPort::Submission);
         for (field, chosen) in [
@@ -350,20 +357,15 @@ impl Plan {
                 );
             }
         } else {
+            // The key is named even when it is the certificate file (its default): a
+            // distribution's stock key would otherwise stay and mismatch (tests/postfix F3).
             if let Some((cert, key)) = rsa {
-                // The key defaults to the certificate file, so a combined file is named once.
-                let separate_key = cert != key;
                 self.set(Section::Certificate, "smtpd_tls_cert_file", cert);
-                if separate_key {
-                    self.set(Section::Certificate, "smtpd_tls_key_file", key);
-                }
+                self.set(Section::Certificate, "smtpd_tls_key_file", key);
             }
             if let Some((cert, key)) = ecdsa {
-                let separate_key = cert != key;
                 self.set(Section::Certificate, "smtpd_tls_eccert_file", cert);
-                if separate_key {
-                    self.set(Section::Certificate, "smtpd_tls_eckey_file", key);
-                }
+                self.set(Section::Certificate, "smtpd_tls_eckey_file", key);
             }
         }
     }
@@ -372,6 +374,16 @@ impl Plan {
         let v = o.postfix;
         let level = o.effective_inbound();
         match (level, v.supports_security_level()) {
+            // A null client leaves the smtpd alone; otherwise `none` is stated, because
+            // distributions ship `may` (Debian's stock main.cf; tests/postfix F2).
+            (InboundLevel::None, true) if o.role != Role::NullClient => {
+                self.set(Section::Inbound, "smtpd_tls_security_level", "none");
+                return;
+            }
+            (InboundLevel::None, false) if o.role != Role::NullClient => {
+                self.set(Section::Inbound, "smtpd_use_tls", "no");
+                return;
+            }
             (InboundLevel::None, _) => return,
             (InboundLevel::May, false) => self.set(Section::Inbound, "smtpd_use_tls", "yes"),
             (InboundLevel::Encrypt, false) => {
@@ -416,17 +428,15 @@ impl Plan {
         let level = o.effective_outbound();
         if !v.supports_security_level() {
             match level {
-                OutboundLevel::None => {}
+                OutboundLevel::None => self.set(Section::Outbound, "smtp_use_tls", "no"),
                 OutboundLevel::May => self.set(Section::Outbound, "smtp_use_tls", "yes"),
                 _ => self.set(Section::Outbound, "smtp_enforce_tls", "yes"),
             }
             return;
         }
-        match level {
-            // `none` is the default except where 3.11 made `may` the default.
-            OutboundLevel::None if !v.outbound_may_by_default() => {}
-            level => self.set(Section::Outbound, "smtp_tls_security_level", level.id()),
-        }
+        // Stated even for `none`: distributions ship `may` (Debian's stock main.cf), and 3.11
+        // made `may` the default with compatibility_level 3.11.
+        self.set(Section::Outbound, "smtp_tls_security_level", level.id());
         if level == OutboundLevel::Dane {
             self.set(Section::Outbound, "smtp_dns_support_level", "dnssec");
         }
@@ -513,11 +523,13 @@ impl Plan {
                 .push(format!("openssl dhparam -out {DH_PARAM_FILE} 2048"));
         }
         if v.supports_opportunistic_protocols() {
-            // Before the mid-2015 patch releases the opportunistic grade was `export`.
-            if o.effective_inbound() == InboundLevel::May {
+            // Before the mid-2015 patch releases the opportunistic grade was `export`. Set
+            // wherever TLS is on, even where only mandatory TLS is used now: per-destination
+            // policies, postscreen and later edits fall back to it.
+            if server {
                 self.set(Section::Logjam, "smtpd_tls_ciphers", "medium");
             }
-            if matches!(outbound, OutboundLevel::May | OutboundLevel::Dane) {
+            if outbound != OutboundLevel::None {
                 self.set(Section::Logjam, "smtp_tls_ciphers", "medium");
             }
         } else if v.supports_security_level() {
@@ -613,6 +625,19 @@ impl Plan {
                 v.default_protocols(true).replace(", ", ","),
             )),
             None => {}
+        }
+        // Port 25's scanner-clean exclusions in main.cf bind every smtpd at every level;
+        // services with another profile get the list without them (tests/postfix F4).
+        if profile != Some(Profile::ScannerClean) {
+            if let Some(inherited) = self.value("smtpd_tls_exclude_ciphers") {
+                let kept: Vec<&str> = inherited
+                    .split(", ")
+                    .filter(|c| !SCANNER_CLEAN_EXCLUSIONS.contains(c))
+                    .collect();
+                if kept.len() != inherited.split(", ").count() {
+                    overrides.push(("smtpd_tls_exclude_ciphers", override_list(&kept)));
+                }
+            }
         }
         if profile == Some(Profile::ScannerClean) {
             overrides.push((
@@ -838,6 +863,11 @@ fn explain(setting: &Setting) -> &'static str {
     if setting.value.is_empty() {
         return "cleared: smtpd_tls_chain_files replaces it";
     }
+    match (setting.name, setting.value.as_str()) {
+        ("smtpd_use_tls", "no") => return "no STARTTLS on port 25 (Postfix 2.2 syntax)",
+        ("smtp_use_tls", "no") => return "no TLS for outbound mail (Postfix 2.2 syntax)",
+        _ => {}
+    }
     match setting.name {
         "inet_interfaces" => "send-only: accept mail from this host only",
         "smtpd_tls_chain_files" => "private key(s), each followed by its certificate chain",
@@ -847,7 +877,7 @@ fn explain(setting: &Setting) -> &'static str {
         "smtpd_tls_eckey_file" => "private key of the ECDSA certificate",
         "smtpd_use_tls" => "offer STARTTLS on port 25 (Postfix 2.2 syntax)",
         "smtpd_enforce_tls" => "require STARTTLS on port 25 (Postfix 2.2 syntax)",
-        "smtpd_tls_security_level" => "TLS on port 25: may = offered, encrypt = required",
+        "smtpd_tls_security_level" => "TLS on port 25: none, may (offered) or encrypt (required)",
         "smtpd_tls_protocols" => "protocols for opportunistic TLS on port 25",
         "smtpd_tls_mandatory_protocols" => "protocols when TLS is required",
         "smtpd_tls_exclude_ciphers" => "ciphers the server never uses",
@@ -867,7 +897,7 @@ fn explain(setting: &Setting) -> &'static str {
         "smtp_sasl_password_maps" => "table with the smarthost credentials",
         "smtp_sasl_tls_security_options" => "allow plaintext login mechanisms only inside TLS",
         "smtpd_tls_dh1024_param_file" => "2048-bit DH parameters against Logjam",
-        "smtpd_tls_ciphers" => "no export ciphers for opportunistic TLS on port 25",
+        "smtpd_tls_ciphers" => "no export ciphers for opportunistic inbound TLS",
         "smtp_tls_ciphers" => "no export ciphers for opportunistic outbound TLS",
         "smtpd_tls_loglevel" => "log a summary of each inbound TLS session",
         "smtp_tls_loglevel" => "log a summary of each outbound TLS session",

@@ -51,7 +51,11 @@ impl Case {
 }
 
 /// Rules only the generator emits (about options, not files): no file can fire them.
-const GENERATOR_ONLY: &[&str] = &["option_value_rejected", "scanner_clean_tradeoff"];
+const GENERATOR_ONLY: &[&str] = &[
+    "option_value_rejected",
+    "option_unavailable",
+    "scanner_clean_tradeoff",
+];
 
 const CERT: &str = "smtpd_tls_chain_files = /etc/letsencrypt/live/mx.example.org/combined.pem\n";
 const SUBMISSION: &str = "submission inet n - y - - smtpd
@@ -80,6 +84,10 @@ fn cases() -> Vec<Case> {
             Some("mua_client_restrictions = permit_sasl_authenticated, reject\nrelay_destination_concurrency_limit = 1\n"),
             Some("relay unix - - n - - smtp\nsubmission inet n - y - - smtpd\n  -o smtpd_client_restrictions=$mua_client_restrictions\n"),
         ),
+        fires("undefined_reference", Some("compatibility_level = 3.7\n"), Some("submission inet n - y - - smtpd\n  -o smtpd_client_restrictions=$mua_client_restrictions\n")),
+        fires("undefined_reference", Some("smtpd_banner = $myhostname ESMTP $mail_nam\n"), None),
+        quiet("undefined_reference", Some("mua_client_restrictions = permit_sasl_authenticated, reject\nsmtp_tls_session_cache_database = btree:${data_directory}/smtp_scache\n"), Some("submission inet n - y - - smtpd\n  -o smtpd_client_restrictions=$mua_client_restrictions\n  -o syslog_name=postfix/$service_name\n")),
+        quiet("undefined_reference", None, Some("submission inet n - y - - smtpd\n  -o smtpd_client_restrictions=$mua_client_restrictions\n")),
         fires("parameter_not_in_version", Some("tls_ffdhe_auto_groups = ffdhe3072\n"), None).on("3.7"),
         quiet("parameter_not_in_version", Some("tls_ffdhe_auto_groups = ffdhe3072\n"), None).on("3.8"),
         fires("invalid_value", Some("smtpd_tls_auth_only = ja\n"), None),
@@ -105,6 +113,7 @@ fn cases() -> Vec<Case> {
         quiet("tls_without_certificate", Some("smtpd_tls_security_level = may\nsmtpd_tls_cert_file = /etc/ssl/mx.pem\n"), None),
         quiet("tls_without_certificate", None, Some(SUBMISSION)),
         fires("client_cert_required_without_encrypt", Some("smtpd_tls_security_level = may\nsmtpd_tls_req_ccert = yes\n"), None),
+        quiet("client_cert_required_without_encrypt", None, Some("relay inet n - y - - smtpd\n  -o smtpd_tls_req_ccert=yes\n")),
         quiet("client_cert_required_without_encrypt", Some("smtpd_tls_security_level = may\n"), Some("submission inet n - y - - smtpd\n  -o smtpd_tls_security_level=encrypt\n  -o smtpd_tls_req_ccert=yes\n")),
         fires("port25_tls_floor_too_strict", Some("smtpd_tls_protocols = >=TLSv1.2\n"), None),
         fires("port25_tls_floor_too_strict", Some("smtpd_tls_ciphers = high\n"), None),
@@ -130,6 +139,7 @@ fn cases() -> Vec<Case> {
         fires("sasl_over_cleartext", Some(CERT), Some("submission inet n - y - - smtpd\n  -o smtpd_tls_security_level=may\n  -o smtpd_sasl_auth_enable=yes\n")),
         quiet("sasl_over_cleartext", Some(CERT), Some("submission inet n - y - - smtpd\n  -o smtpd_tls_security_level=may\n  -o smtpd_sasl_auth_enable=yes\n  -o smtpd_tls_auth_only=yes\n")),
         quiet("sasl_over_cleartext", Some(CERT), Some(SUBMISSION)),
+        quiet("sasl_over_cleartext", None, Some("submission inet n - y - - smtpd\n  -o smtpd_sasl_auth_enable=yes\n")),
         fires("sasl_on_port_25", Some("smtpd_sasl_auth_enable = yes\nsmtpd_tls_auth_only = yes\n"), None),
         quiet("sasl_on_port_25", Some("smtpd_sasl_type = dovecot\n"), Some(SUBMISSION)),
         fires("no_relay_protection", Some("smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated\n"), None),
@@ -154,6 +164,8 @@ fn cases() -> Vec<Case> {
         quiet("outbound_tls_disabled", Some("smtp_tls_security_level = may\n"), None).on("3.7"),
         fires("deprecated_tls_switch", Some("smtpd_use_tls = yes\n"), None),
         quiet("deprecated_tls_switch", Some("smtpd_use_tls = yes\n"), None).on("2.2"),
+        fires("deprecated_tls_switch", Some("disable_dns_lookups = yes\n"), None).on("2.11"),
+        quiet("deprecated_tls_switch", Some("disable_dns_lookups = yes\n"), None).on("2.10"),
         fires("dh_param_file_deprecated", Some("smtpd_tls_dh1024_param_file = /etc/postfix/dh2048.pem\n"), None).on("3.9"),
         quiet("dh_param_file_deprecated", Some("smtpd_tls_dh1024_param_file = /etc/postfix/dh2048.pem\n"), None).on("3.6"),
         fires("dh512_param_file_ignored", Some("smtpd_tls_dh512_param_file = /etc/postfix/dh512.pem\n"), None),
@@ -163,6 +175,7 @@ fn cases() -> Vec<Case> {
         fires("weak_cipher_grade", Some("smtp_tls_ciphers = export\n"), None),
         fires("weak_cipher_grade", Some("smtpd_tls_security_level = may\nsmtpd_tls_cert_file = /etc/ssl/mx.pem\n"), None).on("3.0"),
         quiet("weak_cipher_grade", Some("smtpd_tls_security_level = may\nsmtpd_tls_cert_file = /etc/ssl/mx.pem\n"), None).on("3.1"),
+        quiet("weak_cipher_grade", Some("smtpd_tls_security_level = may\nsmtpd_tls_cert_file = /etc/ssl/mx.pem\nsmtpd_tls_exclude_ciphers = aNULL, EXPORT\n"), None).on("3.0"),
         fires("protocol_range_unsupported", Some("smtp_tls_protocols = >=TLSv1.2\n"), None).on("3.5"),
         quiet("protocol_range_unsupported", Some("smtp_tls_protocols = >=TLSv1.2\n"), None).on("3.6"),
         fires("protocol_exclusions_not_contiguous", Some("smtp_tls_protocols = !SSLv2, !SSLv3, !TLSv1.1\n"), None),

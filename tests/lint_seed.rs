@@ -270,3 +270,89 @@ fn postconf_n_output_is_reported_as_such() {
         .expect("L01 fires");
     assert_eq!((l01.file, l01.line), (Some(FileKind::PostconfN), Some(4)));
 }
+
+#[test]
+fn arbitrary_text_never_panics_the_linter() {
+    // Words that steer the rules into their deeper paths, glued at random.
+    let words = [
+        "smtpd_tls_security_level",
+        "smtp_tls_security_level",
+        "=",
+        " = ",
+        "may",
+        "encrypt",
+        "dane",
+        "\n",
+        "\n  ",
+        "-o",
+        "inet",
+        "unix",
+        "pass",
+        "smtpd",
+        "postscreen",
+        "tlsproxy",
+        "smtp",
+        "submission",
+        "465",
+        "smtpd_tls_protocols=",
+        ">=TLSv1.2",
+        "!TLSv1.1",
+        "TLSv1",
+        "0x",
+        "smtpd_relay_restrictions",
+        "{",
+        "}",
+        "$",
+        "${",
+        "#",
+        ",",
+        "reject",
+        "kann",
+        "Ü",
+        "smtpd_tls_chain_files",
+        "smtpd_tls_wrappermode=yes",
+        "smtpd_sasl_auth_enable=yes",
+        "tls_high_cipherlist",
+        "smtpd_tls_loglevel",
+        "99999999999999999999",
+        "\u{0}",
+        "\r\n",
+        " - ",
+        "n",
+        "y",
+        "0",
+        "compatibility_level",
+        "3.11",
+        "relayhost",
+        "smtp_tls_wrappermode",
+    ];
+    let mut seed: u64 = 42;
+    let mut next = || {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) as usize
+    };
+    for round in 0..300 {
+        let len = next() % 60;
+        let text: String = (0..len).map(|_| words[next() % words.len()]).collect();
+        let postfix = PostfixVersion::ALL[round % PostfixVersion::ALL.len()];
+        let ctx = LintContext {
+            postfix,
+            ..LintContext::default()
+        };
+        for kind in [
+            None,
+            Some(FileKind::MainCf),
+            Some(FileKind::MasterCf),
+            Some(FileKind::PostconfN),
+        ] {
+            let (_, found) = lint_text(&text, kind, &ctx);
+            for d in &found {
+                assert!(rule(d.id).is_some(), "{} is not a rule", d.id);
+            }
+        }
+        let (main, master) = (parse_main(&text), parse_master(&text));
+        let _ = lint(Some(&main), Some(&master), &ctx);
+    }
+}

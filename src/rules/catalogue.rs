@@ -89,6 +89,26 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(1) unused parameter", "https://www.postfix.org/postconf.1.html"),
     },
     Rule {
+        id: "undefined_reference",
+        catalogue: None,
+        severity: Warning,
+        topic: Topic::General,
+        summary: t("a `$name` that nothing defines", "ein `$name`, das nirgends definiert ist"),
+        what: t(
+            "References such as `$mua_client_restrictions` to a name that is neither a Postfix parameter nor defined in main.cf.",
+            "Verweise wie `$mua_client_restrictions` auf einen Namen, der weder ein Postfix-Parameter ist noch in der main.cf definiert wird.",
+        ),
+        why: t(
+            "Postfix warns \"undefined parameter\" and uses an empty value, so restrictions or paths silently disappear.",
+            "Postfix warnt \"undefined parameter\" und setzt einen leeren Wert ein; Restriktionen oder Pfade verschwinden stillschweigend.",
+        ),
+        fix: t(
+            "Define the name in main.cf (for example `mua_client_restrictions = permit_sasl_authenticated, reject`) or remove the reference.",
+            "Den Namen in der main.cf definieren (etwa `mua_client_restrictions = permit_sasl_authenticated, reject`) oder den Verweis entfernen.",
+        ),
+        source: postconf("postconf(1) undefined parameter", "https://www.postfix.org/postconf.1.html"),
+    },
+    Rule {
         id: "parameter_not_in_version",
         catalogue: Some("L19"),
         severity: Warning,
@@ -155,6 +175,23 @@ pub static RULES: &[Rule] = &[
         ),
         fix: t("Correct the value as the help says.", "Den Wert wie im Hinweis beschrieben korrigieren."),
         source: postconf("postconf(5) syntax", "https://www.postfix.org/postconf.5.html"),
+    },
+    Rule {
+        id: "option_unavailable",
+        catalogue: None,
+        severity: Warning,
+        topic: Topic::General,
+        summary: t("a chosen value does not apply and another is used", "ein gewählter Wert passt nicht und ein anderer wird verwendet"),
+        what: t(
+            "A choice that the selected Postfix or OpenSSL version, or another choice, does not support (for example `dane` before Postfix 2.11).",
+            "Eine Auswahl, die die gewählte Postfix- oder OpenSSL-Version oder eine andere Auswahl nicht unterstützt (zum Beispiel `dane` vor Postfix 2.11).",
+        ),
+        why: t(
+            "Writing the value anyway would give a configuration that Postfix refuses or ignores; the generator writes the nearest supported value instead.",
+            "Den Wert trotzdem zu schreiben ergäbe eine Konfiguration, die Postfix ablehnt oder ignoriert; der Generator schreibt stattdessen den nächsten unterstützten Wert.",
+        ),
+        fix: t("Pick a value that the selected version supports, or a newer version.", "Einen Wert wählen, den die gewählte Version unterstützt, oder eine neuere Version."),
+        source: postconf("postconf(5)", "https://www.postfix.org/postconf.5.html"),
     },
     // --- Inbound on port 25 -------------------------------------------------------------
     Rule {

@@ -13,6 +13,7 @@ use crate::diagnostic::Severity;
 use crate::lang::Text;
 use crate::params;
 use crate::text;
+use crate::version::PostfixVersion;
 
 pub fn check(lint: &mut Lint) {
     deprecated_switches(lint);
@@ -45,60 +46,93 @@ fn each_setting(
     }
 }
 
-/// Obsolete switches and what replaces them.
-const DEPRECATED: &[(&str, &str)] = &[
-    ("smtpd_use_tls", "smtpd_tls_security_level = may"),
-    ("smtpd_enforce_tls", "smtpd_tls_security_level = encrypt"),
-    ("smtp_use_tls", "smtp_tls_security_level = may"),
-    ("smtp_enforce_tls", "smtp_tls_security_level = encrypt"),
-    ("lmtp_use_tls", "lmtp_tls_security_level = may"),
-    ("lmtp_enforce_tls", "lmtp_tls_security_level = encrypt"),
-    ("postscreen_use_tls", "postscreen_tls_security_level = may"),
-    (
+/// An obsolete switch, what replaces it, and when.
+struct Deprecated {
+    name: &'static str,
+    replacement: &'static str,
+    /// The release that brought the replacement, as shown to users.
+    replaced_in: &'static str,
+    /// The replacement exists in this series (so the switch is obsolete there).
+    replaced: fn(PostfixVersion) -> bool,
+    /// `postconf` warns that the switch will be removed.
+    warned: fn(PostfixVersion) -> bool,
+}
+
+const fn level_switch(name: &'static str, replacement: &'static str) -> Deprecated {
+    Deprecated {
+        name,
+        replacement,
+        replaced_in: "2.3",
+        replaced: PostfixVersion::supports_security_level,
+        warned: PostfixVersion::warns_deprecated_tls_switches,
+    }
+}
+
+/// Obsolete switches. Source: DEPRECATION_README, postconf(5).
+const DEPRECATED: &[Deprecated] = &[
+    level_switch("smtpd_use_tls", "smtpd_tls_security_level = may"),
+    level_switch("smtpd_enforce_tls", "smtpd_tls_security_level = encrypt"),
+    level_switch("smtp_use_tls", "smtp_tls_security_level = may"),
+    level_switch("smtp_enforce_tls", "smtp_tls_security_level = encrypt"),
+    level_switch("lmtp_use_tls", "lmtp_tls_security_level = may"),
+    level_switch("lmtp_enforce_tls", "lmtp_tls_security_level = encrypt"),
+    level_switch("postscreen_use_tls", "postscreen_tls_security_level = may"),
+    level_switch(
         "postscreen_enforce_tls",
         "postscreen_tls_security_level = encrypt",
     ),
-    ("tlsproxy_use_tls", "tlsproxy_tls_security_level = may"),
-    (
+    level_switch("tlsproxy_use_tls", "tlsproxy_tls_security_level = may"),
+    level_switch(
         "tlsproxy_enforce_tls",
         "tlsproxy_tls_security_level = encrypt",
     ),
-    (
+    level_switch(
         "tlsproxy_client_use_tls",
         "tlsproxy_client_security_level = may",
     ),
-    (
+    level_switch(
         "tlsproxy_client_enforce_tls",
         "tlsproxy_client_security_level = encrypt",
     ),
-    ("smtp_tls_per_site", "smtp_tls_policy_maps"),
-    ("lmtp_tls_per_site", "lmtp_tls_policy_maps"),
-    ("tlsproxy_client_per_site", "tlsproxy_client_policy_maps"),
-    (
-        "smtp_tls_enforce_peername",
-        "smtp_tls_security_level = verify (or may/encrypt)",
-    ),
-    (
-        "lmtp_tls_enforce_peername",
-        "lmtp_tls_security_level = verify (or may/encrypt)",
-    ),
-    ("disable_dns_lookups", "smtp_dns_support_level = disabled"),
+    level_switch("smtp_tls_per_site", "smtp_tls_policy_maps"),
+    level_switch("lmtp_tls_per_site", "lmtp_tls_policy_maps"),
+    level_switch("tlsproxy_client_per_site", "tlsproxy_client_policy_maps"),
+    Deprecated {
+        name: "smtp_tls_enforce_peername",
+        replacement: "smtp_tls_security_level = verify (or may/encrypt)",
+        replaced_in: "2.3",
+        replaced: PostfixVersion::supports_security_level,
+        warned: PostfixVersion::warns_enforce_peername,
+    },
+    Deprecated {
+        name: "lmtp_tls_enforce_peername",
+        replacement: "lmtp_tls_security_level = verify (or may/encrypt)",
+        replaced_in: "2.3",
+        replaced: PostfixVersion::supports_security_level,
+        warned: PostfixVersion::warns_enforce_peername,
+    },
+    Deprecated {
+        name: "disable_dns_lookups",
+        replacement: "smtp_dns_support_level = disabled",
+        replaced_in: "2.11",
+        replaced: PostfixVersion::supports_dane,
+        warned: PostfixVersion::warns_deprecated_tls_switches,
+    },
 ];
 
 fn deprecated_switches(lint: &mut Lint) {
     let version = lint.ctx.postfix;
-    // Before 2.3 the switches are the only way to turn TLS on.
-    if !version.supports_security_level() {
-        return;
-    }
-    let warns = version.warns_deprecated_tls_switches();
     each_setting(
         lint,
         "deprecated_tls_switch",
-        |p| DEPRECATED.iter().any(|(name, _)| *name == p.name),
         |p| {
-            let replacement = DEPRECATED.iter().find(|(name, _)| *name == p.name)?.1;
-            let message = if warns {
+            DEPRECATED
+                .iter()
+                .any(|d| d.name == p.name && (d.replaced)(version))
+        },
+        |p| {
+            let d = DEPRECATED.iter().find(|d| d.name == p.name)?;
+            let message = if (d.warned)(version) {
                 text!(
                     "`{}` is obsolete and `postconf` warns it will be removed",
                     "`{}` ist veraltet, und `postconf` warnt, dass es entfernt wird";
@@ -106,15 +140,15 @@ fn deprecated_switches(lint: &mut Lint) {
                 )
             } else {
                 text!(
-                    "`{}` is obsolete since Postfix 2.3",
-                    "`{}` ist seit Postfix 2.3 veraltet";
-                    p.name
+                    "`{}` is obsolete since Postfix {}",
+                    "`{}` ist seit Postfix {} veraltet";
+                    p.name, d.replaced_in
                 )
             };
             Some((
                 Severity::Warning,
                 message,
-                text!("use `{}` instead", "stattdessen `{}` verwenden"; replacement),
+                text!("use `{}` instead", "stattdessen `{}` verwenden"; d.replacement),
             ))
         },
     );
@@ -281,7 +315,10 @@ fn weak_grades(lint: &mut Lint) {
         return;
     }
     let grade = lint.main_value("smtpd_tls_ciphers");
-    if grade.is_some_and(|g| g.is_explicit()) {
+    let export_excluded = lint
+        .main_value("smtpd_tls_exclude_ciphers")
+        .is_some_and(|e| params::list_items(e.value).any(|c| c.eq_ignore_ascii_case("EXPORT")));
+    if grade.is_some_and(|g| g.is_explicit()) || export_excluded {
         return;
     }
     if let Some(enabled) = lint.tls_enabled(None) {

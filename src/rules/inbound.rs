@@ -74,10 +74,12 @@ fn invalid_server_levels(lint: &mut Lint) {
             )
         })
         .filter(|(p, _)| {
-            let v = p.value.trim();
-            params::CLIENT_LEVELS.contains(&v) && !params::SERVER_LEVELS.contains(&v)
+            // Postfix reads levels case-insensitively.
+            let v = p.value.trim().to_ascii_lowercase();
+            params::CLIENT_LEVELS.contains(&v.as_str())
+                && !params::SERVER_LEVELS.contains(&v.as_str())
         })
-        .map(|(p, at)| (at, p.name.clone(), p.value.trim().to_string()))
+        .map(|(p, at)| (at, p.name.clone(), p.value.trim().to_ascii_lowercase()))
         .collect();
     for (at, name, value) in found {
         let fatal = !params::SERVER_LEVELS_AS_ENCRYPT.contains(&value.as_str());
@@ -173,7 +175,12 @@ fn client_cert_without_encrypt(lint: &mut Lint) {
         {
             continue;
         }
-        if !found.contains(&required.at) {
+        // Without main.cf the level may be `encrypt` there.
+        let level_known = lint.main.is_some()
+            || scope
+                .service
+                .is_some_and(|s| s.get("smtpd_tls_security_level").is_some());
+        if level_known && !found.contains(&required.at) {
             found.push(required.at);
         }
     }

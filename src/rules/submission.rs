@@ -118,9 +118,8 @@ fn sasl_over_cleartext(lint: &mut Lint) {
             || lint
                 .value("smtpd_sasl_security_options", scope.service)
                 .is_some_and(|s| params::list_items(s.value).any(|w| w == "noplaintext"));
-        // A service override tells the whole story only when main.cf is known too.
-        let known = lint.main.is_some() || sasl.at.is_some_and(|a| a.file == FileKind::MasterCf);
-        if protected || !known {
+        // main.cf may set `smtpd_tls_auth_only = yes` for every service: judge only with it.
+        if protected || lint.main.is_none() {
             continue;
         }
         let at = sasl.at.or(lint.scope_at(&scope));

@@ -1,5 +1,6 @@
 //! Lines, names and values: `malformed_line`, `value_has_comment`, `duplicate_parameter`,
-//! `unknown_parameter`, `parameter_not_in_version`, `invalid_value`, `unknown_service`.
+//! `unknown_parameter`, `parameter_not_in_version`, `undefined_reference`, `invalid_value`,
+//! `unknown_service`.
 
 use super::scope::{At, Lint};
 use crate::config::{Malformed, MalformedKind, Param, SERVICE_TYPES};
@@ -13,6 +14,7 @@ pub fn check(lint: &mut Lint) {
     comments_in_values(lint);
     duplicates(lint);
     unknown_names(lint);
+    undefined_references(lint);
     invalid_values(lint);
     unknown_services(lint);
 }
@@ -208,6 +210,54 @@ fn unknown_names(lint: &mut Lint) {
                 name, version
             ),
             help,
+        );
+    }
+}
+
+fn undefined_references(lint: &mut Lint) {
+    // Without main.cf, a name may well be defined there.
+    let Some(main) = lint.main else { return };
+    let version = lint.ctx.postfix;
+    let services: Vec<&str> = lint.services().map(|s| s.name.as_str()).collect();
+    let mut found: Vec<(String, At)> = Vec::new();
+    let main_refs = main.params.iter().map(|p| (p, None));
+    let override_refs = lint
+        .services()
+        .flat_map(|s| s.overrides.iter().map(move |p| (p, Some(s))));
+    for (p, service) in main_refs.chain(override_refs) {
+        for name in crate::config::references(&p.value) {
+            let defined = params::is_known(name, version)
+                || params::since_version(name).is_some()
+                || main.get(name).is_some()
+                || service.is_some_and(|s| s.get(name).is_some())
+                || params::is_per_service(name, &services, version);
+            let at = At {
+                file: if service.is_some() {
+                    FileKind::MasterCf
+                } else {
+                    FileKind::MainCf
+                },
+                line: p.line,
+            };
+            if !defined && !found.iter().any(|(n, a)| n == name && *a == at) {
+                found.push((name.to_string(), at));
+            }
+        }
+    }
+    for (name, at) in found {
+        lint.emit(
+            "undefined_reference",
+            Some(at),
+            text!(
+                "`${}` is not defined: Postfix uses an empty value",
+                "`${}` ist nicht definiert: Postfix setzt einen leeren Wert ein";
+                name
+            ),
+            text!(
+                "define `{}` in main.cf, or remove the reference",
+                "`{}` in der main.cf definieren oder den Verweis entfernen";
+                name
+            ),
         );
     }
 }
