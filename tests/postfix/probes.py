@@ -336,7 +336,10 @@ def dh_strength(port, starttls, label):
     ok, output = s_client(port, starttls, "-tls1_2", "-cipher",
                           "DHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES256-GCM-SHA384:@SECLEVEL=0")
     if not ok:
-        return Check(f"{label}: DHE group >= 2048 bits (or no DHE)", True, "DHE refused")
+        # Refused is fine only if the server does TLS at all (a dead port refuses everything).
+        alive, _ = s_client(port, starttls)
+        return Check(f"{label}: DHE group >= 2048 bits (or no DHE)", alive,
+                     "DHE refused" if alive else "no TLS handshake at all")
     match = re.search(r"Server Temp Key: DH, (\d+) bits", output)
     bits = int(match.group(1)) if match else 0
     return Check(f"{label}: DHE group >= 2048 bits (or no DHE)", bits >= 2048,
