@@ -14,6 +14,8 @@ import pki
 TIMEOUT = 6
 CLIENT_NAME = "probe.example.test"
 FOREIGN_RCPT = "someone@elsewhere.example.net"
+# The second outbound message, sent when the stand-in smarthost stops offering STARTTLS.
+FOREIGN_RCPT_NO_TLS = "someone-else@elsewhere.example.net"
 LOCAL_RCPT = f"postmaster@{pki.HOSTNAME}"
 SENDER = "sender@probe.example.test"
 
@@ -75,6 +77,20 @@ def _guard(name, body):
 
 
 # ------------------------------------------------------------------ port 25
+
+
+def smtp_no_auth_in_clear(port):
+    """Port 25 never offers AUTH before TLS: SASL belongs to the submission services, and a
+    password sent in clear on port 25 is exposed."""
+    def body():
+        c = _smtp(port, None, False)
+        try:
+            c.ehlo(CLIENT_NAME)
+            return Check("25: no AUTH offered before TLS", not c.has_extn("auth"),
+                         c.esmtp_features.get("auth", ""))
+        finally:
+            _quietly_quit(c)
+    return _guard("25: no AUTH before TLS", body)
 
 
 def smtp_opportunistic(port, ctx):
@@ -314,19 +330,19 @@ def _last_lines(output, n=2):
     return " | ".join(lines[-n:])[:200]
 
 
-def inject(port):
+def inject(port, rcpt=FOREIGN_RCPT):
     """Hands one message for a foreign domain to the instance's harness-only injection
     service (plaintext, relays for loopback)."""
     c = smtplib.SMTP("127.0.0.1", port, local_hostname=CLIENT_NAME, timeout=TIMEOUT)
     try:
-        c.sendmail(SENDER, [FOREIGN_RCPT], b"Subject: outbound probe\r\n\r\nprobe\r\n")
+        c.sendmail(SENDER, [rcpt], b"Subject: outbound probe\r\n\r\nprobe\r\n")
     finally:
         _quietly_quit(c)
 
 
-def status_line(log):
-    """The SMTP client's delivery status line for the foreign recipient, if logged yet."""
-    pattern = re.compile(rf"/(smtp|relay|error)\[\d+\]: .*to=<{re.escape(FOREIGN_RCPT)}>.*status=")
+def status_line(log, rcpt=FOREIGN_RCPT):
+    """The SMTP client's delivery status line for a foreign recipient, if logged yet."""
+    pattern = re.compile(rf"/(smtp|relay|error)\[\d+\]: .*to=<{re.escape(rcpt)}>.*status=")
     return next((line for line in log.splitlines() if pattern.search(line)), "")
 
 

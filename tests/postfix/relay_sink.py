@@ -28,6 +28,8 @@ class RelaySink:
         self.user = user
         self.password = password
         self.sessions = []
+        # False makes the sink a smarthost without STARTTLS, to prove mandatory levels.
+        self.offer_starttls = True
         self.ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         self.ctx.load_cert_chain(cert_file, key_file)
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -81,13 +83,13 @@ class RelaySink:
             arg = line[len(verb):].strip()
             if verb in (b"EHLO", b"HELO"):
                 features = [b"250-relay-sink.example.test", b"250-PIPELINING"]
-                if session.tls_version is None:
+                if session.tls_version is None and self.offer_starttls:
                     features.append(b"250-STARTTLS")
                 else:
                     features.append(b"250-AUTH PLAIN LOGIN")
                 features.append(b"250 8BITMIME")
                 send(b"\r\n".join(features) + b"\r\n")
-            elif verb == b"STARTTLS" and session.tls_version is None:
+            elif verb == b"STARTTLS" and session.tls_version is None and self.offer_starttls:
                 send(b"220 2.0.0 go ahead\r\n")
                 conn = self.ctx.wrap_socket(conn, server_side=True)
                 session.tls_version = conn.version()

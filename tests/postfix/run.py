@@ -233,6 +233,7 @@ def runtime_checks(inst, claim, test_pki):
                 checks.append(probes.smtp_required(port, ctx))
             else:
                 checks.append(probes.smtp_no_tls(port))
+            checks.append(probes.smtp_no_auth_in_clear(port))
             if level != "none":
                 checks.extend(probes.certificates(port, True, ca, claim["ecdsa"], "25"))
                 checks.extend(probes.protocol_floor(port, True, claim["inbound_floor"], "25"))
@@ -314,7 +315,30 @@ def outbound_checks(inst, claim):
         if relay["auth"]:
             checks.append(probes.Check("relayhost: authenticated with the password map",
                                        session.user == instance.TEST_USER, str(session.user)))
+    if claim["outbound"] in MANDATORY_OUTBOUND and relay["port"] == "submission":
+        checks.append(mandatory_tls_holds(inst))
     return checks
+
+
+# Outbound levels that must never send in clear (src/options.rs OutboundLevel).
+MANDATORY_OUTBOUND = ("encrypt", "verify", "secure")
+
+
+def mandatory_tls_holds(inst):
+    """With a mandatory level, a smarthost that stops offering STARTTLS gets nothing."""
+    inst.sink.offer_starttls = False
+    before = len(inst.sink.delivered())
+    try:
+        probes.inject(inst.inject_port, probes.FOREIGN_RCPT_NO_TLS)
+    except (smtplib.SMTPException, OSError) as e:
+        return probes.Check("relayhost without STARTTLS: nothing sent in clear", False,
+                            f"injection failed: {type(e).__name__}: {e}")
+    line = wait_for(lambda: probes.status_line(inst.log(), probes.FOREIGN_RCPT_NO_TLS),
+                    OUTBOUND_TIMEOUT)
+    refused = "status=deferred" in line and "TLS is required" in line
+    return probes.Check("relayhost without STARTTLS: nothing sent in clear",
+                        refused and len(inst.sink.delivered()) == before,
+                        line or "no status line")
 
 
 def logging_checks(inst, claim):
