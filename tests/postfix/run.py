@@ -512,6 +512,9 @@ def main():
     print_details(results, args.verbose)
     print_table(results)
     passed = sum(1 for r in results if r.passed())
+    checks = [c for r in results if not r.expect_failure for c in r.checks]
+    print(f"checks: {sum(c.ok for c in checks)} of {len(checks)} passed "
+          f"(self-test-broken not counted)")
     print(f"elapsed {time.monotonic() - started_at:.0f}s")
     print(f"{passed} passed, {len(results) - passed} failed")
     return 0 if passed == len(results) else 1
