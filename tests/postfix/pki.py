@@ -125,7 +125,8 @@ SOURCE_FILE = {
     "dh": "dh2048.pem",
 }
 
-# Paths in generated snippets that are directories or tables the harness provides itself.
+# An absolute path in a generated snippet (not one after `$name` or `}`, which is relative to
+# a Postfix directory parameter).
 PATH_PATTERN = re.compile(r"(?<![\w$}])(/(?:etc|var|usr|opt|srv|home)/[^\s,;]+)")
 
 
