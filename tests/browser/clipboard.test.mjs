@@ -78,9 +78,14 @@ for (const [name, refuse] of Object.entries(REFUSALS)) {
       // The fallback selects the text and runs the copy command; the button says which way
       // it went.
       await panel.getByText(/^(Copied|Copy failed - text selected)$/).waitFor();
-      assert.deepEqual(await page.evaluate(() => window.__copied), [expected], `${heading}: what the copy command copied`);
-      assert.equal(await page.evaluate(() => String(document.getSelection())), expected, `${heading}: the selection`);
-      assert.equal(await readClipboard(context), expected, `${heading}: the clipboard`);
+      // A selection of a <pre> serialises without its final line break, so the fallback is
+      // compared up to trailing whitespace; everything else must be exact.
+      const copied = await page.evaluate(() => window.__copied);
+      assert.equal(copied.length, 1, `${heading}: the copy command ran once`);
+      assert.equal(copied[0].trimEnd(), expected.trimEnd(), `${heading}: what the copy command copied`);
+      const selection = await page.evaluate(() => String(document.getSelection()));
+      assert.equal(selection.trimEnd(), expected.trimEnd(), `${heading}: the selection`);
+      assert.equal((await readClipboard(context)).trimEnd(), expected.trimEnd(), `${heading}: the clipboard`);
     }
     assert.deepEqual(seen.errors, []);
     await context.close();
