@@ -270,3 +270,1627 @@ impl Options {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 }
+
+use crate::diagnostic::{Diagnostic, Severity, Topic};
+use crate::lang::Text;
+use crate::text;
+
+/// An enumerated option: its values, their serde ids, labels, help texts and when a value
+/// does not apply to the rest of the options.
+pub trait Choice: Copy + PartialEq + 'static {
+    /// Every value, in the order shown to users.
+    const ALL: &'static [Self];
+    /// The value's name in the options JSON (its serde name).
+    fn id(self) -> &'static str;
+    /// A short label.
+    fn label(self) -> Text;
+    /// One line of help.
+    fn help(self) -> Text;
+    /// `Some(reason)` when this value cannot be used with the other options, for example
+    /// DANE before Postfix 2.11.
+    fn unavailable(self, options: &Options) -> Option<Text>;
+}
+
+impl Choice for Role {
+    const ALL: &'static [Self] = &[Role::PublicMx, Role::Relay, Role::NullClient];
+
+    fn id(self) -> &'static str {
+        match self {
+            Role::PublicMx => "public-mx",
+            Role::Relay => "relay",
+            Role::NullClient => "null-client",
+        }
+    }
+
+    fn label(self) -> Text {
+        match self {
+            Role::PublicMx => text!("Public MX", "Öffentlicher MX"),
+            Role::Relay => text!("Internal relay / smarthost", "Internes Relay / Smarthost"),
+            Role::NullClient => text!("Send-only (null client)", "Nur Versand (Null-Client)"),
+        }
+    }
+
+    fn help(self) -> Text {
+        match self {
+            Role::PublicMx => text!(
+                "Port 25 is listed in your domain's MX records: anyone on the Internet delivers here",
+                "Port 25 steht in den MX-Einträgen Ihrer Domain: jeder im Internet stellt hier zu"
+            ),
+            Role::Relay => text!(
+                "Only your own, known clients connect on port 25",
+                "Nur Ihre eigenen, bekannten Clients verbinden sich auf Port 25"
+            ),
+            Role::NullClient => text!(
+                "The host only sends mail and receives nothing from the network",
+                "Der Host versendet nur und empfängt nichts aus dem Netz"
+            ),
+        }
+    }
+
+    fn unavailable(self, _options: &Options) -> Option<Text> {
+        None
+    }
+}
+
+impl Choice for InboundLevel {
+    const ALL: &'static [Self] = &[InboundLevel::None, InboundLevel::May, InboundLevel::Encrypt];
+
+    fn id(self) -> &'static str {
+        match self {
+            InboundLevel::None => "none",
+            InboundLevel::May => "may",
+            InboundLevel::Encrypt => "encrypt",
+        }
+    }
+
+    fn label(self) -> Text {
+        match self {
+            InboundLevel::None => text!("No TLS", "Kein TLS"),
+            InboundLevel::May => text!("Opportunistic (may)", "Opportunistisch (may)"),
+            InboundLevel::Encrypt => text!("Required (encrypt)", "Erzwungen (encrypt)"),
+        }
+    }
+
+    fn help(self) -> Text {
+        match self {
+            InboundLevel::None => text!(
+                "STARTTLS is not offered: all mail arrives in cleartext",
+                "STARTTLS wird nicht angeboten: alle Mails kommen im Klartext an"
+            ),
+            InboundLevel::May => text!(
+                "STARTTLS is offered and used when the sender supports it (right for a public MX)",
+                "STARTTLS wird angeboten und genutzt, wenn der Absender es kann (richtig für einen öffentlichen MX)"
+            ),
+            InboundLevel::Encrypt => text!(
+                "Mail without TLS is refused; a public MX must not do this (RFC 3207)",
+                "Mail ohne TLS wird abgewiesen; ein öffentlicher MX darf das nicht (RFC 3207)"
+            ),
+        }
+    }
+
+    fn unavailable(self, _options: &Options) -> Option<Text> {
+        None
+    }
+}
+
+impl Choice for OutboundLevel {
+    const ALL: &'static [Self] = &[
+        OutboundLevel::None,
+        OutboundLevel::May,
+        OutboundLevel::Encrypt,
+        OutboundLevel::Dane,
+        OutboundLevel::Verify,
+        OutboundLevel::Secure,
+    ];
+
+    fn id(self) -> &'static str {
+        match self {
+            OutboundLevel::None => "none",
+            OutboundLevel::May => "may",
+            OutboundLevel::Encrypt => "encrypt",
+            OutboundLevel::Dane => "dane",
+            OutboundLevel::Verify => "verify",
+            OutboundLevel::Secure => "secure",
+        }
+    }
+
+    fn label(self) -> Text {
+        match self {
+            OutboundLevel::None => text!("No TLS", "Kein TLS"),
+            OutboundLevel::May => text!("Opportunistic (may)", "Opportunistisch (may)"),
+            OutboundLevel::Encrypt => text!("Required (encrypt)", "Erzwungen (encrypt)"),
+            OutboundLevel::Dane => text!("DANE (dane)", "DANE (dane)"),
+            OutboundLevel::Verify => text!("Verified CA (verify)", "CA-geprüft (verify)"),
+            OutboundLevel::Secure => text!(
+                "Verified CA and name (secure)",
+                "CA und Name geprüft (secure)"
+            ),
+        }
+    }
+
+    fn help(self) -> Text {
+        match self {
+            OutboundLevel::None => text!(
+                "Outbound mail is always sent in cleartext",
+                "Ausgehende Mail wird immer im Klartext gesendet"
+            ),
+            OutboundLevel::May => text!(
+                "TLS when the receiving server offers it; the right default for Internet mail",
+                "TLS, wenn der empfangende Server es anbietet; der richtige Standard für Internet-Mail"
+            ),
+            OutboundLevel::Encrypt => text!(
+                "Mail to servers without TLS is deferred and finally bounced",
+                "Mail an Server ohne TLS wird zurückgestellt und schließlich zurückgewiesen"
+            ),
+            OutboundLevel::Dane => text!(
+                "Authenticated TLS where the receiver publishes DNSSEC-signed TLSA records, opportunistic elsewhere; needs a local validating resolver",
+                "Authentisiertes TLS, wo der Empfänger DNSSEC-signierte TLSA-Einträge veröffentlicht, sonst opportunistisch; braucht einen lokalen validierenden Resolver"
+            ),
+            OutboundLevel::Verify => text!(
+                "TLS required and the certificate must be signed by a trusted CA",
+                "TLS erforderlich und das Zertifikat muss von einer vertrauenswürdigen CA signiert sein"
+            ),
+            OutboundLevel::Secure => text!(
+                "Like verify, and the certificate must also match the host name",
+                "Wie verify, zusätzlich muss das Zertifikat zum Hostnamen passen"
+            ),
+        }
+    }
+
+    fn unavailable(self, options: &Options) -> Option<Text> {
+        let v = options.postfix;
+        match self {
+            OutboundLevel::Dane if !v.supports_dane() => Some(text!(
+                "DANE needs Postfix 2.11 or later (this is {})",
+                "DANE braucht Postfix 2.11 oder neuer (gewählt ist {})";
+                v
+            )),
+            OutboundLevel::Verify | OutboundLevel::Secure if !v.supports_security_level() => {
+                Some(text!(
+                    "certificate verification levels need Postfix 2.3 or later (this is {})",
+                    "Stufen mit Zertifikatsprüfung brauchen Postfix 2.3 oder neuer (gewählt ist {})";
+                    v
+                ))
+            }
+            _ => None,
+        }
+    }
+}
+
+impl Choice for Sasl {
+    const ALL: &'static [Self] = &[Sasl::Dovecot, Sasl::Cyrus];
+
+    fn id(self) -> &'static str {
+        match self {
+            Sasl::Dovecot => "dovecot",
+            Sasl::Cyrus => "cyrus",
+        }
+    }
+
+    fn label(self) -> Text {
+        match self {
+            Sasl::Dovecot => text!("Dovecot", "Dovecot"),
+            Sasl::Cyrus => text!("Cyrus SASL", "Cyrus SASL"),
+        }
+    }
+
+    fn help(self) -> Text {
+        match self {
+            Sasl::Dovecot => text!(
+                "Dovecot's auth socket at private/auth checks the passwords",
+                "Dovecots Auth-Socket unter private/auth prüft die Passwörter"
+            ),
+            Sasl::Cyrus => text!(
+                "Cyrus SASL (smtpd.conf with saslauthd or sasldb) checks the passwords",
+                "Cyrus SASL (smtpd.conf mit saslauthd oder sasldb) prüft die Passwörter"
+            ),
+        }
+    }
+
+    fn unavailable(self, options: &Options) -> Option<Text> {
+        let v = options.postfix;
+        match self {
+            Sasl::Dovecot if !v.supports_sasl_type() => Some(text!(
+                "Dovecot SASL needs Postfix 2.3 or later (this is {})",
+                "Dovecot-SASL braucht Postfix 2.3 oder neuer (gewählt ist {})";
+                v
+            )),
+            _ => None,
+        }
+    }
+}
+
+impl Choice for Profile {
+    const ALL: &'static [Self] = &[
+        Profile::PostfixDefault,
+        Profile::Intermediate,
+        Profile::Modern,
+        Profile::ScannerClean,
+    ];
+
+    fn id(self) -> &'static str {
+        match self {
+            Profile::PostfixDefault => "postfix-default",
+            Profile::Intermediate => "intermediate",
+            Profile::Modern => "modern",
+            Profile::ScannerClean => "scanner-clean",
+        }
+    }
+
+    fn label(self) -> Text {
+        match self {
+            Profile::PostfixDefault => text!("Postfix defaults", "Postfix-Standard"),
+            Profile::Intermediate => text!("Intermediate (TLS 1.2+)", "Mittel (TLS 1.2+)"),
+            Profile::Modern => text!("Modern (TLS 1.3 only)", "Modern (nur TLS 1.3)"),
+            Profile::ScannerClean => text!(
+                "Scanner-clean (internet.nl)",
+                "Scanner-sauber (internet.nl)"
+            ),
+        }
+    }
+
+    fn help(self) -> Text {
+        match self {
+            Profile::PostfixDefault => text!(
+                "Postfix's own protocol and cipher defaults: maximum interoperability, the right choice for port 25",
+                "Postfix' eigene Protokoll- und Cipher-Vorgaben: größte Kompatibilität, die richtige Wahl für Port 25"
+            ),
+            Profile::Intermediate => text!(
+                "TLS 1.2 and 1.3 only: right for mail clients on 587/465",
+                "Nur TLS 1.2 und 1.3: richtig für Mailprogramme auf 587/465"
+            ),
+            Profile::Modern => text!(
+                "TLS 1.3 only: older clients and servers cannot connect",
+                "Nur TLS 1.3: ältere Clients und Server können sich nicht verbinden"
+            ),
+            Profile::ScannerClean => text!(
+                "TLS 1.2+ without kRSA, CBC or 3DES, as internet.nl demands; costs interoperability",
+                "TLS 1.2+ ohne kRSA, CBC und 3DES, wie internet.nl es verlangt; kostet Kompatibilität"
+            ),
+        }
+    }
+
+    fn unavailable(self, options: &Options) -> Option<Text> {
+        match self {
+            Profile::Modern if !options.openssl.supports_tls13() => Some(text!(
+                "TLS 1.3 needs OpenSSL 1.1.1 or later (this is {})",
+                "TLS 1.3 braucht OpenSSL 1.1.1 oder neuer (gewählt ist {})";
+                options.openssl
+            )),
+            Profile::Modern if !options.postfix.supports_tlsv13_name() => Some(text!(
+                "TLS 1.3 needs Postfix 3.4 or later (this is {})",
+                "TLS 1.3 braucht Postfix 3.4 oder neuer (gewählt ist {})";
+                options.postfix
+            )),
+            Profile::Intermediate | Profile::ScannerClean
+                if !options.postfix.knows_tls12_protocol_names() =>
+            {
+                Some(text!(
+                    "the protocol name TLSv1.2 needs Postfix 2.10 or later (this is {})",
+                    "der Protokollname TLSv1.2 braucht Postfix 2.10 oder neuer (gewählt ist {})";
+                    options.postfix
+                ))
+            }
+            _ => None,
+        }
+    }
+}
+
+impl Choice for CertSource {
+    const ALL: &'static [Self] = &[
+        CertSource::Snakeoil,
+        CertSource::LetsEncrypt,
+        CertSource::Custom,
+    ];
+
+    fn id(self) -> &'static str {
+        match self {
+            CertSource::Snakeoil => "snakeoil",
+            CertSource::LetsEncrypt => "lets-encrypt",
+            CertSource::Custom => "custom",
+        }
+    }
+
+    fn label(self) -> Text {
+        match self {
+            CertSource::Snakeoil => text!(
+                "Self-signed (Debian snakeoil)",
+                "Selbstsigniert (Debian-Snakeoil)"
+            ),
+            CertSource::LetsEncrypt => text!("Let's Encrypt", "Let's Encrypt"),
+            CertSource::Custom => text!("Custom files", "Eigene Dateien"),
+        }
+    }
+
+    fn help(self) -> Text {
+        match self {
+            CertSource::Snakeoil => text!(
+                "The ssl-cert package's self-signed pair: fine for port 25, wrong for mail clients",
+                "Das selbstsignierte Paar aus dem Paket ssl-cert: gut für Port 25, falsch für Mailprogramme"
+            ),
+            CertSource::LetsEncrypt => text!(
+                "certbot's files under /etc/letsencrypt/live/DOMAIN/",
+                "Die Dateien von certbot unter /etc/letsencrypt/live/DOMAIN/"
+            ),
+            CertSource::Custom => text!(
+                "Certificate chain and key files of your choice",
+                "Zertifikatskette und Schlüssel aus Dateien Ihrer Wahl"
+            ),
+        }
+    }
+
+    fn unavailable(self, _options: &Options) -> Option<Text> {
+        None
+    }
+}
+
+impl Choice for CertLayout {
+    const ALL: &'static [Self] = &[CertLayout::ChainFiles, CertLayout::CertAndKey];
+
+    fn id(self) -> &'static str {
+        match self {
+            CertLayout::ChainFiles => "chain-files",
+            CertLayout::CertAndKey => "cert-and-key",
+        }
+    }
+
+    fn label(self) -> Text {
+        match self {
+            CertLayout::ChainFiles => text!("smtpd_tls_chain_files", "smtpd_tls_chain_files"),
+            CertLayout::CertAndKey => text!(
+                "smtpd_tls_cert_file and smtpd_tls_key_file",
+                "smtpd_tls_cert_file und smtpd_tls_key_file"
+            ),
+        }
+    }
+
+    fn help(self) -> Text {
+        match self {
+            CertLayout::ChainFiles => text!(
+                "Key and chain in one list (Postfix 3.4+), the more reliable way on key rollover",
+                "Schlüssel und Kette in einer Liste (Postfix 3.4+), zuverlässiger beim Schlüsselwechsel"
+            ),
+            CertLayout::CertAndKey => text!(
+                "Separate certificate and key parameters, understood by every version",
+                "Getrennte Parameter für Zertifikat und Schlüssel, versteht jede Version"
+            ),
+        }
+    }
+
+    fn unavailable(self, options: &Options) -> Option<Text> {
+        match self {
+            CertLayout::ChainFiles if !options.postfix.supports_chain_files() => Some(text!(
+                "smtpd_tls_chain_files needs Postfix 3.4 or later (this is {})",
+                "smtpd_tls_chain_files braucht Postfix 3.4 oder neuer (gewählt ist {})";
+                options.postfix
+            )),
+            _ => None,
+        }
+    }
+}
+
+impl Choice for RelayPort {
+    const ALL: &'static [Self] = &[RelayPort::Submission, RelayPort::Submissions];
+
+    fn id(self) -> &'static str {
+        match self {
+            RelayPort::Submission => "submission",
+            RelayPort::Submissions => "submissions",
+        }
+    }
+
+    fn label(self) -> Text {
+        match self {
+            RelayPort::Submission => text!("587 (STARTTLS)", "587 (STARTTLS)"),
+            RelayPort::Submissions => text!("465 (implicit TLS)", "465 (implizites TLS)"),
+        }
+    }
+
+    fn help(self) -> Text {
+        match self {
+            RelayPort::Submission => text!(
+                "The smarthost's submission port with STARTTLS",
+                "Der Submission-Port des Smarthosts mit STARTTLS"
+            ),
+            RelayPort::Submissions => text!(
+                "The smarthost's submissions port with TLS from the first byte (Postfix 3.0+)",
+                "Der Submissions-Port des Smarthosts mit TLS ab dem ersten Byte (Postfix 3.0+)"
+            ),
+        }
+    }
+
+    fn unavailable(self, options: &Options) -> Option<Text> {
+        match self {
+            RelayPort::Submissions if !options.postfix.supports_smtp_wrappermode() => Some(text!(
+                "client-side implicit TLS (smtp_tls_wrappermode) needs Postfix 3.0 or later (this is {})",
+                "clientseitiges implizites TLS (smtp_tls_wrappermode) braucht Postfix 3.0 oder neuer (gewählt ist {})";
+                options.postfix
+            )),
+            _ => None,
+        }
+    }
+}
+
+impl Choice for OpensslVersion {
+    const ALL: &'static [Self] = OpensslVersion::ALL;
+
+    fn id(self) -> &'static str {
+        self.as_str()
+    }
+
+    fn label(self) -> Text {
+        match self {
+            OpensslVersion::V1_0_2 => text!("OpenSSL 1.0.2", "OpenSSL 1.0.2"),
+            OpensslVersion::V1_1_1 => text!("OpenSSL 1.1.1", "OpenSSL 1.1.1"),
+            OpensslVersion::V3_0 => text!("OpenSSL 3.0", "OpenSSL 3.0"),
+            OpensslVersion::V3_5 => text!("OpenSSL 3.5", "OpenSSL 3.5"),
+        }
+    }
+
+    fn help(self) -> Text {
+        match self {
+            OpensslVersion::V1_0_2 => text!("TLS 1.2 at most", "Höchstens TLS 1.2"),
+            OpensslVersion::V1_1_1 => text!("Adds TLS 1.3", "Bringt TLS 1.3"),
+            OpensslVersion::V3_0 => text!(
+                "Adds automatic DH parameters (with Postfix 3.7+)",
+                "Bringt automatische DH-Parameter (mit Postfix 3.7+)"
+            ),
+            OpensslVersion::V3_5 => text!(
+                "Adds post-quantum hybrid key exchange (X25519MLKEM768)",
+                "Bringt hybriden Post-Quanten-Schlüsseltausch (X25519MLKEM768)"
+            ),
+        }
+    }
+
+    fn unavailable(self, options: &Options) -> Option<Text> {
+        let minimum = OpensslVersion::minimum_for(options.postfix);
+        (self < minimum).then(|| {
+            text!(
+                "Postfix {} needs OpenSSL {} or later",
+                "Postfix {} braucht OpenSSL {} oder neuer";
+                options.postfix, minimum
+            )
+        })
+    }
+}
+
+/// One user-editable option, for labels, help, links to postconf(5) and availability in the
+/// web app and the CLI.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// [`Options::postfix`].
+    Postfix,
+    /// [`Options::openssl`].
+    Openssl,
+    /// [`Options::preset`].
+    Preset,
+    /// [`Options::role`].
+    Role,
+    /// [`Certificate::source`].
+    CertSource,
+    /// [`Certificate::domain`].
+    CertDomain,
+    /// [`Certificate::cert_file`].
+    CertFile,
+    /// [`Certificate::key_file`].
+    KeyFile,
+    /// [`Certificate::layout`].
+    CertLayout,
+    /// [`Certificate::ecdsa`].
+    Ecdsa,
+    /// [`Certificate::ecdsa_cert_file`].
+    EcdsaCertFile,
+    /// [`Certificate::ecdsa_key_file`].
+    EcdsaKeyFile,
+    /// [`Options::inbound`].
+    Inbound,
+    /// [`Options::submission`].
+    Submission,
+    /// [`Options::submissions`].
+    Submissions,
+    /// [`Options::sasl`].
+    Sasl,
+    /// [`Options::outbound`].
+    Outbound,
+    /// [`Options::ca_file`].
+    CaFile,
+    /// [`Relayhost::enabled`].
+    Relayhost,
+    /// [`Relayhost::host`].
+    RelayHost,
+    /// [`Relayhost::port`].
+    RelayPort,
+    /// [`Relayhost::auth`].
+    RelayAuth,
+    /// [`Relayhost::password_maps`].
+    RelayPasswordMaps,
+    /// [`Options::inbound_profile`].
+    InboundProfile,
+    /// [`Options::submission_profile`].
+    SubmissionProfile,
+    /// [`Options::outbound_profile`].
+    OutboundProfile,
+    /// [`Options::harden_logjam`].
+    HardenLogjam,
+    /// [`Options::tls_logging`].
+    TlsLogging,
+    /// [`Options::received_header`].
+    ReceivedHeader,
+    /// [`Options::comments`].
+    Comments,
+}
+
+impl Field {
+    /// Every field, in the order an administrator thinks about them.
+    pub const ALL: &'static [Field] = &[
+        Field::Postfix,
+        Field::Openssl,
+        Field::Preset,
+        Field::Role,
+        Field::CertSource,
+        Field::CertDomain,
+        Field::CertFile,
+        Field::KeyFile,
+        Field::CertLayout,
+        Field::Ecdsa,
+        Field::EcdsaCertFile,
+        Field::EcdsaKeyFile,
+        Field::Inbound,
+        Field::Submission,
+        Field::Submissions,
+        Field::Sasl,
+        Field::Outbound,
+        Field::CaFile,
+        Field::Relayhost,
+        Field::RelayHost,
+        Field::RelayPort,
+        Field::RelayAuth,
+        Field::RelayPasswordMaps,
+        Field::InboundProfile,
+        Field::SubmissionProfile,
+        Field::OutboundProfile,
+        Field::HardenLogjam,
+        Field::TlsLogging,
+        Field::ReceivedHeader,
+        Field::Comments,
+    ];
+
+    /// A short label.
+    pub fn label(self) -> Text {
+        match self {
+            Field::Postfix => text!("Postfix version", "Postfix-Version"),
+            Field::Openssl => text!("OpenSSL version", "OpenSSL-Version"),
+            Field::Preset => text!("Distribution", "Distribution"),
+            Field::Role => text!("Role of the host", "Rolle des Hosts"),
+            Field::CertSource => text!("Certificate", "Zertifikat"),
+            Field::CertDomain => text!("Certificate domain", "Domain des Zertifikats"),
+            Field::CertFile => text!("Certificate chain file", "Datei der Zertifikatskette"),
+            Field::KeyFile => text!("Private key file", "Datei des privaten Schlüssels"),
+            Field::CertLayout => text!("Certificate parameters", "Zertifikatsparameter"),
+            Field::Ecdsa => text!("Second (ECDSA) certificate", "Zweites (ECDSA-)Zertifikat"),
+            Field::EcdsaCertFile => text!(
+                "ECDSA certificate chain file",
+                "Datei der ECDSA-Zertifikatskette"
+            ),
+            Field::EcdsaKeyFile => text!("ECDSA private key file", "Datei des ECDSA-Schlüssels"),
+            Field::Inbound => text!("TLS on port 25", "TLS auf Port 25"),
+            Field::Submission => text!("Submission on port 587", "Submission auf Port 587"),
+            Field::Submissions => text!("Submissions on port 465", "Submissions auf Port 465"),
+            Field::Sasl => text!("SASL server", "SASL-Server"),
+            Field::Outbound => text!("Outbound TLS", "Ausgehendes TLS"),
+            Field::CaFile => text!("CA bundle", "CA-Bündel"),
+            Field::Relayhost => text!("Send through a smarthost", "Über einen Smarthost senden"),
+            Field::RelayHost => text!("Smarthost name", "Name des Smarthosts"),
+            Field::RelayPort => text!("Smarthost port", "Port des Smarthosts"),
+            Field::RelayAuth => text!("Log in to the smarthost", "Am Smarthost anmelden"),
+            Field::RelayPasswordMaps => text!("Password table", "Passworttabelle"),
+            Field::InboundProfile => text!(
+                "Protocols and ciphers on port 25",
+                "Protokolle und Cipher auf Port 25"
+            ),
+            Field::SubmissionProfile => text!(
+                "Protocols and ciphers on 587/465",
+                "Protokolle und Cipher auf 587/465"
+            ),
+            Field::OutboundProfile => text!(
+                "Protocols and ciphers outbound",
+                "Protokolle und Cipher ausgehend"
+            ),
+            Field::HardenLogjam => text!("Logjam/FREAK hardening", "Logjam/FREAK-Härtung"),
+            Field::TlsLogging => text!("TLS logging", "TLS-Protokollierung"),
+            Field::ReceivedHeader => text!(
+                "TLS details in Received: headers",
+                "TLS-Details in Received:-Kopfzeilen"
+            ),
+            Field::Comments => text!("Explain each line", "Jede Zeile erklären"),
+        }
+    }
+
+    /// One line of help.
+    pub fn help(self) -> Text {
+        match self {
+            Field::Postfix => text!(
+                "The Postfix release series on your server (postconf mail_version)",
+                "Die Postfix-Versionsreihe auf Ihrem Server (postconf mail_version)"
+            ),
+            Field::Openssl => text!(
+                "The OpenSSL version Postfix is linked with (postconf -a, ldd or your distribution)",
+                "Die OpenSSL-Version, mit der Postfix gebaut ist (postconf -a, ldd oder Ihre Distribution)"
+            ),
+            Field::Preset => text!(
+                "Sets both versions to what the distribution ships",
+                "Setzt beide Versionen auf das, was die Distribution ausliefert"
+            ),
+            Field::Role => text!(
+                "What the host does decides what port 25 may demand",
+                "Was der Host tut, entscheidet, was Port 25 verlangen darf"
+            ),
+            Field::CertSource => text!(
+                "Where the server certificate comes from",
+                "Woher das Serverzertifikat kommt"
+            ),
+            Field::CertDomain => text!(
+                "The host name the Let's Encrypt certificate was issued for",
+                "Der Hostname, für den das Let's-Encrypt-Zertifikat ausgestellt wurde"
+            ),
+            Field::CertFile => text!(
+                "Absolute path of the PEM file with the server certificate first, then its issuers",
+                "Absoluter Pfad der PEM-Datei mit dem Serverzertifikat zuerst, dann den Ausstellern"
+            ),
+            Field::KeyFile => text!(
+                "Absolute path of the PEM private key; may be the same file as the chain",
+                "Absoluter Pfad des privaten PEM-Schlüssels; darf dieselbe Datei wie die Kette sein"
+            ),
+            Field::CertLayout => text!(
+                "How the key and the chain are given to Postfix",
+                "Wie Schlüssel und Kette an Postfix übergeben werden"
+            ),
+            Field::Ecdsa => text!(
+                "Offer an ECDSA certificate beside the RSA one",
+                "Ein ECDSA-Zertifikat neben dem RSA-Zertifikat anbieten"
+            ),
+            Field::EcdsaCertFile => text!(
+                "Absolute path of the ECDSA certificate chain (PEM)",
+                "Absoluter Pfad der ECDSA-Zertifikatskette (PEM)"
+            ),
+            Field::EcdsaKeyFile => text!(
+                "Absolute path of the ECDSA private key (PEM)",
+                "Absoluter Pfad des ECDSA-Schlüssels (PEM)"
+            ),
+            Field::Inbound => text!(
+                "STARTTLS for mail arriving from other servers on port 25",
+                "STARTTLS für Mail, die von anderen Servern auf Port 25 ankommt"
+            ),
+            Field::Submission => text!(
+                "Mail clients submit on port 587 with STARTTLS required",
+                "Mailprogramme liefern auf Port 587 mit zwingendem STARTTLS ein"
+            ),
+            Field::Submissions => text!(
+                "Mail clients submit on port 465 with TLS from the first byte (RFC 8314 prefers it)",
+                "Mailprogramme liefern auf Port 465 mit TLS ab dem ersten Byte ein (RFC 8314 bevorzugt das)"
+            ),
+            Field::Sasl => text!(
+                "Who checks the passwords of mail clients",
+                "Wer die Passwörter der Mailprogramme prüft"
+            ),
+            Field::Outbound => text!(
+                "TLS when this host delivers mail to other servers",
+                "TLS, wenn dieser Host Mail an andere Server zustellt"
+            ),
+            Field::CaFile => text!(
+                "Absolute path of the trusted CA bundle for verify/secure",
+                "Absoluter Pfad des vertrauenswürdigen CA-Bündels für verify/secure"
+            ),
+            Field::Relayhost => text!(
+                "Deliver all outbound mail through one smarthost",
+                "Alle ausgehende Mail über einen Smarthost zustellen"
+            ),
+            Field::RelayHost => text!(
+                "The smarthost's host name, without brackets or port",
+                "Der Hostname des Smarthosts, ohne Klammern und Port"
+            ),
+            Field::RelayPort => text!(
+                "587 with STARTTLS or 465 with implicit TLS",
+                "587 mit STARTTLS oder 465 mit implizitem TLS"
+            ),
+            Field::RelayAuth => text!(
+                "Authenticate with a user name and password from a table",
+                "Mit Benutzername und Passwort aus einer Tabelle anmelden"
+            ),
+            Field::RelayPasswordMaps => text!(
+                "A lookup table such as hash:/etc/postfix/sasl_passwd",
+                "Eine Lookup-Tabelle wie hash:/etc/postfix/sasl_passwd"
+            ),
+            Field::InboundProfile => text!(
+                "Keep Postfix defaults on port 25: stricter settings only lose mail",
+                "Auf Port 25 die Postfix-Vorgaben behalten: Strengeres verliert nur Mail"
+            ),
+            Field::SubmissionProfile => text!(
+                "Your own mail clients can be held to modern TLS",
+                "Eigene Mailprogramme können modernes TLS verlangen"
+            ),
+            Field::OutboundProfile => text!(
+                "Stricter settings than the defaults make some deliveries fall back to cleartext",
+                "Strengere Einstellungen als die Vorgaben lassen manche Zustellung auf Klartext zurückfallen"
+            ),
+            Field::HardenLogjam => text!(
+                "2048-bit DH and no export ciphers on Postfix older than 3.1",
+                "2048-Bit-DH und keine Export-Cipher bei Postfix älter als 3.1"
+            ),
+            Field::TlsLogging => text!(
+                "Log one summary line per TLS session (loglevel 1)",
+                "Eine Zusammenfassung pro TLS-Sitzung protokollieren (Loglevel 1)"
+            ),
+            Field::ReceivedHeader => text!(
+                "Record protocol and cipher in the Received: header (shows ESMTPS)",
+                "Protokoll und Cipher im Received:-Header vermerken (zeigt ESMTPS)"
+            ),
+            Field::Comments => text!(
+                "A short English comment above each generated line",
+                "Ein kurzer englischer Kommentar über jeder erzeugten Zeile"
+            ),
+        }
+    }
+
+    /// The Postfix parameters this field controls, for links to postconf(5).
+    pub fn params(self) -> &'static [&'static str] {
+        match self {
+            Field::Postfix | Field::Openssl | Field::Preset | Field::Comments => &[],
+            Field::Role => &["smtpd_tls_security_level", "inet_interfaces"],
+            Field::CertSource | Field::CertDomain | Field::CertFile | Field::KeyFile => &[
+                "smtpd_tls_chain_files",
+                "smtpd_tls_cert_file",
+                "smtpd_tls_key_file",
+            ],
+            Field::CertLayout => &[
+                "smtpd_tls_chain_files",
+                "smtpd_tls_cert_file",
+                "smtpd_tls_key_file",
+            ],
+            Field::Ecdsa | Field::EcdsaCertFile | Field::EcdsaKeyFile => &[
+                "smtpd_tls_chain_files",
+                "smtpd_tls_eccert_file",
+                "smtpd_tls_eckey_file",
+            ],
+            Field::Inbound => &[
+                "smtpd_tls_security_level",
+                "smtpd_use_tls",
+                "smtpd_enforce_tls",
+            ],
+            Field::Submission | Field::Submissions => &[
+                "smtpd_tls_security_level",
+                "smtpd_tls_wrappermode",
+                "smtpd_sasl_auth_enable",
+                "smtpd_tls_auth_only",
+                "smtpd_relay_restrictions",
+                "smtpd_recipient_restrictions",
+                "milter_macro_daemon_name",
+            ],
+            Field::Sasl => &["smtpd_sasl_type", "smtpd_sasl_path"],
+            Field::Outbound => &[
+                "smtp_tls_security_level",
+                "smtp_dns_support_level",
+                "smtp_use_tls",
+                "smtp_enforce_tls",
+            ],
+            Field::CaFile => &["smtp_tls_CAfile"],
+            Field::Relayhost | Field::RelayHost => &["relayhost"],
+            Field::RelayPort => &["relayhost", "smtp_tls_wrappermode"],
+            Field::RelayAuth => &["smtp_sasl_auth_enable", "smtp_sasl_tls_security_options"],
+            Field::RelayPasswordMaps => &["smtp_sasl_password_maps"],
+            Field::InboundProfile => &[
+                "smtpd_tls_protocols",
+                "smtpd_tls_ciphers",
+                "smtpd_tls_exclude_ciphers",
+                "smtpd_tls_mandatory_protocols",
+                "smtpd_tls_mandatory_ciphers",
+                "smtpd_tls_mandatory_exclude_ciphers",
+            ],
+            Field::SubmissionProfile => &[
+                "smtpd_tls_mandatory_protocols",
+                "smtpd_tls_mandatory_ciphers",
+                "smtpd_tls_mandatory_exclude_ciphers",
+            ],
+            Field::OutboundProfile => &[
+                "smtp_tls_protocols",
+                "smtp_tls_ciphers",
+                "smtp_tls_exclude_ciphers",
+                "smtp_tls_mandatory_protocols",
+                "smtp_tls_mandatory_ciphers",
+                "smtp_tls_mandatory_exclude_ciphers",
+            ],
+            Field::HardenLogjam => &[
+                "smtpd_tls_dh1024_param_file",
+                "smtpd_tls_ciphers",
+                "smtpd_tls_exclude_ciphers",
+            ],
+            Field::TlsLogging => &["smtpd_tls_loglevel", "smtp_tls_loglevel"],
+            Field::ReceivedHeader => &["smtpd_tls_received_header"],
+        }
+    }
+
+    /// The group of choices the field belongs to.
+    pub fn topic(self) -> Topic {
+        match self {
+            Field::Postfix | Field::Openssl | Field::Preset | Field::Role => Topic::Host,
+            Field::CertSource
+            | Field::CertDomain
+            | Field::CertFile
+            | Field::KeyFile
+            | Field::CertLayout
+            | Field::Ecdsa
+            | Field::EcdsaCertFile
+            | Field::EcdsaKeyFile => Topic::Certificates,
+            Field::Inbound => Topic::Inbound,
+            Field::Submission | Field::Submissions | Field::Sasl => Topic::Submission,
+            Field::Outbound
+            | Field::CaFile
+            | Field::Relayhost
+            | Field::RelayHost
+            | Field::RelayPort
+            | Field::RelayAuth
+            | Field::RelayPasswordMaps => Topic::Outbound,
+            Field::InboundProfile
+            | Field::SubmissionProfile
+            | Field::OutboundProfile
+            | Field::HardenLogjam => Topic::Protocols,
+            Field::TlsLogging | Field::ReceivedHeader => Topic::Logging,
+            Field::Comments => Topic::General,
+        }
+    }
+
+    /// `Some(reason)` when the field does not apply to the other options (it is then
+    /// ignored by the generator).
+    pub fn unavailable(self, o: &Options) -> Option<Text> {
+        let v = o.postfix;
+        let cert = &o.certificate;
+        let null_client = || {
+            (o.role == Role::NullClient).then(|| {
+                text!(
+                    "a send-only host receives no mail",
+                    "ein reiner Versandhost empfängt keine Mail"
+                )
+            })
+        };
+        let no_server_tls = || {
+            (!o.uses_server_tls()).then(|| {
+                text!(
+                    "no service on this host offers TLS",
+                    "kein Dienst auf diesem Host bietet TLS an"
+                )
+            })
+        };
+        let no_submission = || {
+            null_client().or_else(|| {
+                (!o.submission && !o.submissions).then(|| {
+                    text!(
+                        "neither port 587 nor port 465 is enabled",
+                        "weder Port 587 noch Port 465 ist eingeschaltet"
+                    )
+                })
+            })
+        };
+        let no_relay = || {
+            (!o.relayhost.enabled)
+                .then(|| text!("no smarthost is used", "es wird kein Smarthost verwendet"))
+        };
+        match self {
+            Field::Postfix | Field::Openssl | Field::Preset | Field::Role => None,
+            Field::Outbound | Field::Relayhost | Field::TlsLogging | Field::Comments => None,
+            Field::CertSource | Field::CertLayout => no_server_tls().or_else(|| {
+                (self == Field::CertLayout && !v.supports_chain_files()).then(|| {
+                    text!(
+                        "Postfix {} only knows smtpd_tls_cert_file and smtpd_tls_key_file",
+                        "Postfix {} kennt nur smtpd_tls_cert_file und smtpd_tls_key_file";
+                        v
+                    )
+                })
+            }),
+            Field::CertDomain => no_server_tls().or_else(|| {
+                (cert.source != CertSource::LetsEncrypt).then(|| {
+                    text!(
+                        "only used for a Let's Encrypt certificate",
+                        "nur für ein Let's-Encrypt-Zertifikat verwendet"
+                    )
+                })
+            }),
+            Field::CertFile | Field::KeyFile => no_server_tls().or_else(|| {
+                (cert.source != CertSource::Custom).then(|| {
+                    text!(
+                        "only used for custom certificate files",
+                        "nur für eigene Zertifikatsdateien verwendet"
+                    )
+                })
+            }),
+            Field::Ecdsa => no_server_tls().or_else(|| {
+                (!v.supports_eccert()).then(|| {
+                    text!(
+                        "a second (ECDSA) certificate needs Postfix 2.6 or later (this is {})",
+                        "ein zweites (ECDSA-)Zertifikat braucht Postfix 2.6 oder neuer (gewählt ist {})";
+                        v
+                    )
+                })
+            }),
+            Field::EcdsaCertFile | Field::EcdsaKeyFile => {
+                Field::Ecdsa.unavailable(o).or_else(|| {
+                    (!cert.ecdsa).then(|| {
+                        text!(
+                            "no second (ECDSA) certificate is used",
+                            "es wird kein zweites (ECDSA-)Zertifikat verwendet"
+                        )
+                    })
+                })
+            }
+            Field::Inbound => null_client(),
+            Field::Submission | Field::Submissions => null_client(),
+            Field::Sasl => no_submission(),
+            Field::SubmissionProfile => no_submission().or_else(|| {
+                (!v.supports_security_level()).then(|| {
+                    text!(
+                        "Postfix {} has no protocol or cipher settings for mandatory TLS",
+                        "Postfix {} hat keine Protokoll- oder Cipher-Einstellungen für erzwungenes TLS";
+                        v
+                    )
+                })
+            }),
+            Field::CaFile => (!matches!(
+                o.outbound,
+                OutboundLevel::Verify | OutboundLevel::Secure
+            ))
+            .then(|| {
+                text!(
+                    "only used with the outbound levels verify and secure",
+                    "nur mit den ausgehenden Stufen verify und secure verwendet"
+                )
+            }),
+            Field::RelayHost | Field::RelayPort | Field::RelayAuth => no_relay(),
+            Field::RelayPasswordMaps => no_relay().or_else(|| {
+                (!o.relayhost.auth).then(|| {
+                    text!(
+                        "only used when logging in to the smarthost",
+                        "nur bei Anmeldung am Smarthost verwendet"
+                    )
+                })
+            }),
+            Field::InboundProfile => null_client().or_else(|| {
+                direction_profile_unavailable(v, o.effective_inbound() == InboundLevel::May, o.effective_inbound() == InboundLevel::None)
+            }),
+            Field::OutboundProfile => {
+                let level = o.effective_outbound();
+                direction_profile_unavailable(v, level == OutboundLevel::May, level == OutboundLevel::None)
+            }
+            Field::HardenLogjam => v.has_logjam_safe_defaults().then(|| {
+                text!(
+                    "Postfix {} already uses a 2048-bit DH prime and no export ciphers by default",
+                    "Postfix {} nutzt bereits standardmäßig eine 2048-Bit-DH-Primzahl und keine Export-Cipher";
+                    v
+                )
+            }),
+            Field::ReceivedHeader => no_server_tls(),
+        }
+    }
+
+    /// The field's value as text when it is free text, for validation.
+    fn free_text(self, o: &Options) -> Option<&str> {
+        match self {
+            Field::CertDomain => Some(&o.certificate.domain),
+            Field::CertFile => Some(&o.certificate.cert_file),
+            Field::KeyFile => Some(&o.certificate.key_file),
+            Field::EcdsaCertFile => Some(&o.certificate.ecdsa_cert_file),
+            Field::EcdsaKeyFile => Some(&o.certificate.ecdsa_key_file),
+            Field::CaFile => Some(&o.ca_file),
+            Field::RelayHost => Some(&o.relayhost.host),
+            Field::RelayPasswordMaps => Some(&o.relayhost.password_maps),
+            _ => None,
+        }
+    }
+}
+
+/// Why a protocol/cipher profile cannot apply to one direction: no TLS at all, or a level
+/// whose parameters this version lacks.
+fn direction_profile_unavailable(
+    v: PostfixVersion,
+    opportunistic: bool,
+    off: bool,
+) -> Option<Text> {
+    if off {
+        Some(text!(
+            "TLS is off in this direction",
+            "TLS ist in dieser Richtung aus"
+        ))
+    } else if opportunistic && !v.supports_opportunistic_protocols() {
+        Some(text!(
+            "Postfix {} has no protocol or cipher settings for opportunistic TLS (2.6+)",
+            "Postfix {} hat keine Protokoll- oder Cipher-Einstellungen für opportunistisches TLS (2.6+)";
+            v
+        ))
+    } else if !v.supports_security_level() {
+        Some(text!(
+            "Postfix {} has no protocol or cipher settings for mandatory TLS (2.3+)",
+            "Postfix {} hat keine Protokoll- oder Cipher-Einstellungen für erzwungenes TLS (2.3+)";
+            v
+        ))
+    } else {
+        None
+    }
+}
+
+impl Options {
+    /// True when some service on this host offers TLS to clients, so a certificate is needed.
+    pub fn uses_server_tls(&self) -> bool {
+        self.role != Role::NullClient
+            && (self.inbound != InboundLevel::None || self.submission || self.submissions)
+    }
+
+    /// The level actually put on port 25: a public MX keeps `may` even when `encrypt` was
+    /// chosen (RFC 3207 §4), and a null client receives nothing.
+    pub fn effective_inbound(&self) -> InboundLevel {
+        match (self.role, self.inbound) {
+            (Role::NullClient, _) => InboundLevel::None,
+            (Role::PublicMx, InboundLevel::Encrypt) => InboundLevel::May,
+            (_, level) => level,
+        }
+    }
+
+    /// The outbound level actually used: an unavailable choice falls back to `may`, and a
+    /// smarthost on port 465 needs at least `encrypt` (`smtp_tls_wrappermode`).
+    pub fn effective_outbound(&self) -> OutboundLevel {
+        let level = if self.outbound.unavailable(self).is_some() {
+            OutboundLevel::May
+        } else {
+            self.outbound
+        };
+        if self.relay_wrappermode() && matches!(level, OutboundLevel::None | OutboundLevel::May) {
+            OutboundLevel::Encrypt
+        } else {
+            level
+        }
+    }
+
+    /// True when outbound mail goes through a smarthost on port 465 with implicit TLS.
+    pub fn relay_wrappermode(&self) -> bool {
+        self.relayhost.enabled
+            && self.relayhost.port == RelayPort::Submissions
+            && self.relayhost.port.unavailable(self).is_none()
+    }
+
+    /// Checks every free-text value in use and the OpenSSL version; each problem is an
+    /// `option_value_rejected` error, and a rejected value is never rendered.
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        let minimum = OpensslVersion::minimum_for(self.postfix);
+        if self.openssl < minimum {
+            problems.push(rejected(
+                Field::Openssl,
+                text!(
+                    "Postfix {} cannot be built with OpenSSL {}",
+                    "Postfix {} lässt sich nicht mit OpenSSL {} bauen";
+                    self.postfix, self.openssl
+                ),
+                text!(
+                    "choose OpenSSL {} or later",
+                    "wählen Sie OpenSSL {} oder neuer";
+                    minimum
+                ),
+            ));
+        }
+        for &field in Field::ALL {
+            if field.unavailable(self).is_some() {
+                continue;
+            }
+            if let Some(value) = field.free_text(self) {
+                if let Err(problem) = check_value(field, value) {
+                    problems.push(rejected(
+                        field,
+                        problem.message(field, value),
+                        problem.help(field),
+                    ));
+                }
+            }
+        }
+        problems
+    }
+
+    /// The rejected value of a field, if validation refuses it; such a value is never
+    /// rendered.
+    pub fn rejects(&self, field: Field) -> bool {
+        field
+            .free_text(self)
+            .is_some_and(|value| check_value(field, value).is_err())
+    }
+}
+
+fn rejected(field: Field, message: Text, help: Text) -> Diagnostic {
+    Diagnostic {
+        id: "option_value_rejected",
+        severity: Severity::Error,
+        file: None,
+        line: None,
+        message,
+        help,
+        topic: field.topic(),
+    }
+}
+
+/// What is wrong with a free-text value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum ValueProblem {
+    /// Empty.
+    Empty,
+    /// A character that could end the value or inject configuration.
+    BadChar(char),
+    /// A path that does not start with `/`.
+    NotAbsolute,
+    /// Not a host name (labels of letters, digits and hyphens).
+    NotHostName,
+    /// Not `type:/absolute/path`.
+    NotTable,
+    /// Longer than any sane value.
+    TooLong,
+}
+
+/// The longest free-text value accepted; longer values are typing accidents or attacks.
+const MAX_VALUE_LEN: usize = 255;
+
+impl ValueProblem {
+    fn message(&self, field: Field, value: &str) -> Text {
+        let label = field.label();
+        match self {
+            ValueProblem::Empty => Text::owned(
+                format!("{} is empty", label.en),
+                format!("{} ist leer", label.de),
+            ),
+            ValueProblem::BadChar(c) => {
+                let (en, de) = char_name(*c);
+                Text::owned(
+                    format!("{} contains {en}, which is not allowed", label.en),
+                    format!("{} enthält {de}, das ist nicht erlaubt", label.de),
+                )
+            }
+            ValueProblem::NotAbsolute => Text::owned(
+                format!("{} `{}` is not an absolute path", label.en, value),
+                format!("{} `{}` ist kein absoluter Pfad", label.de, value),
+            ),
+            ValueProblem::NotHostName => Text::owned(
+                format!("{} `{}` is not a host name", label.en, value),
+                format!("{} `{}` ist kein Hostname", label.de, value),
+            ),
+            ValueProblem::NotTable => Text::owned(
+                format!("{} `{}` is not a lookup table", label.en, value),
+                format!("{} `{}` ist keine Lookup-Tabelle", label.de, value),
+            ),
+            ValueProblem::TooLong => Text::owned(
+                format!("{} is longer than {MAX_VALUE_LEN} characters", label.en),
+                format!("{} ist länger als {MAX_VALUE_LEN} Zeichen", label.de),
+            ),
+        }
+    }
+
+    fn help(&self, field: Field) -> Text {
+        match value_kind(field) {
+            ValueKind::Path => text!(
+                "use an absolute path of letters, digits and `/ . _ - + @ ~`, for example `/etc/ssl/private/mail.pem`",
+                "verwenden Sie einen absoluten Pfad aus Buchstaben, Ziffern und `/ . _ - + @ ~`, zum Beispiel `/etc/ssl/private/mail.pem`"
+            ),
+            ValueKind::HostName => text!(
+                "use a host name of letters, digits, hyphens and dots, for example `mail.example.com`",
+                "verwenden Sie einen Hostnamen aus Buchstaben, Ziffern, Bindestrichen und Punkten, zum Beispiel `mail.example.com`"
+            ),
+            ValueKind::Table => text!(
+                "use `type:/absolute/path`, for example `hash:/etc/postfix/sasl_passwd`",
+                "verwenden Sie `Typ:/absoluter/Pfad`, zum Beispiel `hash:/etc/postfix/sasl_passwd`"
+            ),
+        }
+    }
+}
+
+/// The shape a free-text value must have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ValueKind {
+    Path,
+    HostName,
+    Table,
+}
+
+fn value_kind(field: Field) -> ValueKind {
+    match field {
+        Field::CertDomain | Field::RelayHost => ValueKind::HostName,
+        Field::RelayPasswordMaps => ValueKind::Table,
+        _ => ValueKind::Path,
+    }
+}
+
+/// Accepts only characters that can never end a value, start a comment, expand a macro or
+/// split a list in main.cf, master.cf `-o` values or single-quoted shell words.
+fn allowed_char(kind: ValueKind, c: char) -> bool {
+    match kind {
+        ValueKind::HostName => c.is_ascii_alphanumeric() || c == '-' || c == '.',
+        ValueKind::Path => c.is_alphanumeric() || "/._-+@~".contains(c),
+        ValueKind::Table => c.is_alphanumeric() || "/._-+@~:".contains(c),
+    }
+}
+
+fn check_value(field: Field, value: &str) -> Result<(), ValueProblem> {
+    let kind = value_kind(field);
+    if value.is_empty() {
+        return Err(ValueProblem::Empty);
+    }
+    if let Some(c) = value.chars().find(|&c| !allowed_char(kind, c)) {
+        return Err(ValueProblem::BadChar(c));
+    }
+    if value.chars().count() > MAX_VALUE_LEN {
+        return Err(ValueProblem::TooLong);
+    }
+    match kind {
+        ValueKind::Path => is_absolute_path(value)
+            .then_some(())
+            .ok_or(ValueProblem::NotAbsolute),
+        ValueKind::HostName => is_host_name(value)
+            .then_some(())
+            .ok_or(ValueProblem::NotHostName),
+        ValueKind::Table => {
+            let (kind, path) = value.split_once(':').ok_or(ValueProblem::NotTable)?;
+            let kind_ok = !kind.is_empty()
+                && kind
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+            (kind_ok && is_absolute_path(path))
+                .then_some(())
+                .ok_or(ValueProblem::NotTable)
+        }
+    }
+}
+
+fn is_absolute_path(path: &str) -> bool {
+    path.starts_with('/') && !path.contains(':')
+}
+
+/// RFC 1123 host names: dot-separated labels of 1 to 63 letters, digits and hyphens, not
+/// starting or ending with a hyphen, at most 253 characters.
+fn is_host_name(name: &str) -> bool {
+    name.len() <= 253
+        && name.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+}
+
+/// How a refused character is named in a message (English, German).
+fn char_name(c: char) -> (String, String) {
+    let named = |en: &str, de: &str| (en.to_string(), de.to_string());
+    match c {
+        '\n' => named("a line break", "einen Zeilenumbruch"),
+        '\r' => named("a carriage return", "einen Wagenrücklauf"),
+        '\t' => named("a tab", "einen Tabulator"),
+        ' ' => named("a space", "ein Leerzeichen"),
+        c if c.is_whitespace() => named("white space", "Leerraum"),
+        c if c.is_control() => (
+            format!("the control character U+{:04X}", u32::from(c)),
+            format!("das Steuerzeichen U+{:04X}", u32::from(c)),
+        ),
+        c => (format!("`{c}`"), format!("`{c}`")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+
+    fn serde_id<T: Serialize>(value: T) -> String {
+        serde_json::to_value(value)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
+    fn check_choice<T: Choice + Serialize + std::fmt::Debug>() {
+        for &value in T::ALL {
+            assert_eq!(value.id(), serde_id(value), "{value:?}");
+            for lang in Lang::ALL {
+                assert!(!value.label().get(*lang).is_empty(), "{value:?}");
+                assert!(!value.help().get(*lang).is_empty(), "{value:?}");
+            }
+            assert_ne!(value.label().en, value.help().en, "{value:?}");
+        }
+        let mut ids: Vec<_> = T::ALL.iter().map(|v| v.id()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), T::ALL.len());
+    }
+
+    #[test]
+    fn choice_ids_are_the_serde_names() {
+        check_choice::<Role>();
+        check_choice::<InboundLevel>();
+        check_choice::<OutboundLevel>();
+        check_choice::<Sasl>();
+        check_choice::<Profile>();
+        check_choice::<CertSource>();
+        check_choice::<CertLayout>();
+        check_choice::<RelayPort>();
+        check_choice::<OpensslVersion>();
+    }
+
+    #[test]
+    fn choices_are_unavailable_before_their_release() {
+        let mut o = Options {
+            postfix: PostfixVersion::new(2, 10),
+            openssl: OpensslVersion::V1_0_2,
+            ..Options::default()
+        };
+        assert!(OutboundLevel::Dane.unavailable(&o).is_some());
+        assert!(CertLayout::ChainFiles.unavailable(&o).is_some());
+        assert!(RelayPort::Submissions.unavailable(&o).is_some());
+        assert!(Profile::Modern.unavailable(&o).is_some());
+        assert!(Sasl::Dovecot.unavailable(&o).is_none());
+        o.postfix = PostfixVersion::new(2, 2);
+        assert!(Sasl::Dovecot.unavailable(&o).is_some());
+        assert!(OutboundLevel::Verify.unavailable(&o).is_some());
+        o.postfix = PostfixVersion::new(3, 4);
+        assert!(OutboundLevel::Dane.unavailable(&o).is_none());
+        assert!(CertLayout::ChainFiles.unavailable(&o).is_none());
+        assert!(RelayPort::Submissions.unavailable(&o).is_none());
+        // TLS 1.3 needs both OpenSSL 1.1.1 and Postfix 3.4.
+        assert!(Profile::Modern.unavailable(&o).is_some());
+        o.openssl = OpensslVersion::V1_1_1;
+        assert!(Profile::Modern.unavailable(&o).is_none());
+        o.postfix = PostfixVersion::new(3, 3);
+        assert!(Profile::Modern.unavailable(&o).is_some());
+        o.postfix = PostfixVersion::new(3, 6);
+        assert!(OpensslVersion::V1_0_2.unavailable(&o).is_some());
+        assert!(OpensslVersion::V1_1_1.unavailable(&o).is_none());
+    }
+
+    #[test]
+    fn every_field_has_text_and_real_parameter_names() {
+        for &field in Field::ALL {
+            for lang in Lang::ALL {
+                assert!(!field.label().get(*lang).is_empty(), "{field:?}");
+                let help = field.help();
+                assert!(!help.get(*lang).is_empty(), "{field:?}");
+                assert!(!help.get(*lang).contains('\n'), "{field:?}");
+            }
+            for param in field.params() {
+                assert!(
+                    param.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'),
+                    "{field:?} {param}"
+                );
+            }
+        }
+        let mut all = Field::ALL.to_vec();
+        all.dedup();
+        assert_eq!(all.len(), 30);
+    }
+
+    #[test]
+    fn fields_become_unavailable_with_the_choices_they_depend_on() {
+        let mut o = Options::default();
+        assert!(Field::Inbound.unavailable(&o).is_none());
+        assert!(Field::CertDomain.unavailable(&o).is_some(), "snakeoil");
+        assert!(Field::CertFile.unavailable(&o).is_some(), "snakeoil");
+        assert!(Field::CaFile.unavailable(&o).is_some(), "outbound may");
+        assert!(Field::RelayHost.unavailable(&o).is_some(), "no relayhost");
+        assert!(Field::EcdsaCertFile.unavailable(&o).is_some(), "no ecdsa");
+        assert!(Field::HardenLogjam.unavailable(&o).is_some(), "3.11");
+        o.certificate.source = CertSource::LetsEncrypt;
+        o.outbound = OutboundLevel::Secure;
+        o.relayhost.enabled = true;
+        o.certificate.ecdsa = true;
+        o.postfix = PostfixVersion::new(3, 0);
+        for f in [
+            Field::CertDomain,
+            Field::CaFile,
+            Field::RelayHost,
+            Field::RelayPasswordMaps,
+            Field::EcdsaCertFile,
+            Field::HardenLogjam,
+        ] {
+            assert!(f.unavailable(&o).is_none(), "{f:?}");
+        }
+        o.relayhost.auth = false;
+        assert!(Field::RelayPasswordMaps.unavailable(&o).is_some());
+        o.role = Role::NullClient;
+        for f in [
+            Field::Inbound,
+            Field::Submission,
+            Field::Sasl,
+            Field::CertSource,
+            Field::CertDomain,
+            Field::InboundProfile,
+            Field::SubmissionProfile,
+            Field::ReceivedHeader,
+        ] {
+            assert!(f.unavailable(&o).is_some(), "{f:?}");
+        }
+        assert!(Field::Outbound.unavailable(&o).is_none());
+        o.postfix = PostfixVersion::new(2, 5);
+        o.outbound = OutboundLevel::May;
+        assert!(
+            Field::OutboundProfile.unavailable(&o).is_some(),
+            "may on 2.5"
+        );
+        o.outbound = OutboundLevel::Encrypt;
+        assert!(
+            Field::OutboundProfile.unavailable(&o).is_none(),
+            "encrypt on 2.5"
+        );
+    }
+
+    #[test]
+    fn public_mx_never_requires_tls_on_port_25() {
+        let mut o = Options {
+            inbound: InboundLevel::Encrypt,
+            ..Options::default()
+        };
+        assert_eq!(o.effective_inbound(), InboundLevel::May);
+        o.role = Role::Relay;
+        assert_eq!(o.effective_inbound(), InboundLevel::Encrypt);
+        o.role = Role::NullClient;
+        assert_eq!(o.effective_inbound(), InboundLevel::None);
+    }
+
+    #[test]
+    fn relaying_through_port_465_needs_encrypt() {
+        let mut o = Options::default();
+        o.relayhost.enabled = true;
+        o.relayhost.port = RelayPort::Submissions;
+        assert_eq!(o.effective_outbound(), OutboundLevel::Encrypt);
+        o.outbound = OutboundLevel::Secure;
+        assert_eq!(o.effective_outbound(), OutboundLevel::Secure);
+        o.postfix = PostfixVersion::new(2, 11);
+        o.outbound = OutboundLevel::May;
+        assert_eq!(
+            o.effective_outbound(),
+            OutboundLevel::May,
+            "465 unavailable"
+        );
+        o.postfix = PostfixVersion::new(2, 10);
+        o.outbound = OutboundLevel::Dane;
+        assert_eq!(
+            o.effective_outbound(),
+            OutboundLevel::May,
+            "dane unavailable"
+        );
+    }
+
+    fn rejected_fields(o: &Options) -> Vec<(Field, String)> {
+        o.validate()
+            .into_iter()
+            .map(|d| {
+                assert_eq!(d.id, "option_value_rejected");
+                assert_eq!(d.severity, Severity::Error);
+                let field = Field::ALL
+                    .iter()
+                    .copied()
+                    .filter(|f| d.message.en.starts_with(&*f.label().en))
+                    .max_by_key(|f| f.label().en.len())
+                    .unwrap_or(Field::Comments);
+                assert_eq!(d.topic, field.topic());
+                (field, d.message.en.to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn defaults_are_valid() {
+        assert!(Options::default().validate().is_empty());
+        let mut o = Options::default();
+        o.certificate.source = CertSource::Custom;
+        o.certificate.ecdsa = true;
+        o.relayhost.enabled = true;
+        o.outbound = OutboundLevel::Verify;
+        o.certificate.layout = CertLayout::CertAndKey;
+        assert!(o.validate().is_empty());
+        o.certificate.source = CertSource::LetsEncrypt;
+        o.certificate.domain = "mx-1.example.org".into();
+        assert!(o.validate().is_empty());
+    }
+
+    #[test]
+    fn hostile_paths_are_rejected_naming_field_and_character() {
+        let cases = [
+            ("a\nb", "a line break"),
+            ("/etc/x # y", "a space"),
+            ("/etc/$(rm)", "`$`"),
+            ("/etc/a=b", "`=`"),
+            ("/p ath", "a space"),
+            ("/etc/a,b", "`,`"),
+            ("/etc/'x'", "`'`"),
+            ("/etc/\"x\"", "`\"`"),
+            ("/etc/x\ty", "a tab"),
+            ("/etc/x\u{7}", "the control character U+0007"),
+            ("/etc/#x", "`#`"),
+            ("/etc/x{y}", "`{`"),
+            ("/etc/x\\y", "`\\`"),
+            ("relative/path.pem", "not an absolute path"),
+            ("", "is empty"),
+        ];
+        for (bad, expected) in cases {
+            let mut o = Options::default();
+            o.certificate.source = CertSource::Custom;
+            o.certificate.key_file = bad.to_string();
+            let found = rejected_fields(&o);
+            assert_eq!(found.len(), 1, "{bad:?}: {found:?}");
+            assert_eq!(found[0].0, Field::KeyFile, "{bad:?}");
+            assert!(found[0].1.contains(expected), "{bad:?}: {}", found[0].1);
+            assert!(o.rejects(Field::KeyFile));
+            assert!(!o.rejects(Field::CertFile));
+        }
+    }
+
+    #[test]
+    fn hostile_host_names_and_tables_are_rejected() {
+        for bad in [
+            "a\nb",
+            "x # y",
+            "$(rm)",
+            "a=b",
+            "[mail.example.com]:587",
+            "-a.example",
+            "a..b",
+            "smtp.example.net.",
+            "exa_mple.com",
+        ] {
+            let mut o = Options::default();
+            o.relayhost.enabled = true;
+            o.relayhost.host = bad.to_string();
+            let found = rejected_fields(&o);
+            assert_eq!(found.len(), 1, "{bad:?}");
+            assert_eq!(found[0].0, Field::RelayHost, "{bad:?}");
+            o.relayhost.host = "smtp.example.net".into();
+            o.certificate.source = CertSource::LetsEncrypt;
+            o.certificate.domain = bad.to_string();
+            assert_eq!(rejected_fields(&o).len(), 1, "{bad:?}");
+        }
+        for bad in [
+            "hash:/etc/x y",
+            "/etc/postfix/sasl_passwd",
+            "hash:etc/sasl",
+            "Hash:/etc/sasl",
+            "hash:/etc/$x",
+            ":/etc/sasl",
+            "a=b",
+        ] {
+            let mut o = Options::default();
+            o.relayhost.enabled = true;
+            o.relayhost.password_maps = bad.to_string();
+            let found = rejected_fields(&o);
+            assert_eq!(found.len(), 1, "{bad:?}");
+            assert_eq!(found[0].0, Field::RelayPasswordMaps, "{bad:?}");
+        }
+        let long = format!("/{}", "a".repeat(300));
+        let o = Options {
+            ca_file: long,
+            outbound: OutboundLevel::Secure,
+            ..Options::default()
+        };
+        assert!(rejected_fields(&o)[0].1.contains("longer than"));
+    }
+
+    #[test]
+    fn unused_fields_are_not_validated() {
+        let mut o = Options::default();
+        o.certificate.cert_file = "a\nb".into();
+        o.relayhost.host = "$(rm)".into();
+        o.ca_file = "x".into();
+        assert!(o.validate().is_empty());
+    }
+
+    #[test]
+    fn openssl_older_than_the_minimum_is_rejected() {
+        let o = Options {
+            postfix: PostfixVersion::new(3, 6),
+            openssl: OpensslVersion::V1_0_2,
+            ..Options::default()
+        };
+        let found = o.validate();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].topic, Topic::Host);
+        assert!(found[0].message.en.contains("OpenSSL 1.0.2"));
+        assert!(found[0].help.de.contains("1.1.1"));
+    }
+}

@@ -1,7 +1,19 @@
 //! Rendering options into main.cf and master.cf snippets and `postconf` commands.
+//!
+//! The generator first decides what to set: a [`Plan`] of main.cf settings in fixed
+//! sections, master.cf services with their `-o` overrides, and shell commands. The three
+//! outputs are then written from that one plan, so the snippets and the `postconf` commands
+//! cannot disagree. Every version gate is a named fact from [`crate::version`]; a value the
+//! selected version does not need is not written.
 
-use crate::diagnostic::Diagnostic;
-use crate::options::Options;
+use crate::diagnostic::{Diagnostic, Severity, Topic};
+use crate::lang::Text;
+use crate::options::{
+    CertLayout, CertSource, Choice, Field, InboundLevel, Options, OutboundLevel, Profile,
+    RelayPort, Role, Sasl,
+};
+use crate::text;
+use crate::version::PostfixVersion;
 
 /// The rendered snippets, before they are parsed back and linted.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -17,6 +29,833 @@ pub struct Rendered {
 }
 
 /// Renders the options.
-pub fn render(_options: &Options) -> Rendered {
-    Rendered::default()
+pub fn render(options: &Options) -> Rendered {
+    let plan = Plan::for_options(options);
+    Rendered {
+        main_cf: plan.main_cf(options.comments),
+        master_cf: plan.master_cf(options.comments),
+        postconf: plan.postconf(options.postfix),
+        problems: plan.problems,
+    }
+}
+
+/// The Debian `ssl-cert` self-signed certificate.
+const SNAKEOIL_CERT: &str = "/etc/ssl/certs/ssl-cert-snakeoil.pem";
+/// The Debian `ssl-cert` private key.
+const SNAKEOIL_KEY: &str = "/etc/ssl/private/ssl-cert-snakeoil.key";
+/// Where the 2048-bit DH parameters for Postfix before 3.1 are written.
+const DH_PARAM_FILE: &str = "/etc/postfix/dh2048.pem";
+
+/// What internet.nl and testssl.sh count against a server, as a Postfix exclusion list:
+/// no anonymous or null ciphers, no RSA or finite-field DH key exchange (internet.nl wants
+/// RFC 7919 groups of 3072 bits or more for DHE), no PSK suites, no 3DES, no CBC (every
+/// CBC suite has a SHA1/SHA256/SHA384 MAC, every AEAD suite has none), no ARIA, no CCM8.
+/// Checked with `openssl ciphers -v` (OpenSSL 3.0): what remains of the `medium` list in
+/// TLS 1.2 is ECDHE with AES-GCM, ChaCha20-Poly1305 or AES-CCM, never an empty list.
+const SCANNER_CLEAN_EXCLUSIONS: &[&str] = &[
+    "aNULL", "eNULL", "kRSA", "kDHE", "PSK", "3DES", "SHA1", "SHA256", "SHA384", "ARIA", "AESCCM8",
+];
+
+/// Export and low-grade ciphers, excluded on Postfix 2.3-2.5 against FREAK and Logjam
+/// (those versions have no opportunistic cipher grade to raise).
+const WEAK_GRADE_EXCLUSIONS: &[&str] = &["EXPORT", "LOW"];
+
+/// The groups of main.cf, in the order they are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Section {
+    Host,
+    Certificate,
+    Inbound,
+    Sasl,
+    Outbound,
+    Smarthost,
+    Logjam,
+    Logging,
+}
+
+impl Section {
+    const fn title(self) -> &'static str {
+        match self {
+            Section::Host => "host role",
+            Section::Certificate => "server certificate",
+            Section::Inbound => "inbound TLS (port 25)",
+            Section::Sasl => "SASL for submission",
+            Section::Outbound => "outbound TLS",
+            Section::Smarthost => "smarthost",
+            Section::Logjam => "Logjam/FREAK hardening",
+            Section::Logging => "logging",
+        }
+    }
+}
+
+/// One main.cf line.
+#[derive(Clone, Debug)]
+struct Setting {
+    section: Section,
+    name: &'static str,
+    value: String,
+}
+
+/// One master.cf service with its `-o` overrides.
+#[derive(Clone, Debug)]
+struct Service {
+    name: &'static str,
+    comment: &'static str,
+    overrides: Vec<(&'static str, String)>,
+}
+
+/// Everything the output will contain.
+#[derive(Debug, Default)]
+struct Plan {
+    settings: Vec<Setting>,
+    services: Vec<Service>,
+    /// Shell commands to run before `postconf` (files Postfix will read).
+    commands: Vec<String>,
+    /// A comment printed above the commands, without user text.
+    command_notes: Vec<&'static str>,
+    /// Whether a change needs a full restart rather than a reload (`inet_interfaces`).
+    needs_restart: bool,
+    problems: Vec<Diagnostic>,
+}
+
+/// A minimum protocol version a profile demands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Floor {
+    Tls12,
+    Tls13,
+}
+
+impl Floor {
+    fn of(profile: Profile) -> Option<Floor> {
+        match profile {
+            Profile::PostfixDefault => None,
+            Profile::Intermediate | Profile::ScannerClean => Some(Floor::Tls12),
+            Profile::Modern => Some(Floor::Tls13),
+        }
+    }
+
+    /// The protocol list: a range from 3.6, contiguous exclusions before (a gap would
+    /// disable every version above it).
+    fn protocols(self, v: PostfixVersion) -> Vec<&'static str> {
+        match (self, v.supports_protocol_range_syntax()) {
+            (Floor::Tls12, true) => vec![">=TLSv1.2"],
+            (Floor::Tls13, true) => vec![">=TLSv1.3"],
+            (Floor::Tls12, false) => vec!["!SSLv2", "!SSLv3", "!TLSv1", "!TLSv1.1"],
+            (Floor::Tls13, false) => vec!["!SSLv2", "!SSLv3", "!TLSv1", "!TLSv1.1", "!TLSv1.2"],
+        }
+    }
+}
+
+/// A list as written in main.cf (`a, b`).
+fn main_list(items: &[&str]) -> String {
+    items.join(", ")
+}
+
+/// A list as written in a master.cf `-o` value, which must not contain white space.
+fn override_list(items: &[&str]) -> String {
+    items.join(",")
+}
+
+/// The profile actually used for a direction: none when the field does not apply, the
+/// Postfix defaults when the chosen profile is unavailable.
+fn effective_profile(o: &Options, field: Field, chosen: Profile) -> Option<Profile> {
+    if field.unavailable(o).is_some() {
+        None
+    } else if chosen.unavailable(o).is_some() {
+        Some(Profile::PostfixDefault)
+    } else {
+        Some(chosen)
+    }
+}
+
+fn effective_sasl(o: &Options) -> Sasl {
+    if o.sasl.unavailable(o).is_some() {
+        Sasl::Cyrus
+    } else {
+        o.sasl
+    }
+}
+
+/// Whether outbound mail goes through a smarthost that is rendered (its name was accepted).
+fn relay_active(o: &Options) -> bool {
+    o.relayhost.enabled && !o.rejects(Field::RelayHost)
+}
+
+/// Lookup table types that `postmap` must compile before Postfix can read them.
+fn needs_postmap(table: &str) -> bool {
+    let kind = table.split(':').next().unwrap_or_default();
+    matches!(kind, "hash" | "btree" | "lmdb" | "cdb" | "dbm" | "sdbm")
+}
+
+impl Plan {
+    fn for_options(o: &Options) -> Plan {
+        let mut plan = Plan {
+            problems: o.validate(),
+            ..Plan::default()
+        };
+        plan.fallbacks(o);
+        plan.role(o);
+        plan.certificates(o);
+        plan.inbound(o);
+        plan.sasl(o);
+        plan.outbound(o);
+        plan.smarthost(o);
+        plan.logjam(o);
+        plan.logging(o);
+        plan.submission_services(o);
+        plan.advice(o);
+        plan
+    }
+
+    fn set(&mut self, section: Section, name: &'static str, value: impl Into<String>) {
+        let value = value.into();
+        match self.settings.iter_mut().find(|s| s.name == name) {
+            Some(existing) => existing.value = value,
+            None => self.settings.push(Setting {
+                section,
+                name,
+                value,
+            }),
+        }
+    }
+
+    /// Adds cipher exclusions to a list another part of the plan may already have started.
+    fn exclude(&mut self, section: Section, name: &'static str, items: &[&str]) {
+        let mut list: Vec<String> = self
+            .settings
+            .iter()
+            .find(|s| s.name == name)
+            .map(|s| s.value.split(", ").map(str::to_string).collect())
+            .unwrap_or_default();
+        for item in items {
+            if !list.iter().any(|i| i == item) {
+                list.push((*item).to_string());
+            }
+        }
+        let refs: Vec<&str> = list.iter().map(String::as_str).collect();
+        self.set(section, name, main_list(&refs));
+    }
+
+    fn has(&self, name: &str) -> bool {
+        self.settings.iter().any(|s| s.name == name)
+    }
+
+    /// Warns about a chosen value that does not apply and says what is used instead.
+    fn fallback<T: Choice>(&mut self, o: &Options, field: Field, chosen: T, used: T) {
+        if field.unavailable(o).is_some() {
+            return;
+        }
+        if let Some(reason) = chosen.unavailable(o) {
+            self.problems.push(Diagnostic {
+                id: "option_unavailable",
+                severity: Severity::Warning,
+                file: None,
+                line: None,
+                message: Text::owned(
+                    format!(
+                        "{} `{}` is not available: {}",
+                        field.label().en,
+                        chosen.id(),
+                        reason.en
+                    ),
+                    format!(
+                        "{} `{}` ist nicht verfügbar: {}",
+                        field.label().de,
+                        chosen.id(),
+                        reason.de
+                    ),
+                ),
+                help: text!(
+                    "the output uses `{}` instead; choose another value or a newer version",
+                    "die Ausgabe verwendet stattdessen `{}`; wählen Sie einen anderen Wert oder eine neuere Version";
+                    used.id()
+                ),
+                topic: field.topic(),
+            });
+        }
+    }
+
+    fn fallbacks(&mut self, o: &Options) {
+        self.fallback(o, Field::Outbound, o.outbound, OutboundLevel::May);
+        self.fallback(o, Field::Sasl, o.sasl, effective_sasl(o));
+        self.fallback(o, Field::RelayPort, o.relayhost.port, RelayPort::Submission);
+        for (field, chosen) in [
+            (Field::InboundProfile, o.inbound_profile),
+            (Field::SubmissionProfile, o.submission_profile),
+            (Field::OutboundProfile, o.outbound_profile),
+        ] {
+            self.fallback(o, field, chosen, Profile::PostfixDefault);
+        }
+    }
+
+    fn role(&mut self, o: &Options) {
+        if o.role == Role::NullClient {
+            self.set(Section::Host, "inet_interfaces", "loopback-only");
+            self.needs_restart = true;
+        }
+    }
+
+    fn certificates(&mut self, o: &Options) {
+        if !o.uses_server_tls() {
+            return;
+        }
+        let c = &o.certificate;
+        let rsa: Option<(String, String)> = match c.source {
+            CertSource::Snakeoil => Some((SNAKEOIL_CERT.into(), SNAKEOIL_KEY.into())),
+            CertSource::LetsEncrypt if !o.rejects(Field::CertDomain) => Some((
+                format!("/etc/letsencrypt/live/{}/fullchain.pem", c.domain),
+                format!("/etc/letsencrypt/live/{}/privkey.pem", c.domain),
+            )),
+            CertSource::Custom if !o.rejects(Field::CertFile) && !o.rejects(Field::KeyFile) => {
+                Some((c.cert_file.clone(), c.key_file.clone()))
+            }
+            CertSource::LetsEncrypt | CertSource::Custom => None,
+        };
+        let ecdsa = (Field::Ecdsa.unavailable(o).is_none()
+            && c.ecdsa
+            && !o.rejects(Field::EcdsaCertFile)
+            && !o.rejects(Field::EcdsaKeyFile))
+        .then(|| (c.ecdsa_cert_file.clone(), c.ecdsa_key_file.clone()));
+        let chain_files = c.layout == CertLayout::ChainFiles && c.layout.unavailable(o).is_none();
+        if chain_files {
+            // Key first, then its chain; a combined key+chain file is listed once.
+            let mut files: Vec<String> = Vec::new();
+            for (cert, key) in rsa.iter().chain(ecdsa.iter()) {
+                files.push(key.clone());
+                if cert != key {
+                    files.push(cert.clone());
+                }
+            }
+            if !files.is_empty() {
+                self.set(
+                    Section::Certificate,
+                    "smtpd_tls_chain_files",
+                    files.join(", "),
+                );
+            }
+        } else {
+            if let Some((cert, key)) = rsa {
+                // The key defaults to the certificate file, so a combined file is named once.
+                let separate_key = cert != key;
+                self.set(Section::Certificate, "smtpd_tls_cert_file", cert);
+                if separate_key {
+                    self.set(Section::Certificate, "smtpd_tls_key_file", key);
+                }
+            }
+            if let Some((cert, key)) = ecdsa {
+                let separate_key = cert != key;
+                self.set(Section::Certificate, "smtpd_tls_eccert_file", cert);
+                if separate_key {
+                    self.set(Section::Certificate, "smtpd_tls_eckey_file", key);
+                }
+            }
+        }
+    }
+
+    fn inbound(&mut self, o: &Options) {
+        let v = o.postfix;
+        let level = o.effective_inbound();
+        match (level, v.supports_security_level()) {
+            (InboundLevel::None, _) => return,
+            (InboundLevel::May, false) => self.set(Section::Inbound, "smtpd_use_tls", "yes"),
+            (InboundLevel::Encrypt, false) => {
+                self.set(Section::Inbound, "smtpd_enforce_tls", "yes")
+            }
+            (level, true) => self.set(Section::Inbound, "smtpd_tls_security_level", level.id()),
+        }
+        let Some(profile) = effective_profile(o, Field::InboundProfile, o.inbound_profile) else {
+            return;
+        };
+        if let Some(floor) = Floor::of(profile) {
+            let name = if level == InboundLevel::May {
+                "smtpd_tls_protocols"
+            } else {
+                "smtpd_tls_mandatory_protocols"
+            };
+            self.set(Section::Inbound, name, main_list(&floor.protocols(v)));
+        }
+        if profile == Profile::ScannerClean {
+            // Applies at every level, so the submission services inherit it too.
+            self.exclude(
+                Section::Inbound,
+                "smtpd_tls_exclude_ciphers",
+                SCANNER_CLEAN_EXCLUSIONS,
+            );
+        }
+    }
+
+    fn sasl(&mut self, o: &Options) {
+        if Field::Sasl.unavailable(o).is_some() {
+            return;
+        }
+        // Cyrus is the default type with the default path `smtpd`: nothing to write.
+        if effective_sasl(o) == Sasl::Dovecot {
+            self.set(Section::Sasl, "smtpd_sasl_type", "dovecot");
+            self.set(Section::Sasl, "smtpd_sasl_path", "private/auth");
+        }
+    }
+
+    fn outbound(&mut self, o: &Options) {
+        let v = o.postfix;
+        let level = o.effective_outbound();
+        if !v.supports_security_level() {
+            match level {
+                OutboundLevel::None => {}
+                OutboundLevel::May => self.set(Section::Outbound, "smtp_use_tls", "yes"),
+                _ => self.set(Section::Outbound, "smtp_enforce_tls", "yes"),
+            }
+            return;
+        }
+        match level {
+            // `none` is the default except where 3.11 made `may` the default.
+            OutboundLevel::None if !v.outbound_may_by_default() => {}
+            level => self.set(Section::Outbound, "smtp_tls_security_level", level.id()),
+        }
+        if level == OutboundLevel::Dane {
+            self.set(Section::Outbound, "smtp_dns_support_level", "dnssec");
+        }
+        if matches!(level, OutboundLevel::Verify | OutboundLevel::Secure)
+            && !o.rejects(Field::CaFile)
+        {
+            self.set(Section::Outbound, "smtp_tls_CAfile", o.ca_file.clone());
+        }
+        let Some(profile) = effective_profile(o, Field::OutboundProfile, o.outbound_profile) else {
+            return;
+        };
+        if let Some(floor) = Floor::of(profile) {
+            let protocols = main_list(&floor.protocols(v));
+            // `dane` uses the mandatory lists with TLSA records and the opportunistic ones
+            // where it falls back to `may`.
+            if matches!(level, OutboundLevel::May | OutboundLevel::Dane) {
+                self.set(Section::Outbound, "smtp_tls_protocols", protocols.clone());
+            }
+            if level != OutboundLevel::May {
+                self.set(Section::Outbound, "smtp_tls_mandatory_protocols", protocols);
+            }
+        }
+        if profile == Profile::ScannerClean {
+            self.exclude(
+                Section::Outbound,
+                "smtp_tls_exclude_ciphers",
+                SCANNER_CLEAN_EXCLUSIONS,
+            );
+        }
+    }
+
+    fn smarthost(&mut self, o: &Options) {
+        if !relay_active(o) {
+            return;
+        }
+        let r = &o.relayhost;
+        let port = if o.relay_wrappermode() { 465 } else { 587 };
+        self.set(
+            Section::Smarthost,
+            "relayhost",
+            format!("[{}]:{port}", r.host),
+        );
+        if o.relay_wrappermode() {
+            self.set(Section::Smarthost, "smtp_tls_wrappermode", "yes");
+        }
+        if r.auth && !o.rejects(Field::RelayPasswordMaps) {
+            self.set(Section::Smarthost, "smtp_sasl_auth_enable", "yes");
+            self.set(
+                Section::Smarthost,
+                "smtp_sasl_password_maps",
+                r.password_maps.clone(),
+            );
+            // Plaintext mechanisms (which most smarthosts need) only inside TLS: the
+            // default `noplaintext, noanonymous` stays in force without TLS, so a stripped
+            // STARTTLS defers the mail instead of sending the password in the clear.
+            self.set(
+                Section::Smarthost,
+                "smtp_sasl_tls_security_options",
+                "noanonymous",
+            );
+            if needs_postmap(&r.password_maps) {
+                self.command_notes.push(
+                    "fill the password table first: one line `[host]:port username:password`",
+                );
+                self.commands.push(format!("postmap {}", r.password_maps));
+            }
+        }
+    }
+
+    fn logjam(&mut self, o: &Options) {
+        if !o.harden_logjam || Field::HardenLogjam.unavailable(o).is_some() {
+            return;
+        }
+        let v = o.postfix;
+        let server = o.uses_server_tls();
+        let outbound = o.effective_outbound();
+        if server {
+            self.set(
+                Section::Logjam,
+                "smtpd_tls_dh1024_param_file",
+                DH_PARAM_FILE,
+            );
+            self.commands
+                .push(format!("openssl dhparam -out {DH_PARAM_FILE} 2048"));
+        }
+        if v.supports_opportunistic_protocols() {
+            // Before the mid-2015 patch releases the opportunistic grade was `export`.
+            if o.effective_inbound() == InboundLevel::May {
+                self.set(Section::Logjam, "smtpd_tls_ciphers", "medium");
+            }
+            if matches!(outbound, OutboundLevel::May | OutboundLevel::Dane) {
+                self.set(Section::Logjam, "smtp_tls_ciphers", "medium");
+            }
+        } else if v.supports_security_level() {
+            if server {
+                self.exclude(
+                    Section::Logjam,
+                    "smtpd_tls_exclude_ciphers",
+                    WEAK_GRADE_EXCLUSIONS,
+                );
+            }
+            if outbound != OutboundLevel::None {
+                self.exclude(
+                    Section::Logjam,
+                    "smtp_tls_exclude_ciphers",
+                    WEAK_GRADE_EXCLUSIONS,
+                );
+            }
+        }
+    }
+
+    fn logging(&mut self, o: &Options) {
+        if o.tls_logging {
+            if o.uses_server_tls() {
+                self.set(Section::Logging, "smtpd_tls_loglevel", "1");
+            }
+            if o.effective_outbound() != OutboundLevel::None {
+                self.set(Section::Logging, "smtp_tls_loglevel", "1");
+            }
+        }
+        if o.received_header && Field::ReceivedHeader.unavailable(o).is_none() {
+            self.set(Section::Logging, "smtpd_tls_received_header", "yes");
+        }
+    }
+
+    fn submission_services(&mut self, o: &Options) {
+        if Field::Submission.unavailable(o).is_some() {
+            return;
+        }
+        let v = o.postfix;
+        let profile = effective_profile(o, Field::SubmissionProfile, o.submission_profile);
+        if o.submission {
+            let mut overrides = vec![("syslog_name", "postfix/submission".to_string())];
+            if v.supports_security_level() {
+                overrides.push(("smtpd_tls_security_level", "encrypt".into()));
+            } else {
+                overrides.push(("smtpd_enforce_tls", "yes".into()));
+            }
+            self.submission_overrides(o, profile, &mut overrides);
+            self.services.push(Service {
+                name: "submission",
+                comment: "port 587: mail clients, STARTTLS and SASL required",
+                overrides,
+            });
+        }
+        if o.submissions {
+            let name = if v.stock_names_submissions() {
+                "submissions"
+            } else {
+                "smtps"
+            };
+            let mut overrides = vec![
+                ("syslog_name", format!("postfix/{name}")),
+                ("smtpd_tls_wrappermode", "yes".to_string()),
+            ];
+            self.submission_overrides(o, profile, &mut overrides);
+            self.services.push(Service {
+                name,
+                comment: "port 465: mail clients, implicit TLS (RFC 8314) and SASL required",
+                overrides,
+            });
+        }
+    }
+
+    /// The overrides both submission services share, after the TLS level, in the order of
+    /// the stock master.cf of the selected version.
+    fn submission_overrides(
+        &self,
+        o: &Options,
+        profile: Option<Profile>,
+        overrides: &mut Vec<(&'static str, String)>,
+    ) {
+        let v = o.postfix;
+        // Wrapper mode and `encrypt` both use the mandatory lists.
+        match profile.and_then(Floor::of) {
+            Some(floor) => overrides.push((
+                "smtpd_tls_mandatory_protocols",
+                override_list(&floor.protocols(v)),
+            )),
+            // A port-25 profile on a relay that requires TLS sets the mandatory list in
+            // main.cf; the clients of these services keep the version's default.
+            None if self.has("smtpd_tls_mandatory_protocols") => overrides.push((
+                "smtpd_tls_mandatory_protocols",
+                v.default_protocols(true).replace(", ", ","),
+            )),
+            None => {}
+        }
+        if profile == Some(Profile::ScannerClean) {
+            overrides.push((
+                "smtpd_tls_mandatory_exclude_ciphers",
+                override_list(SCANNER_CLEAN_EXCLUSIONS),
+            ));
+        }
+        overrides.push(("smtpd_sasl_auth_enable", "yes".into()));
+        overrides.push(("smtpd_tls_auth_only", "yes".into()));
+        if v.stock_submission_rewrites_headers() {
+            overrides.push(("local_header_rewrite_clients", "static:all".into()));
+        }
+        if v.stock_submission_hides_client_session() {
+            overrides.push(("smtpd_forbid_unauth_pipelining", "no".into()));
+            overrides.push(("smtpd_hide_client_session", "yes".into()));
+        }
+        let only_sasl = "permit_sasl_authenticated,reject".to_string();
+        if v.stock_submission_uses_recipient_restrictions() {
+            for name in [
+                "smtpd_client_restrictions",
+                "smtpd_helo_restrictions",
+                "smtpd_sender_restrictions",
+                "smtpd_relay_restrictions",
+            ] {
+                overrides.push((name, String::new()));
+            }
+            overrides.push(("smtpd_recipient_restrictions", only_sasl));
+        } else if v.supports_relay_restrictions() {
+            overrides.push(("smtpd_relay_restrictions", only_sasl));
+        } else {
+            overrides.push(("smtpd_recipient_restrictions", only_sasl));
+        }
+        if v.supports_milters() {
+            overrides.push(("milter_macro_daemon_name", "ORIGINATING".into()));
+        }
+    }
+
+    fn advice(&mut self, o: &Options) {
+        if o.role == Role::PublicMx && o.inbound == InboundLevel::Encrypt {
+            self.problems.push(Diagnostic {
+                id: "mx_requires_tls",
+                severity: Severity::Warning,
+                file: None,
+                line: None,
+                message: text!(
+                    "a public MX must not require TLS on port 25 (RFC 3207 §4): port 25 stays at `may`",
+                    "ein öffentlicher MX darf auf Port 25 kein TLS verlangen (RFC 3207 §4): Port 25 bleibt bei `may`"
+                ),
+                help: text!(
+                    "require TLS where your own clients connect: submission on 587 (`encrypt`) and 465 (implicit TLS)",
+                    "verlangen Sie TLS dort, wo sich Ihre eigenen Clients verbinden: Submission auf 587 (`encrypt`) und 465 (implizites TLS)"
+                ),
+                topic: Topic::Inbound,
+            });
+        }
+        let directions = [
+            (Field::InboundProfile, o.inbound_profile),
+            (Field::SubmissionProfile, o.submission_profile),
+            (Field::OutboundProfile, o.outbound_profile),
+        ];
+        for (field, chosen) in directions {
+            if effective_profile(o, field, chosen) == Some(Profile::ScannerClean) {
+                self.problems.push(scanner_clean_tradeoff(field));
+            }
+        }
+    }
+
+    fn main_cf(&self, comments: bool) -> String {
+        let mut settings: Vec<&Setting> = self.settings.iter().collect();
+        settings.sort_by_key(|s| s.section);
+        let mut out = String::new();
+        let mut section = None;
+        for s in settings {
+            if section != Some(s.section) {
+                if section.is_some() {
+                    out.push('\n');
+                }
+                out.push_str(&format!("# --- {} ---\n", s.section.title()));
+                section = Some(s.section);
+            }
+            if comments {
+                out.push_str(&format!("# {}\n", explain(s.name)));
+            }
+            out.push_str(&format!("{} = {}\n", s.name, s.value));
+        }
+        out
+    }
+
+    fn master_cf(&self, comments: bool) -> String {
+        let mut out = String::new();
+        for (i, service) in self.services.iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            if comments {
+                out.push_str(&format!("# {}\n", service.comment));
+            }
+            out.push_str(&format!("{}\n", service_line(service.name, "  ")));
+            for (name, value) in &service.overrides {
+                out.push_str(&format!("  -o {name}={value}\n"));
+            }
+        }
+        out
+    }
+
+    fn postconf(&self, v: PostfixVersion) -> String {
+        let mut out = String::from(
+            "# Run as root after reviewing; postconf edits /etc/postfix/main.cf and master.cf.\n",
+        );
+        for note in &self.command_notes {
+            out.push_str(&format!("# {note}\n"));
+        }
+        for command in &self.commands {
+            out.push_str(&format!("{command}\n"));
+        }
+        let mut settings: Vec<&Setting> = self.settings.iter().collect();
+        settings.sort_by_key(|s| s.section);
+        for s in settings {
+            out.push_str(&format!(
+                "postconf -e {}\n",
+                shell_quote(&format!("{} = {}", s.name, s.value))
+            ));
+        }
+        if !self.services.is_empty() {
+            if v.supports_postconf_master_edit() {
+                for service in &self.services {
+                    out.push_str(&format!(
+                        "postconf -M {}\n",
+                        shell_quote(&format!(
+                            "{}/inet={}",
+                            service.name,
+                            service_line(service.name, " ")
+                        ))
+                    ));
+                    for (name, value) in &service.overrides {
+                        out.push_str(&format!(
+                            "postconf -P {}\n",
+                            shell_quote(&format!("{}/inet/{name}={value}", service.name))
+                        ));
+                    }
+                }
+            } else {
+                out.push_str(&format!(
+                    "# Postfix {v} cannot edit master.cf with postconf (-M and -P need 2.11):\n\
+                     # add the master.cf snippet to /etc/postfix/master.cf by hand.\n"
+                ));
+            }
+        }
+        if self.needs_restart {
+            // inet_interfaces changes need a full restart, not a reload.
+            out.push_str("postfix check && postfix stop && postfix start\n");
+        } else {
+            out.push_str("postfix check && postfix reload\n");
+        }
+        out
+    }
+}
+
+/// A master.cf service line for an smtpd listener with the upstream columns (chroot `n`,
+/// as in the stock master.cf; Debian's package changes that default to `y`).
+fn service_line(name: &str, gap: &str) -> String {
+    let columns = ["inet", "n", "-", "n", "-", "-", "smtpd"];
+    if gap == " " {
+        format!("{name} {}", columns.join(" "))
+    } else {
+        format!(
+            "{name:<10} {:<5} {:<7} {:<7} {:<7} {:<7} {:<7} {}",
+            columns[0], columns[1], columns[2], columns[3], columns[4], columns[5], columns[6]
+        )
+    }
+}
+
+/// Quotes a word for a POSIX shell; values never contain `'` (validation refuses it), but
+/// the quoting stays correct if one did.
+fn shell_quote(word: &str) -> String {
+    format!("'{}'", word.replace('\'', r"'\''"))
+}
+
+fn scanner_clean_tradeoff(field: Field) -> Diagnostic {
+    let (message, help) = match field {
+        Field::InboundProfile => (
+            text!(
+                "the scanner-clean profile on port 25 turns away senders that only speak TLS 1.0/1.1 or older ciphers",
+                "das scanner-saubere Profil auf Port 25 weist Absender ab, die nur TLS 1.0/1.1 oder ältere Cipher können"
+            ),
+            text!(
+                "some of them never retry in cleartext and their mail is delayed or lost; keep the Postfix defaults on port 25 unless a scanner grade matters more to you",
+                "manche versuchen es nie im Klartext und ihre Mail verzögert sich oder geht verloren; behalten Sie auf Port 25 die Postfix-Vorgaben, wenn Ihnen die Scanner-Note nicht wichtiger ist"
+            ),
+        ),
+        Field::OutboundProfile => (
+            text!(
+                "the scanner-clean profile outbound makes deliveries to older servers fall back to cleartext or fail",
+                "das scanner-saubere Profil ausgehend lässt Zustellungen an ältere Server auf Klartext zurückfallen oder scheitern"
+            ),
+            text!(
+                "scanners do not rate your outbound TLS; the Postfix defaults protect more mail",
+                "Scanner bewerten Ihr ausgehendes TLS nicht; die Postfix-Vorgaben schützen mehr Mail"
+            ),
+        ),
+        _ => (
+            text!(
+                "the scanner-clean profile on 587/465 needs TLS 1.2 and ECDHE with AEAD ciphers from every mail client",
+                "das scanner-saubere Profil auf 587/465 verlangt von jedem Mailprogramm TLS 1.2 und ECDHE mit AEAD-Ciphern"
+            ),
+            text!(
+                "very old mail clients cannot connect; the intermediate profile is almost as strict",
+                "sehr alte Mailprogramme können sich nicht verbinden; das mittlere Profil ist fast genauso streng"
+            ),
+        ),
+    };
+    Diagnostic {
+        id: "scanner_clean_tradeoff",
+        severity: Severity::Info,
+        file: None,
+        line: None,
+        message,
+        help,
+        topic: field.topic(),
+    }
+}
+
+/// The comment written above a main.cf line when comments are on: fixed text, never user
+/// input.
+fn explain(name: &str) -> &'static str {
+    match name {
+        "inet_interfaces" => "send-only: accept mail from this host only",
+        "smtpd_tls_chain_files" => "private key(s), each followed by its certificate chain",
+        "smtpd_tls_cert_file" => "server certificate, followed by its issuers",
+        "smtpd_tls_key_file" => "private key of the server certificate",
+        "smtpd_tls_eccert_file" => "second (ECDSA) certificate chain",
+        "smtpd_tls_eckey_file" => "private key of the ECDSA certificate",
+        "smtpd_use_tls" => "offer STARTTLS on port 25 (Postfix 2.2 syntax)",
+        "smtpd_enforce_tls" => "require STARTTLS on port 25 (Postfix 2.2 syntax)",
+        "smtpd_tls_security_level" => "TLS on port 25: may = offered, encrypt = required",
+        "smtpd_tls_protocols" => "protocols for opportunistic TLS on port 25",
+        "smtpd_tls_mandatory_protocols" => "protocols when TLS is required",
+        "smtpd_tls_exclude_ciphers" => "ciphers the server never uses",
+        "smtpd_sasl_type" => "SASL server for the submission services",
+        "smtpd_sasl_path" => "Dovecot auth socket, relative to the queue directory",
+        "smtp_use_tls" => "use TLS when the receiving server offers it (Postfix 2.2 syntax)",
+        "smtp_enforce_tls" => "require TLS for all outbound mail (Postfix 2.2 syntax)",
+        "smtp_tls_security_level" => "TLS for outbound mail",
+        "smtp_dns_support_level" => "DNSSEC lookups for DANE (needs a local validating resolver)",
+        "smtp_tls_CAfile" => "trusted CAs for verifying receiving servers",
+        "smtp_tls_protocols" => "protocols for opportunistic outbound TLS",
+        "smtp_tls_mandatory_protocols" => "protocols when outbound TLS is required",
+        "smtp_tls_exclude_ciphers" => "ciphers the client never uses",
+        "relayhost" => "send all outbound mail through this smarthost",
+        "smtp_tls_wrappermode" => "implicit TLS to the smarthost on port 465",
+        "smtp_sasl_auth_enable" => "log in to the smarthost",
+        "smtp_sasl_password_maps" => "table with the smarthost credentials",
+        "smtp_sasl_tls_security_options" => "allow plaintext login mechanisms only inside TLS",
+        "smtpd_tls_dh1024_param_file" => "2048-bit DH parameters against Logjam",
+        "smtpd_tls_ciphers" => "no export ciphers for opportunistic TLS on port 25",
+        "smtp_tls_ciphers" => "no export ciphers for opportunistic outbound TLS",
+        "smtpd_tls_loglevel" => "log a summary of each inbound TLS session",
+        "smtp_tls_loglevel" => "log a summary of each outbound TLS session",
+        "smtpd_tls_received_header" => "record protocol and cipher in Received: (ESMTPS)",
+        _ => "set by postfix-tls",
+    }
 }

@@ -226,6 +226,46 @@ impl PostfixVersion {
         self.at_least(3, 11)
     }
 
+    /// `smtpd_tls_eccert_file` / `smtpd_tls_eckey_file` (a second, ECDSA certificate) exist
+    /// (2.6). Source: postconf(5) `smtpd_tls_eccert_file`.
+    pub const fn supports_eccert(self) -> bool {
+        self.at_least(2, 6)
+    }
+
+    /// `milter_macro_daemon_name` (milter support) exists (2.3). Source: postconf(5),
+    /// MILTER_README.
+    pub const fn supports_milters(self) -> bool {
+        self.at_least(2, 3)
+    }
+
+    /// The protocol names `TLSv1.1` and `TLSv1.2` are understood in protocol lists. OpenSSL
+    /// 1.0.1 (March 2012) brought these protocols; Postfix learned the names in patch
+    /// releases of that time, so 2.10 (2013) is the first series that has them from its
+    /// first release (not verified here against each 2.6-2.9 patch level).
+    pub const fn knows_tls12_protocol_names(self) -> bool {
+        self.at_least(2, 10)
+    }
+
+    /// `postconf -M name/type=...` and `postconf -P name/type/parameter=value` edit
+    /// master.cf (2.11). Source: postconf(1) `-e`, `-P`.
+    pub const fn supports_postconf_master_edit(self) -> bool {
+        self.at_least(2, 11)
+    }
+
+    /// The stock master.cf submission services add
+    /// `-o local_header_rewrite_clients=static:all` (3.8). Source: reference "Stock master.cf
+    /// evolution" (`conf/master.cf` at v3.8.0).
+    pub const fn stock_submission_rewrites_headers(self) -> bool {
+        self.at_least(3, 8)
+    }
+
+    /// The stock master.cf submission services add `-o smtpd_forbid_unauth_pipelining=no`
+    /// and `-o smtpd_hide_client_session=yes` (3.10). Source: reference "Stock master.cf
+    /// evolution" (`conf/master.cf` at v3.10.0).
+    pub const fn stock_submission_hides_client_session(self) -> bool {
+        self.at_least(3, 10)
+    }
+
     /// The default of `smtpd_tls_protocols`, `smtpd_tls_mandatory_protocols` and their
     /// `smtp_` twins for this series. Source: postconf(5).
     pub const fn default_protocols(self, mandatory: bool) -> &'static str {
@@ -296,7 +336,9 @@ impl fmt::Display for VersionError {
 impl std::error::Error for VersionError {}
 
 /// The OpenSSL release Postfix is linked with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub enum OpensslVersion {
     /// OpenSSL 1.0.2 (TLS 1.2 at most).
     #[serde(rename = "1.0.2")]
@@ -309,6 +351,7 @@ pub enum OpensslVersion {
     V3_0,
     /// OpenSSL 3.5 (hybrid post-quantum key exchange `X25519MLKEM768`).
     #[serde(rename = "3.5")]
+    #[default]
     V3_5,
 }
 
@@ -359,12 +402,6 @@ impl OpensslVersion {
 impl fmt::Display for OpensslVersion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
-    }
-}
-
-impl Default for OpensslVersion {
-    fn default() -> Self {
-        OpensslVersion::V3_5
     }
 }
 
