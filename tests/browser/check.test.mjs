@@ -38,11 +38,17 @@ const SEED = {
   ],
 };
 
-/// The findings as shown: one entry per diagnostic, with its visible text.
+/// The findings as shown: one entry per diagnostic card (errors are alerts, the rest notes),
+/// with its visible text and the values it quotes as code.
 async function findings(page) {
-  const list = page.getByRole('region', { name: 'Findings' });
-  await list.getByRole('listitem').first().waitFor();
-  return list.getByRole('listitem').allInnerTexts();
+  const region = page.getByRole('region', { name: 'Findings' });
+  await region.locator('[role=alert], [role=note]').first().waitFor();
+  return region.locator('[role=alert], [role=note]').evaluateAll((cards) =>
+    cards.map((card) => ({
+      text: card.innerText,
+      codes: [...card.querySelectorAll('code')].map((code) => code.textContent.trim()),
+    })),
+  );
 }
 
 for (const [file, broken] of Object.entries(SEED)) {
@@ -56,13 +62,14 @@ for (const [file, broken] of Object.entries(SEED)) {
     const shown = await findings(page);
     for (const [wrong, right, lines] of broken) {
       for (const line of lines) {
+        // The card is placed at its line, quotes the broken value and names the right one.
+        const quotes = (codes, value) =>
+          codes.some((code) => new RegExp(`(^|[^\\p{L}])${value}([^\\p{L}]|$)`, 'u').test(code));
         const hit = shown.find(
-          (text) =>
-            new RegExp(`(^|\\D)${line}(\\D|$)`).test(text) &&
-            new RegExp(`(^|[^\\p{L}])${wrong}([^\\p{L}]|$)`, 'u').test(text) &&
-            text.includes(right),
+          (card) =>
+            new RegExp(`\\bline ${line}\\b`).test(card.text) && quotes(card.codes, wrong) && quotes(card.codes, right),
         );
-        assert.ok(hit, `${file}: no finding names \`${wrong}\` -> \`${right}\` on line ${line}; shown:\n${shown.join('\n---\n')}`);
+        assert.ok(hit, `${file}: no finding quotes \`${wrong}\` with \`${right}\` on line ${line}; shown:\n${shown.map((c) => c.text).join('\n---\n')}`);
       }
     }
     assert.deepEqual(seen.errors, []);

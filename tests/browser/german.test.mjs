@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSuite, watch, screenshot, FIXTURES } from './harness.mjs';
-import { open, panelText, PANELS } from './page.mjs';
+import { open, panelText, PANELS, switchLanguage, tabNames } from './page.mjs';
 
 let suite;
 before(async () => {
@@ -22,7 +22,7 @@ const ALLOWED = new Set(
    JSON DH Logjam FREAK Let's Encrypt Debian Ubuntu RHEL Rocky Alma Alpine SUSE openSUSE Fedora FreeBSD
    Received postconf postfix reload openssl posttls-finger s_client smarthost Smarthost Relay MTA
    main.cf master.cf Submission Submissions submission submissions smtps smtp smtpd Snakeoil snakeoil
-   ssl-cert certbot internet.nl testssl.sh Mozilla English Deutsch IANA DNSSEC TLSA SNI AUTH PLAIN
+   Distribution ssl-cert certbot internet.nl testssl.sh Mozilla English Deutsch IANA DNSSEC TLSA SNI AUTH PLAIN
    LOGIN Null-Client Cipher Ciphers Port Ports Host Hosts Server Link Start Status Version Details
    Name Domain Mail Opportunistisch Export Import Intermediate Modern may encrypt dane verify secure
    none yes no`.split(/\s+/),
@@ -70,27 +70,23 @@ function englishIn(text, englishTexts) {
 }
 
 async function switchToGerman(page) {
-  const language = page.getByLabel('Language', { exact: true });
-  if ((await language.evaluate((el) => el.tagName)) === 'SELECT') {
-    await language.selectOption({ label: 'Deutsch' });
-  } else {
-    await language.getByText('Deutsch', { exact: true }).click();
-  }
+  await switchLanguage(page, 'Deutsch');
   await page.getByRole('tab', { name: 'Meine Konfiguration prüfen' }).waitFor();
 }
 
-/// The tabs in one language, each with what to do on it so that all its texts show.
-function tabs(page, lang) {
-  const de = lang === 'de';
+/// The tabs in the page's current language, each with what to do on it so that all its
+/// texts show (the check tab gets the seed's snippet and so its findings).
+async function tabs(page) {
   const seed = readFileSync(join(FIXTURES, 'seed-master-submission.cf'), 'utf8');
-  return [
-    [de ? 'Erzeugen' : 'Generate', null],
-    [de ? 'Meine Konfiguration prüfen' : 'Check my config', async () => {
-      await page.getByLabel(de ? 'Zu prüfende Konfiguration' : 'Configuration to check').fill(seed);
-      await page.getByText('Übermittlung').first().waitFor();
-    }],
-    [de ? 'So prüfen Sie es' : 'How to verify', null],
-  ];
+  return (await tabNames(page)).map((tab) => [
+    tab,
+    ['Check my config', 'Meine Konfiguration prüfen'].includes(tab)
+      ? async () => {
+          await page.getByRole('textbox', { name: /^(Configuration to check|Zu prüfende Konfiguration)$/ }).fill(seed);
+          await page.getByText(/^(Read as|Gelesen als): /).waitFor();
+        }
+      : null,
+  ]);
 }
 
 /// Opens every collapsed explanation, so its text is checked too.
@@ -111,7 +107,7 @@ test('the German switch leaves no English visible on any tab', async () => {
   const english = {};
   for (const { heading } of PANELS) english[heading] = await panelText(page, heading);
   const englishTexts = new Set();
-  for (const [tab, prepare] of tabs(page, 'en')) {
+  for (const [tab, prepare] of await tabs(page)) {
     await page.getByRole('tab', { name: tab }).click();
     if (prepare) await prepare();
     await openExplanations(page);
@@ -128,7 +124,7 @@ test('the German switch leaves no English visible on any tab', async () => {
   }
 
   const leftovers = {};
-  for (const [tab, prepare] of tabs(page, 'de')) {
+  for (const [tab, prepare] of await tabs(page)) {
     await page.getByRole('tab', { name: tab }).click();
     if (prepare) await prepare();
     await openExplanations(page);

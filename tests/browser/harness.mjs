@@ -56,6 +56,8 @@ export async function startSuite() {
     /// A fresh context (no storage, no cache, no service worker) with the clipboard allowed.
     async context(options = {}) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+      // The page answers in milliseconds; a long wait only delays the report of a failure.
+      context.setDefaultTimeout(10_000);
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
       return context;
     },

@@ -5,7 +5,10 @@
 export const OUTPUT_READY = 'smtpd_tls_security_level';
 
 /// The checkbox the benchmark clicks: it changes every line of the main.cf panel.
-export const TOGGLE_LABEL = 'Explain each line with a comment';
+export const TOGGLE_LABEL = 'Explain each line';
+
+/// What an output panel shows instead of an empty configuration.
+const EMPTY_OUTPUT = ['# nothing to add for these choices', '# für diese Auswahl ist nichts hinzuzufügen'];
 
 /// The notice shown when a share link cannot be used.
 export const SHARED_IGNORED = 'The shared link could not be used, so the defaults are shown.';
@@ -22,9 +25,22 @@ export function outputPanel(page, heading) {
   return page.getByRole('region', { name: heading, exact: true });
 }
 
-/// The text a panel shows as the configuration (its code block).
+/// The text a panel shows as the configuration (its code block); '' for the placeholder of
+/// an empty configuration.
 export async function panelText(page, heading) {
-  return outputPanel(page, heading).locator('pre').first().innerText();
+  const text = await outputPanel(page, heading).locator('pre').first().textContent();
+  return EMPTY_OUTPUT.includes(text.trim()) ? '' : text;
+}
+
+/// The names of the page's tabs, in order.
+export async function tabNames(page) {
+  return page.getByRole('tab').allInnerTexts().then((names) => names.map((n) => n.trim()));
+}
+
+/// Switches the page's language with its language buttons (`English`, `Deutsch`).
+export async function switchLanguage(page, endonym) {
+  const group = page.getByRole('group', { name: /^(Language|Sprache)$/ });
+  await group.getByRole('button', { name: endonym, exact: true }).click();
 }
 
 /// Opens the page and waits until the generated main.cf is visible.
