@@ -24,6 +24,25 @@ pub struct Malformed {
     pub text: String,
     /// Why it could not be read (English; rules turn it into a bilingual diagnostic).
     pub reason: String,
+    /// What kind of problem it is, for the bilingual diagnostic.
+    pub kind: MalformedKind,
+}
+
+/// Why a line could not be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MalformedKind {
+    /// A main.cf line without `=`.
+    NotASetting,
+    /// Text before `=` that is not a parameter name.
+    BadName,
+    /// A line starting with whitespace with nothing to continue.
+    StrayContinuation,
+    /// A master.cf service line with fewer than 8 columns.
+    TooFewColumns,
+    /// An `-o` line that does not start with whitespace.
+    UnindentedOption,
+    /// `-o` without `name=value` after it.
+    BadOption,
 }
 
 /// A parsed main.cf (or `postconf -n` output).
@@ -73,17 +92,311 @@ pub struct MasterCf {
 
 use crate::diagnostic::FileKind;
 
+/// The service types master.cf knows.
+pub const SERVICE_TYPES: &[&str] = &["inet", "unix", "unix-dgram", "fifo", "pass"];
+
+impl MainCf {
+    /// The last definition of a parameter (Postfix uses the last one), if any.
+    pub fn get(&self, name: &str) -> Option<&Param> {
+        self.params.iter().rev().find(|p| p.name == name)
+    }
+}
+
+impl Service {
+    /// The last `-o` override of a parameter on this service, if any.
+    pub fn get(&self, name: &str) -> Option<&Param> {
+        self.overrides.iter().rev().find(|p| p.name == name)
+    }
+}
+
+impl MasterCf {
+    /// The first service with this name and type, if any.
+    pub fn service(&self, name: &str, kind: &str) -> Option<&Service> {
+        self.services
+            .iter()
+            .find(|s| s.name == name && s.kind == kind)
+    }
+}
+
+/// The names a value refers to as `$name`, `${name}`, `$(name)` or `${name?text}`, in order.
+pub fn references(value: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = value;
+    while let Some(pos) = rest.find('$') {
+        rest = &rest[pos + 1..];
+        let (open, close) = match rest.chars().next() {
+            Some('{') => (1, Some('}')),
+            Some('(') => (1, Some(')')),
+            _ => (0, None),
+        };
+        let body = &rest[open..];
+        let end = body
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(body.len());
+        if end > 0 {
+            names.push(&body[..end]);
+        }
+        rest = match close {
+            Some(c) => body.find(c).map_or("", |i| &body[i + 1..]),
+            None => &body[end..],
+        };
+    }
+    names
+}
+
+/// A logical line: its first physical line number and its text with continuations joined.
+struct Logical {
+    line: usize,
+    text: String,
+}
+
+/// Splits text into logical lines: comments and blank lines are skipped, a line that starts
+/// with whitespace continues the previous logical line. A continuation without a line to
+/// continue is reported as malformed.
+fn logical_lines(text: &str, malformed: &mut Vec<Malformed>) -> Vec<Logical> {
+    let mut lines: Vec<Logical> = Vec::new();
+    for (index, raw) in text.lines().enumerate() {
+        let number = index + 1;
+        let trimmed = raw.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        if raw.starts_with(char::is_whitespace) {
+            match lines.last_mut() {
+                Some(last) => {
+                    last.text.push(' ');
+                    last.text.push_str(trimmed);
+                }
+                None => malformed.push(Malformed {
+                    line: number,
+                    text: raw.to_string(),
+                    reason: String::from("continuation line without a line to continue"),
+                    kind: MalformedKind::StrayContinuation,
+                }),
+            }
+        } else {
+            lines.push(Logical {
+                line: number,
+                text: trimmed.to_string(),
+            });
+        }
+    }
+    lines
+}
+
+/// Parameter names are letters, digits, `_`, and `-`/`.` inside service-name prefixes.
+fn is_param_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+}
+
+/// Splits `name = value`; `None` when there is no `=` or the name is not a parameter name.
+fn split_setting(text: &str) -> Option<(&str, &str)> {
+    let (name, value) = text.split_once('=')?;
+    let name = name.trim();
+    is_param_name(name).then_some((name, value.trim()))
+}
+
 /// Parses main.cf text.
-pub fn parse_main(_text: &str) -> MainCf {
-    MainCf::default()
+pub fn parse_main(text: &str) -> MainCf {
+    let mut main = MainCf::default();
+    for logical in logical_lines(text, &mut main.malformed) {
+        match split_setting(&logical.text) {
+            Some((name, value)) => main.params.push(Param {
+                name: name.to_string(),
+                value: value.to_string(),
+                line: logical.line,
+            }),
+            None => main.malformed.push(Malformed {
+                line: logical.line,
+                reason: if logical.text.contains('=') {
+                    String::from("not a parameter name before `=`")
+                } else {
+                    String::from("expected `name = value`")
+                },
+                kind: if logical.text.contains('=') {
+                    MalformedKind::BadName
+                } else {
+                    MalformedKind::NotASetting
+                },
+                text: logical.text,
+            }),
+        }
+    }
+    main
+}
+
+/// A master.cf word with the physical line it is on.
+struct Word {
+    line: usize,
+    text: String,
+}
+
+/// Splits master.cf text into services, each a list of words; `{ ... }` is one word.
+/// Comment lines inside a service's continuation are skipped, as Postfix does.
+fn master_entries(text: &str, malformed: &mut Vec<Malformed>) -> Vec<Vec<Word>> {
+    let mut entries: Vec<Vec<Word>> = Vec::new();
+    let mut open_brace = false;
+    for (index, raw) in text.lines().enumerate() {
+        let number = index + 1;
+        let trimmed = raw.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let continues = raw.starts_with(char::is_whitespace) || open_brace;
+        if !continues {
+            entries.push(Vec::new());
+        }
+        let Some(words) = entries.last_mut() else {
+            malformed.push(Malformed {
+                line: number,
+                text: raw.to_string(),
+                reason: String::from("continuation line without a service line to continue"),
+                kind: MalformedKind::StrayContinuation,
+            });
+            continue;
+        };
+        for token in trimmed.split_whitespace() {
+            match words.last_mut() {
+                Some(last) if open_brace => {
+                    last.text.push(' ');
+                    last.text.push_str(token);
+                }
+                _ => words.push(Word {
+                    line: number,
+                    text: token.to_string(),
+                }),
+            }
+            if let Some(last) = words.last() {
+                open_brace = last.text.starts_with('{') && !last.text.ends_with('}');
+            }
+        }
+    }
+    entries
 }
 
 /// Parses master.cf text.
-pub fn parse_master(_text: &str) -> MasterCf {
-    MasterCf::default()
+pub fn parse_master(text: &str) -> MasterCf {
+    let mut master = MasterCf::default();
+    for words in master_entries(text, &mut master.malformed) {
+        let Some(first) = words.first() else { continue };
+        let line = first.line;
+        if words.len() < 8 {
+            let text = words
+                .iter()
+                .map(|w| w.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let (reason, kind) = if text.starts_with("-o") {
+                (
+                    "an `-o` line must start with whitespace to continue the service line above",
+                    MalformedKind::UnindentedOption,
+                )
+            } else {
+                (
+                    "a service line needs 8 columns",
+                    MalformedKind::TooFewColumns,
+                )
+            };
+            master.malformed.push(Malformed {
+                line,
+                reason: String::from(reason),
+                kind,
+                text,
+            });
+            continue;
+        }
+        let mut service = Service {
+            name: words[0].text.clone(),
+            kind: words[1].text.clone(),
+            private: words[2].text.clone(),
+            unpriv: words[3].text.clone(),
+            chroot: words[4].text.clone(),
+            wakeup: words[5].text.clone(),
+            maxproc: words[6].text.clone(),
+            command: words[7].text.clone(),
+            args: Vec::new(),
+            overrides: Vec::new(),
+            line,
+        };
+        let mut rest = words[8..].iter();
+        while let Some(word) = rest.next() {
+            // `-o name=value`, `-o { name = value }` and getopt's `-oname=value`.
+            let (setting, setting_line) = if word.text == "-o" {
+                match rest.next() {
+                    Some(next) => (next.text.as_str(), next.line),
+                    None => {
+                        master.malformed.push(Malformed {
+                            line: word.line,
+                            text: word.text.clone(),
+                            reason: String::from("`-o` without `name=value`"),
+                            kind: MalformedKind::BadOption,
+                        });
+                        continue;
+                    }
+                }
+            } else if let Some(attached) = word.text.strip_prefix("-o") {
+                (attached, word.line)
+            } else {
+                service.args.push(word.text.clone());
+                continue;
+            };
+            let inner = setting
+                .strip_prefix('{')
+                .and_then(|t| t.strip_suffix('}'))
+                .unwrap_or(setting);
+            match split_setting(inner) {
+                Some((name, value)) => service.overrides.push(Param {
+                    name: name.to_string(),
+                    value: value.to_string(),
+                    line: setting_line,
+                }),
+                None => master.malformed.push(Malformed {
+                    line: setting_line,
+                    text: format!("-o {setting}"),
+                    reason: String::from("expected `-o name=value`"),
+                    kind: MalformedKind::BadOption,
+                }),
+            }
+        }
+        master.services.push(service);
+    }
+    master.malformed.sort_by_key(|m| m.line);
+    master
 }
 
-/// Tells main.cf, master.cf and `postconf -n` output apart by their content.
-pub fn detect_kind(_text: &str) -> FileKind {
-    FileKind::MainCf
+/// Tells main.cf, master.cf and `postconf -n` output apart by their content: service lines
+/// (8 columns with a known type) or `-o` lines mean master.cf; settings without comments,
+/// blank lines or continuations, sorted by name (at least 4), mean `postconf -n`; anything
+/// else main.cf.
+pub fn detect_kind(text: &str) -> FileKind {
+    let mut names: Vec<&str> = Vec::new();
+    let mut plain = true;
+    for raw in text.trim_end().lines() {
+        let trimmed = raw.trim();
+        let words: Vec<&str> = trimmed.split_whitespace().collect();
+        let service_line = words.len() >= 8
+            && SERVICE_TYPES.contains(&words[1])
+            && !trimmed.contains(" = ")
+            && !words[0].contains('=');
+        if service_line || trimmed.starts_with("-o ") {
+            return FileKind::MasterCf;
+        }
+        if trimmed.is_empty() || trimmed.starts_with('#') || raw.starts_with(char::is_whitespace) {
+            plain = false;
+            continue;
+        }
+        match split_setting(trimmed) {
+            Some((name, _)) => names.push(name),
+            None => plain = false,
+        }
+    }
+    // A few sorted lines are as likely a short main.cf snippet; postconf -n prints more.
+    if plain && names.len() >= 4 && names.windows(2).all(|w| w[0] < w[1]) {
+        FileKind::PostconfN
+    } else {
+        FileKind::MainCf
+    }
 }

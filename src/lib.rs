@@ -1,6 +1,40 @@
 //! # postfix-tls
 //!
 //! Generate, parse and lint Postfix TLS configuration.
+//!
+//! The options a user chose ([`options::Options`], the same JSON as the CLI's `--options`
+//! and the web app's share link) become a main.cf snippet, a master.cf snippet and the
+//! `postconf` commands that apply both, for the selected Postfix and OpenSSL versions.
+//! [`generate`] parses the result back and lints it with the same rules as pasted input, so
+//! the generator and the linter check each other.
+//!
+//! ```
+//! use postfix_tls::diagnostic::{has_errors, Severity};
+//! use postfix_tls::options::{InboundLevel, Options};
+//! use postfix_tls::version::{OpensslVersion, PostfixVersion};
+//!
+//! // A public MX on Debian 12's Postfix 3.7 whose admin asked for TLS to be required.
+//! let options = Options {
+//!     postfix: PostfixVersion::new(3, 7),
+//!     openssl: OpensslVersion::V3_0,
+//!     inbound: InboundLevel::Encrypt,
+//!     ..Options::default()
+//! };
+//! let output = postfix_tls::generate(&options);
+//!
+//! // RFC 3207 forbids requiring TLS on port 25 of a public MX: it stays `may`, with a warning,
+//! // and TLS is required on the submission ports instead.
+//! assert!(output.main_cf.contains("smtpd_tls_security_level = may\n"));
+//! assert!(output.master_cf.contains("submissions inet"));
+//! assert!(output.master_cf.contains("-o smtpd_tls_wrappermode=yes"));
+//! let warning = output.diagnostics.iter().find(|d| d.id == "mx_requires_tls").unwrap();
+//! assert_eq!(warning.severity, Severity::Warning);
+//! assert!(!has_errors(&output.diagnostics));
+//!
+//! // The same settings as commands for a shell.
+//! assert!(output.postconf.contains("postconf -e 'smtpd_tls_security_level = may'"));
+//! assert!(output.postconf.ends_with("postfix check && postfix reload\n"));
+//! ```
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
@@ -8,8 +42,10 @@ pub mod config;
 pub mod diagnostic;
 pub mod lang;
 pub mod options;
+pub mod params;
 pub mod render;
 pub mod rules;
+pub mod verify;
 pub mod version;
 
 use diagnostic::Diagnostic;

@@ -4,6 +4,11 @@
 //! The same JSON is read by `postfix-tls generate --options`, printed by `--print-options`,
 //! put in the web app's share link and exported/imported there. Unknown or missing fields
 //! fall back to the defaults; free-text values are validated before anything is rendered.
+//!
+//! [`Field`] and [`Choice`] describe every option for the web app and the CLI: labels and help
+//! in English and German, the Postfix parameters an option controls, and why an option or
+//! one of its values does not apply to the other choices. [`Options::validate`] refuses
+//! free text that could inject configuration.
 
 use crate::version::{OpensslVersion, PostfixVersion, Preset};
 use serde::{Deserialize, Serialize};
@@ -450,6 +455,14 @@ impl Choice for OutboundLevel {
                     "certificate verification levels need Postfix 2.3 or later (this is {})",
                     "Stufen mit Zertifikatsprüfung brauchen Postfix 2.3 oder neuer (gewählt ist {})";
                     v
+                ))
+            }
+            OutboundLevel::None | OutboundLevel::May | OutboundLevel::Dane
+                if options.relay_wrappermode() =>
+            {
+                Some(text!(
+                    "a smarthost on port 465 (smtp_tls_wrappermode) needs encrypt, verify or secure",
+                    "ein Smarthost auf Port 465 (smtp_tls_wrappermode) braucht encrypt, verify oder secure"
                 ))
             }
             _ => None,
@@ -906,6 +919,21 @@ impl Field {
         }
     }
 
+    /// The label as it reads inside a lowercase diagnostic message: `private key file`, but
+    /// `CA bundle` and `OpenSSL version` keep their capitals (German nouns always do).
+    pub fn label_in_sentence(self) -> Text {
+        let label = self.label();
+        let first_word = label.en.split(' ').next().unwrap_or_default();
+        let acronym = first_word.chars().filter(|c| c.is_uppercase()).count() > 1;
+        let en = match label.en.chars().next() {
+            Some(first) if !acronym => {
+                format!("{}{}", first.to_lowercase(), &label.en[first.len_utf8()..])
+            }
+            _ => label.en.to_string(),
+        };
+        Text::owned(en, label.de.into_owned())
+    }
+
     /// One line of help.
     pub fn help(self) -> Text {
         match self {
@@ -1332,24 +1360,22 @@ impl Options {
         }
     }
 
-    /// The outbound level actually used: an unavailable choice falls back to `may`, and a
-    /// smarthost on port 465 needs at least `encrypt` (`smtp_tls_wrappermode`).
+    /// The outbound level actually used: a smarthost on port 465 needs `encrypt` or stronger
+    /// (`smtp_tls_wrappermode`; real Postfix refuses even `dane`, tests/postfix F5), and any
+    /// other unavailable choice falls back to `may`.
     pub fn effective_outbound(&self) -> OutboundLevel {
-        let level = if self.outbound.unavailable(self).is_some() {
-            OutboundLevel::May
-        } else {
-            self.outbound
-        };
-        if self.relay_wrappermode() && matches!(level, OutboundLevel::None | OutboundLevel::May) {
-            OutboundLevel::Encrypt
-        } else {
-            level
+        match self.outbound.unavailable(self) {
+            None => self.outbound,
+            Some(_) if self.relay_wrappermode() => OutboundLevel::Encrypt,
+            Some(_) => OutboundLevel::May,
         }
     }
 
-    /// True when outbound mail goes through a smarthost on port 465 with implicit TLS.
+    /// True when outbound mail goes through a smarthost on port 465 with implicit TLS (and
+    /// its name was accepted: without the smarthost, `encrypt` must not become global).
     pub fn relay_wrappermode(&self) -> bool {
         self.relayhost.enabled
+            && !self.rejects(Field::RelayHost)
             && self.relayhost.port == RelayPort::Submissions
             && self.relayhost.port.unavailable(self).is_none()
     }
@@ -1391,7 +1417,7 @@ impl Options {
         problems
     }
 
-    /// The rejected value of a field, if validation refuses it; such a value is never
+    /// True when validation refuses the field's free-text value; such a value is never
     /// rendered.
     pub fn rejects(&self, field: Field) -> bool {
         field
@@ -1434,7 +1460,7 @@ const MAX_VALUE_LEN: usize = 255;
 
 impl ValueProblem {
     fn message(&self, field: Field, value: &str) -> Text {
-        let label = field.label();
+        let label = field.label_in_sentence();
         match self {
             ValueProblem::Empty => Text::owned(
                 format!("{} is empty", label.en),
@@ -1667,6 +1693,17 @@ mod tests {
     }
 
     #[test]
+    fn labels_read_lowercase_inside_messages() {
+        assert_eq!(Field::KeyFile.label_in_sentence().en, "private key file");
+        assert_eq!(Field::CaFile.label_in_sentence().en, "CA bundle");
+        assert_eq!(Field::Openssl.label_in_sentence().en, "OpenSSL version");
+        assert_eq!(
+            Field::KeyFile.label_in_sentence().de,
+            Field::KeyFile.label().de
+        );
+    }
+
+    #[test]
     fn fields_become_unavailable_with_the_choices_they_depend_on() {
         let mut o = Options::default();
         assert!(Field::Inbound.unavailable(&o).is_none());
@@ -1741,6 +1778,14 @@ mod tests {
         assert_eq!(o.effective_outbound(), OutboundLevel::Encrypt);
         o.outbound = OutboundLevel::Secure;
         assert_eq!(o.effective_outbound(), OutboundLevel::Secure);
+        o.outbound = OutboundLevel::May;
+        o.relayhost.host = "smtp.example.net # x".into();
+        assert_eq!(
+            o.effective_outbound(),
+            OutboundLevel::May,
+            "smarthost refused"
+        );
+        o.relayhost.host = "smtp.example.net".into();
         o.postfix = PostfixVersion::new(2, 11);
         o.outbound = OutboundLevel::May;
         assert_eq!(
@@ -1766,7 +1811,7 @@ mod tests {
                 let field = Field::ALL
                     .iter()
                     .copied()
-                    .filter(|f| d.message.en.starts_with(&*f.label().en))
+                    .filter(|f| d.message.en.starts_with(&*f.label_in_sentence().en))
                     .max_by_key(|f| f.label().en.len())
                     .unwrap_or(Field::Comments);
                 assert_eq!(d.topic, field.topic());

@@ -1,6 +1,6 @@
 //! Rendering options into main.cf and master.cf snippets and `postconf` commands.
 //!
-//! The generator first decides what to set: a [`Plan`] of main.cf settings in fixed
+//! The generator first decides what to set: a plan of main.cf settings in fixed
 //! sections, master.cf services with their `-o` overrides, and shell commands. The three
 //! outputs are then written from that one plan, so the snippets and the `postconf` commands
 //! cannot disagree. Every version gate is a named fact from [`crate::version`]; a value the
@@ -94,6 +94,17 @@ struct Setting {
     section: Section,
     name: &'static str,
     value: String,
+}
+
+impl Setting {
+    /// `name = value`, or `name =` to clear a parameter a distribution sets.
+    fn line(&self) -> String {
+        if self.value.is_empty() {
+            format!("{} =", self.name)
+        } else {
+            format!("{} = {}", self.name, self.value)
+        }
+    }
 }
 
 /// One master.cf service with its `-o` overrides.
@@ -240,6 +251,13 @@ impl Plan {
         self.settings.iter().any(|s| s.name == name)
     }
 
+    fn value(&self, name: &str) -> Option<&str> {
+        self.settings
+            .iter()
+            .find(|s| s.name == name)
+            .map(|s| s.value.as_str())
+    }
+
     /// Warns about a chosen value that does not apply and says what is used instead.
     fn fallback<T: Choice>(&mut self, o: &Options, field: Field, chosen: T, used: T) {
         if field.unavailable(o).is_some() {
@@ -253,21 +271,21 @@ impl Plan {
                 line: None,
                 message: Text::owned(
                     format!(
-                        "{} `{}` is not available: {}",
-                        field.label().en,
+                        "`{}` is not available for {}: {}",
                         chosen.id(),
+                        field.label_in_sentence().en,
                         reason.en
                     ),
                     format!(
-                        "{} `{}` ist nicht verfügbar: {}",
-                        field.label().de,
+                        "`{}` ist für {} nicht verfügbar: {}",
                         chosen.id(),
+                        field.label_in_sentence().de,
                         reason.de
                     ),
                 ),
                 help: text!(
-                    "the output uses `{}` instead; choose another value or a newer version",
-                    "die Ausgabe verwendet stattdessen `{}`; wählen Sie einen anderen Wert oder eine neuere Version";
+                    "the output uses `{}` instead",
+                    "die Ausgabe verwendet stattdessen `{}`";
                     used.id()
                 ),
                 topic: field.topic(),
@@ -276,7 +294,7 @@ impl Plan {
     }
 
     fn fallbacks(&mut self, o: &Options) {
-        self.fallback(o, Field::Outbound, o.outbound, OutboundLevel::May);
+        self.fallback(o, Field::Outbound, o.outbound, o.effective_outbound());
         self.fallback(o, Field::Sasl, o.sasl, effective_sasl(o));
         self.fallback(o, Field::RelayPort, o.relayhost.port, RelayPort::Submission);
         for (field, chosen) in [
@@ -318,6 +336,11 @@ impl Plan {
         .then(|| (c.ecdsa_cert_file.clone(), c.ecdsa_key_file.clone()));
         let chain_files = c.layout == CertLayout::ChainFiles && c.layout.unavailable(o).is_none();
         if chain_files {
+            // Distributions set the legacy pair (Debian's snakeoil); with both set, every
+            // smtpd warns that the legacy parameters are ignored. Seen with Postfix 3.7.11
+            // (tests/postfix/FINDINGS.md, F1).
+            self.set(Section::Certificate, "smtpd_tls_cert_file", "");
+            self.set(Section::Certificate, "smtpd_tls_key_file", "");
             // Key first, then its chain; a combined key+chain file is listed once.
             let mut files: Vec<String> = Vec::new();
             for (cert, key) in rsa.iter().chain(ecdsa.iter()) {
@@ -334,20 +357,15 @@ impl Plan {
                 );
             }
         } else {
+            // The key is named even when it is the certificate file (its default): a
+            // distribution's stock key would otherwise stay and mismatch (tests/postfix F3).
             if let Some((cert, key)) = rsa {
-                // The key defaults to the certificate file, so a combined file is named once.
-                let separate_key = cert != key;
                 self.set(Section::Certificate, "smtpd_tls_cert_file", cert);
-                if separate_key {
-                    self.set(Section::Certificate, "smtpd_tls_key_file", key);
-                }
+                self.set(Section::Certificate, "smtpd_tls_key_file", key);
             }
             if let Some((cert, key)) = ecdsa {
-                let separate_key = cert != key;
                 self.set(Section::Certificate, "smtpd_tls_eccert_file", cert);
-                if separate_key {
-                    self.set(Section::Certificate, "smtpd_tls_eckey_file", key);
-                }
+                self.set(Section::Certificate, "smtpd_tls_eckey_file", key);
             }
         }
     }
@@ -356,6 +374,16 @@ impl Plan {
         let v = o.postfix;
         let level = o.effective_inbound();
         match (level, v.supports_security_level()) {
+            // A null client leaves the smtpd alone; otherwise `none` is stated, because
+            // distributions ship `may` (Debian's stock main.cf; tests/postfix F2).
+            (InboundLevel::None, true) if o.role != Role::NullClient => {
+                self.set(Section::Inbound, "smtpd_tls_security_level", "none");
+                return;
+            }
+            (InboundLevel::None, false) if o.role != Role::NullClient => {
+                self.set(Section::Inbound, "smtpd_use_tls", "no");
+                return;
+            }
             (InboundLevel::None, _) => return,
             (InboundLevel::May, false) => self.set(Section::Inbound, "smtpd_use_tls", "yes"),
             (InboundLevel::Encrypt, false) => {
@@ -400,17 +428,15 @@ impl Plan {
         let level = o.effective_outbound();
         if !v.supports_security_level() {
             match level {
-                OutboundLevel::None => {}
+                OutboundLevel::None => self.set(Section::Outbound, "smtp_use_tls", "no"),
                 OutboundLevel::May => self.set(Section::Outbound, "smtp_use_tls", "yes"),
                 _ => self.set(Section::Outbound, "smtp_enforce_tls", "yes"),
             }
             return;
         }
-        match level {
-            // `none` is the default except where 3.11 made `may` the default.
-            OutboundLevel::None if !v.outbound_may_by_default() => {}
-            level => self.set(Section::Outbound, "smtp_tls_security_level", level.id()),
-        }
+        // Stated even for `none`: distributions ship `may` (Debian's stock main.cf), and 3.11
+        // made `may` the default with compatibility_level 3.11.
+        self.set(Section::Outbound, "smtp_tls_security_level", level.id());
         if level == OutboundLevel::Dane {
             self.set(Section::Outbound, "smtp_dns_support_level", "dnssec");
         }
@@ -497,11 +523,13 @@ impl Plan {
                 .push(format!("openssl dhparam -out {DH_PARAM_FILE} 2048"));
         }
         if v.supports_opportunistic_protocols() {
-            // Before the mid-2015 patch releases the opportunistic grade was `export`.
-            if o.effective_inbound() == InboundLevel::May {
+            // Before the mid-2015 patch releases the opportunistic grade was `export`. Set
+            // wherever TLS is on, even where only mandatory TLS is used now: per-destination
+            // policies, postscreen and later edits fall back to it.
+            if server {
                 self.set(Section::Logjam, "smtpd_tls_ciphers", "medium");
             }
-            if matches!(outbound, OutboundLevel::May | OutboundLevel::Dane) {
+            if outbound != OutboundLevel::None {
                 self.set(Section::Logjam, "smtp_tls_ciphers", "medium");
             }
         } else if v.supports_security_level() {
@@ -598,6 +626,19 @@ impl Plan {
             )),
             None => {}
         }
+        // Port 25's scanner-clean exclusions in main.cf bind every smtpd at every level;
+        // services with another profile get the list without them (tests/postfix F4).
+        if profile != Some(Profile::ScannerClean) {
+            if let Some(inherited) = self.value("smtpd_tls_exclude_ciphers") {
+                let kept: Vec<&str> = inherited
+                    .split(", ")
+                    .filter(|c| !SCANNER_CLEAN_EXCLUSIONS.contains(c))
+                    .collect();
+                if kept.len() != inherited.split(", ").count() {
+                    overrides.push(("smtpd_tls_exclude_ciphers", override_list(&kept)));
+                }
+            }
+        }
         if profile == Some(Profile::ScannerClean) {
             overrides.push((
                 "smtpd_tls_mandatory_exclude_ciphers",
@@ -678,9 +719,9 @@ impl Plan {
                 section = Some(s.section);
             }
             if comments {
-                out.push_str(&format!("# {}\n", explain(s.name)));
+                out.push_str(&format!("# {}\n", explain(s)));
             }
-            out.push_str(&format!("{} = {}\n", s.name, s.value));
+            out.push_str(&format!("{}\n", s.line()));
         }
         out
     }
@@ -715,10 +756,7 @@ impl Plan {
         let mut settings: Vec<&Setting> = self.settings.iter().collect();
         settings.sort_by_key(|s| s.section);
         for s in settings {
-            out.push_str(&format!(
-                "postconf -e {}\n",
-                shell_quote(&format!("{} = {}", s.name, s.value))
-            ));
+            out.push_str(&format!("postconf -e {}\n", shell_quote(&s.line())));
         }
         if !self.services.is_empty() {
             if v.supports_postconf_master_edit() {
@@ -821,8 +859,16 @@ fn scanner_clean_tradeoff(field: Field) -> Diagnostic {
 
 /// The comment written above a main.cf line when comments are on: fixed text, never user
 /// input.
-fn explain(name: &str) -> &'static str {
-    match name {
+fn explain(setting: &Setting) -> &'static str {
+    if setting.value.is_empty() {
+        return "cleared: smtpd_tls_chain_files replaces it";
+    }
+    match (setting.name, setting.value.as_str()) {
+        ("smtpd_use_tls", "no") => return "no STARTTLS on port 25 (Postfix 2.2 syntax)",
+        ("smtp_use_tls", "no") => return "no TLS for outbound mail (Postfix 2.2 syntax)",
+        _ => {}
+    }
+    match setting.name {
         "inet_interfaces" => "send-only: accept mail from this host only",
         "smtpd_tls_chain_files" => "private key(s), each followed by its certificate chain",
         "smtpd_tls_cert_file" => "server certificate, followed by its issuers",
@@ -831,7 +877,7 @@ fn explain(name: &str) -> &'static str {
         "smtpd_tls_eckey_file" => "private key of the ECDSA certificate",
         "smtpd_use_tls" => "offer STARTTLS on port 25 (Postfix 2.2 syntax)",
         "smtpd_enforce_tls" => "require STARTTLS on port 25 (Postfix 2.2 syntax)",
-        "smtpd_tls_security_level" => "TLS on port 25: may = offered, encrypt = required",
+        "smtpd_tls_security_level" => "TLS on port 25: none, may (offered) or encrypt (required)",
         "smtpd_tls_protocols" => "protocols for opportunistic TLS on port 25",
         "smtpd_tls_mandatory_protocols" => "protocols when TLS is required",
         "smtpd_tls_exclude_ciphers" => "ciphers the server never uses",
@@ -851,7 +897,7 @@ fn explain(name: &str) -> &'static str {
         "smtp_sasl_password_maps" => "table with the smarthost credentials",
         "smtp_sasl_tls_security_options" => "allow plaintext login mechanisms only inside TLS",
         "smtpd_tls_dh1024_param_file" => "2048-bit DH parameters against Logjam",
-        "smtpd_tls_ciphers" => "no export ciphers for opportunistic TLS on port 25",
+        "smtpd_tls_ciphers" => "no export ciphers for opportunistic inbound TLS",
         "smtp_tls_ciphers" => "no export ciphers for opportunistic outbound TLS",
         "smtpd_tls_loglevel" => "log a summary of each inbound TLS session",
         "smtp_tls_loglevel" => "log a summary of each outbound TLS session",

@@ -266,6 +266,12 @@ impl PostfixVersion {
         self.at_least(3, 10)
     }
 
+    /// The `posttls-finger` test client is installed with Postfix (2.11).
+    /// Source: posttls-finger(1).
+    pub const fn has_posttls_finger(self) -> bool {
+        self.at_least(2, 11)
+    }
+
     /// The default of `smtpd_tls_protocols`, `smtpd_tls_mandatory_protocols` and their
     /// `smtp_` twins for this series. Source: postconf(5).
     pub const fn default_protocols(self, mandatory: bool) -> &'static str {
@@ -278,6 +284,14 @@ impl PostfixVersion {
         } else {
             ""
         }
+    }
+
+    // --- Facts the lint rules need ----------------------------------------------------
+
+    /// smtpd resumes TLS sessions with stateless session tickets, so a server-side session
+    /// cache is unnecessary (2.11). Source: postconf(5) `smtpd_tls_session_cache_database`.
+    pub const fn uses_session_tickets(self) -> bool {
+        self.at_least(2, 11)
     }
 }
 

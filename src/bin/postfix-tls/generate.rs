@@ -1,6 +1,173 @@
-//! `postfix-tls generate`.
+//! `postfix-tls generate`: options JSON in, snippets out.
+
+use postfix_tls::diagnostic::{Diagnostic, Severity};
+use postfix_tls::lang::Lang;
+use postfix_tls::options::Options;
+use serde::Serialize;
+use std::io::Read;
+
+const USAGE: &str = "usage: postfix-tls generate [--options FILE.json|-] [--format main|master|postconf|json] [--print-options]";
+
+/// What to print.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    /// main.cf and master.cf, each under a comment naming the file.
+    Both,
+    Main,
+    Master,
+    Postconf,
+    Json,
+}
+
+struct Args {
+    options: Option<String>,
+    format: Format,
+    print_options: bool,
+}
+
+fn parse_args(args: &[String]) -> Result<Args, String> {
+    let mut parsed = Args {
+        options: None,
+        format: Format::Both,
+        print_options: false,
+    };
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => (flag, Some(value.to_string())),
+            _ => (arg.as_str(), None),
+        };
+        let mut value = |name: &str| {
+            inline
+                .clone()
+                .or_else(|| rest.next().cloned())
+                .ok_or_else(|| format!("`{name}` needs a value"))
+        };
+        match flag {
+            "--options" => parsed.options = Some(value("--options")?),
+            "--format" => {
+                parsed.format = match value("--format")?.as_str() {
+                    "main" => Format::Main,
+                    "master" => Format::Master,
+                    "postconf" => Format::Postconf,
+                    "json" => Format::Json,
+                    other => {
+                        return Err(format!(
+                            "unknown format `{other}`: expected main, master, postconf or json"
+                        ))
+                    }
+                }
+            }
+            "--print-options" => parsed.print_options = true,
+            other => return Err(format!("unknown argument `{other}`")),
+        }
+    }
+    Ok(parsed)
+}
+
+fn read_options(source: Option<&str>) -> Result<Options, String> {
+    let Some(source) = source else {
+        return Ok(Options::default());
+    };
+    let json = if source == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| format!("cannot read options from standard input: {e}"))?;
+        text
+    } else {
+        std::fs::read_to_string(source).map_err(|e| format!("cannot read `{source}`: {e}"))?
+    };
+    Options::from_json(&json).map_err(|e| format!("invalid options in `{source}`: {e}"))
+}
+
+/// The `--format json` document, in the documented field order.
+#[derive(Serialize)]
+struct JsonOutput<'a> {
+    main_cf: &'a str,
+    master_cf: &'a str,
+    postconf: &'a str,
+    diagnostics: &'a [Diagnostic],
+}
+
+fn print_diagnostic(d: &Diagnostic) {
+    eprintln!(
+        "{}[{}]: {}\n  help: {}",
+        d.severity,
+        d.id,
+        d.message.get(Lang::En),
+        d.help.get(Lang::En)
+    );
+}
 
 /// Runs the subcommand; returns the exit code.
-pub fn run(_args: &[String]) -> u8 {
-    2
+pub fn run(args: &[String]) -> u8 {
+    if args.iter().any(|a| a == "-h" || a == "--help") {
+        println!("{USAGE}");
+        return 0;
+    }
+    let args = match parse_args(args) {
+        Ok(args) => args,
+        Err(message) => {
+            eprintln!("error: {message}\n{USAGE}");
+            return 2;
+        }
+    };
+    let options = match read_options(args.options.as_deref()) {
+        Ok(options) => options,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return 2;
+        }
+    };
+    let rejected = options.validate();
+    if !rejected.is_empty() {
+        for d in &rejected {
+            print_diagnostic(d);
+        }
+        return 2;
+    }
+    if args.print_options {
+        println!("{}", options.to_json());
+        return 0;
+    }
+    let output = postfix_tls::generate(&options);
+    match args.format {
+        Format::Both => print!(
+            "# main.cf\n{}\n# master.cf\n{}",
+            output.main_cf, output.master_cf
+        ),
+        Format::Main => print!("{}", output.main_cf),
+        Format::Master => print!("{}", output.master_cf),
+        Format::Postconf => print!("{}", output.postconf),
+        Format::Json => {
+            let json = JsonOutput {
+                main_cf: &output.main_cf,
+                master_cf: &output.master_cf,
+                postconf: &output.postconf,
+                diagnostics: &output.diagnostics,
+            };
+            match serde_json::to_string_pretty(&json) {
+                Ok(text) => println!("{text}"),
+                Err(e) => {
+                    eprintln!("error: cannot write JSON: {e}");
+                    return 2;
+                }
+            }
+        }
+    }
+    if args.format != Format::Json {
+        for d in &output.diagnostics {
+            print_diagnostic(d);
+        }
+    }
+    if output
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error)
+    {
+        1
+    } else {
+        0
+    }
 }

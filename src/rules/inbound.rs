@@ -1,0 +1,399 @@
+//! Inbound TLS on the smtpd services: `mx_requires_tls` (L01), `invalid_server_tls_level`
+//! (L02), `tls_without_certificate` (L26), `client_cert_required_without_encrypt` (L27),
+//! `port25_tls_floor_too_strict` (L31), `client_cert_relay_with_public_ca` (L07),
+//! `postscreen_without_tlsproxy` (L40), `client_session_hidden_on_port_25` (L47).
+
+use super::crypto::enabled_protocols;
+use super::scope::{port_of, At, Lint, Port};
+use crate::diagnostic::FileKind;
+use crate::diagnostic::Severity;
+use crate::lang::Text;
+use crate::options::Role;
+use crate::params;
+use crate::text;
+
+pub fn check(lint: &mut Lint) {
+    mx_requires_tls(lint);
+    invalid_server_levels(lint);
+    tls_without_certificate(lint);
+    client_cert_without_encrypt(lint);
+    port25_floor(lint);
+    client_cert_relay(lint);
+    postscreen_tlsproxy(lint);
+    hidden_session(lint);
+}
+
+fn mx_requires_tls(lint: &mut Lint) {
+    if lint.ctx.role != Role::PublicMx {
+        return;
+    }
+    let mut found: Vec<(Option<At>, String, String)> = Vec::new();
+    for scope in lint.smtpd_scopes() {
+        if scope.port != Port::Smtp {
+            continue;
+        }
+        if let Some(setting) = lint.requires_tls(scope.service) {
+            let name = if lint
+                .value("smtpd_tls_security_level", scope.service)
+                .is_some_and(|l| !l.value.trim().is_empty())
+            {
+                "smtpd_tls_security_level"
+            } else {
+                "smtpd_enforce_tls"
+            };
+            let at = setting.at.or(lint.scope_at(&scope));
+            if !found.iter().any(|(a, _, _)| *a == at) {
+                found.push((at, name.to_string(), setting.value.to_string()));
+            }
+        }
+    }
+    for (at, name, value) in found {
+        lint.emit(
+            "mx_requires_tls",
+            at,
+            text!(
+                "`{} = {}` makes port 25 of a public MX refuse mail from servers without STARTTLS",
+                "`{} = {}` lässt Port 25 eines öffentlichen MX Mail von Servern ohne STARTTLS abweisen";
+                name, value
+            ),
+            text!(
+                "use `smtpd_tls_security_level = may` for port 25 and `-o smtpd_tls_security_level=encrypt` only on submission (RFC 3207 §4)",
+                "für Port 25 `smtpd_tls_security_level = may` und `-o smtpd_tls_security_level=encrypt` nur für die Einlieferung verwenden (RFC 3207 §4)"
+            ),
+        );
+    }
+}
+
+fn invalid_server_levels(lint: &mut Lint) {
+    let found: Vec<(At, String, String)> = lint
+        .all_params()
+        .filter(|(p, _)| {
+            matches!(
+                p.name.as_str(),
+                "smtpd_tls_security_level" | "postscreen_tls_security_level"
+            )
+        })
+        .filter(|(p, _)| {
+            // Postfix reads levels case-insensitively.
+            let v = p.value.trim().to_ascii_lowercase();
+            params::CLIENT_LEVELS.contains(&v.as_str())
+                && !params::SERVER_LEVELS.contains(&v.as_str())
+        })
+        .map(|(p, at)| (at, p.name.clone(), p.value.trim().to_ascii_lowercase()))
+        .collect();
+    for (at, name, value) in found {
+        let fatal = !params::SERVER_LEVELS_AS_ENCRYPT.contains(&value.as_str());
+        let (severity, message) = if fatal {
+            (
+                Severity::Error,
+                text!(
+                    "`{} = {}` is a client level: smtpd stops with \"Invalid TLS level\"",
+                    "`{} = {}` ist eine Client-Stufe: smtpd bricht mit \"Invalid TLS level\" ab";
+                    name, value
+                ),
+            )
+        } else {
+            (
+                Severity::Warning,
+                text!(
+                    "`{} = {}` is a client level: smtpd warns and uses `encrypt`",
+                    "`{} = {}` ist eine Client-Stufe: smtpd warnt und verwendet `encrypt`";
+                    name, value
+                ),
+            )
+        };
+        lint.emit_as(
+            "invalid_server_tls_level",
+            severity,
+            Some(at),
+            message,
+            text!(
+                "use `may` (or `encrypt` on submission services)",
+                "`may` verwenden (oder `encrypt` bei Einlieferungsdiensten)"
+            ),
+        );
+    }
+}
+
+/// Parameters any of which gives smtpd a certificate.
+const CERTIFICATE_PARAMS: &[&str] = &[
+    "smtpd_tls_cert_file",
+    "smtpd_tls_eccert_file",
+    "smtpd_tls_dcert_file",
+    "smtpd_tls_chain_files",
+];
+
+fn tls_without_certificate(lint: &mut Lint) {
+    // Without main.cf the certificate may well be set there.
+    if lint.main.is_none() {
+        return;
+    }
+    let mut found: Vec<(Option<At>, String)> = Vec::new();
+    for scope in lint.smtpd_scopes() {
+        let Some(enabled) = lint.tls_enabled(scope.service) else {
+            continue;
+        };
+        if CERTIFICATE_PARAMS
+            .iter()
+            .any(|name| lint.is_set(name, scope.service))
+        {
+            continue;
+        }
+        let at = enabled.at.or(lint.scope_at(&scope));
+        if !found.iter().any(|(a, _)| *a == at) {
+            found.push((at, enabled.value.to_string()));
+        }
+    }
+    for (at, value) in found {
+        lint.emit(
+            "tls_without_certificate",
+            at,
+            text!(
+                "no server certificate is configured although TLS is enabled (`{}`): STARTTLS fails with 454",
+                "kein Server-Zertifikat konfiguriert, obwohl TLS aktiv ist (`{}`): STARTTLS scheitert mit 454";
+                value
+            ),
+            text!(
+                "set `smtpd_tls_chain_files` (3.4+) or `smtpd_tls_cert_file` and `smtpd_tls_key_file`",
+                "`smtpd_tls_chain_files` (ab 3.4) oder `smtpd_tls_cert_file` und `smtpd_tls_key_file` setzen"
+            ),
+        );
+    }
+}
+
+fn client_cert_without_encrypt(lint: &mut Lint) {
+    let mut found: Vec<Option<At>> = Vec::new();
+    for scope in lint.smtpd_scopes() {
+        let Some(required) = lint
+            .value("smtpd_tls_req_ccert", scope.service)
+            .filter(|s| s.is("yes"))
+        else {
+            continue;
+        };
+        if lint.requires_tls(scope.service).is_some()
+            || lint.is_yes("smtpd_tls_wrappermode", scope.service)
+        {
+            continue;
+        }
+        // Without main.cf the level may be `encrypt` there.
+        let level_known = lint.main.is_some()
+            || scope
+                .service
+                .is_some_and(|s| s.get("smtpd_tls_security_level").is_some());
+        if level_known && !found.contains(&required.at) {
+            found.push(required.at);
+        }
+    }
+    for at in found {
+        lint.emit(
+            "client_cert_required_without_encrypt",
+            at,
+            text!(
+                "`smtpd_tls_req_ccert = yes` is ignored while TLS is optional",
+                "`smtpd_tls_req_ccert = yes` wird ignoriert, solange TLS optional ist"
+            ),
+            text!(
+                "set `smtpd_tls_security_level = encrypt` on this service, or use `smtpd_tls_ask_ccert = yes`",
+                "bei diesem Dienst `smtpd_tls_security_level = encrypt` setzen oder `smtpd_tls_ask_ccert = yes` verwenden"
+            ),
+        );
+    }
+}
+
+fn port25_floor(lint: &mut Lint) {
+    if lint.ctx.role != Role::PublicMx {
+        return;
+    }
+    let mut found: Vec<(Option<At>, Text)> = Vec::new();
+    for scope in lint.smtpd_scopes() {
+        if scope.port != Port::Smtp || lint.requires_tls(scope.service).is_some() {
+            continue;
+        }
+        if let Some(protocols) = lint
+            .value("smtpd_tls_protocols", scope.service)
+            .filter(|s| s.is_explicit())
+        {
+            let enabled = enabled_protocols(protocols.value);
+            let tls1 = params::PROTOCOLS.iter().position(|p| *p == "TLSv1");
+            let lowest = enabled.iter().position(|on| *on);
+            if lowest.is_some_and(|low| tls1.is_some_and(|t| low > t))
+                && !found.iter().any(|(a, _)| *a == protocols.at)
+            {
+                found.push((
+                    protocols.at,
+                    text!(
+                        "`smtpd_tls_protocols = {}` on port 25 refuses senders that only speak older TLS",
+                        "`smtpd_tls_protocols = {}` auf Port 25 weist Absender ab, die nur ältere TLS-Versionen sprechen";
+                        protocols.value
+                    ),
+                ));
+            }
+        }
+        if let Some(grade) = lint
+            .value("smtpd_tls_ciphers", scope.service)
+            .filter(|s| s.is_explicit() && s.is("high"))
+        {
+            if !found.iter().any(|(a, _)| *a == grade.at) {
+                found.push((
+                    grade.at,
+                    text!(
+                        "`smtpd_tls_ciphers = high` on port 25 refuses senders with older ciphers",
+                        "`smtpd_tls_ciphers = high` auf Port 25 weist Absender mit älteren Ciphern ab"
+                    ),
+                ));
+            }
+        }
+    }
+    for (at, message) in found {
+        lint.emit(
+            "port25_tls_floor_too_strict",
+            at,
+            message,
+            text!(
+                "keep the Postfix defaults on port 25 and set stricter values with `-o` on the submission services",
+                "auf Port 25 die Postfix-Voreinstellungen behalten und strengere Werte mit `-o` auf den Einlieferungsdiensten setzen"
+            ),
+        );
+    }
+}
+
+/// Paths of public CA bundles as distributions install them.
+fn is_public_ca_bundle(path: &str) -> bool {
+    [
+        "ca-certificates",
+        "ca-bundle",
+        "/etc/ssl/certs",
+        "tls-ca-bundle",
+        "cacert.pem",
+    ]
+    .iter()
+    .any(|hint| path.contains(hint))
+}
+
+fn client_cert_relay(lint: &mut Lint) {
+    let mut found: Vec<Option<At>> = Vec::new();
+    for scope in lint.smtpd_scopes() {
+        let lists = [
+            "smtpd_relay_restrictions",
+            "smtpd_recipient_restrictions",
+            "smtpd_client_restrictions",
+        ];
+        let Some(permit) = lists.iter().find_map(|name| {
+            lint.value(name, scope.service)
+                .filter(|s| params::list_items(s.value).any(|w| w == "permit_tls_all_clientcerts"))
+        }) else {
+            continue;
+        };
+        let public = ["smtpd_tls_CAfile", "smtpd_tls_CApath"].iter().any(|name| {
+            lint.value(name, scope.service)
+                .is_some_and(|s| is_public_ca_bundle(s.value))
+        });
+        if public && !found.contains(&permit.at) {
+            found.push(permit.at);
+        }
+    }
+    for at in found {
+        lint.emit(
+            "client_cert_relay_with_public_ca",
+            at,
+            text!(
+                "`permit_tls_all_clientcerts` with a public CA bundle lets anyone with a bought certificate relay",
+                "`permit_tls_all_clientcerts` mit einem öffentlichen CA-Bündel lässt jeden mit gekauftem Zertifikat relayen"
+            ),
+            text!(
+                "use `permit_tls_clientcerts` with fingerprints in `relay_clientcerts`, and leave `smtpd_tls_CAfile` empty",
+                "`permit_tls_clientcerts` mit Fingerabdrücken in `relay_clientcerts` verwenden und `smtpd_tls_CAfile` leer lassen"
+            ),
+        );
+    }
+}
+
+fn postscreen_tlsproxy(lint: &mut Lint) {
+    let Some(postscreen) = lint
+        .services()
+        .find(|s| s.kind == "inet" && s.command == "postscreen" && port_of(&s.name) == Port::Smtp)
+    else {
+        return;
+    };
+    let at = Some(At {
+        file: FileKind::MasterCf,
+        line: postscreen.line,
+    });
+    // postscreen's TLS follows main.cf (postscreen_tls_security_level defaults to
+    // smtpd_tls_security_level); without main.cf it is unknown.
+    let tls = lint
+        .main_value("postscreen_tls_security_level")
+        .is_some_and(|l| l.is_any(&["may", "encrypt"]))
+        || lint.is_yes("postscreen_use_tls", None);
+    if lint.main.is_none() || !tls {
+        return;
+    }
+    let tlsproxy = lint
+        .services()
+        .find(|s| s.kind == "unix" && s.command == "tlsproxy");
+    match tlsproxy {
+        None => lint.emit(
+            "postscreen_without_tlsproxy",
+            at,
+            text!(
+                "postscreen on port 25 has no `tlsproxy` service: senders get no STARTTLS",
+                "postscreen auf Port 25 hat keinen Dienst `tlsproxy`: Absender erhalten kein STARTTLS"
+            ),
+            text!(
+                "add `tlsproxy unix - - y - 0 tlsproxy` to master.cf",
+                "`tlsproxy unix - - y - 0 tlsproxy` in master.cf ergänzen"
+            ),
+        ),
+        Some(proxy) if lint.ctx.postfix.tlsproxy_needs_zero_limit() && proxy.maxproc != "0" => {
+            let at = Some(At {
+                file: FileKind::MasterCf,
+                line: proxy.line,
+            });
+            lint.emit(
+                "postscreen_without_tlsproxy",
+                at,
+                text!(
+                    "the `tlsproxy` service has process limit `{}`; Postfix {} needs `0`",
+                    "der Dienst `tlsproxy` hat das Prozesslimit `{}`; Postfix {} braucht `0`";
+                    proxy.maxproc, lint.ctx.postfix
+                ),
+                text!(
+                    "set the maxproc column of `tlsproxy` to `0`",
+                    "die Spalte maxproc von `tlsproxy` auf `0` setzen"
+                ),
+            );
+        }
+        Some(_) => {}
+    }
+}
+
+fn hidden_session(lint: &mut Lint) {
+    let mut found: Vec<Option<At>> = Vec::new();
+    for scope in lint.smtpd_scopes() {
+        if scope.port != Port::Smtp {
+            continue;
+        }
+        if let Some(hidden) = lint
+            .value("smtpd_hide_client_session", scope.service)
+            .filter(|s| s.is("yes") && s.is_explicit())
+        {
+            if !found.contains(&hidden.at) {
+                found.push(hidden.at);
+            }
+        }
+    }
+    for at in found {
+        lint.emit(
+            "client_session_hidden_on_port_25",
+            at,
+            text!(
+                "`smtpd_hide_client_session = yes` hides the sending server from Received: headers on port 25",
+                "`smtpd_hide_client_session = yes` verbirgt auf Port 25 den sendenden Server in den Received:-Headern"
+            ),
+            text!(
+                "use `-o smtpd_hide_client_session=yes` only on the submission services",
+                "`-o smtpd_hide_client_session=yes` nur bei den Einlieferungsdiensten verwenden"
+            ),
+        );
+    }
+}

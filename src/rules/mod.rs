@@ -1,0 +1,183 @@
+//! The lint rules as data, and the linter that applies them.
+//!
+//! Each rule has an id that names the problem, a severity, a one-line summary, an explanation
+//! (what it checks, why it matters, how to fix it) in English and German, and a source. The
+//! table is [`RULES`]; the checks live in one module per family of rules and report findings
+//! by rule id.
+//!
+//! ```
+//! use postfix_tls::rules::{lint_text, LintContext};
+//!
+//! let (kind, found) = lint_text("smtp_tls_security_level = kann\n", None, &LintContext::default());
+//! assert_eq!(kind, postfix_tls::diagnostic::FileKind::MainCf);
+//! assert_eq!(found[0].id, "invalid_value");
+//! assert!(found[0].help.en.contains("`may`"));
+//! ```
+
+mod catalogue;
+mod certificates;
+mod crypto;
+mod inbound;
+mod outbound;
+mod scope;
+mod submission;
+mod syntax;
+
+pub use catalogue::RULES;
+
+use crate::config::{self, MainCf, MasterCf};
+use crate::diagnostic::{Diagnostic, FileKind, Severity, Topic};
+use crate::lang::Text;
+use crate::options::{Options, Role};
+use crate::version::{OpensslVersion, PostfixVersion};
+use scope::Lint;
+
+/// A lint rule.
+#[derive(Clone, Debug)]
+pub struct Rule {
+    /// The id that names the problem, for example `mx_requires_tls`.
+    pub id: &'static str,
+    /// The entry in the reference catalogue this rule implements (for example `L01`), if any.
+    pub catalogue: Option<&'static str>,
+    /// The default severity.
+    pub severity: Severity,
+    /// The group of choices its findings belong to.
+    pub topic: Topic,
+    /// A one-line summary.
+    pub summary: Text,
+    /// What it checks.
+    pub what: Text,
+    /// Why it matters.
+    pub why: Text,
+    /// How to fix it.
+    pub fix: Text,
+    /// Where the fact comes from: a readable name and a URL.
+    pub source: Source,
+}
+
+/// A citation: a readable name and a URL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// For example `RFC 3207 §4` or `postconf(5) smtpd_tls_security_level`.
+    pub name: &'static str,
+    /// The address of the cited text.
+    pub url: &'static str,
+}
+
+/// What the linter needs to know beyond the files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LintContext {
+    /// The Postfix series the files are for.
+    pub postfix: PostfixVersion,
+    /// The OpenSSL version Postfix is linked with.
+    pub openssl: OpensslVersion,
+    /// What the host does (pasted configs are assumed to be a public MX).
+    pub role: Role,
+}
+
+impl LintContext {
+    /// The context for generated output.
+    pub fn for_options(options: &Options) -> LintContext {
+        LintContext {
+            postfix: options.postfix,
+            openssl: options.openssl,
+            role: options.role,
+        }
+    }
+}
+
+impl Default for LintContext {
+    /// Pasted configuration: the newest series, and a public MX, since that is where the
+    /// strictest rules (RFC 3207) apply.
+    fn default() -> Self {
+        LintContext {
+            postfix: PostfixVersion::LATEST,
+            openssl: OpensslVersion::default(),
+            role: Role::PublicMx,
+        }
+    }
+}
+
+/// The rule with this id.
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.id == id)
+}
+
+/// Lints a main.cf and/or master.cf with every rule. Diagnostics are sorted by file, line,
+/// then severity (errors first) and id, so the output is deterministic.
+pub fn lint(
+    main: Option<&MainCf>,
+    master: Option<&MasterCf>,
+    ctx: &LintContext,
+) -> Vec<Diagnostic> {
+    let mut lint = Lint::new(main, master, ctx);
+    syntax::check(&mut lint);
+    inbound::check(&mut lint);
+    submission::check(&mut lint);
+    outbound::check(&mut lint);
+    crypto::check(&mut lint);
+    certificates::check(&mut lint);
+    let mut found = lint.finish();
+    sort(&mut found);
+    found
+}
+
+/// Lints pasted text: detects its kind (unless given), parses and lints it. Returns the kind
+/// it was read as.
+pub fn lint_text(
+    text: &str,
+    kind: Option<FileKind>,
+    ctx: &LintContext,
+) -> (FileKind, Vec<Diagnostic>) {
+    let kind = kind.unwrap_or_else(|| config::detect_kind(text));
+    let mut found = match kind {
+        FileKind::MasterCf => lint(None, Some(&config::parse_master(text)), ctx),
+        FileKind::MainCf | FileKind::PostconfN => lint(Some(&config::parse_main(text)), None, ctx),
+    };
+    if kind == FileKind::PostconfN {
+        for d in &mut found {
+            if d.file == Some(FileKind::MainCf) {
+                d.file = Some(FileKind::PostconfN);
+            }
+        }
+    }
+    (kind, found)
+}
+
+/// Sorts by file, line, severity (errors first), then id and message.
+fn sort(found: &mut [Diagnostic]) {
+    let file_order = |f: Option<FileKind>| match f {
+        Some(FileKind::MainCf) | Some(FileKind::PostconfN) => 0,
+        Some(FileKind::MasterCf) => 1,
+        None => 2,
+    };
+    found.sort_by(|a, b| {
+        (
+            file_order(a.file),
+            a.line,
+            std::cmp::Reverse(a.severity),
+            a.id,
+            &a.message.en,
+        )
+            .cmp(&(
+                file_order(b.file),
+                b.line,
+                std::cmp::Reverse(b.severity),
+                b.id,
+                &b.message.en,
+            ))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_is_found_by_its_id() {
+        for r in RULES {
+            assert!(std::ptr::eq(rule(r.id).unwrap_or(&RULES[0]), r));
+        }
+        assert!(rule("no_such_rule").is_none());
+    }
+}

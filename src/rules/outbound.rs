@@ -1,0 +1,262 @@
+//! Outbound TLS of the SMTP client: `outbound_tls_mandatory_for_internet` (L03),
+//! `dane_without_dnssec` (L04), `verify_without_ca` (L05), `ca_file_is_own_certificate`
+//! (L06), `smtp_wrappermode_below_encrypt` (L08), `outbound_tls_disabled` (L41).
+
+use super::scope::{At, Lint};
+use crate::config::Service;
+use crate::params;
+use crate::text;
+
+pub fn check(lint: &mut Lint) {
+    mandatory_for_internet(lint);
+    dane_without_dnssec(lint);
+    verify_without_ca(lint);
+    ca_file_is_own_certificate(lint);
+    wrappermode_below_encrypt(lint);
+    outbound_disabled(lint);
+}
+
+/// main.cf (as `None`) and every service that overrides any `smtp_` setting: the places
+/// where a client level is decided.
+fn client_scopes<'a>(lint: &Lint<'a>) -> Vec<Option<&'a Service>> {
+    let mut scopes: Vec<Option<&'a Service>> = Vec::new();
+    if lint.main.is_some() {
+        scopes.push(None);
+    }
+    scopes.extend(
+        lint.services()
+            .filter(|s| s.overrides.iter().any(|p| p.name.starts_with("smtp_")))
+            .map(Some),
+    );
+    scopes
+}
+
+fn mandatory_for_internet(lint: &mut Lint) {
+    if lint.main.is_none() || lint.is_set("relayhost", None) {
+        return;
+    }
+    let Some(level) = lint
+        .main_value("smtp_tls_security_level")
+        .filter(|s| s.is_any(params::MANDATORY_CLIENT_LEVELS))
+    else {
+        return;
+    };
+    lint.emit(
+        "outbound_tls_mandatory_for_internet",
+        level.at,
+        text!(
+            "`smtp_tls_security_level = {}` defers mail to every server without (valid) TLS",
+            "`smtp_tls_security_level = {}` stellt Mail an jeden Server ohne (gültiges) TLS zurück";
+            level.value
+        ),
+        text!(
+            "use `may` (or `dane`) globally and stricter levels per destination in `smtp_tls_policy_maps`",
+            "global `may` (oder `dane`) und strengere Stufen je Ziel in `smtp_tls_policy_maps` verwenden"
+        ),
+    );
+}
+
+fn dane_without_dnssec(lint: &mut Lint) {
+    let mut found: Vec<(Option<At>, String)> = Vec::new();
+    for scope in client_scopes(lint) {
+        let Some(level) = lint
+            .value("smtp_tls_security_level", scope)
+            .filter(|s| s.is_any(&["dane", "dane-only"]))
+        else {
+            continue;
+        };
+        // Only judge the DNS level when main.cf (its usual home) is known.
+        let dns = lint.value("smtp_dns_support_level", scope);
+        if lint.main.is_none() && dns.is_none() {
+            continue;
+        }
+        if dns.is_some_and(|d| d.is("dnssec")) {
+            continue;
+        }
+        if !found.iter().any(|(a, _)| *a == level.at) {
+            found.push((level.at, level.value.to_string()));
+        }
+    }
+    for (at, value) in found {
+        lint.emit(
+            "dane_without_dnssec",
+            at,
+            text!(
+                "`smtp_tls_security_level = {}` without `smtp_dns_support_level = dnssec`: no TLSA record is ever found",
+                "`smtp_tls_security_level = {}` ohne `smtp_dns_support_level = dnssec`: es wird nie ein TLSA-Eintrag gefunden";
+                value
+            ),
+            text!(
+                "set `smtp_dns_support_level = dnssec` and use a validating resolver on loopback",
+                "`smtp_dns_support_level = dnssec` setzen und einen validierenden Resolver auf Loopback verwenden"
+            ),
+        );
+    }
+}
+
+fn verify_without_ca(lint: &mut Lint) {
+    if lint.main.is_none() {
+        return;
+    }
+    let mut found: Vec<(Option<At>, String)> = Vec::new();
+    for scope in client_scopes(lint) {
+        let Some(level) = lint
+            .value("smtp_tls_security_level", scope)
+            .filter(|s| s.is_any(&["verify", "secure"]))
+        else {
+            continue;
+        };
+        if lint.is_set("smtp_tls_CAfile", scope)
+            || lint.is_set("smtp_tls_CApath", scope)
+            || lint.is_yes("tls_append_default_CA", scope)
+        {
+            continue;
+        }
+        if !found.iter().any(|(a, _)| *a == level.at) {
+            found.push((level.at, level.value.to_string()));
+        }
+    }
+    for (at, value) in found {
+        lint.emit(
+            "verify_without_ca",
+            at,
+            text!(
+                "`smtp_tls_security_level = {}` without `smtp_tls_CAfile` or `smtp_tls_CApath`: no certificate can be verified",
+                "`smtp_tls_security_level = {}` ohne `smtp_tls_CAfile` oder `smtp_tls_CApath`: kein Zertifikat kann geprüft werden";
+                value
+            ),
+            text!(
+                "set `smtp_tls_CAfile = /etc/ssl/certs/ca-certificates.crt` (or your system's CA bundle)",
+                "`smtp_tls_CAfile = /etc/ssl/certs/ca-certificates.crt` (oder das CA-Bündel des Systems) setzen"
+            ),
+        );
+    }
+}
+
+/// True for a path that names a server certificate or its chain rather than a CA bundle.
+fn is_own_certificate(path: &str, server_cert: Option<&str>) -> bool {
+    let path = path.trim();
+    if server_cert.is_some_and(|c| c.trim() == path) {
+        return true;
+    }
+    let file = path.rsplit('/').next().unwrap_or(path);
+    path.contains("/letsencrypt/live/")
+        || file.contains("snakeoil")
+        || matches!(file, "cert.pem" | "chain.pem" | "fullchain.pem")
+}
+
+fn ca_file_is_own_certificate(lint: &mut Lint) {
+    let server_cert = lint.main_value("smtpd_tls_cert_file").map(|s| s.value);
+    let found: Vec<(At, String)> = lint
+        .all_params()
+        .filter(|(p, _)| p.name == "smtp_tls_CAfile" && is_own_certificate(&p.value, server_cert))
+        .map(|(p, at)| (at, p.value.clone()))
+        .collect();
+    for (at, value) in found {
+        lint.emit(
+            "ca_file_is_own_certificate",
+            Some(at),
+            text!(
+                "`smtp_tls_CAfile = {}` is a server certificate, not a CA bundle: other servers cannot be verified",
+                "`smtp_tls_CAfile = {}` ist ein Server-Zertifikat, kein CA-Bündel: andere Server können nicht geprüft werden";
+                value
+            ),
+            text!(
+                "use the system CA bundle, for example `smtp_tls_CAfile = /etc/ssl/certs/ca-certificates.crt`",
+                "das System-CA-Bündel verwenden, etwa `smtp_tls_CAfile = /etc/ssl/certs/ca-certificates.crt`"
+            ),
+        );
+    }
+}
+
+fn wrappermode_below_encrypt(lint: &mut Lint) {
+    let mut found: Vec<(Option<At>, String)> = Vec::new();
+    for scope in client_scopes(lint) {
+        let Some(wrapper) = lint
+            .value("smtp_tls_wrappermode", scope)
+            .filter(|s| s.is("yes"))
+        else {
+            continue;
+        };
+        let level = lint.value("smtp_tls_security_level", scope);
+        if lint.main.is_none() && level.is_none() {
+            continue;
+        }
+        let strong = level.as_ref().is_some_and(|l| {
+            l.is_any(params::MANDATORY_CLIENT_LEVELS) || l.is_any(&["dane", "dane-only"])
+        });
+        if strong {
+            continue;
+        }
+        let shown = level
+            .as_ref()
+            .map(|l| l.value.trim())
+            .filter(|v| !v.is_empty())
+            .unwrap_or("none")
+            .to_string();
+        if !found.iter().any(|(a, _)| *a == wrapper.at) {
+            found.push((wrapper.at, shown));
+        }
+    }
+    for (at, level) in found {
+        lint.emit(
+            "smtp_wrappermode_below_encrypt",
+            at,
+            text!(
+                "`smtp_tls_wrappermode = yes` needs `encrypt` or stronger, but the level is `{}`",
+                "`smtp_tls_wrappermode = yes` braucht `encrypt` oder stärker, die Stufe ist aber `{}`";
+                level
+            ),
+            text!(
+                "set `smtp_tls_security_level = encrypt` where wrapper mode is used",
+                "dort, wo der Wrapper-Modus verwendet wird, `smtp_tls_security_level = encrypt` setzen"
+            ),
+        );
+    }
+}
+
+fn outbound_disabled(lint: &mut Lint) {
+    if lint.main.is_none() {
+        return;
+    }
+    let level = lint.main_value("smtp_tls_security_level");
+    let legacy_on = lint.is_yes("smtp_use_tls", None) || lint.is_yes("smtp_enforce_tls", None);
+    let off = level
+        .as_ref()
+        .is_none_or(|l| l.value.trim().is_empty() || l.is("none"));
+    if !off || legacy_on {
+        return;
+    }
+    let explicit_none = level.as_ref().is_some_and(|l| l.is("none"));
+    if !explicit_none
+        && lint.ctx.postfix.outbound_may_by_default()
+        && compatibility_at_least_3_11(lint)
+    {
+        return;
+    }
+    lint.emit(
+        "outbound_tls_disabled",
+        level.and_then(|l| l.at),
+        text!(
+            "outbound mail is sent without TLS: `smtp_tls_security_level` is empty or `none`",
+            "ausgehende Mail wird ohne TLS gesendet: `smtp_tls_security_level` ist leer oder `none`"
+        ),
+        text!(
+            "set `smtp_tls_security_level = may`",
+            "`smtp_tls_security_level = may` setzen"
+        ),
+    );
+}
+
+/// `compatibility_level` of 3.11 or more, which turns on the 3.11 outbound default.
+fn compatibility_at_least_3_11(lint: &Lint) -> bool {
+    lint.main_value("compatibility_level").is_some_and(|s| {
+        let mut parts = s.value.trim().split('.');
+        let major = parts.next().and_then(|p| p.parse::<u32>().ok());
+        let minor = parts
+            .next()
+            .and_then(|p| p.parse::<u32>().ok())
+            .unwrap_or(0);
+        major.is_some_and(|m| (m, minor) >= (3, 11))
+    })
+}

@@ -1,0 +1,287 @@
+//! Submission and SASL: `submissions_name_unresolvable` (L20), `wrappermode_in_main_cf`
+//! (L21), `level_ignored_with_wrappermode` (L22), `sasl_over_cleartext` (L28),
+//! `sasl_on_port_25` (L29), `no_relay_protection` and `submission_not_restricted` (L30),
+//! `no_implicit_tls_submission` (L46).
+
+use super::scope::{port_of, At, Lint, Port, Scope};
+use super::syntax::has_bad_restrictions;
+use crate::diagnostic::FileKind;
+use crate::params;
+use crate::text;
+
+pub fn check(lint: &mut Lint) {
+    submissions_name(lint);
+    wrappermode_in_main(lint);
+    level_with_wrappermode(lint);
+    sasl_over_cleartext(lint);
+    sasl_on_port_25(lint);
+    relay_protection(lint);
+    implicit_tls(lint);
+}
+
+fn service_at(line: usize) -> Option<At> {
+    Some(At {
+        file: FileKind::MasterCf,
+        line,
+    })
+}
+
+fn submissions_name(lint: &mut Lint) {
+    if lint.ctx.postfix.knows_submissions_port() {
+        return;
+    }
+    let found: Vec<(usize, String)> = lint
+        .services()
+        .filter(|s| s.kind == "inet" && s.name.rsplit(':').next() == Some("submissions"))
+        .map(|s| (s.line, s.name.clone()))
+        .collect();
+    for (line, name) in found {
+        lint.emit(
+            "submissions_name_unresolvable",
+            service_at(line),
+            text!(
+                "service name `{}` needs /etc/services before Postfix 3.6",
+                "Dienstname `{}` braucht vor Postfix 3.6 einen Eintrag in /etc/services";
+                name
+            ),
+            text!(
+                "name the service `465` or `smtps`",
+                "den Dienst `465` oder `smtps` nennen"
+            ),
+        );
+    }
+}
+
+fn wrappermode_in_main(lint: &mut Lint) {
+    let found: Vec<At> = lint
+        .main_params()
+        .filter(|(p, _)| {
+            p.name == "smtpd_tls_wrappermode" && p.value.trim().eq_ignore_ascii_case("yes")
+        })
+        .map(|(_, at)| at)
+        .collect();
+    for at in found {
+        lint.emit(
+            "wrappermode_in_main_cf",
+            Some(at),
+            text!(
+                "`smtpd_tls_wrappermode = yes` in main.cf turns every smtpd, port 25 included, into implicit TLS",
+                "`smtpd_tls_wrappermode = yes` in main.cf stellt jeden smtpd, auch Port 25, auf implizites TLS um"
+            ),
+            text!(
+                "remove it from main.cf and use `-o smtpd_tls_wrappermode=yes` on the port-465 service",
+                "aus main.cf entfernen und `-o smtpd_tls_wrappermode=yes` beim Dienst an Port 465 verwenden"
+            ),
+        );
+    }
+}
+
+fn level_with_wrappermode(lint: &mut Lint) {
+    let found: Vec<(usize, String)> = lint
+        .services()
+        .filter(|s| {
+            s.get("smtpd_tls_wrappermode")
+                .is_some_and(|p| p.value.eq_ignore_ascii_case("yes"))
+        })
+        .filter_map(|s| s.get("smtpd_tls_security_level"))
+        .map(|p| (p.line, p.value.clone()))
+        .collect();
+    for (line, value) in found {
+        lint.emit(
+            "level_ignored_with_wrappermode",
+            service_at(line),
+            text!(
+                "`smtpd_tls_security_level={}` is ignored on a wrapper-mode service",
+                "`smtpd_tls_security_level={}` wird bei einem Dienst im Wrapper-Modus ignoriert";
+                value
+            ),
+            text!(
+                "wrapper mode always encrypts and uses `smtpd_tls_mandatory_protocols` and `smtpd_tls_mandatory_ciphers`",
+                "der Wrapper-Modus verschlüsselt immer und nutzt `smtpd_tls_mandatory_protocols` und `smtpd_tls_mandatory_ciphers`"
+            ),
+        );
+    }
+}
+
+fn sasl_over_cleartext(lint: &mut Lint) {
+    let mut found: Vec<Option<At>> = Vec::new();
+    for scope in lint.smtpd_scopes() {
+        let Some(sasl) = lint
+            .value("smtpd_sasl_auth_enable", scope.service)
+            .filter(|s| s.is("yes"))
+        else {
+            continue;
+        };
+        let protected = lint.requires_tls(scope.service).is_some()
+            || lint.is_yes("smtpd_tls_wrappermode", scope.service)
+            || lint.is_yes("smtpd_tls_auth_only", scope.service)
+            || lint
+                .value("smtpd_sasl_security_options", scope.service)
+                .is_some_and(|s| params::list_items(s.value).any(|w| w == "noplaintext"));
+        // main.cf may set `smtpd_tls_auth_only = yes` for every service: judge only with it.
+        if protected || lint.main.is_none() {
+            continue;
+        }
+        let at = sasl.at.or(lint.scope_at(&scope));
+        if !found.contains(&at) {
+            found.push(at);
+        }
+    }
+    for at in found {
+        lint.emit(
+            "sasl_over_cleartext",
+            at,
+            text!(
+                "login (SASL) is offered while TLS is optional: passwords can cross the network in clear text",
+                "SASL-Anmeldung wird bei optionalem TLS angeboten: Passwörter können im Klartext übertragen werden"
+            ),
+            text!(
+                "set `smtpd_tls_auth_only = yes` (or `-o smtpd_tls_auth_only=yes` on this service)",
+                "`smtpd_tls_auth_only = yes` setzen (oder `-o smtpd_tls_auth_only=yes` bei diesem Dienst)"
+            ),
+        );
+    }
+}
+
+fn sasl_on_port_25(lint: &mut Lint) {
+    let mut found: Vec<Option<At>> = Vec::new();
+    for scope in lint.smtpd_scopes() {
+        if scope.port != Port::Smtp {
+            continue;
+        }
+        if let Some(sasl) = lint
+            .value("smtpd_sasl_auth_enable", scope.service)
+            .filter(|s| s.is("yes") && s.is_explicit())
+        {
+            if !found.contains(&sasl.at) {
+                found.push(sasl.at);
+            }
+        }
+    }
+    for at in found {
+        lint.emit(
+            "sasl_on_port_25",
+            at,
+            text!(
+                "`smtpd_sasl_auth_enable = yes` offers login on port 25",
+                "`smtpd_sasl_auth_enable = yes` bietet die Anmeldung auf Port 25 an"
+            ),
+            text!(
+                "enable SASL only on submission with `-o smtpd_sasl_auth_enable=yes`",
+                "SASL nur für die Einlieferung mit `-o smtpd_sasl_auth_enable=yes` einschalten"
+            ),
+        );
+    }
+}
+
+/// The words of the relay and recipient restrictions of a scope, and where the last of them
+/// was written; `None` when they cannot be judged (a `$name`, an invalid word, or nothing
+/// written at all).
+fn restriction_words<'a>(lint: &Lint<'a>, scope: &Scope<'a>) -> Option<(Vec<&'a str>, Option<At>)> {
+    let relay = lint.value("smtpd_relay_restrictions", scope.service);
+    let recipient = lint.value("smtpd_recipient_restrictions", scope.service);
+    let settings: Vec<_> = relay.into_iter().chain(recipient).collect();
+    if !settings.iter().any(|s| s.is_explicit()) {
+        return None;
+    }
+    if settings
+        .iter()
+        .any(|s| s.value.contains('$') || has_bad_restrictions(s.value))
+    {
+        return None;
+    }
+    let at = settings
+        .iter()
+        .filter_map(|s| s.at)
+        .max_by_key(|a| (a.file == FileKind::MasterCf, a.line));
+    let words = settings
+        .iter()
+        .flat_map(|s| params::list_items(s.value))
+        .collect();
+    Some((words, at))
+}
+
+fn relay_protection(lint: &mut Lint) {
+    let mut open: Vec<Option<At>> = Vec::new();
+    let mut unrestricted: Vec<Option<At>> = Vec::new();
+    for scope in lint.smtpd_scopes() {
+        // With only master.cf, main.cf's restrictions are unknown unless both are overridden.
+        if lint.main.is_none()
+            && !scope.service.is_some_and(|s| {
+                s.get("smtpd_relay_restrictions").is_some()
+                    && s.get("smtpd_recipient_restrictions").is_some()
+            })
+        {
+            continue;
+        }
+        let Some((words, at)) = restriction_words(lint, &scope) else {
+            continue;
+        };
+        let at = at.or(lint.scope_at(&scope));
+        if !words.iter().any(|w| params::RELAY_STOPPERS.contains(w)) {
+            if !open.contains(&at) {
+                open.push(at);
+            }
+        } else if matches!(scope.port, Port::Submission | Port::Submissions)
+            && !(words.contains(&"permit_sasl_authenticated") && words.contains(&"reject"))
+            && !unrestricted.contains(&at)
+        {
+            unrestricted.push(at);
+        }
+    }
+    for at in open {
+        lint.emit(
+            "no_relay_protection",
+            at,
+            text!(
+                "neither `smtpd_relay_restrictions` nor `smtpd_recipient_restrictions` contains `reject_unauth_destination` or another final reject: smtpd refuses all mail",
+                "weder `smtpd_relay_restrictions` noch `smtpd_recipient_restrictions` enthält `reject_unauth_destination` oder ein anderes abschließendes Ablehnen: smtpd weist alle Mail ab"
+            ),
+            text!(
+                "end the relay restrictions with `reject_unauth_destination` (port 25) or `reject` (submission)",
+                "die Relay-Restriktionen mit `reject_unauth_destination` (Port 25) oder `reject` (Einlieferung) abschließen"
+            ),
+        );
+    }
+    for at in unrestricted {
+        lint.emit(
+            "submission_not_restricted",
+            at,
+            text!(
+                "this submission service accepts mail from clients that did not log in",
+                "dieser Einlieferungsdienst nimmt Mail von nicht angemeldeten Clients an"
+            ),
+            text!(
+                "add `-o smtpd_recipient_restrictions=permit_sasl_authenticated,reject`",
+                "`-o smtpd_recipient_restrictions=permit_sasl_authenticated,reject` ergänzen"
+            ),
+        );
+    }
+    // Without master.cf there is no submission service to check.
+}
+
+fn implicit_tls(lint: &mut Lint) {
+    let smtpd: Vec<(Port, usize)> = lint
+        .services()
+        .filter(|s| s.kind == "inet" && s.command == "smtpd")
+        .map(|s| (port_of(&s.name), s.line))
+        .collect();
+    let has_465 = smtpd.iter().any(|(p, _)| *p == Port::Submissions);
+    if has_465 {
+        return;
+    }
+    if let Some((_, line)) = smtpd.iter().find(|(p, _)| *p == Port::Submission) {
+        lint.emit(
+            "no_implicit_tls_submission",
+            service_at(*line),
+            text!(
+                "submission is offered only with STARTTLS on port 587",
+                "Einlieferung wird nur mit STARTTLS auf Port 587 angeboten"
+            ),
+            text!(
+                "add a `submissions` service on port 465 with `-o smtpd_tls_wrappermode=yes` (RFC 8314)",
+                "einen Dienst `submissions` auf Port 465 mit `-o smtpd_tls_wrappermode=yes` ergänzen (RFC 8314)"
+            ),
+        );
+    }
+}

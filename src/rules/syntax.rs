@@ -1,0 +1,611 @@
+//! Lines, names and values: `malformed_line`, `value_has_comment`, `duplicate_parameter`,
+//! `unknown_parameter`, `parameter_not_in_version`, `undefined_reference`, `invalid_value`,
+//! `unknown_service`.
+
+use super::scope::{At, Lint};
+use crate::config::{Malformed, MalformedKind, Param, SERVICE_TYPES};
+use crate::diagnostic::{FileKind, Severity};
+use crate::lang::Text;
+use crate::params::{self, ValueKind};
+use crate::text;
+
+pub fn check(lint: &mut Lint) {
+    malformed_lines(lint);
+    comments_in_values(lint);
+    duplicates(lint);
+    unknown_names(lint);
+    undefined_references(lint);
+    invalid_values(lint);
+    unknown_services(lint);
+}
+
+fn malformed_lines(lint: &mut Lint) {
+    let main = lint.main.map(|m| (FileKind::MainCf, &m.malformed));
+    let master = lint.master.map(|m| (FileKind::MasterCf, &m.malformed));
+    for (file, lines) in main.into_iter().chain(master) {
+        for m in lines.iter() {
+            let (message, help) = describe_malformed(m);
+            lint.emit(
+                "malformed_line",
+                Some(At { file, line: m.line }),
+                message,
+                help,
+            );
+        }
+    }
+}
+
+fn describe_malformed(m: &Malformed) -> (Text, Text) {
+    let shown: String = m.text.chars().take(60).collect();
+    match m.kind {
+        MalformedKind::NotASetting => (
+            text!("`{}` is not a setting", "`{}` ist keine Einstellung"; shown),
+            text!(
+                "write `name = value`, or delete the line if it was pasted by accident (a comment starts with `#`)",
+                "`name = wert` schreiben oder die Zeile löschen, falls sie versehentlich mitkopiert wurde (Kommentare beginnen mit `#`)"
+            ),
+        ),
+        MalformedKind::BadName => (
+            text!("`{}` has no valid parameter name before `=`", "`{}` hat vor `=` keinen gültigen Parameternamen"; shown),
+            text!(
+                "parameter names consist of letters, digits and `_`",
+                "Parameternamen bestehen aus Buchstaben, Ziffern und `_`"
+            ),
+        ),
+        MalformedKind::StrayContinuation => (
+            text!("indented line `{}` continues nothing", "eingerückte Zeile `{}` setzt nichts fort"; shown.trim()),
+            text!(
+                "remove the leading whitespace, or move the line below the setting it continues",
+                "den führenden Leerraum entfernen oder die Zeile unter die fortgesetzte Einstellung verschieben"
+            ),
+        ),
+        MalformedKind::TooFewColumns => (
+            text!("`{}` is not a service line: it needs 8 columns", "`{}` ist keine Dienstzeile: sie braucht 8 Spalten"; shown),
+            text!(
+                "write `name type private unpriv chroot wakeup maxproc command`, or delete the line if it was pasted by accident",
+                "`name typ private unpriv chroot wakeup maxproc befehl` schreiben oder die Zeile löschen, falls sie versehentlich mitkopiert wurde"
+            ),
+        ),
+        MalformedKind::UnindentedOption => (
+            text!("`{}` does not continue the service above", "`{}` setzt den Dienst darüber nicht fort"; shown),
+            text!(
+                "indent `-o` lines with spaces so they belong to the service line above",
+                "`-o`-Zeilen mit Leerzeichen einrücken, damit sie zur Dienstzeile darüber gehören"
+            ),
+        ),
+        MalformedKind::BadOption => (
+            text!("`{}` is not an `-o name=value` override", "`{}` ist keine Überschreibung `-o name=wert`"; shown),
+            text!(
+                "write `-o name=value` without spaces around `=`",
+                "`-o name=wert` ohne Leerzeichen um `=` schreiben"
+            ),
+        ),
+    }
+}
+
+/// The part of a value before a `#` that follows whitespace, if there is such a `#`.
+fn before_comment(value: &str) -> Option<&str> {
+    if value.starts_with('#') {
+        return Some("");
+    }
+    value
+        .char_indices()
+        .find(|&(i, c)| c == '#' && value[..i].ends_with(char::is_whitespace))
+        .map(|(i, _)| value[..i].trim_end())
+}
+
+fn comments_in_values(lint: &mut Lint) {
+    let found: Vec<(&Param, At)> = lint
+        .all_params()
+        .filter(|(p, _)| before_comment(&p.value).is_some())
+        .collect();
+    for (p, at) in found {
+        let kept = before_comment(&p.value).unwrap_or_default();
+        lint.emit(
+            "value_has_comment",
+            Some(at),
+            text!(
+                "`#` is not a comment here: `{}` gets the value `{}`",
+                "`#` ist hier kein Kommentar: `{}` erhält den Wert `{}`";
+                p.name, p.value
+            ),
+            text!(
+                "move the comment to its own line and keep `{} = {}`",
+                "den Kommentar in eine eigene Zeile verschieben und `{} = {}` behalten";
+                p.name, kept
+            ),
+        );
+    }
+}
+
+fn duplicates(lint: &mut Lint) {
+    let mut found: Vec<(String, usize, At)> = Vec::new();
+    if let Some(main) = lint.main {
+        collect_duplicates(&main.params, FileKind::MainCf, &mut found);
+    }
+    for service in lint.services() {
+        collect_duplicates(&service.overrides, FileKind::MasterCf, &mut found);
+    }
+    for (name, first, at) in found {
+        lint.emit(
+            "duplicate_parameter",
+            Some(at),
+            text!(
+                "`{}` is set again: this definition wins over line {}",
+                "`{}` wird erneut gesetzt: diese Definition gilt statt Zeile {}";
+                name, first
+            ),
+            text!(
+                "keep one definition of `{}`",
+                "nur eine Definition von `{}` behalten";
+                name
+            ),
+        );
+    }
+}
+
+fn collect_duplicates(list: &[Param], file: FileKind, found: &mut Vec<(String, usize, At)>) {
+    for (i, p) in list.iter().enumerate() {
+        if let Some(earlier) = list[..i].iter().rev().find(|e| e.name == p.name) {
+            found.push((p.name.clone(), earlier.line, At { file, line: p.line }));
+        }
+    }
+}
+
+fn unknown_names(lint: &mut Lint) {
+    let version = lint.ctx.postfix;
+    let referenced = lint.referenced_names();
+    let services: Vec<&str> = lint.services().map(|s| s.name.as_str()).collect();
+    let defined_in_main: Vec<&str> = lint.main_params().map(|(p, _)| p.name.as_str()).collect();
+    let mut found: Vec<(&str, At, bool)> = Vec::new();
+    for (p, at) in lint.all_params() {
+        let name = p.name.as_str();
+        if params::is_known(name, version)
+            || referenced.contains(&name)
+            || params::is_per_service(name, &services, version)
+            || (at.file == FileKind::MasterCf && defined_in_main.contains(&name))
+            || is_chain_files(name)
+            || found
+                .iter()
+                .any(|(n, a, _)| *n == name && a.file == at.file)
+        {
+            continue;
+        }
+        found.push((name, at, params::is_too_new(name, version)));
+    }
+    for (name, at, too_new) in found {
+        if too_new {
+            let since = params::since_version(name)
+                .map(|v| v.to_string())
+                .unwrap_or_default();
+            lint.emit(
+                "parameter_not_in_version",
+                Some(at),
+                text!(
+                    "`{}` needs Postfix {}; Postfix {} ignores it",
+                    "`{}` braucht Postfix {}; Postfix {} ignoriert ihn";
+                    name, since, version
+                ),
+                text!(
+                    "remove `{}` or upgrade to Postfix {}",
+                    "`{}` entfernen oder auf Postfix {} aktualisieren";
+                    name, since
+                ),
+            );
+            continue;
+        }
+        let help = match params::suggest(name, version) {
+            Some(s) => text!("did you mean `{}`?", "meinten Sie `{}`?"; s),
+            None => text!(
+                "check the spelling; Postfix ignores unknown parameters",
+                "die Schreibweise prüfen; Postfix ignoriert unbekannte Parameter"
+            ),
+        };
+        lint.emit(
+            "unknown_parameter",
+            Some(at),
+            text!(
+                "unknown parameter `{}` for Postfix {}",
+                "unbekannter Parameter `{}` für Postfix {}";
+                name, version
+            ),
+            help,
+        );
+    }
+}
+
+fn undefined_references(lint: &mut Lint) {
+    // Without main.cf, a name may well be defined there.
+    let Some(main) = lint.main else { return };
+    let version = lint.ctx.postfix;
+    let services: Vec<&str> = lint.services().map(|s| s.name.as_str()).collect();
+    let mut found: Vec<(String, At)> = Vec::new();
+    let main_refs = main.params.iter().map(|p| (p, None));
+    let override_refs = lint
+        .services()
+        .flat_map(|s| s.overrides.iter().map(move |p| (p, Some(s))));
+    for (p, service) in main_refs.chain(override_refs) {
+        for name in crate::config::references(&p.value) {
+            let defined = params::is_known(name, version)
+                || params::since_version(name).is_some()
+                || main.get(name).is_some()
+                || service.is_some_and(|s| s.get(name).is_some())
+                || params::is_per_service(name, &services, version);
+            let at = At {
+                file: if service.is_some() {
+                    FileKind::MasterCf
+                } else {
+                    FileKind::MainCf
+                },
+                line: p.line,
+            };
+            if !defined && !found.iter().any(|(n, a)| n == name && *a == at) {
+                found.push((name.to_string(), at));
+            }
+        }
+    }
+    for (name, at) in found {
+        lint.emit(
+            "undefined_reference",
+            Some(at),
+            text!(
+                "`${}` is not defined: Postfix uses an empty value",
+                "`${}` ist nicht definiert: Postfix setzt einen leeren Wert ein";
+                name
+            ),
+            text!(
+                "define `{}` in main.cf, or remove the reference",
+                "`{}` in der main.cf definieren oder den Verweis entfernen";
+                name
+            ),
+        );
+    }
+}
+
+/// `smtpd_tls_chain_files` before 3.4 has its own rule (`chain_files_unsupported`).
+fn is_chain_files(name: &str) -> bool {
+    matches!(name, "smtpd_tls_chain_files" | "smtp_tls_chain_files")
+}
+
+/// One wrong word in a value, and the word meant if known.
+struct BadWord {
+    word: String,
+    meant: Option<String>,
+}
+
+fn invalid_values(lint: &mut Lint) {
+    let classes: Vec<String> = lint
+        .main
+        .and_then(|m| m.get("smtpd_restriction_classes"))
+        .map(|p| params::list_items(&p.value).map(str::to_string).collect())
+        .unwrap_or_default();
+    let mut found: Vec<(&Param, At, ValueKind, BadWord)> = Vec::new();
+    for (p, at) in lint.all_params() {
+        let Some(kind) = params::value_kind(&p.name) else {
+            continue;
+        };
+        if before_comment(&p.value).is_some() {
+            continue; // value_has_comment reports it
+        }
+        for bad in bad_words(kind, &p.value, &classes) {
+            found.push((p, at, kind, bad));
+        }
+    }
+    for (p, at, kind, bad) in found {
+        let help = match &bad.meant {
+            Some(meant) => text!("use `{}`", "`{}` verwenden"; meant),
+            None => text!(
+                "expected {}",
+                "erwartet: {}";
+                expected(kind)
+            ),
+        };
+        lint.emit(
+            "invalid_value",
+            Some(at),
+            text!(
+                "invalid value `{}` for `{}`",
+                "ungültiger Wert `{}` für `{}`";
+                bad.word, p.name
+            ),
+            help,
+        );
+    }
+}
+
+/// What a kind of parameter accepts, for the help line.
+fn expected(kind: ValueKind) -> String {
+    let words = |list: &[&str]| {
+        list.iter()
+            .map(|w| format!("`{w}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match kind {
+        ValueKind::Boolean => words(params::BOOLEANS),
+        ValueKind::ServerLevel => words(params::SERVER_LEVELS),
+        ValueKind::ClientLevel => words(params::CLIENT_LEVELS),
+        ValueKind::CipherGrade => words(params::CIPHER_GRADES),
+        ValueKind::Protocols => words(params::PROTOCOLS),
+        ValueKind::SaslType => words(params::SASL_TYPES),
+        ValueKind::SaslSecurityOptions => words(params::SASL_SECURITY_OPTIONS),
+        ValueKind::DnsSupportLevel => words(params::DNS_SUPPORT_LEVELS),
+        ValueKind::Restrictions => String::from("restriction names such as `permit_mynetworks`, `permit_sasl_authenticated`, `reject_unauth_destination`, `reject`, or a `type:table`"),
+        ValueKind::Integer => String::from("a number such as `1`"),
+        ValueKind::DaemonName => String::from("`ORIGINATING` for submission services"),
+    }
+}
+
+/// The words of a value its vocabulary does not contain.
+fn bad_words(kind: ValueKind, value: &str, classes: &[String]) -> Vec<BadWord> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Vec::new();
+    }
+    let single = |vocabulary: &[&'static str]| -> Vec<BadWord> {
+        if value.starts_with('$') || vocabulary.iter().any(|w| w.eq_ignore_ascii_case(value)) {
+            return Vec::new();
+        }
+        vec![BadWord {
+            word: value.to_string(),
+            meant: meant(value, vocabulary),
+        }]
+    };
+    match kind {
+        ValueKind::Boolean => single(params::BOOLEANS),
+        // Client-only levels on the server are invalid_server_tls_level's.
+        ValueKind::ServerLevel => single(params::CLIENT_LEVELS),
+        ValueKind::ClientLevel => single(params::CLIENT_LEVELS),
+        ValueKind::CipherGrade => single(params::CIPHER_GRADES),
+        ValueKind::SaslType => single(params::SASL_TYPES),
+        ValueKind::DnsSupportLevel => single(params::DNS_SUPPORT_LEVELS),
+        ValueKind::Integer => {
+            if value.starts_with('$') || value.chars().all(|c| c.is_ascii_digit()) {
+                Vec::new()
+            } else {
+                vec![BadWord {
+                    word: value.to_string(),
+                    meant: None,
+                }]
+            }
+        }
+        ValueKind::DaemonName => params::untranslate(value)
+            .map(|meant| BadWord {
+                word: value.to_string(),
+                meant: Some(meant.to_string()),
+            })
+            .into_iter()
+            .collect(),
+        ValueKind::SaslSecurityOptions => params::list_items(value)
+            .filter(|w| !w.starts_with('$') && !params::SASL_SECURITY_OPTIONS.contains(w))
+            .map(|w| BadWord {
+                word: w.to_string(),
+                meant: meant(w, params::SASL_SECURITY_OPTIONS),
+            })
+            .collect(),
+        ValueKind::Protocols => params::list_items(value)
+            .filter(|w| !is_protocol_item(w))
+            .map(|w| BadWord {
+                word: w.to_string(),
+                meant: meant(
+                    w.trim_start_matches(['!', '>', '<', '=']),
+                    params::PROTOCOLS,
+                ),
+            })
+            .collect(),
+        ValueKind::Restrictions => bad_restrictions(value, classes),
+    }
+}
+
+/// `TLSv1.2`, `!SSLv3`, `>=TLSv1.2`, `<=0x0304`.
+fn is_protocol_item(item: &str) -> bool {
+    let name = item
+        .strip_prefix(">=")
+        .or_else(|| item.strip_prefix("<="))
+        .or_else(|| item.strip_prefix('!'))
+        .unwrap_or(item);
+    params::PROTOCOLS
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(name))
+        || name
+            .strip_prefix("0x")
+            .is_some_and(|hex| !hex.is_empty() && hex.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+/// The keyword meant by a wrong word: a translation, else the closest word by spelling.
+fn meant(word: &str, vocabulary: &[&'static str]) -> Option<String> {
+    params::untranslate(word)
+        .filter(|k| vocabulary.iter().any(|v| v.eq_ignore_ascii_case(k)))
+        .or_else(|| params::closest(word, vocabulary.iter().copied()))
+        .map(str::to_string)
+}
+
+fn bad_restrictions(value: &str, classes: &[String]) -> Vec<BadWord> {
+    // `{ ... }` groups (3.0+ syntax for options of a restriction) are skipped whole.
+    // A group stands in as one `{:}` word, which passes as a restriction's argument.
+    let mut plain = String::new();
+    let mut depth = 0usize;
+    for c in value.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 1 => {
+                depth = 0;
+                plain.push_str(" {:} ");
+            }
+            '}' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    let mut bad = Vec::new();
+    let mut takes_argument = false;
+    for word in params::list_items(&plain) {
+        if std::mem::take(&mut takes_argument) {
+            continue;
+        }
+        let lower = word.to_ascii_lowercase();
+        if params::RESTRICTIONS_WITH_ARGUMENT.contains(&lower.as_str()) {
+            takes_argument = true;
+            continue;
+        }
+        if word.contains(':')
+            || word.starts_with('$')
+            || params::RESTRICTIONS.contains(&lower.as_str())
+            || classes.iter().any(|c| c == word)
+        {
+            continue;
+        }
+        let all = params::RESTRICTIONS
+            .iter()
+            .chain(params::RESTRICTIONS_WITH_ARGUMENT);
+        let meant = params::untranslate(word)
+            .map(str::to_string)
+            .or_else(|| params::closest(word, all.copied()).map(str::to_string));
+        bad.push(BadWord {
+            word: word.to_string(),
+            meant,
+        });
+    }
+    bad
+}
+
+/// True when a restriction list contains words Postfix would not accept.
+pub fn has_bad_restrictions(value: &str) -> bool {
+    !bad_restrictions(value, &[]).is_empty()
+}
+
+/// Service names Postfix resolves without /etc/services (known_tcp_ports), plus the mail
+/// service names every services(5) has.
+const KNOWN_SERVICE_NAMES: &[&str] = &[
+    "smtp",
+    "submission",
+    "submissions",
+    "smtps",
+    "ssmtp",
+    "urd",
+    "lmtp",
+    "qmqp",
+];
+
+fn unknown_services(lint: &mut Lint) {
+    let mut found: Vec<(At, Severity, Text, Text)> = Vec::new();
+    for service in lint.services() {
+        let at = At {
+            file: FileKind::MasterCf,
+            line: service.line,
+        };
+        if !SERVICE_TYPES.contains(&service.kind.as_str()) {
+            // A file name pasted before the line shifts every column by one.
+            let shifted = SERVICE_TYPES.contains(&service.private.as_str());
+            let help = if shifted {
+                text!(
+                    "remove `{}` before the service name: the line must start with `{} {}`",
+                    "`{}` vor dem Dienstnamen entfernen: die Zeile muss mit `{} {}` beginnen";
+                    service.name, service.kind, service.private
+                )
+            } else {
+                match params::closest(&service.kind, SERVICE_TYPES.iter().copied()) {
+                    Some(t) => text!("use `{}`", "`{}` verwenden"; t),
+                    None => text!(
+                        "the type is one of `inet`, `unix`, `unix-dgram`, `fifo`, `pass`",
+                        "der Typ ist einer von `inet`, `unix`, `unix-dgram`, `fifo`, `pass`"
+                    ),
+                }
+            };
+            found.push((
+                at,
+                Severity::Error,
+                text!(
+                    "unknown service type `{}` for `{}`",
+                    "unbekannter Diensttyp `{}` für `{}`";
+                    service.kind, service.name
+                ),
+                help,
+            ));
+            continue;
+        }
+        if service.kind != "inet" {
+            continue;
+        }
+        let port = service.name.rsplit(':').next().unwrap_or(&service.name);
+        if port.chars().all(|c| c.is_ascii_digit()) && !port.is_empty()
+            || KNOWN_SERVICE_NAMES.contains(&port)
+        {
+            continue;
+        }
+        let translated = params::untranslate(port);
+        let suggestion =
+            translated.or_else(|| params::closest(port, KNOWN_SERVICE_NAMES.iter().copied()));
+        // A name that cannot be in /etc/services (a translation, non-ASCII) is certainly
+        // wrong; another name may be listed there.
+        let certain = translated.is_some() || !port.is_ascii();
+        let help = match suggestion {
+            Some(s) => text!("use `{}`", "`{}` verwenden"; s),
+            None => text!(
+                "use a port number or a name listed in /etc/services",
+                "eine Portnummer oder einen in /etc/services eingetragenen Namen verwenden"
+            ),
+        };
+        found.push((
+            at,
+            if certain {
+                Severity::Error
+            } else {
+                Severity::Warning
+            },
+            text!(
+                "unknown service name `{}`",
+                "unbekannter Dienstname `{}`";
+                service.name
+            ),
+            help,
+        ));
+    }
+    for (at, severity, message, help) in found {
+        lint.emit_as("unknown_service", severity, Some(at), message, help);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_after_values() {
+        assert_eq!(before_comment("may # optional"), Some("may"));
+        assert_eq!(before_comment("#x"), Some(""));
+        assert_eq!(before_comment("a#b"), None);
+        assert_eq!(before_comment("may"), None);
+    }
+
+    #[test]
+    fn restriction_lists() {
+        assert!(!has_bad_restrictions(
+            "permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination"
+        ));
+        assert!(!has_bad_restrictions("check_policy_service { inet:127.0.0.1:10023, timeout=10s }, reject_rbl_client zen.spamhaus.org, check_client_access hash:/etc/postfix/access"));
+        assert!(has_bad_restrictions("permit_sasl_authenticated,ablehnen"));
+        let bad = bad_restrictions("permit_sasl_authenticated,ablehnen", &[]);
+        assert_eq!(bad[0].meant.as_deref(), Some("reject"));
+        let bad = bad_restrictions("permit_sasl_authenticted", &[]);
+        assert_eq!(bad[0].meant.as_deref(), Some("permit_sasl_authenticated"));
+        assert!(bad_restrictions("myclass", &[String::from("myclass")]).is_empty());
+    }
+
+    #[test]
+    fn protocol_items() {
+        for ok in [
+            "TLSv1.2",
+            "!SSLv3",
+            ">=TLSv1.2",
+            "<=TLSv1.3",
+            ">=0x0303",
+            "tlsv1",
+        ] {
+            assert!(is_protocol_item(ok), "{ok}");
+        }
+        for bad in ["TLSv1.4", ">= TLSv1.2", "!", "0x", "SSL"] {
+            assert!(!is_protocol_item(bad), "{bad}");
+        }
+    }
+}

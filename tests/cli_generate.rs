@@ -1,0 +1,144 @@
+//! `postfix-tls generate`, run as a user would run it.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_postfix-tls"))
+        .arg("generate")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start postfix-tls");
+    if let Some(text) = stdin {
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(text.as_bytes())
+            .expect("write stdin");
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().expect("run postfix-tls")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn defaults_print_both_snippets() {
+    let out = run(&[], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("# main.cf\n"));
+    assert!(text.contains("smtpd_tls_security_level = may\n"));
+    assert!(text.contains("\n# master.cf\nsubmission inet"));
+    assert!(text.contains("submissions inet"));
+}
+
+#[test]
+fn each_format_prints_its_part() {
+    let main = stdout(&run(&["--format", "main"], None));
+    assert!(main.starts_with("# --- server certificate ---\n"));
+    assert!(!main.contains("submission inet"));
+    let master = stdout(&run(&["--format=master"], None));
+    assert!(master.starts_with("submission inet"));
+    let postconf = stdout(&run(&["--format", "postconf"], None));
+    assert!(postconf.contains("postconf -e 'smtpd_tls_security_level = may'\n"));
+    assert!(postconf.ends_with("postfix check && postfix reload\n"));
+}
+
+#[test]
+fn json_format_has_snippets_and_diagnostics() {
+    let options = r#"{"postfix": "3.9", "openssl": "3.0", "inbound": "encrypt"}"#;
+    let out = run(&["--options", "-", "--format", "json"], Some(options));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json output");
+    assert!(json["main_cf"]
+        .as_str()
+        .is_some_and(|m| m.contains("smtpd_tls_security_level = may")));
+    assert!(json["master_cf"]
+        .as_str()
+        .is_some_and(|m| m.contains("submissions")));
+    assert!(json["postconf"]
+        .as_str()
+        .is_some_and(|p| p.contains("postconf -M")));
+    let diagnostics = json["diagnostics"].as_array().expect("diagnostics array");
+    let mx = diagnostics
+        .iter()
+        .find(|d| d["id"] == "mx_requires_tls")
+        .expect("mx_requires_tls");
+    assert_eq!(mx["severity"], "warning");
+    assert!(mx["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("RFC 3207")));
+    assert!(mx["help"].as_str().is_some_and(|h| !h.is_empty()));
+}
+
+#[test]
+fn options_file_is_read_and_print_options_round_trips() {
+    let dir = std::env::temp_dir().join(format!("postfix-tls-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("options.json");
+    std::fs::write(
+        &file,
+        r#"{"postfix": "3.3", "openssl": "1.1.1", "role": "relay"}"#,
+    )
+    .expect("write options");
+    let path = file.to_string_lossy().into_owned();
+    let out = run(&["--options", &path, "--print-options"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let printed = stdout(&out);
+    assert!(printed.contains("\"postfix\": \"3.3\""));
+    assert!(printed.contains("\"role\": \"relay\""));
+    // The printed options are accepted again and give the same output.
+    let again = run(&["--options", "-", "--format", "main"], Some(&printed));
+    let direct = run(&["--options", &path, "--format", "main"], None);
+    assert_eq!(stdout(&again), stdout(&direct));
+    assert!(
+        stdout(&direct).contains("smtpd_tls_cert_file"),
+        "3.3 has no chain files"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn invalid_options_exit_2_with_a_clear_message() {
+    let cases = [
+        ("{not json", "invalid options"),
+        (r#"{"postfix": "9.9"}"#, "not a known release series"),
+        (r#"{"role": "mailserver"}"#, "unknown variant"),
+        (
+            r#"{"certificate": {"source": "custom", "key_file": "/etc/k.pem\nsmtpd_use_tls = no"}}"#,
+            "option_value_rejected",
+        ),
+        (r#"{"postfix": "3.7", "openssl": "1.0.2"}"#, "OpenSSL"),
+    ];
+    for (json, expected) in cases {
+        let out = run(&["--options", "-"], Some(json));
+        assert_eq!(out.status.code(), Some(2), "{json}");
+        assert!(stdout(&out).is_empty(), "{json}: nothing on stdout");
+        assert!(stderr(&out).contains(expected), "{json}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &["--format", "yaml"][..],
+        &["--format"][..],
+        &["--bogus"][..],
+        &["--options", "/nonexistent/options.json"][..],
+    ] {
+        let out = run(args, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).starts_with("error: "), "{args:?}");
+    }
+}

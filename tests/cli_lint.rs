@@ -1,0 +1,184 @@
+//! The `postfix-tls lint` and `postfix-tls rules` commands, run as a user would.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn cli(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_postfix-tls"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    if let Some(mut input) = child.stdin.take() {
+        input
+            .write_all(stdin.unwrap_or("").as_bytes())
+            .expect("stdin is writable");
+    }
+    child.wait_with_output().expect("the binary finishes")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn text_output_names_file_line_rule_and_fix() {
+    let file = "tests/fixtures/seed-submission-master.cf";
+    let out = cli(&["lint", file], None);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains(&format!(
+            "{file}:4: error[invalid_value]: invalid value `verschlüsseln` for `smtpd_tls_security_level`\n  help: use `encrypt`\n"
+        )),
+        "{text}"
+    );
+    assert!(text.contains(&format!("{file}:2: error[unknown_service]: unknown service name `Übermittlung`\n  help: use `submission`\n")));
+    assert!(text.contains("help: use `ORIGINATING`"));
+    assert!(text.contains("help: use `reject`"));
+}
+
+#[test]
+fn json_output_is_an_array_of_findings() {
+    let out = cli(
+        &[
+            "lint",
+            "--format",
+            "json",
+            "tests/fixtures/seed-send-main.cf",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let value: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
+    let list = value.as_array().expect("an array");
+    assert_eq!(list.len(), 2);
+    let second = &list[1];
+    assert_eq!(second["file"], "tests/fixtures/seed-send-main.cf");
+    assert_eq!(second["line"], 2);
+    assert_eq!(second["id"], "invalid_value");
+    assert_eq!(second["severity"], "error");
+    assert_eq!(
+        second["message"],
+        "invalid value `kann` for `smtp_tls_security_level`"
+    );
+    assert_eq!(second["help"], "use `may`");
+}
+
+#[test]
+fn stdin_and_a_clean_file_exit_zero() {
+    let stock = include_str!("fixtures/stock-3.7-main.cf");
+    let out = cli(&["lint", "--postfix-version", "3.7", "-"], Some(stock));
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).starts_with("<stdin>: info[outbound_tls_disabled]"));
+}
+
+#[test]
+fn main_and_master_are_linted_as_one_pair() {
+    let dir = std::env::temp_dir().join(format!("postfix-tls-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let main = dir.join("main.cf");
+    let master = dir.join("master.cf");
+    std::fs::write(
+        &main,
+        "smtpd_tls_chain_files = /etc/postfix/combined.pem\nsmtpd_tls_security_level = may\nsmtp_tls_security_level = may\ncompatibility_level = 3.11\n",
+    )
+    .expect("write main.cf");
+    std::fs::write(
+        &master,
+        "smtp inet n - y - - smtpd\n  -o smtpd_tls_security_level=encrypt\nsubmission inet n - y - - smtpd\n  -o smtpd_tls_security_level=encrypt\n  -o smtpd_sasl_auth_enable=yes\n",
+    )
+    .expect("write master.cf");
+    let (main, master) = (
+        main.to_string_lossy().into_owned(),
+        master.to_string_lossy().into_owned(),
+    );
+    let out = cli(&["lint", &main, &master], None);
+    let text = stdout(&out);
+    // The override on port 25 is found in master.cf, with main.cf's certificate known.
+    assert!(
+        text.contains(&format!("{master}:2: error[mx_requires_tls]")),
+        "{text}"
+    );
+    assert!(!text.contains("tls_without_certificate"), "{text}");
+    assert_eq!(out.status.code(), Some(1));
+    // As a relay, requiring TLS on port 25 is allowed.
+    let out = cli(&["lint", "--role", "relay", &main, &master], None);
+    assert!(!stdout(&out).contains("mx_requires_tls"));
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn kind_can_be_forced() {
+    let out = cli(
+        &["lint", "--kind", "master", "-"],
+        Some("smtpd_tls_security_level = may\n"),
+    );
+    assert!(
+        stdout(&out).contains("error[malformed_line]"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn usage_and_input_errors_exit_two_with_a_message() {
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["lint", "--postfix-version", "4.2", "-"],
+            "not a known release series",
+        ),
+        (&["lint", "--postfix-version", "x", "-"], "is not a version"),
+        (&["lint", "--role", "mx", "-"], "unknown role `mx`"),
+        (&["lint", "--format", "xml", "-"], "unknown format `xml`"),
+        (&["lint", "--kind", "cf", "-"], "unknown kind `cf`"),
+        (&["lint", "--bogus", "-"], "unknown option `--bogus`"),
+        (&["lint"], "no file given"),
+        (&["lint", "--format"], "`--format` needs a value"),
+        (
+            &["lint", "/nonexistent/main.cf"],
+            "cannot read `/nonexistent/main.cf`",
+        ),
+        (&["rules", "extra"], "unexpected argument"),
+    ];
+    for (args, message) in cases {
+        let out = cli(args, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains(message), "{args:?}: {}", stderr(&out));
+        assert!(!stderr(&out).contains("panicked"));
+    }
+}
+
+#[test]
+fn binary_input_does_not_panic() {
+    let out = cli(&["lint", "-"], Some("\u{0}\u{1}smtp = \u{fffd}\n\t-o\n{{{"));
+    assert!(matches!(out.status.code(), Some(0) | Some(1)));
+    assert!(!stderr(&out).contains("panicked"));
+}
+
+#[test]
+fn rules_lists_every_rule() {
+    let out = cli(&["rules"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), postfix_tls::rules::RULES.len());
+    for rule in postfix_tls::rules::RULES {
+        let line = lines
+            .iter()
+            .find(|l| l.split_whitespace().next() == Some(rule.id))
+            .unwrap_or_else(|| panic!("{} is not listed", rule.id));
+        assert!(line.contains(rule.severity.as_str()) && line.contains(rule.source.url));
+    }
+    assert!(
+        text.contains("mx_requires_tls") && text.contains("L01") && text.contains("RFC 3207 §4")
+    );
+}

@@ -1,0 +1,354 @@
+//! Every rule has a fixture that fires it and one that does not; the table must cover every
+//! entry of `RULES`, so a new rule without fixtures fails here.
+
+use postfix_tls::config::{parse_main, parse_master};
+use postfix_tls::diagnostic::{Diagnostic, Severity};
+use postfix_tls::options::Role;
+use postfix_tls::rules::{lint, LintContext, RULES};
+use postfix_tls::version::{OpensslVersion, PostfixVersion};
+
+/// One fixture: the rule, whether it must fire, the files, the version and the role.
+struct Case {
+    id: &'static str,
+    fires: bool,
+    main: Option<&'static str>,
+    master: Option<&'static str>,
+    postfix: &'static str,
+    role: Role,
+}
+
+const fn fires(id: &'static str, main: Option<&'static str>, master: Option<&'static str>) -> Case {
+    Case {
+        id,
+        fires: true,
+        main,
+        master,
+        postfix: "3.11",
+        role: Role::PublicMx,
+    }
+}
+
+const fn quiet(id: &'static str, main: Option<&'static str>, master: Option<&'static str>) -> Case {
+    Case {
+        id,
+        fires: false,
+        main,
+        master,
+        postfix: "3.11",
+        role: Role::PublicMx,
+    }
+}
+
+impl Case {
+    const fn on(mut self, postfix: &'static str) -> Case {
+        self.postfix = postfix;
+        self
+    }
+    const fn role(mut self, role: Role) -> Case {
+        self.role = role;
+        self
+    }
+}
+
+/// Rules only the generator emits (about options, not files): no file can fire them.
+const GENERATOR_ONLY: &[&str] = &["option_value_rejected", "scanner_clean_tradeoff"];
+
+const CERT: &str = "smtpd_tls_chain_files = /etc/letsencrypt/live/mx.example.org/combined.pem\n";
+const SUBMISSION: &str = "submission inet n - y - - smtpd
+  -o smtpd_tls_security_level=encrypt
+  -o smtpd_sasl_auth_enable=yes
+  -o smtpd_recipient_restrictions=permit_sasl_authenticated,reject
+submissions inet n - y - - smtpd
+  -o smtpd_tls_wrappermode=yes
+  -o smtpd_sasl_auth_enable=yes
+  -o smtpd_recipient_restrictions=permit_sasl_authenticated,reject
+";
+
+fn cases() -> Vec<Case> {
+    use Role::*;
+    vec![
+        fires("malformed_line", Some("/etc/postfix/main.cf\na = b\n"), None),
+        fires("malformed_line", None, Some("smtps inet n - n - - smtpd\n-o smtpd_tls_wrappermode=yes\n")),
+        quiet("malformed_line", Some("# /etc/postfix/main.cf\nmyhostname = mx\n"), None),
+        fires("value_has_comment", Some("smtpd_tls_security_level = may # optional\n"), None),
+        quiet("value_has_comment", Some("# optional\nsmtpd_tls_security_level = may\n"), None),
+        fires("duplicate_parameter", Some("smtpd_tls_loglevel = 1\nsmtpd_tls_loglevel = 2\n"), None),
+        quiet("duplicate_parameter", Some("smtpd_tls_loglevel = 1\nsmtp_tls_loglevel = 1\n"), None),
+        fires("unknown_parameter", Some("smtpd_tls_securty_level = may\n"), None),
+        quiet(
+            "unknown_parameter",
+            Some("mua_client_restrictions = permit_sasl_authenticated, reject\nrelay_destination_concurrency_limit = 1\n"),
+            Some("relay unix - - n - - smtp\nsubmission inet n - y - - smtpd\n  -o smtpd_client_restrictions=$mua_client_restrictions\n"),
+        ),
+        fires("undefined_reference", Some("compatibility_level = 3.7\n"), Some("submission inet n - y - - smtpd\n  -o smtpd_client_restrictions=$mua_client_restrictions\n")),
+        fires("undefined_reference", Some("smtpd_banner = $myhostname ESMTP $mail_nam\n"), None),
+        quiet("undefined_reference", Some("mua_client_restrictions = permit_sasl_authenticated, reject\nsmtp_tls_session_cache_database = btree:${data_directory}/smtp_scache\n"), Some("submission inet n - y - - smtpd\n  -o smtpd_client_restrictions=$mua_client_restrictions\n  -o syslog_name=postfix/$service_name\n")),
+        quiet("undefined_reference", None, Some("submission inet n - y - - smtpd\n  -o smtpd_client_restrictions=$mua_client_restrictions\n")),
+        fires("parameter_not_in_version", Some("tls_ffdhe_auto_groups = ffdhe3072\n"), None).on("3.7"),
+        quiet("parameter_not_in_version", Some("tls_ffdhe_auto_groups = ffdhe3072\n"), None).on("3.8"),
+        fires("invalid_value", Some("smtpd_tls_auth_only = ja\n"), None),
+        fires("invalid_value", Some("smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destinaton\n"), None),
+        fires("invalid_value", Some("smtpd_tls_protocols = >=TLSv1.4\n"), None),
+        quiet(
+            "invalid_value",
+            Some("smtpd_tls_auth_only = YES\nsmtpd_relay_restrictions = permit_mynetworks, check_policy_service unix:private/policy, reject_unauth_destination\nsmtpd_tls_protocols = >=TLSv1.2\nmilter_macro_daemon_name = ORIGINATING\n"),
+            None,
+        ),
+        fires("unknown_service", None, Some("Übermittlung inet n - n - - smtpd\n")),
+        fires("unknown_service", None, Some("submission inte n - n - - smtpd\n")),
+        quiet("unknown_service", None, Some("127.0.0.1:10025 inet n - n - - smtpd\nsubmission inet n - n - - smtpd\n")),
+        fires("mx_requires_tls", Some("smtpd_tls_security_level = encrypt\n"), None),
+        fires("mx_requires_tls", Some(CERT), Some("smtp inet n - y - - smtpd\n  -o smtpd_tls_security_level=encrypt\n")),
+        fires("mx_requires_tls", Some("smtpd_tls_security_level = encrypt\n"), Some(SUBMISSION)),
+        quiet("mx_requires_tls", Some("smtpd_tls_security_level = encrypt\n"), None).role(Relay),
+        quiet("mx_requires_tls", Some("smtpd_tls_security_level = may\n"), Some(SUBMISSION)),
+        fires("invalid_server_tls_level", Some("smtpd_tls_security_level = dane\n"), None),
+        fires("invalid_server_tls_level", Some("smtpd_tls_security_level = verify\n"), None).role(Relay),
+        quiet("invalid_server_tls_level", Some("smtpd_tls_security_level = may\nsmtp_tls_security_level = dane\nsmtp_dns_support_level = dnssec\n"), None),
+        fires("tls_without_certificate", Some("smtpd_tls_security_level = may\n"), None),
+        quiet("tls_without_certificate", Some("smtpd_tls_security_level = may\nsmtpd_tls_cert_file = /etc/ssl/mx.pem\n"), None),
+        quiet("tls_without_certificate", None, Some(SUBMISSION)),
+        fires("client_cert_required_without_encrypt", Some("smtpd_tls_security_level = may\nsmtpd_tls_req_ccert = yes\n"), None),
+        quiet("client_cert_required_without_encrypt", None, Some("relay inet n - y - - smtpd\n  -o smtpd_tls_req_ccert=yes\n")),
+        quiet("client_cert_required_without_encrypt", Some("smtpd_tls_security_level = may\n"), Some("submission inet n - y - - smtpd\n  -o smtpd_tls_security_level=encrypt\n  -o smtpd_tls_req_ccert=yes\n")),
+        fires("port25_tls_floor_too_strict", Some("smtpd_tls_protocols = >=TLSv1.2\n"), None),
+        fires("port25_tls_floor_too_strict", Some("smtpd_tls_ciphers = high\n"), None),
+        quiet("port25_tls_floor_too_strict", Some("smtpd_tls_protocols = !SSLv2, !SSLv3\n"), Some("smtp inet n - y - - smtpd\nsubmission inet n - y - - smtpd\n  -o smtpd_tls_protocols=>=TLSv1.2\n")),
+        fires("client_cert_relay_with_public_ca", Some("smtpd_relay_restrictions = permit_mynetworks, permit_tls_all_clientcerts, reject_unauth_destination\nsmtpd_tls_CAfile = /etc/ssl/certs/ca-certificates.crt\n"), None),
+        quiet("client_cert_relay_with_public_ca", Some("smtpd_relay_restrictions = permit_mynetworks, permit_tls_all_clientcerts, reject_unauth_destination\nsmtpd_tls_CAfile = /etc/postfix/clients-ca.pem\n"), None),
+        fires("chain_files_unsupported", Some(CERT), None).on("3.3"),
+        quiet("chain_files_unsupported", Some(CERT), None).on("3.4"),
+        fires("chain_files_overrides_legacy", Some("smtpd_tls_chain_files = /etc/postfix/combined.pem\nsmtpd_tls_cert_file = /etc/postfix/cert.pem\n"), None),
+        quiet("chain_files_overrides_legacy", Some(CERT), None),
+        fires("chain_files_separate_key", Some("smtpd_tls_chain_files = /etc/letsencrypt/live/mx/privkey.pem, /etc/letsencrypt/live/mx/fullchain.pem\n"), None),
+        quiet("chain_files_separate_key", Some(CERT), None),
+        fires("untrusted_certificate_on_submission", Some("smtpd_tls_cert_file = /etc/ssl/certs/ssl-cert-snakeoil.pem\nsmtpd_tls_security_level = may\n"), Some(SUBMISSION)),
+        quiet("untrusted_certificate_on_submission", Some(CERT), Some(SUBMISSION)),
+        fires("self_signed_certificate_on_mx", Some("smtpd_tls_cert_file = /etc/ssl/certs/ssl-cert-snakeoil.pem\nsmtpd_tls_security_level = may\n"), None),
+        quiet("self_signed_certificate_on_mx", Some("smtpd_tls_cert_file = /etc/ssl/certs/ssl-cert-snakeoil.pem\nsmtpd_tls_security_level = none\n"), None),
+        fires("submissions_name_unresolvable", None, Some("submissions inet n - y - - smtpd\n  -o smtpd_tls_wrappermode=yes\n")).on("3.5"),
+        quiet("submissions_name_unresolvable", None, Some("submissions inet n - y - - smtpd\n  -o smtpd_tls_wrappermode=yes\n")).on("3.6"),
+        fires("wrappermode_in_main_cf", Some("smtpd_tls_wrappermode = yes\n"), None),
+        quiet("wrappermode_in_main_cf", Some("smtpd_tls_wrappermode = no\n"), None),
+        fires("level_ignored_with_wrappermode", None, Some("smtps inet n - y - - smtpd\n  -o smtpd_tls_wrappermode=yes\n  -o smtpd_tls_security_level=encrypt\n")),
+        quiet("level_ignored_with_wrappermode", None, Some(SUBMISSION)),
+        fires("sasl_over_cleartext", Some(CERT), Some("submission inet n - y - - smtpd\n  -o smtpd_tls_security_level=may\n  -o smtpd_sasl_auth_enable=yes\n")),
+        quiet("sasl_over_cleartext", Some(CERT), Some("submission inet n - y - - smtpd\n  -o smtpd_tls_security_level=may\n  -o smtpd_sasl_auth_enable=yes\n  -o smtpd_tls_auth_only=yes\n")),
+        quiet("sasl_over_cleartext", Some(CERT), Some(SUBMISSION)),
+        quiet("sasl_over_cleartext", None, Some("submission inet n - y - - smtpd\n  -o smtpd_sasl_auth_enable=yes\n")),
+        fires("sasl_on_port_25", Some("smtpd_sasl_auth_enable = yes\nsmtpd_tls_auth_only = yes\n"), None),
+        quiet("sasl_on_port_25", Some("smtpd_sasl_type = dovecot\n"), Some(SUBMISSION)),
+        fires("no_relay_protection", Some("smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated\n"), None),
+        quiet("no_relay_protection", Some("smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated\nsmtpd_recipient_restrictions = reject_unauth_destination\n"), None),
+        fires("submission_not_restricted", Some(CERT), Some("submission inet n - y - - smtpd\n  -o smtpd_tls_security_level=encrypt\n  -o smtpd_relay_restrictions=permit_mynetworks,reject_unauth_destination\n")),
+        quiet("submission_not_restricted", Some(CERT), Some(SUBMISSION)),
+        fires("no_implicit_tls_submission", None, Some("submission inet n - y - - smtpd\n  -o smtpd_tls_security_level=encrypt\n")),
+        quiet("no_implicit_tls_submission", None, Some(SUBMISSION)),
+        fires("outbound_tls_mandatory_for_internet", Some("smtp_tls_security_level = encrypt\n"), None),
+        quiet("outbound_tls_mandatory_for_internet", Some("smtp_tls_security_level = encrypt\nrelayhost = [smtp.example.net]:587\n"), None),
+        fires("dane_without_dnssec", Some("smtp_tls_security_level = dane\n"), None),
+        quiet("dane_without_dnssec", Some("smtp_tls_security_level = dane\nsmtp_dns_support_level = dnssec\n"), None),
+        fires("verify_without_ca", Some("smtp_tls_security_level = secure\nrelayhost = [smtp.example.net]\n"), None),
+        quiet("verify_without_ca", Some("smtp_tls_security_level = secure\nrelayhost = [smtp.example.net]\nsmtp_tls_CAfile = /etc/ssl/certs/ca-certificates.crt\n"), None),
+        fires("ca_file_is_own_certificate", Some("smtp_tls_CAfile = /etc/letsencrypt/live/mx.example.org/chain.pem\n"), None),
+        quiet("ca_file_is_own_certificate", Some("smtp_tls_CAfile = /etc/ssl/certs/ca-certificates.crt\n"), None),
+        fires("smtp_wrappermode_below_encrypt", Some("relayhost = [smtp.example.net]:465\nsmtp_tls_wrappermode = yes\nsmtp_tls_security_level = may\n"), None),
+        quiet("smtp_wrappermode_below_encrypt", Some("relayhost = [smtp.example.net]:465\nsmtp_tls_wrappermode = yes\nsmtp_tls_security_level = encrypt\n"), None),
+        fires("outbound_tls_disabled", Some("myhostname = mx.example.org\n"), None).on("3.10"),
+        fires("outbound_tls_disabled", Some("smtp_tls_security_level = none\ncompatibility_level = 3.11\n"), None),
+        quiet("outbound_tls_disabled", Some("compatibility_level = 3.11\n"), None),
+        quiet("outbound_tls_disabled", Some("smtp_tls_security_level = may\n"), None).on("3.7"),
+        fires("deprecated_tls_switch", Some("smtpd_use_tls = yes\n"), None),
+        quiet("deprecated_tls_switch", Some("smtpd_use_tls = yes\n"), None).on("2.2"),
+        fires("deprecated_tls_switch", Some("disable_dns_lookups = yes\n"), None).on("2.11"),
+        quiet("deprecated_tls_switch", Some("disable_dns_lookups = yes\n"), None).on("2.10"),
+        fires("dh_param_file_deprecated", Some("smtpd_tls_dh1024_param_file = /etc/postfix/dh2048.pem\n"), None).on("3.9"),
+        quiet("dh_param_file_deprecated", Some("smtpd_tls_dh1024_param_file = /etc/postfix/dh2048.pem\n"), None).on("3.6"),
+        fires("dh512_param_file_ignored", Some("smtpd_tls_dh512_param_file = /etc/postfix/dh512.pem\n"), None),
+        quiet("dh512_param_file_ignored", Some("smtpd_tls_dh512_param_file =\n"), None),
+        fires("eecdh_grade_ignored", Some("smtpd_tls_eecdh_grade = strong\n"), None).on("3.6"),
+        quiet("eecdh_grade_ignored", Some("smtpd_tls_eecdh_grade = strong\n"), None).on("3.5"),
+        fires("weak_cipher_grade", Some("smtp_tls_ciphers = export\n"), None),
+        fires("weak_cipher_grade", Some("smtpd_tls_security_level = may\nsmtpd_tls_cert_file = /etc/ssl/mx.pem\n"), None).on("3.0"),
+        quiet("weak_cipher_grade", Some("smtpd_tls_security_level = may\nsmtpd_tls_cert_file = /etc/ssl/mx.pem\n"), None).on("3.1"),
+        quiet("weak_cipher_grade", Some("smtpd_tls_security_level = may\nsmtpd_tls_cert_file = /etc/ssl/mx.pem\nsmtpd_tls_exclude_ciphers = aNULL, EXPORT\n"), None).on("3.0"),
+        fires("protocol_range_unsupported", Some("smtp_tls_protocols = >=TLSv1.2\n"), None).on("3.5"),
+        quiet("protocol_range_unsupported", Some("smtp_tls_protocols = >=TLSv1.2\n"), None).on("3.6"),
+        fires("protocol_exclusions_not_contiguous", Some("smtp_tls_protocols = !SSLv2, !SSLv3, !TLSv1.1\n"), None),
+        quiet("protocol_exclusions_not_contiguous", Some("smtp_tls_protocols = !SSLv2, !SSLv3, !TLSv1, !TLSv1.1\n"), None),
+        fires("tlsv13_name_unsupported", Some("smtp_tls_protocols = !SSLv2, !TLSv1.3\n"), None).on("3.3"),
+        quiet("tlsv13_name_unsupported", Some("smtp_tls_protocols = !SSLv2, !TLSv1.3\n"), None).on("3.4"),
+        fires("mandatory_only_while_opportunistic", Some("smtp_tls_security_level = may\nsmtp_tls_mandatory_protocols = >=TLSv1.2\n"), None),
+        quiet("mandatory_only_while_opportunistic", Some("smtp_tls_security_level = may\nsmtp_tls_mandatory_protocols = >=TLSv1.2\nsmtp_tls_protocols = >=TLSv1.2\n"), None),
+        fires("cipherlist_overridden", Some("tls_high_cipherlist = ECDHE+AESGCM\n"), None),
+        quiet("cipherlist_overridden", Some("smtpd_tls_exclude_ciphers = aNULL, RC4\n"), None),
+        fires("cipherlist_empty", Some("tls_high_cipherlist =\n"), None),
+        quiet("cipherlist_empty", Some("tls_high_cipherlist = ECDHE+AESGCM\n"), None),
+        fires("preempt_cipherlist", Some("tls_preempt_cipherlist = yes\n"), None),
+        quiet("preempt_cipherlist", Some("tls_preempt_cipherlist = no\n"), None),
+        fires("dh_parameters_too_small", Some("smtpd_tls_dh1024_param_file = /etc/postfix/dh1024.pem\n"), None).on("3.5"),
+        quiet("dh_parameters_too_small", Some("smtpd_tls_dh1024_param_file = /etc/postfix/dh2048.pem\n"), None).on("3.5"),
+        fires("postscreen_without_tlsproxy", Some("smtpd_tls_security_level = may\n"), Some("smtp inet n - y - 1 postscreen\nsmtpd pass - - y - - smtpd\n")),
+        fires("postscreen_without_tlsproxy", Some("smtpd_tls_security_level = may\n"), Some("smtp inet n - y - 1 postscreen\nsmtpd pass - - y - - smtpd\ntlsproxy unix - - y - - tlsproxy\n")),
+        quiet("postscreen_without_tlsproxy", Some("smtpd_tls_security_level = may\n"), Some("smtp inet n - y - 1 postscreen\nsmtpd pass - - y - - smtpd\ntlsproxy unix - - y - 0 tlsproxy\n")),
+        quiet("postscreen_without_tlsproxy", Some("smtpd_tls_security_level = none\n"), Some("smtp inet n - y - 1 postscreen\nsmtpd pass - - y - - smtpd\n")),
+        fires("client_session_hidden_on_port_25", Some("smtpd_hide_client_session = yes\n"), None),
+        quiet("client_session_hidden_on_port_25", None, Some("submission inet n - y - - smtpd\n  -o smtpd_hide_client_session=yes\n")),
+        fires("pq_key_share_first", Some("tls_eecdh_auto_curves = X25519MLKEM768 X25519 prime256v1\n"), None),
+        quiet("pq_key_share_first", Some("tls_eecdh_auto_curves = X25519 ?X25519MLKEM768 prime256v1\n"), None),
+        fires("server_session_cache_unneeded", Some("smtpd_tls_session_cache_database = btree:${data_directory}/smtpd_scache\n"), None),
+        quiet("server_session_cache_unneeded", Some("smtp_tls_session_cache_database = btree:${data_directory}/smtp_scache\n"), None),
+        quiet("server_session_cache_unneeded", Some("smtpd_tls_session_cache_database = btree:${data_directory}/smtpd_scache\n"), None).on("2.10"),
+        fires("tls_debug_loglevel", Some("smtpd_tls_loglevel = 3\n"), None),
+        quiet("tls_debug_loglevel", Some("smtpd_tls_loglevel = 1\n"), None),
+    ]
+}
+
+fn run(case: &Case) -> Vec<Diagnostic> {
+    let ctx = LintContext {
+        postfix: PostfixVersion::parse(case.postfix).expect("fixture version"),
+        openssl: OpensslVersion::V3_5,
+        role: case.role,
+    };
+    let main = case.main.map(parse_main);
+    let master = case.master.map(parse_master);
+    lint(main.as_ref(), master.as_ref(), &ctx)
+}
+
+#[test]
+fn every_fixture_fires_or_stays_quiet() {
+    let mut failures = Vec::new();
+    for case in cases() {
+        let found = run(&case);
+        let fired = found.iter().any(|d| d.id == case.id);
+        if fired != case.fires {
+            failures.push(format!(
+                "{} should {}fire on {:?} / {:?} ({}): got {:?}",
+                case.id,
+                if case.fires { "" } else { "not " },
+                case.main,
+                case.master,
+                case.postfix,
+                found.iter().map(|d| d.id).collect::<Vec<_>>()
+            ));
+        }
+        for d in &found {
+            assert!(
+                d.line.is_some() || d.id == "outbound_tls_disabled",
+                "{} without a line",
+                d.id
+            );
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_rule_has_fixtures_both_ways() {
+    let cases = cases();
+    for rule in RULES {
+        if GENERATOR_ONLY.contains(&rule.id) {
+            continue;
+        }
+        assert!(
+            cases.iter().any(|c| c.id == rule.id && c.fires),
+            "no firing fixture for {}",
+            rule.id
+        );
+        assert!(
+            cases.iter().any(|c| c.id == rule.id && !c.fires),
+            "no quiet fixture for {}",
+            rule.id
+        );
+    }
+    for case in &cases {
+        assert!(
+            RULES.iter().any(|r| r.id == case.id),
+            "fixture for unknown rule {}",
+            case.id
+        );
+    }
+}
+
+#[test]
+fn generator_only_rules_never_come_from_files() {
+    for case in cases() {
+        for d in run(&case) {
+            assert!(!GENERATOR_ONLY.contains(&d.id), "{} came from a file", d.id);
+        }
+    }
+}
+
+#[test]
+fn findings_carry_the_rule_severity_unless_the_rule_says_otherwise() {
+    // Rules whose severity depends on the finding (documented in their `what`).
+    let graded = [
+        "invalid_server_tls_level",
+        "unknown_service",
+        "dh_param_file_deprecated",
+    ];
+    for case in cases() {
+        for d in run(&case) {
+            let rule = RULES
+                .iter()
+                .find(|r| r.id == d.id)
+                .expect("emitted id is in RULES");
+            if !graded.contains(&d.id) {
+                assert_eq!(d.severity, rule.severity, "{}", d.id);
+            }
+            assert_eq!(d.topic, rule.topic, "{}", d.id);
+        }
+    }
+}
+
+#[test]
+fn severities_grade_as_documented() {
+    let at = |main: &str, role: Role, postfix: &str| {
+        let parsed = parse_main(main);
+        let ctx = LintContext {
+            postfix: PostfixVersion::parse(postfix).expect("version"),
+            openssl: OpensslVersion::V3_0,
+            role,
+        };
+        lint(Some(&parsed), None, &ctx)
+    };
+    let level = |found: Vec<Diagnostic>, id: &str| {
+        found.into_iter().find(|d| d.id == id).map(|d| d.severity)
+    };
+    assert_eq!(
+        level(
+            at("smtpd_tls_security_level = dane\n", Role::Relay, "3.11"),
+            "invalid_server_tls_level"
+        ),
+        Some(Severity::Error)
+    );
+    assert_eq!(
+        level(
+            at("smtpd_tls_security_level = secure\n", Role::Relay, "3.11"),
+            "invalid_server_tls_level"
+        ),
+        Some(Severity::Warning)
+    );
+    assert_eq!(
+        level(
+            at(
+                "smtpd_tls_dh1024_param_file = /x/dh2048.pem\n",
+                Role::Relay,
+                "3.9"
+            ),
+            "dh_param_file_deprecated"
+        ),
+        Some(Severity::Warning)
+    );
+    assert_eq!(
+        level(
+            at(
+                "smtpd_tls_dh1024_param_file = /x/dh2048.pem\n",
+                Role::Relay,
+                "3.7"
+            ),
+            "dh_param_file_deprecated"
+        ),
+        Some(Severity::Info)
+    );
+}
