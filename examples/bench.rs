@@ -3,7 +3,7 @@
 //!
 //! Run with `cargo run --release --example bench` (scripts/bench does).
 
-use postfix_tls::config;
+use postfix_tls::diagnostic::FileKind;
 use postfix_tls::options::{InboundLevel, Options, OutboundLevel, Profile};
 use postfix_tls::rules::{self, LintContext};
 use std::hint::black_box;
@@ -29,11 +29,18 @@ fn main() {
     let ctx = LintContext::for_options(&options);
     // What was measured, so a figure from a core that does nothing is recognisable as such.
     let generated = postfix_tls::generate(&options);
-    let findings = rules::lint(Some(&config::parse_main(&text)), None, &ctx).len();
+    let findings = rules::lint_text(&text, None, &ctx).1.len();
+    // As pasted into "Check my config": the kind is detected from the text, then it is
+    // parsed and linted.
     let lint = time(200, || {
-        let main = config::parse_main(black_box(&text));
-        black_box(rules::lint(Some(&main), None, &ctx));
+        black_box(rules::lint_text(black_box(&text), None, &ctx));
     });
+    let (kind, _) = rules::lint_text(&text, None, &ctx);
+    assert_eq!(
+        kind,
+        FileKind::MainCf,
+        "the benchmark text is read as a main.cf"
+    );
 
     println!("native core (release build), median of many runs:");
     row(
