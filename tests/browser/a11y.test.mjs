@@ -106,6 +106,7 @@ test('keyboard only: every control is reachable with a visible focus, and operab
     }
     return [...keys];
   });
+  assert.ok(expected.length > 20, `only ${expected.length} controls found`);
   const stops = await tabStops(page, expected.length * 2 + 20);
   const reached = new Set(
     await page.evaluate(() =>

@@ -86,6 +86,7 @@ test('the share link reproduces the page in a new browser context', async () => 
   const panels = {};
   for (const { heading } of PANELS) panels[heading] = await panelText(page, heading);
   const controls = await controlStates(page);
+  assert.ok(Object.keys(controls).length > 20, 'the page has its controls');
   assert.deepEqual(seen.errors, []);
 
   const second = await suite.context();
