@@ -97,12 +97,21 @@ test('keyboard only: every control is reachable with a visible focus, and operab
 
   // What must be reachable: every enabled, visible control (a radio group is one stop).
   const expected = await page.evaluate(() => {
-    const visible = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+    // Inside a closed <details> only the summary can take focus.
+    const folded = (el) => {
+      const details = el.closest('details:not([open])');
+      return details !== null && el.closest('summary')?.parentElement !== details;
+    };
+    const visible = (el) => el.checkVisibility({ visibilityProperty: true }) && !folded(el);
     const keys = new Set();
+    let n = 0;
     for (const el of document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')) {
       if (el.disabled || !visible(el) || el.tabIndex < 0) continue;
       if (el.type === 'radio') keys.add(`radio:${el.name}`);
-      else keys.add((el.dataset.want = String(Math.random())));
+      else {
+        const label = (el.labels?.[0]?.textContent ?? el.getAttribute('aria-label') ?? el.textContent ?? '').trim();
+        keys.add((el.dataset.want = `${n++}: ${el.tagName.toLowerCase()}#${el.id} "${label.slice(0, 50)}"`));
+      }
     }
     return [...keys];
   });

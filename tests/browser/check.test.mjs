@@ -77,12 +77,18 @@ for (const [file, broken] of Object.entries(SEED)) {
   });
 }
 
-test('a clean config shows no finding', async () => {
+test('a clean config shows no finding, and fixing a value clears its finding', async () => {
   const context = await suite.context();
   const page = await context.newPage();
   await open(page, suite.url);
   await page.getByRole('tab', { name: 'Check my config' }).click();
-  await page.getByLabel('Configuration to check').fill('smtpd_tls_security_level = may\nsmtp_tls_security_level = may\n');
+  // Clean for `postfix-tls lint` too: one key+chain file, opportunistic TLS both ways.
+  const clean = 'smtpd_tls_chain_files = /etc/postfix/tls/rsa-key-chain.pem\nsmtpd_tls_security_level = may\nsmtp_tls_security_level = may\n';
+  const box = page.getByLabel('Configuration to check');
+  await box.fill(clean.replace('level = may\nsmtp', 'level = kann\nsmtp'));
+  await page.getByRole('region', { name: 'Findings' }).getByRole('alert').first().waitFor();
+  await box.fill(clean);
   await page.getByText('No problems found in this text.').waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0);
   await context.close();
 });

@@ -59,6 +59,9 @@ async function visibleWords(page) {
 function englishIn(text, englishTexts) {
   const stripped = text
     .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/"[^"]*"/g, ' ') // Postfix's own messages, quoted as it logs them
+    .replace(/\b[\w-]+\(\d\)/g, ' ') // manual pages: master(5)
+    .replace(/\bpostfix (check|reload|start|stop|status)\b/g, ' ') // commands
     .replace(/\S*[_\/$=]\S*/g, ' ') // parameter names, paths, `name=value`, $variables
     .replace(/--?[a-z0-9-]+/g, ' '); // command-line flags
   const untranslated = englishTexts.has(text);
