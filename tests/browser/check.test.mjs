@@ -80,6 +80,7 @@ for (const [file, broken] of Object.entries(SEED)) {
 test('a clean config shows no finding, and fixing a value clears its finding', async () => {
   const context = await suite.context();
   const page = await context.newPage();
+  const seen = watch(page);
   await open(page, suite.url);
   await page.getByRole('tab', { name: 'Check my config' }).click();
   // Clean for `postfix-tls lint` too: one key+chain file, opportunistic TLS both ways.
@@ -90,5 +91,6 @@ test('a clean config shows no finding, and fixing a value clears its finding', a
   await box.fill(clean);
   await page.getByText('No problems found in this text.').waitFor();
   assert.equal(await page.getByRole('alert').count(), 0);
+  assert.deepEqual(seen.errors, []);
   await context.close();
 });

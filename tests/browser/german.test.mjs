@@ -145,8 +145,10 @@ test('the German switch leaves no English visible on any tab', async () => {
 test('the page starts in German for a German browser', async () => {
   const context = await suite.context({ locale: 'de-DE' });
   const page = await context.newPage();
+  const seen = watch(page);
   await page.goto(suite.url);
   await page.getByRole('tab', { name: 'Meine Konfiguration prüfen' }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
+  assert.deepEqual(seen.errors, []);
   await context.close();
 });
