@@ -1,0 +1,146 @@
+// Browser benchmark of the release build (dist/): asset sizes, first-load requests and bytes,
+// time from navigation to the output being painted, and time from a click to the updated
+// output. Prints figures with their targets; it is not a test. Run by scripts/bench.
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { DIST, startSuite } from './harness.mjs';
+import { OUTPUT_READY, outputPanel, TOGGLE_LABEL } from './page.mjs';
+
+const COLD_LOADS = 10;
+const CLICKS = 200;
+
+// Mozilla's SSL configuration generator, measured on this kind of machine with the same method
+// (issue 5): the figures to beat.
+const MOZILLA = { transferKb: 58, paintedMs: 265, clickMedianMs: 3.2, clickP95Ms: 11 };
+
+function kb(bytes) {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+function quantile(sorted, q) {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];
+}
+
+function row(what, figure, target, met, mozilla = '') {
+  const verdict = met === null ? '' : met ? 'ok' : 'MISSED';
+  console.log(`  ${what.padEnd(44)} ${figure.padStart(12)}   target ${target.padEnd(10)} ${verdict.padEnd(6)} ${mozilla}`);
+}
+
+function files(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+function sizes() {
+  console.log(`release build in ${DIST} (raw / gzip -9 / brotli q11):`);
+  const kinds = { '.wasm': 'wasm', '.js': 'JS', '.css': 'CSS' };
+  const totals = {};
+  for (const path of files(DIST)) {
+    const kind = kinds[extname(path)];
+    if (!kind) continue;
+    const body = readFileSync(path);
+    const total = (totals[kind] ??= { raw: 0, gzip: 0, brotli: 0, files: 0 });
+    total.files += 1;
+    total.raw += body.length;
+    total.gzip += gzipSync(body, { level: 9 }).length;
+    total.brotli += brotliCompressSync(body, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+    }).length;
+  }
+  for (const kind of ['wasm', 'JS', 'CSS']) {
+    const t = totals[kind] ?? { raw: 0, gzip: 0, brotli: 0, files: 0 };
+    console.log(`  ${(kind + ` (${t.files} file${t.files === 1 ? '' : 's'})`).padEnd(16)} ${kb(t.raw).padStart(10)} ${kb(t.gzip).padStart(10)} ${kb(t.brotli).padStart(10)}`);
+  }
+}
+
+/// One cold load in a fresh context: the time the output was first painted (ms after
+/// navigation start), and what the server sent until the page settled.
+async function coldLoad(suite) {
+  const context = await suite.context();
+  const page = await context.newPage();
+  // Registered before any page script: resolves on the first animation frame after the
+  // main.cf text is in the DOM, i.e. when it is painted.
+  await page.addInitScript((marker) => {
+    window.__painted = new Promise((resolve) => {
+      const check = () => {
+        if (!document.body || !document.body.textContent.includes(marker)) return false;
+        requestAnimationFrame(() => resolve(performance.now()));
+        return true;
+      };
+      const observer = new MutationObserver(() => check() && observer.disconnect());
+      observer.observe(document, { childList: true, subtree: true, characterData: true });
+    });
+  }, OUTPUT_READY);
+  const logStart = suite.server.log.length;
+  await page.goto(suite.url, { waitUntil: 'load' });
+  const painted = await page.evaluate(() => window.__painted);
+  // Let the service worker finish fetching what it caches: part of the first visit's cost.
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(300);
+  const served = suite.server.log.slice(logStart);
+  await context.close();
+  return { painted, requests: served.length, bytes: served.reduce((sum, e) => sum + e.bytes, 0), served };
+}
+
+async function clicks(suite) {
+  const context = await suite.context();
+  const page = await context.newPage();
+  await page.goto(suite.url);
+  const panel = outputPanel(page, 'main.cf');
+  await panel.getByText(OUTPUT_READY).first().waitFor();
+  const toggle = page.getByLabel(TOGGLE_LABEL, { exact: true });
+  const times = await page.evaluate(
+    async ([input, target, n]) => {
+      const samples = [];
+      for (let i = 0; i < n; i++) {
+        const before = target.textContent;
+        const changed = new Promise((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (target.textContent !== before) {
+              const now = performance.now();
+              observer.disconnect();
+              resolve(now);
+            }
+          });
+          observer.observe(target, { childList: true, subtree: true, characterData: true });
+        });
+        const start = performance.now();
+        input.click();
+        samples.push((await changed) - start);
+        // Let the frame finish before the next click, as a person's clicks would.
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      }
+      return samples;
+    },
+    [await toggle.elementHandle(), await panel.elementHandle(), CLICKS],
+  );
+  await context.close();
+  return times.sort((a, b) => a - b);
+}
+
+sizes();
+const suite = await startSuite();
+try {
+  const loads = [];
+  for (let i = 0; i < COLD_LOADS; i++) loads.push(await coldLoad(suite));
+  const first = loads[0];
+  const painted = loads.map((l) => l.painted).sort((a, b) => a - b);
+  console.log(`\nfirst load (gzip as served by the static server, service worker's fetches included):`);
+  for (const entry of first.served) console.log(`    ${String(entry.status).padEnd(4)} ${kb(entry.bytes).padStart(10)}  ${entry.path}`);
+  row('requests on first load', String(first.requests), '', null);
+  row('bytes on first load (gzip)', kb(first.bytes), '< 100 KB', first.bytes < 100 * 1024, `Mozilla: ${MOZILLA.transferKb} KB`);
+  row(`output painted after navigation (median of ${COLD_LOADS})`, `${quantile(painted, 0.5).toFixed(0)} ms`, '< 200 ms', quantile(painted, 0.5) < 200, `Mozilla: ${MOZILLA.paintedMs} ms`);
+
+  const times = await clicks(suite);
+  const median = quantile(times, 0.5);
+  const p95 = quantile(times, 0.95);
+  console.log(`\nclick on "${TOGGLE_LABEL}" to updated main.cf in the DOM (${CLICKS} clicks):`);
+  row('median', `${median.toFixed(2)} ms`, '< 1 ms', median < 1, `Mozilla: ${MOZILLA.clickMedianMs} ms`);
+  row('p95', `${p95.toFixed(2)} ms`, '< 4 ms', p95 < 4, `Mozilla: ${MOZILLA.clickP95Ms} ms`);
+} finally {
+  await suite.close();
+}
