@@ -24,6 +24,7 @@ mod verify;
 
 use page::{Action, Notice, Page, Tab};
 use postfix_tls::lang::Lang;
+use postfix_tls::options::Options;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -36,8 +37,12 @@ fn App() -> Html {
     };
     use_effect_with(page.options.clone(), |options| {
         // history.replaceState and localStorage cost milliseconds each; a burst of changes
-        // (typing a path) is saved once, shortly after the last one.
+        // (typing a path) is saved once, shortly after the last one. The share link shown
+        // on the page is always current. Defaults (after a reset) are forgotten at once.
         let options = options.clone();
+        if options == Options::default() {
+            page::remember(&options);
+        }
         let save = gloo::timers::callback::Timeout::new(page::REMEMBER_AFTER_MS, move || {
             page::remember(&options)
         });
