@@ -100,7 +100,6 @@ fn jump(id: &'static str) -> Callback<MouseEvent> {
     Callback::from(move |e: MouseEvent| {
         e.prevent_default();
         if let Some(target) = gloo::utils::document().get_element_by_id(id) {
-            target.scroll_into_view();
             if let Some(heading) = target.query_selector("h2").ok().flatten() {
                 let _ = heading.set_attribute("tabindex", "-1");
                 if let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading)
@@ -108,6 +107,8 @@ fn jump(id: &'static str) -> Callback<MouseEvent> {
                     let _ = heading.focus();
                 }
             }
+            // After the focus, which scrolls only as far as needed, put the section on top.
+            target.scroll_into_view();
         }
     })
 }
