@@ -24,7 +24,6 @@ mod verify;
 
 use page::{Action, Notice, Page, Tab};
 use postfix_tls::lang::Lang;
-use postfix_tls::options::Options;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -36,16 +35,11 @@ fn App() -> Html {
         Callback::from(move |action: Action| page.dispatch(action))
     };
     use_effect_with(page.options.clone(), |options| {
-        // history.replaceState and localStorage cost milliseconds each; a burst of changes
-        // (typing a path) is saved once, shortly after the last one. The share link shown
-        // on the page is always current. Defaults (after a reset) are forgotten at once.
+        // history.replaceState and localStorage cost milliseconds; saving in a task of its
+        // own keeps that out of the time between a click and the updated output, and a
+        // change that follows within the same task cancels this save.
         let options = options.clone();
-        if options == Options::default() {
-            page::remember(&options);
-        }
-        let save = gloo::timers::callback::Timeout::new(page::REMEMBER_AFTER_MS, move || {
-            page::remember(&options)
-        });
+        let save = gloo::timers::callback::Timeout::new(0, move || page::remember(&options));
         move || drop(save)
     });
     use_effect_with(page.lang, |lang| {

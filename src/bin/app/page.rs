@@ -15,8 +15,6 @@ use yew::Reducible;
 
 const STORED_OPTIONS: &str = "postfix-tls.options";
 const STORED_LANG: &str = "postfix-tls.lang";
-/// How long after the last change the URL and local storage are updated.
-pub const REMEMBER_AFTER_MS: u32 = 150;
 
 /// The three views of the page.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
