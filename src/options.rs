@@ -466,6 +466,12 @@ impl Choice for OutboundLevel {
                     "ein Smarthost auf Port 465 (smtp_tls_wrappermode) braucht encrypt, verify oder secure"
                 ))
             }
+            // Smarthosts offer AUTH only after STARTTLS, and Postfix sends the password only
+            // inside TLS: without TLS the mail goes out unauthenticated and bounces.
+            OutboundLevel::None if options.relay_authenticates() => Some(text!(
+                "a smarthost login needs TLS: the password is only sent inside TLS",
+                "eine Anmeldung am Smarthost braucht TLS: das Passwort wird nur innerhalb von TLS gesendet"
+            )),
             _ => None,
         }
     }
@@ -1368,6 +1374,9 @@ impl Options {
         match self.outbound.unavailable(self) {
             None => self.outbound,
             Some(_) if self.relay_wrappermode() => OutboundLevel::Encrypt,
+            Some(_) if self.outbound == OutboundLevel::None && self.relay_authenticates() => {
+                OutboundLevel::Encrypt
+            }
             Some(_) => OutboundLevel::May,
         }
     }
@@ -1379,6 +1388,11 @@ impl Options {
             && !self.rejects(Field::RelayHost)
             && self.relayhost.port == RelayPort::Submissions
             && self.relayhost.port.unavailable(self).is_none()
+    }
+
+    /// True when outbound mail goes through an accepted smarthost that needs a login.
+    pub fn relay_authenticates(&self) -> bool {
+        self.relayhost.enabled && self.relayhost.auth && !self.rejects(Field::RelayHost)
     }
 
     /// Checks every free-text value in use and the OpenSSL version; each problem is an
@@ -1802,6 +1816,16 @@ mod tests {
             OutboundLevel::May,
             "dane unavailable"
         );
+        o.postfix = PostfixVersion::new(3, 11);
+        o.relayhost.port = RelayPort::Submission;
+        o.outbound = OutboundLevel::None;
+        assert_eq!(
+            o.effective_outbound(),
+            OutboundLevel::Encrypt,
+            "a smarthost login needs TLS (tests/postfix F6)"
+        );
+        o.relayhost.auth = false;
+        assert_eq!(o.effective_outbound(), OutboundLevel::None, "no login");
     }
 
     fn rejected_fields(o: &Options) -> Vec<(Field, String)> {

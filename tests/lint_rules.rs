@@ -130,6 +130,8 @@ fn cases() -> Vec<Case> {
         quiet("untrusted_certificate_on_submission", Some(CERT), Some(SUBMISSION)),
         fires("self_signed_certificate_on_mx", Some("smtpd_tls_cert_file = /etc/ssl/certs/ssl-cert-snakeoil.pem\nsmtpd_tls_security_level = may\n"), None),
         quiet("self_signed_certificate_on_mx", Some("smtpd_tls_cert_file = /etc/ssl/certs/ssl-cert-snakeoil.pem\nsmtpd_tls_security_level = none\n"), None),
+        // A null client meets no MTA-STS sender (tests/postfix FINDINGS L-b).
+        quiet("self_signed_certificate_on_mx", Some("smtpd_tls_cert_file = /etc/ssl/certs/ssl-cert-snakeoil.pem\nsmtpd_tls_security_level = may\n"), None).role(Role::NullClient),
         fires("submissions_name_unresolvable", None, Some("submissions inet n - y - - smtpd\n  -o smtpd_tls_wrappermode=yes\n")).on("3.5"),
         quiet("submissions_name_unresolvable", None, Some("submissions inet n - y - - smtpd\n  -o smtpd_tls_wrappermode=yes\n")).on("3.6"),
         fires("wrappermode_in_main_cf", Some("smtpd_tls_wrappermode = yes\n"), None),
@@ -158,6 +160,8 @@ fn cases() -> Vec<Case> {
         quiet("ca_file_is_own_certificate", Some("smtp_tls_CAfile = /etc/ssl/certs/ca-certificates.crt\n"), None),
         fires("smtp_wrappermode_below_encrypt", Some("relayhost = [smtp.example.net]:465\nsmtp_tls_wrappermode = yes\nsmtp_tls_security_level = may\n"), None),
         quiet("smtp_wrappermode_below_encrypt", Some("relayhost = [smtp.example.net]:465\nsmtp_tls_wrappermode = yes\nsmtp_tls_security_level = encrypt\n"), None),
+        // Real Postfix 3.7 refuses wrapper mode at `dane` (tests/postfix FINDINGS F5, L-a).
+        fires("smtp_wrappermode_below_encrypt", Some("relayhost = [smtp.example.net]:465\nsmtp_tls_wrappermode = yes\nsmtp_tls_security_level = dane\nsmtp_dns_support_level = dnssec\n"), None),
         fires("outbound_tls_disabled", Some("myhostname = mx.example.org\n"), None).on("3.10"),
         fires("outbound_tls_disabled", Some("smtp_tls_security_level = none\ncompatibility_level = 3.11\n"), None),
         quiet("outbound_tls_disabled", Some("compatibility_level = 3.11\n"), None),

@@ -4,6 +4,7 @@
 
 use super::scope::{At, Lint, Port};
 use crate::diagnostic::FileKind;
+use crate::options::Role;
 use crate::params;
 use crate::text;
 
@@ -136,7 +137,8 @@ fn self_signed(lint: &mut Lint) {
         };
         let entry = (cert.at, cert.value.to_string());
         match scope.port {
-            Port::Smtp if !mx.contains(&entry) => mx.push(entry),
+            // Only a public MX meets MTA-STS senders; a relay or null client does not.
+            Port::Smtp if lint.ctx.role == Role::PublicMx && !mx.contains(&entry) => mx.push(entry),
             Port::Submission | Port::Submissions => {
                 // Report at the service when the certificate comes from main.cf.
                 let at = if cert.at.is_some_and(|a| a.file == FileKind::MainCf) {
