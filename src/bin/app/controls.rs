@@ -29,9 +29,17 @@ impl PanelProps {
     }
 }
 
-/// The element id of a field's control.
+/// The element id of a field's control, in kebab case so that `Relayhost` (the switch) and
+/// `RelayHost` (the name) get different ids: `field-relayhost`, `field-relay-host`.
 fn control_id(field: Field) -> String {
-    format!("field-{field:?}").to_lowercase()
+    let mut id = String::from("field");
+    for c in format!("{field:?}").chars() {
+        if c.is_ascii_uppercase() {
+            id.push('-');
+        }
+        id.push(c.to_ascii_lowercase());
+    }
+    id
 }
 
 #[derive(Properties, PartialEq)]
@@ -355,5 +363,18 @@ pub fn Select(props: &SelectProps) -> Html {
             </select>
             { describe(field, None, lang, &notes) }
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn control_ids_are_unique() {
+        let ids: HashSet<String> = Field::ALL.iter().map(|f| control_id(*f)).collect();
+        assert_eq!(ids.len(), Field::ALL.len());
+        assert_eq!(control_id(Field::RelayHost), "field-relay-host");
     }
 }
