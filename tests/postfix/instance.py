@@ -38,6 +38,15 @@ INJECT_BASE = 2825
 SINK_BASE = 2925
 SERVICE_PORTS = {"smtp": "25", "submission": "587", "submissions": "465", "smtps": "465"}
 
+# Slots 0..MAX_SLOTS-1 keep every port block apart (2465+s stays below 2525, 2525+s below 2587).
+MAX_SLOTS = 60
+
+
+def slot_ports(slot):
+    """Every loopback port an instance in this slot uses."""
+    return [*(base + slot for base in PORT_BASE.values()), INJECT_BASE + slot, SINK_BASE + slot]
+
+
 TEST_USER = "testuser"
 TEST_PASSWORD = "Test-Passw0rd"
 
@@ -349,7 +358,7 @@ class Instance:
 
     def start(self):
         busy = [p for p in [*self.ports.values(), self.inject_port, self.sink_port]
-                if _listening(p) and not (self.sink and p == self.sink_port)]
+                if listening(p) and not (self.sink and p == self.sink_port)]
         if busy:
             # Probing someone else's server would judge the wrong config.
             return f"ports {busy} already in use (a stale instance?); not starting"
@@ -360,7 +369,7 @@ class Instance:
             return f"postfix start exited {result.returncode}: {' | '.join(tail)}"
         deadline = time.monotonic() + START_TIMEOUT
         for port in self.ports.values():
-            while not _listening(port):
+            while not listening(port):
                 if time.monotonic() > deadline:
                     return f"nothing listens on 127.0.0.1:{port} after {START_TIMEOUT}s"
                 time.sleep(0.1)
@@ -423,7 +432,7 @@ def _alive(pid):
         return False
 
 
-def _listening(port):
+def listening(port):
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.settimeout(0.5)
         return s.connect_ex(("127.0.0.1", port)) == 0

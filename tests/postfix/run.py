@@ -17,6 +17,7 @@ installs. See tests/postfix/README.md.
 
 import argparse
 import atexit
+import fcntl
 import json
 import os
 import queue
@@ -393,6 +394,29 @@ def selftest_cases():
     return found
 
 
+def claim_slots(wanted):
+    """Worker slots no other run of this suite on the machine holds: one lock file per slot,
+    held until this process exits, and the slot's ports must be free. Concurrent runs (a
+    developer and CI, say) then never probe each other's instances."""
+    held = []
+    for slot in range(instance.MAX_SLOTS):
+        if len(held) == wanted:
+            break
+        lock = open(os.path.join(tempfile.gettempdir(), f"postfix-tls-slot-{slot}.lock"), "w")
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            lock.close()
+            continue
+        if any(instance.listening(p) for p in instance.slot_ports(slot)):
+            lock.close()
+            continue
+        held.append((slot, lock))
+    if not held:
+        sys.exit("FAIL: every worker slot is taken by other runs or busy ports")
+    return held
+
+
 def ensure_postfix():
     """Postfix and the tools must be here: the (idempotent) installer adds what is missing and
     fails with its reason otherwise. The suite never skips."""
@@ -487,15 +511,16 @@ def main():
     os.chmod(work_root, 0o755)
     if not args.keep:
         atexit.register(shutil.rmtree, work_root, True)
-    print(f"Postfix {version}; {len(all_cases)} cases, {args.jobs} at a time; work in "
-          f"{work_root}", flush=True)
+    held = claim_slots(args.jobs)
+    print(f"Postfix {version}; {len(all_cases)} cases, {len(held)} at a time in slots "
+          f"{[slot for slot, _ in held]}; work in {work_root}", flush=True)
     test_pki = pki.Pki(os.path.join(work_root, "pki"))
     slots = queue.Queue()
-    for s in range(args.jobs):
-        slots.put(s)
+    for slot, _ in held:
+        slots.put(slot)
     signal.signal(signal.SIGTERM, _interrupt)
     signal.signal(signal.SIGINT, _interrupt)
-    with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+    with ThreadPoolExecutor(max_workers=len(held)) as pool:
         futures = [pool.submit(run_case, n, o, s, slots, test_pki, work_root, args.keep)
                    for n, o, s in all_cases]
         results = []
