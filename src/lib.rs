@@ -40,11 +40,13 @@
 
 pub mod config;
 pub mod diagnostic;
+pub mod edit;
 pub mod lang;
 pub mod options;
 pub mod params;
 pub mod render;
 pub mod rules;
+pub mod share;
 pub mod verify;
 pub mod version;
 

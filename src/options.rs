@@ -160,9 +160,10 @@ pub enum Profile {
 #[serde(rename_all = "kebab-case")]
 pub enum CertSource {
     /// Debian's self-signed `ssl-cert` snakeoil pair.
-    #[default]
     Snakeoil,
-    /// Let's Encrypt (certbot) for a domain.
+    /// Let's Encrypt (certbot) for a domain: the default, since mail clients on 587/465
+    /// must be able to validate the certificate (RFC 8314 §5).
+    #[default]
     LetsEncrypt,
     /// Paths of the user's choice.
     Custom,
@@ -205,7 +206,7 @@ pub struct Certificate {
 impl Default for Certificate {
     fn default() -> Self {
         Certificate {
-            source: CertSource::Snakeoil,
+            source: CertSource::LetsEncrypt,
             domain: String::from("mail.example.com"),
             cert_file: String::from("/etc/postfix/tls/rsa-fullchain.pem"),
             key_file: String::from("/etc/postfix/tls/rsa-key.pem"),
@@ -1706,6 +1707,7 @@ mod tests {
     #[test]
     fn fields_become_unavailable_with_the_choices_they_depend_on() {
         let mut o = Options::default();
+        o.certificate.source = CertSource::Snakeoil;
         assert!(Field::Inbound.unavailable(&o).is_none());
         assert!(Field::CertDomain.unavailable(&o).is_some(), "snakeoil");
         assert!(Field::CertFile.unavailable(&o).is_some(), "snakeoil");

@@ -196,7 +196,7 @@ mod tests {
         ));
         assert!(text.contains("-connect mail.example.com:587"));
         assert!(text.contains("openssl s_client -connect mail.example.com:465"));
-        assert!(text.contains("posttls-finger -c -l encrypt '[mail.example.com]:25'"));
+        assert!(text.contains("posttls-finger -c -l secure '[mail.example.com]:25'"));
         assert!(steps
             .iter()
             .any(|s| s.expect.get(Lang::En).contains("with ESMTPS")));

@@ -51,7 +51,11 @@ impl Case {
 }
 
 /// Rules only the generator emits (about options, not files): no file can fire them.
-const GENERATOR_ONLY: &[&str] = &["option_value_rejected", "scanner_clean_tradeoff"];
+const GENERATOR_ONLY: &[&str] = &[
+    "option_value_rejected",
+    "option_unavailable",
+    "scanner_clean_tradeoff",
+];
 
 const CERT: &str = "smtpd_tls_chain_files = /etc/letsencrypt/live/mx.example.org/combined.pem\n";
 const SUBMISSION: &str = "submission inet n - y - - smtpd

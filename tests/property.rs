@@ -251,6 +251,14 @@ fn check_output(o: &Options, out: &Output) -> Result<(), String> {
     {
         return Err(format!("error diagnostic {}: {}", d.id, d.message.en));
     }
+    // Every finding must be explainable: its id is a rule in the table the UI and CLI show.
+    if let Some(d) = out
+        .diagnostics
+        .iter()
+        .find(|d| postfix_tls::rules::rule(d.id).is_none())
+    {
+        return Err(format!("diagnostic id `{}` is not in rules::RULES", d.id));
+    }
     let settings = main_settings(&out.main_cf)?;
     for (i, (name, value)) in settings.iter().enumerate() {
         check_known(name, version)?;

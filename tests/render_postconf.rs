@@ -98,15 +98,13 @@ fn variants(postfix: PostfixVersion) -> Vec<Options> {
 #[test]
 fn real_postconf_accepts_the_generated_commands() {
     let Some(bin) = postconf_binary() else {
-        eprintln!("NOT CHECKED: no postconf on this machine");
-        return;
+        panic!("postconf is not installed: run scripts/setup.sh (it installs Debian's postfix)");
     };
     let empty = scratch_dir("version");
     let (version, _) = postconf(&bin, &empty, &["-h", "-d", "mail_version"]);
     std::fs::remove_dir_all(&empty).ok();
     let Ok(postfix) = PostfixVersion::parse(version.trim()) else {
-        eprintln!("NOT CHECKED: unknown Postfix version {version:?}");
-        return;
+        panic!("the installed Postfix reports an unknown version {version:?}");
     };
     for (i, options) in variants(postfix).iter().enumerate() {
         let dir = scratch_dir(&format!("apply-{i}"));

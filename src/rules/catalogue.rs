@@ -176,6 +176,23 @@ pub static RULES: &[Rule] = &[
         fix: t("Correct the value as the help says.", "Den Wert wie im Hinweis beschrieben korrigieren."),
         source: postconf("postconf(5) syntax", "https://www.postfix.org/postconf.5.html"),
     },
+    Rule {
+        id: "option_unavailable",
+        catalogue: None,
+        severity: Warning,
+        topic: Topic::General,
+        summary: t("a chosen value does not apply and another is used", "ein gewählter Wert passt nicht und ein anderer wird verwendet"),
+        what: t(
+            "A choice that the selected Postfix or OpenSSL version, or another choice, does not support (for example `dane` before Postfix 2.11).",
+            "Eine Auswahl, die die gewählte Postfix- oder OpenSSL-Version oder eine andere Auswahl nicht unterstützt (zum Beispiel `dane` vor Postfix 2.11).",
+        ),
+        why: t(
+            "Writing the value anyway would give a configuration that Postfix refuses or ignores; the generator writes the nearest supported value instead.",
+            "Den Wert trotzdem zu schreiben ergäbe eine Konfiguration, die Postfix ablehnt oder ignoriert; der Generator schreibt stattdessen den nächsten unterstützten Wert.",
+        ),
+        fix: t("Pick a value that the selected version supports, or a newer version.", "Einen Wert wählen, den die gewählte Version unterstützt, oder eine neuere Version."),
+        source: postconf("postconf(5)", "https://www.postfix.org/postconf.5.html"),
+    },
     // --- Inbound on port 25 -------------------------------------------------------------
     Rule {
         id: "mx_requires_tls",

@@ -119,7 +119,8 @@ fn is_self_signed(path: &str) -> bool {
 
 fn self_signed(lint: &mut Lint) {
     let mut mx: Vec<(Option<At>, String)> = Vec::new();
-    let mut submission: Vec<(Option<At>, String)> = Vec::new();
+    // (where, certificate, service name): each submission service is named in its finding.
+    let mut submission: Vec<(Option<At>, String, String)> = Vec::new();
     for scope in lint.smtpd_scopes() {
         if lint.tls_enabled(scope.service).is_none() {
             continue;
@@ -143,7 +144,10 @@ fn self_signed(lint: &mut Lint) {
                 } else {
                     cert.at
                 };
-                let entry = (at, entry.1);
+                let service = scope
+                    .service
+                    .map_or_else(|| String::from("submission"), |s| s.name.clone());
+                let entry = (at, entry.1, service);
                 if !submission.contains(&entry) {
                     submission.push(entry);
                 }
@@ -166,14 +170,14 @@ fn self_signed(lint: &mut Lint) {
             ),
         );
     }
-    for (at, path) in submission {
+    for (at, path, service) in submission {
         lint.emit(
             "untrusted_certificate_on_submission",
             at,
             text!(
-                "submission uses the self-signed certificate `{}`: mail clients cannot validate it",
-                "die Einlieferung verwendet das selbstsignierte Zertifikat `{}`: Mailprogramme können es nicht prüfen";
-                path
+                "the `{}` service uses the self-signed certificate `{}`: mail clients cannot validate it",
+                "der Dienst `{}` verwendet das selbstsignierte Zertifikat `{}`: Mailprogramme können es nicht prüfen";
+                service, path
             ),
             text!(
                 "use a certificate from a public CA, for example Let's Encrypt (RFC 8314 §5)",

@@ -1,3 +1,143 @@
 //! The web app: a thin Yew shell over the core library.
+//!
+//! One reducer holds the page state ([`page::Page`]); every panel gets the data it shows and
+//! a `Callback<Action>`. What the page shows about Postfix comes from `postfix_tls`.
 
-fn main() {}
+mod certificates;
+mod check;
+mod chrome;
+mod clipboard;
+mod controls;
+mod diagnostics;
+mod generate;
+mod host;
+mod inbound;
+mod logging;
+mod masthead;
+mod outbound;
+mod output;
+mod page;
+mod protocols;
+mod share;
+mod submission;
+mod verify;
+
+use page::{Action, Notice, Page, Tab};
+use postfix_tls::lang::Lang;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[component]
+fn App() -> Html {
+    let page = use_reducer(Page::load);
+    let dispatch = {
+        let page = page.clone();
+        Callback::from(move |action: Action| page.dispatch(action))
+    };
+    use_effect_with(page.options.clone(), page::remember);
+    use_effect_with(page.lang, |lang| {
+        gloo::utils::document_element()
+            .set_attribute("lang", lang.tag())
+            .ok();
+        gloo::utils::document().set_title(chrome::TITLE.get(*lang));
+    });
+    let output = use_memo(page.options.clone(), postfix_tls::generate);
+    let lang = page.lang;
+    html! {
+        <>
+            <a class="skip-link" href="#main">{ chrome::SKIP.get(lang) }</a>
+            <masthead::Masthead lang={lang} dispatch={dispatch.clone()} />
+            <main id="main">
+            if let Some(notice) = &page.notice {
+                <NoticeBar notice={notice.clone()} lang={lang} dispatch={dispatch.clone()} />
+            }
+            <div class="tabs" role="tablist" aria-label={chrome::VIEWS.get(lang)}>
+                { for Tab::ALL.iter().map(|&tab| {
+                    let selected = page.tab == tab;
+                    html! {
+                        <button type="button" role="tab" id={format!("tab-{}", tab.id())}
+                                aria-selected={selected.to_string()}
+                                aria-controls={selected.then(|| format!("panel-{}", tab.id()))}
+                                class={classes!("tab", selected.then_some("selected"))}
+                                onclick={dispatch.reform(move |_: MouseEvent| Action::Tab(tab))}
+                                onkeydown={arrow_keys(tab, dispatch.clone())}>
+                            { tab.label().get(lang) }
+                        </button>
+                    }
+                }) }
+            </div>
+            <div role="tabpanel" id={format!("panel-{}", page.tab.id())}
+                 aria-labelledby={format!("tab-{}", page.tab.id())}>
+                { match page.tab {
+                    Tab::Generate => html! {
+                        <generate::Generate options={Rc::new(page.options.clone())} output={output.clone()}
+                                            lang={lang} dispatch={dispatch.clone()} />
+                    },
+                    Tab::Check => html! {
+                        <check::Check pasted={page.pasted.clone()} lang={lang} dispatch={dispatch.clone()} />
+                    },
+                    Tab::Verify => html! {
+                        <verify::Verify options={Rc::new(page.options.clone())} lang={lang} />
+                    },
+                } }
+            </div>
+            </main>
+            <footer class="footer"><p>{ chrome::FOOTER.get(lang) }</p></footer>
+        </>
+    }
+}
+
+/// Left and Right move between the tabs, as in every tab list (WAI-ARIA tabs pattern).
+fn arrow_keys(tab: Tab, dispatch: Callback<Action>) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| {
+        let step = match e.key().as_str() {
+            "ArrowRight" => 1,
+            "ArrowLeft" => Tab::ALL.len() - 1,
+            _ => return,
+        };
+        e.prevent_default();
+        let here = Tab::ALL.iter().position(|t| *t == tab).unwrap_or(0);
+        let next = Tab::ALL[(here + step) % Tab::ALL.len()];
+        if let Some(button) =
+            gloo::utils::document().get_element_by_id(&format!("tab-{}", next.id()))
+        {
+            if let Ok(button) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(button) {
+                let _ = button.focus();
+            }
+        }
+        dispatch.emit(Action::Tab(next));
+    })
+}
+
+#[derive(Properties, PartialEq)]
+struct NoticeProps {
+    notice: Notice,
+    lang: Lang,
+    dispatch: Callback<Action>,
+}
+
+/// A one-time message: why a link or file was refused, or what a button did.
+#[component]
+fn NoticeBar(props: &NoticeProps) -> Html {
+    let lang = props.lang;
+    let (sentence, reason) = props.notice.texts();
+    let problem = props.notice.is_problem();
+    html! {
+        <div class={classes!("notice", problem.then_some("problem"))}
+             role={if problem { "alert" } else { "status" }}>
+            <p>
+                { sentence.get(lang) }
+                if let Some(reason) = reason {
+                    <span class="notice-reason">{ format!(" ({})", reason.get(lang)) }</span>
+                }
+            </p>
+            <button type="button" class="button small" onclick={props.dispatch.reform(|_: MouseEvent| Action::Dismiss)}>
+                { chrome::DISMISS.get(lang) }
+            </button>
+        </div>
+    }
+}
+
+fn main() {
+    yew::Renderer::<App>::new().render();
+}

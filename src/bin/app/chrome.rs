@@ -1,0 +1,179 @@
+//! The words of the user interface itself, in English and German.
+//!
+//! Everything about Postfix (labels and help of the choices, diagnostics, rule explanations)
+//! comes from the core; this table only holds the page's own buttons, headings and notices.
+
+use postfix_tls::diagnostic::Topic;
+use postfix_tls::lang::Text;
+
+/// A fixed bilingual string.
+const fn t(en: &'static str, de: &'static str) -> Text {
+    Text::fixed(en, de)
+}
+
+pub static TITLE: Text = t("Postfix TLS configuration", "Postfix-TLS-Konfiguration");
+pub static TAGLINE: Text = t(
+    "Generate and check TLS settings for Postfix, for the version you run. Everything stays in your browser.",
+    "TLS-Einstellungen für Postfix erzeugen und prüfen, passend zur eingesetzten Version. Alles bleibt im Browser.",
+);
+pub static LANGUAGE: Text = t("Language", "Sprache");
+
+pub static TAB_GENERATE: Text = t("Generate", "Erzeugen");
+pub static TAB_CHECK: Text = t("Check my config", "Meine Konfiguration prüfen");
+pub static TAB_VERIFY: Text = t("How to verify", "So prüfen Sie es");
+pub static SECTIONS: Text = t("Sections", "Bereiche");
+
+pub static DISMISS: Text = t("Dismiss", "Schließen");
+pub static SHARED_IGNORED: Text = t(
+    "The shared link could not be used, so the defaults are shown.",
+    "Der geteilte Link war nicht verwendbar, daher werden die Standardwerte angezeigt.",
+);
+pub static STORED_IGNORED: Text = t(
+    "The settings saved in this browser could not be read, so the defaults are shown.",
+    "Die in diesem Browser gespeicherten Einstellungen waren nicht lesbar, daher werden die Standardwerte angezeigt.",
+);
+pub static IMPORT_FAILED: Text = t(
+    "The file could not be imported; your settings are unchanged.",
+    "Die Datei konnte nicht importiert werden; Ihre Einstellungen sind unverändert.",
+);
+pub static IMPORTED: Text = t("Settings imported.", "Einstellungen importiert.");
+pub static RESET_DONE: Text = t(
+    "Defaults restored and the saved settings removed from this browser.",
+    "Standardwerte wiederhergestellt und die gespeicherten Einstellungen aus diesem Browser entfernt.",
+);
+
+pub static RESULT: Text = t("Configuration", "Konfiguration");
+pub static COPY: Text = t("Copy", "Kopieren");
+pub static COPIED: Text = t("Copied", "Kopiert");
+pub static COPY_FAILED: Text = t(
+    "Copy failed - text selected",
+    "Kopieren fehlgeschlagen - Text markiert",
+);
+pub static DOWNLOAD: Text = t("Download", "Herunterladen");
+pub static EMPTY_OUTPUT: Text = t(
+    "# nothing to add for these choices",
+    "# für diese Auswahl ist nichts hinzuzufügen",
+);
+pub static MAIN_CF_HINT: Text = t(
+    "Add to /etc/postfix/main.cf, then run postfix reload.",
+    "In /etc/postfix/main.cf ergänzen, danach postfix reload ausführen.",
+);
+pub static MASTER_CF_HINT: Text = t(
+    "Add to /etc/postfix/master.cf, then run postfix reload.",
+    "In /etc/postfix/master.cf ergänzen, danach postfix reload ausführen.",
+);
+pub static POSTCONF_HINT: Text = t(
+    "Or apply everything as root with these commands.",
+    "Oder alles als root mit diesen Befehlen anwenden.",
+);
+pub static POSTCONF_TITLE: Text = t("postconf commands", "postconf-Befehle");
+
+pub static FINDINGS: Text = t("Warnings and notes", "Warnungen und Hinweise");
+pub static NO_FINDINGS: Text = t(
+    "No warnings: these choices are consistent for this version.",
+    "Keine Warnungen: diese Auswahl ist für diese Version stimmig.",
+);
+pub static EXPLANATION: Text = t("Explanation", "Erklärung");
+pub static WHAT: Text = t("What it checks", "Was geprüft wird");
+pub static WHY: Text = t("Why it matters", "Warum es wichtig ist");
+pub static FIX: Text = t("How to fix it", "Wie man es behebt");
+pub static SOURCE: Text = t("Source", "Quelle");
+pub static LINE: Text = t("line", "Zeile");
+pub static DOCS: Text = t("postconf(5):", "postconf(5):");
+pub static UNAVAILABLE: Text = t("Not available:", "Nicht verfügbar:");
+
+pub static SHARE: Text = t("Share and save", "Teilen und sichern");
+pub static SHARE_HINT: Text = t(
+    "The link contains all your choices. They are also kept in this browser.",
+    "Der Link enthält Ihre gesamte Auswahl. Sie wird auch in diesem Browser gespeichert.",
+);
+pub static COPY_LINK: Text = t("Copy share link", "Link zum Teilen kopieren");
+pub static EXPORT: Text = t("Export JSON", "JSON exportieren");
+pub static IMPORT: Text = t("Import JSON", "JSON importieren");
+pub static RESET: Text = t("Reset to defaults", "Auf Standardwerte zurücksetzen");
+
+pub static CHECK_TITLE: Text = t(
+    "Check an existing configuration",
+    "Eine bestehende Konfiguration prüfen",
+);
+pub static CHECK_HINT: Text = t(
+    "Paste a main.cf, a master.cf or the output of postconf -n. Nothing leaves your browser.",
+    "Fügen Sie eine main.cf, eine master.cf oder die Ausgabe von postconf -n ein. Nichts verlässt Ihren Browser.",
+);
+pub static PASTE_LABEL: Text = t("Configuration to check", "Zu prüfende Konfiguration");
+pub static POSTFIX_VERSION: Text = t("Postfix version", "Postfix-Version");
+pub static FILE_KIND: Text = t("File type", "Dateityp");
+pub static DETECT: Text = t("Detect automatically", "Automatisch erkennen");
+pub static DETECTED_AS: Text = t("Read as", "Gelesen als");
+pub static CHECK_EMPTY: Text = t(
+    "Paste a configuration above to see its problems here, next to the lines that cause them.",
+    "Fügen Sie oben eine Konfiguration ein, um ihre Probleme hier neben den verursachenden Zeilen zu sehen.",
+);
+pub static CHECK_CLEAN: Text = t(
+    "No problems found in this text.",
+    "In diesem Text wurden keine Probleme gefunden.",
+);
+pub static CHECK_RESULT: Text = t("Findings", "Befunde");
+pub static WHOLE_FILE: Text = t("About the whole file", "Zur ganzen Datei");
+pub static CLEAR: Text = t("Clear", "Leeren");
+
+pub static VERIFY_TITLE: Text = t("How to verify", "So prüfen Sie es");
+pub static VERIFY_HINT: Text = t(
+    "Run these after postfix reload: the Postfix checks on the server, the connection tests from a machine outside your network.",
+    "Nach postfix reload ausführen: die Postfix-Prüfungen auf dem Server, die Verbindungstests von einem Rechner außerhalb Ihres Netzes.",
+);
+
+pub static FOOTER: Text = t(
+    "Runs entirely in your browser and works offline after the first visit. Postfix's own documentation wins over this tool.",
+    "Läuft vollständig im Browser und funktioniert nach dem ersten Besuch auch offline. Die Postfix-Dokumentation hat Vorrang vor diesem Werkzeug.",
+);
+
+/// "1 error", "3 Warnungen": a count with the noun in the right number.
+pub fn count(n: usize, one: &Text, many: &Text) -> Text {
+    let noun = if n == 1 { one } else { many };
+    Text::owned(format!("{n} {}", noun.en), format!("{n} {}", noun.de))
+}
+pub static ERROR_ONE: Text = t("error", "Fehler");
+pub static ERROR_MANY: Text = t("errors", "Fehler");
+pub static WARNING_ONE: Text = t("warning", "Warnung");
+pub static WARNING_MANY: Text = t("warnings", "Warnungen");
+pub static INFO_ONE: Text = t("note", "Hinweis");
+pub static INFO_MANY: Text = t("notes", "Hinweise");
+
+/// The heading of a group of choices.
+pub fn topic_title(topic: Topic) -> Text {
+    match topic {
+        Topic::Host => t("Host and versions", "Host und Versionen"),
+        Topic::Certificates => t("Certificates", "Zertifikate"),
+        Topic::Inbound => t("Inbound mail on port 25", "Eingehende Mail auf Port 25"),
+        Topic::Submission => t(
+            "Mail clients: submission on 587/465 and SASL",
+            "Mailprogramme: Einlieferung auf 587/465 und SASL",
+        ),
+        Topic::Outbound => t(
+            "Outbound mail and relayhost",
+            "Ausgehende Mail und Relayhost",
+        ),
+        Topic::Protocols => t("Protocols and ciphers", "Protokolle und Cipher"),
+        Topic::Logging => t("Logging and evidence", "Protokollierung und Nachweise"),
+        Topic::General => t("General", "Allgemein"),
+    }
+}
+
+/// The element id of a group of choices, for the section links.
+pub fn topic_id(topic: Topic) -> &'static str {
+    match topic {
+        Topic::Host => "group-host",
+        Topic::Certificates => "group-certificates",
+        Topic::Inbound => "group-inbound",
+        Topic::Submission => "group-submission",
+        Topic::Outbound => "group-outbound",
+        Topic::Protocols => "group-protocols",
+        Topic::Logging => "group-logging",
+        Topic::General => "group-general",
+    }
+}
+
+pub static PRESET_NONE: Text = t("Chosen by hand", "Von Hand gewählt");
+pub static SKIP: Text = t("Skip to content", "Zum Inhalt springen");
+pub static VIEWS: Text = t("Views", "Ansichten");

@@ -1,0 +1,333 @@
+//! The controls every panel is built from: a group of choices with its findings, a choice
+//! among the values of a [`Choice`], a switch and a text field. Labels, help, parameter links
+//! and why a control is disabled all come from the core's [`Field`] and [`Choice`].
+
+use crate::chrome;
+use crate::diagnostics::DiagnosticCard;
+use crate::page::Action;
+use postfix_tls::diagnostic::{Diagnostic, Topic};
+use postfix_tls::edit::Edit;
+use postfix_tls::lang::{Lang, Text};
+use postfix_tls::options::{Choice, Field, Options};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// What every panel of choices receives.
+#[derive(Properties, PartialEq, Clone)]
+pub struct PanelProps {
+    pub options: Rc<Options>,
+    pub diagnostics: Rc<Vec<Diagnostic>>,
+    pub lang: Lang,
+    pub dispatch: Callback<Action>,
+}
+
+impl PanelProps {
+    /// A callback that turns a control's new value into an edit.
+    pub fn edit<T: 'static>(&self, to_edit: fn(T) -> Edit) -> Callback<T> {
+        self.dispatch
+            .reform(move |value| Action::Edit(to_edit(value)))
+    }
+}
+
+/// The element id of a field's control.
+fn control_id(field: Field) -> String {
+    format!("field-{field:?}").to_lowercase()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct GroupProps {
+    pub topic: Topic,
+    pub diagnostics: Rc<Vec<Diagnostic>>,
+    pub lang: Lang,
+    pub children: Html,
+}
+
+/// A titled group of choices with the findings that belong to it right below them.
+#[component]
+pub fn Group(props: &GroupProps) -> Html {
+    let lang = props.lang;
+    let id = chrome::topic_id(props.topic);
+    let heading = format!("{id}-heading");
+    let mut found: Vec<Diagnostic> = props
+        .diagnostics
+        .iter()
+        .filter(|d| d.topic == props.topic)
+        .cloned()
+        .collect();
+    found.sort_by_key(|d| std::cmp::Reverse(d.severity));
+    html! {
+        <section class="group" id={id} aria-labelledby={heading.clone()}>
+            <h2 id={heading}>{ chrome::topic_title(props.topic).get(lang) }</h2>
+            { props.children.clone() }
+            // Always present, so that screen readers announce findings as they appear.
+            <div class="group-findings" aria-live="polite">
+                { for found.into_iter().map(|d| html! { <DiagnosticCard diagnostic={d} lang={lang} /> }) }
+            </div>
+        </section>
+    }
+}
+
+/// The one-line help, the postconf(5) links and, when disabled, the reason.
+fn describe(field: Field, options: &Options, lang: Lang, described_by: &str) -> Html {
+    let params = field.params();
+    html! {
+        <div class="field-notes" id={described_by.to_string()}>
+            <p class="help">{ field.help().get(lang) }</p>
+            if let Some(reason) = field.unavailable(options) {
+                <p class="unavailable">
+                    <span class="unavailable-tag">{ chrome::UNAVAILABLE.get(lang) }</span>{ " " }{ reason.get(lang) }
+                </p>
+            }
+            if !params.is_empty() {
+                <p class="params">
+                    <span class="params-tag">{ chrome::DOCS.get(lang) }</span>
+                    { for params.iter().map(|name| html! {
+                        <>{ " " }<a href={format!("https://www.postfix.org/postconf.5.html#{name}")}
+                            target="_blank" rel="noopener noreferrer"><code>{ *name }</code></a></>
+                    }) }
+                </p>
+            }
+        </div>
+    }
+}
+
+/// One value of a [`Choice`] as a control shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub id: &'static str,
+    pub label: Text,
+    pub help: Text,
+    /// Why the value cannot be picked with the other options.
+    pub unavailable: Option<Text>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChoiceProps {
+    pub field: Field,
+    pub entries: Vec<Entry>,
+    /// The id of the chosen value.
+    pub current: &'static str,
+    pub options: Rc<Options>,
+    pub lang: Lang,
+    pub on_pick: Callback<&'static str>,
+    /// A drop-down instead of radio buttons, for long lists repeated per direction.
+    #[prop_or_default]
+    pub compact: bool,
+}
+
+impl PanelProps {
+    /// The props of a [`ChoiceField`] for one [`Choice`]. The component itself is not
+    /// generic: one copy of it serves every choice, which keeps the wasm small.
+    pub fn choice<C: Choice>(&self, field: Field, value: C, to_edit: fn(C) -> Edit) -> ChoiceProps {
+        let options = &self.options;
+        ChoiceProps {
+            field,
+            entries: C::ALL
+                .iter()
+                .map(|&c| Entry {
+                    id: c.id(),
+                    label: c.label(),
+                    help: c.help(),
+                    unavailable: c.unavailable(options),
+                })
+                .collect(),
+            current: value.id(),
+            options: options.clone(),
+            lang: self.lang,
+            on_pick: {
+                let dispatch = self.dispatch.clone();
+                Callback::from(move |id: &'static str| {
+                    if let Some(&c) = C::ALL.iter().find(|c| c.id() == id) {
+                        dispatch.emit(Action::Edit(to_edit(c)));
+                    }
+                })
+            },
+            compact: false,
+        }
+    }
+}
+
+/// One value of a [`Choice`]: radio buttons with each value's help, or a drop-down.
+#[component]
+pub fn ChoiceField(props: &ChoiceProps) -> Html {
+    let lang = props.lang;
+    let field = props.field;
+    let options = &props.options;
+    let id = control_id(field);
+    let notes = format!("{id}-notes");
+    let field_off = field.unavailable(options).is_some();
+    if props.compact {
+        let on_change = {
+            let (on_pick, ids): (_, Vec<&'static str>) = (
+                props.on_pick.clone(),
+                props.entries.iter().map(|e| e.id).collect(),
+            );
+            Callback::from(move |e: Event| {
+                let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                let value = select.value();
+                if let Some(id) = ids.iter().find(|id| **id == value) {
+                    on_pick.emit(id);
+                }
+            })
+        };
+        let chosen_help = props
+            .entries
+            .iter()
+            .find(|e| e.id == props.current)
+            .map(|e| e.help.get(lang).to_string())
+            .unwrap_or_default();
+        return html! {
+            <div class={classes!("field", field_off.then_some("off"))}>
+                <label for={id.clone()}>{ field.label().get(lang) }</label>
+                <select id={id} onchange={on_change} disabled={field_off} aria-describedby={notes.clone()}>
+                    { for props.entries.iter().map(|entry| {
+                        let label = match &entry.unavailable {
+                            Some(reason) => format!("{} ({} {})", entry.label.get(lang), chrome::UNAVAILABLE.get(lang), reason.get(lang)),
+                            None => entry.label.get(lang).to_string(),
+                        };
+                        html! {
+                            <option value={entry.id} selected={entry.id == props.current} disabled={entry.unavailable.is_some()}>{ label }</option>
+                        }
+                    }) }
+                </select>
+                <p class="choice-help">{ chosen_help }</p>
+                { describe(field, options, lang, &notes) }
+            </div>
+        };
+    }
+    html! {
+        <fieldset class={classes!("field", "choice", field_off.then_some("off"))} aria-describedby={notes.clone()}>
+            <legend>{ field.label().get(lang) }</legend>
+            <div class="radios">
+                { for props.entries.iter().map(|entry| {
+                    let radio = format!("{id}-{}", entry.id);
+                    let checked = entry.id == props.current;
+                    let value = entry.id;
+                    let on_pick = props.on_pick.reform(move |_: Event| value);
+                    html! {
+                        <div class={classes!("radio", checked.then_some("checked"), entry.unavailable.is_some().then_some("off"))}>
+                            <input type="radio" id={radio.clone()} name={id.clone()} value={entry.id}
+                                   checked={checked} disabled={field_off || entry.unavailable.is_some()}
+                                   onchange={on_pick} aria-describedby={format!("{radio}-help")} />
+                            // The label is the value's name alone, so that it is the radio's
+                            // accessible name; the help is its description.
+                            <div class="radio-text">
+                                <label for={radio.clone()} class="radio-label">{ entry.label.get(lang) }</label>
+                                <span class="radio-help" id={format!("{radio}-help")}>
+                                    { entry.help.get(lang) }
+                                    if let Some(reason) = &entry.unavailable {
+                                        <span class="unavailable">{ format!(" {} {}", chrome::UNAVAILABLE.get(lang), reason.get(lang)) }</span>
+                                    }
+                                </span>
+                            </div>
+                        </div>
+                    }
+                }) }
+            </div>
+            { describe(field, options, lang, &notes) }
+        </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SwitchProps {
+    pub field: Field,
+    pub checked: bool,
+    pub options: Rc<Options>,
+    pub lang: Lang,
+    pub on_toggle: Callback<bool>,
+}
+
+/// A yes/no choice.
+#[component]
+pub fn Switch(props: &SwitchProps) -> Html {
+    let lang = props.lang;
+    let field = props.field;
+    let id = control_id(field);
+    let notes = format!("{id}-notes");
+    let off = field.unavailable(&props.options).is_some();
+    let on_change = props.on_toggle.reform(|e: Event| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        input.checked()
+    });
+    html! {
+        <div class={classes!("field", "switch", off.then_some("off"))}>
+            <div class="switch-row">
+                <input type="checkbox" id={id.clone()} checked={props.checked} disabled={off}
+                       onchange={on_change} aria-describedby={notes.clone()} />
+                <label for={id}>{ field.label().get(lang) }</label>
+            </div>
+            { describe(field, &props.options, lang, &notes) }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TextProps {
+    pub field: Field,
+    pub value: AttrValue,
+    pub options: Rc<Options>,
+    pub lang: Lang,
+    pub on_input: Callback<String>,
+}
+
+/// A free-text value (a path, a host name, a table); the core refuses unsafe values, and
+/// the field is then marked invalid.
+#[component]
+pub fn TextField(props: &TextProps) -> Html {
+    let lang = props.lang;
+    let field = props.field;
+    let id = control_id(field);
+    let notes = format!("{id}-notes");
+    let off = field.unavailable(&props.options).is_some();
+    let rejected = !off && props.options.rejects(field);
+    let on_input = props.on_input.reform(|e: InputEvent| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        input.value()
+    });
+    html! {
+        <div class={classes!("field", "text", off.then_some("off"))}>
+            <label for={id.clone()}>{ field.label().get(lang) }</label>
+            <input type="text" id={id} value={props.value.clone()} disabled={off}
+                   spellcheck="false" autocomplete="off" autocapitalize="none"
+                   aria-invalid={rejected.to_string()} aria-describedby={notes.clone()}
+                   oninput={on_input} />
+            { describe(field, &props.options, lang, &notes) }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SelectProps {
+    pub field: Field,
+    /// `(value, label)` pairs in display order.
+    pub entries: Vec<(AttrValue, AttrValue)>,
+    pub current: AttrValue,
+    pub options: Rc<Options>,
+    pub lang: Lang,
+    pub on_pick: Callback<String>,
+}
+
+/// A drop-down over a list that is not a [`Choice`], such as the versions.
+#[component]
+pub fn Select(props: &SelectProps) -> Html {
+    let lang = props.lang;
+    let field = props.field;
+    let id = control_id(field);
+    let notes = format!("{id}-notes");
+    let on_change = props.on_pick.reform(|e: Event| {
+        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        select.value()
+    });
+    html! {
+        <div class="field">
+            <label for={id.clone()}>{ field.label().get(lang) }</label>
+            <select id={id} onchange={on_change} aria-describedby={notes.clone()}>
+                { for props.entries.iter().map(|(value, label)| html! {
+                    <option value={value.clone()} selected={*value == props.current}>{ label.clone() }</option>
+                }) }
+            </select>
+            { describe(field, &props.options, lang, &notes) }
+        </div>
+    }
+}

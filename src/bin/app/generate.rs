@@ -1,0 +1,108 @@
+//! The "Generate" view: the choices in the order an admin thinks on one side, the generated
+//! configuration and its findings on the other.
+
+use crate::certificates::Certificates;
+use crate::chrome;
+use crate::controls::{PanelProps, Switch};
+use crate::diagnostics::Findings;
+use crate::host::Host;
+use crate::inbound::Inbound;
+use crate::logging::Logging;
+use crate::outbound::Outbound;
+use crate::output::OutputPanel;
+use crate::page::Action;
+use crate::protocols::Protocols;
+use crate::share::Share;
+use crate::submission::Submission;
+use postfix_tls::diagnostic::Topic;
+use postfix_tls::edit::Edit;
+use postfix_tls::lang::Lang;
+use postfix_tls::options::{Field, Options};
+use postfix_tls::Output;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub options: Rc<Options>,
+    pub output: Rc<Output>,
+    pub lang: Lang,
+    pub dispatch: Callback<Action>,
+}
+
+const GROUPS: [Topic; 7] = [
+    Topic::Host,
+    Topic::Certificates,
+    Topic::Inbound,
+    Topic::Submission,
+    Topic::Outbound,
+    Topic::Protocols,
+    Topic::Logging,
+];
+
+#[component]
+pub fn Generate(props: &Props) -> Html {
+    let lang = props.lang;
+    let o = &props.options;
+    let diagnostics = use_memo(props.output.clone(), |out| out.diagnostics.clone());
+    let panel = PanelProps {
+        options: o.clone(),
+        diagnostics: diagnostics.clone(),
+        lang,
+        dispatch: props.dispatch.clone(),
+    };
+    let out = &props.output;
+    html! {
+        <div class="generate">
+            <div class="choices">
+                <nav class="sections" aria-label={chrome::SECTIONS.get(lang)}>
+                    <ul>
+                        { for GROUPS.iter().map(|&topic| html! {
+                            <li><a href={format!("#{}", chrome::topic_id(topic))}
+                                   onclick={jump(topic)}>{ chrome::topic_title(topic).get(lang) }</a></li>
+                        }) }
+                    </ul>
+                </nav>
+                <Host ..panel.clone() />
+                <Certificates ..panel.clone() />
+                <Inbound ..panel.clone() />
+                <Submission ..panel.clone() />
+                <Outbound ..panel.clone() />
+                <Protocols ..panel.clone() />
+                <Logging ..panel.clone() />
+            </div>
+            <div class="results">
+                <h2>{ chrome::RESULT.get(lang) }</h2>
+                <Switch field={Field::Comments} checked={o.comments} options={o.clone()} lang={lang}
+                        on_toggle={panel.edit(Edit::Comments)} />
+                <Findings diagnostics={diagnostics.clone()} lang={lang} />
+                <OutputPanel title="main.cf" id="main-cf" file_name={AttrValue::from("main.cf")} hint={chrome::MAIN_CF_HINT.clone()}
+                             text={AttrValue::from(out.main_cf.clone())} lang={lang} />
+                <OutputPanel title="master.cf" id="master-cf" file_name={AttrValue::from("master.cf")} hint={chrome::MASTER_CF_HINT.clone()}
+                             text={AttrValue::from(out.master_cf.clone())} lang={lang} />
+                <OutputPanel title={AttrValue::from(chrome::POSTCONF_TITLE.get(lang).to_string())} id="postconf"
+                             file_name={AttrValue::from("postfix-tls.sh")} hint={chrome::POSTCONF_HINT.clone()}
+                             text={AttrValue::from(out.postconf.clone())} lang={lang} />
+                <Share options={o.clone()} lang={lang} dispatch={props.dispatch.clone()} />
+            </div>
+        </div>
+    }
+}
+
+/// Section links scroll in the page instead of replacing the fragment, which holds the
+/// share link.
+fn jump(topic: Topic) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        if let Some(group) = gloo::utils::document().get_element_by_id(chrome::topic_id(topic)) {
+            group.scroll_into_view();
+            if let Some(heading) = group.query_selector("h2").ok().flatten() {
+                let _ = heading.set_attribute("tabindex", "-1");
+                if let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading)
+                {
+                    let _ = heading.focus();
+                }
+            }
+        }
+    })
+}

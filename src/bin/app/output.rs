@@ -1,0 +1,93 @@
+//! One block of generated text (main.cf, master.cf or the postconf commands) with its Copy
+//! and Download buttons.
+
+use crate::chrome;
+use crate::clipboard::{self, Copy};
+use crate::diagnostics::inline_code;
+use postfix_tls::lang::{Lang, Text};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The heading, for example `main.cf`; also the region's name.
+    pub title: AttrValue,
+    /// The element id stem.
+    pub id: AttrValue,
+    /// The suggested file name of a download; `None` for no Download button.
+    #[prop_or_default]
+    pub file_name: Option<AttrValue>,
+    /// Where the text goes.
+    pub hint: Text,
+    pub text: AttrValue,
+    pub lang: Lang,
+}
+
+#[component]
+pub fn OutputPanel(props: &Props) -> Html {
+    let lang = props.lang;
+    let shown = use_node_ref();
+    let copied = use_state(|| Copy::Idle);
+    {
+        // A stale "Copied" would claim the new text is on the clipboard.
+        let copied = copied.clone();
+        use_effect_with(props.text.clone(), move |_| copied.set(Copy::Idle));
+    }
+    let on_copy = {
+        let (copied, shown, text) = (copied.clone(), shown.clone(), props.text.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (copied, shown, text) = (copied.clone(), shown.clone(), text.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some(element) = shown.cast::<web_sys::Element>() {
+                    let outcome = clipboard::copy(&text, &element).await;
+                    copied.set(outcome);
+                    // "Copied" is news for a moment; a failure stays until the next try.
+                    if outcome == Copy::Copied {
+                        gloo::timers::callback::Timeout::new(4_000, move || copied.set(Copy::Idle))
+                            .forget();
+                    }
+                }
+            });
+        })
+    };
+    let on_download = {
+        let (name, text) = (props.file_name.clone(), props.text.clone());
+        Callback::from(move |_: MouseEvent| {
+            // A refused download leaves the text on the page, where it can still be copied.
+            if let Some(name) = &name {
+                let _ = clipboard::download(name, &text);
+            }
+        })
+    };
+    let status = match *copied {
+        Copy::Idle => "",
+        Copy::Copied => chrome::COPIED.get(lang),
+        Copy::Failed => chrome::COPY_FAILED.get(lang),
+    };
+    let heading = format!("{}-heading", props.id);
+    let empty = props.text.trim().is_empty();
+    html! {
+        <section class="output" aria-labelledby={heading.clone()}>
+            <div class="output-head">
+                <h3 id={heading}>{ &props.title }</h3>
+                <div class="output-actions">
+                    <span class={classes!("copy-status", (*copied == Copy::Failed).then_some("failed"))}
+                          role="status" aria-live="polite">{ status }</span>
+                    <button type="button" class="button" onclick={on_copy} disabled={empty}>
+                        { chrome::COPY.get(lang) }
+                    </button>
+                    if props.file_name.is_some() {
+                        <button type="button" class="button" onclick={on_download} disabled={empty}>
+                            { chrome::DOWNLOAD.get(lang) }
+                        </button>
+                    }
+                </div>
+            </div>
+            <p class="output-hint">{ inline_code(props.hint.get(lang)) }</p>
+            if empty {
+                <pre class="code empty"><code>{ chrome::EMPTY_OUTPUT.get(lang) }</code></pre>
+            } else {
+                <pre class="code" tabindex="0" aria-label={props.title.clone()}><code ref={shown}>{ &props.text }</code></pre>
+            }
+        </section>
+    }
+}

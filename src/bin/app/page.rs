@@ -1,0 +1,304 @@
+//! The page's state, the actions that change it, and where it is kept between visits.
+//!
+//! The state is the user's choices and pasted text; everything shown is derived from it on
+//! each render. The reducer only routes an [`Action`] to a plain method of [`Page`].
+
+use crate::chrome;
+use postfix_tls::diagnostic::FileKind;
+use postfix_tls::edit::Edit;
+use postfix_tls::lang::{Lang, Text};
+use postfix_tls::options::Options;
+use postfix_tls::share::{self, ShareError};
+use postfix_tls::version::PostfixVersion;
+use std::rc::Rc;
+use yew::Reducible;
+
+const STORED_OPTIONS: &str = "postfix-tls.options";
+const STORED_LANG: &str = "postfix-tls.lang";
+
+/// The three views of the page.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tab {
+    /// Choices and generated configuration.
+    #[default]
+    Generate,
+    /// Lint a pasted configuration.
+    Check,
+    /// Commands that show the setup works.
+    Verify,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 3] = [Tab::Generate, Tab::Check, Tab::Verify];
+
+    pub fn label(self) -> &'static Text {
+        match self {
+            Tab::Generate => &chrome::TAB_GENERATE,
+            Tab::Check => &chrome::TAB_CHECK,
+            Tab::Verify => &chrome::TAB_VERIFY,
+        }
+    }
+
+    /// The element id stem of the tab and its panel.
+    pub fn id(self) -> &'static str {
+        match self {
+            Tab::Generate => "generate",
+            Tab::Check => "check",
+            Tab::Verify => "verify",
+        }
+    }
+}
+
+/// A message shown once at the top of the page until dismissed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// The link's fragment was refused; defaults are shown.
+    SharedIgnored(ShareError),
+    /// The stored settings were refused; defaults are shown.
+    StoredIgnored(ShareError),
+    /// An imported file was refused; nothing changed.
+    ImportFailed(ShareError),
+    /// An imported file was applied.
+    Imported,
+    /// The defaults were restored.
+    Reset,
+}
+
+impl Notice {
+    /// The notice's sentence and, for a refusal, the reason.
+    pub fn texts(&self) -> (Text, Option<Text>) {
+        match self {
+            Notice::SharedIgnored(e) => (chrome::SHARED_IGNORED.clone(), Some(e.message())),
+            Notice::StoredIgnored(e) => (chrome::STORED_IGNORED.clone(), Some(e.message())),
+            Notice::ImportFailed(e) => (chrome::IMPORT_FAILED.clone(), Some(e.message())),
+            Notice::Imported => (chrome::IMPORTED.clone(), None),
+            Notice::Reset => (chrome::RESET_DONE.clone(), None),
+        }
+    }
+
+    /// Refusals are announced assertively, confirmations politely.
+    pub fn is_problem(&self) -> bool {
+        matches!(
+            self,
+            Notice::SharedIgnored(_) | Notice::StoredIgnored(_) | Notice::ImportFailed(_)
+        )
+    }
+}
+
+/// A configuration pasted into the "Check my config" tab.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pasted {
+    pub text: String,
+    pub postfix: PostfixVersion,
+    /// `None`: detect from the text.
+    pub kind: Option<FileKind>,
+}
+
+impl Default for Pasted {
+    fn default() -> Self {
+        Pasted {
+            text: String::new(),
+            postfix: PostfixVersion::LATEST,
+            kind: None,
+        }
+    }
+}
+
+/// Everything the page shows is derived from this.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Page {
+    pub options: Options,
+    pub lang: Lang,
+    pub tab: Tab,
+    pub pasted: Pasted,
+    pub notice: Option<Notice>,
+}
+
+/// Every change a user can make.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    Edit(Edit),
+    Lang(Lang),
+    Tab(Tab),
+    Paste(String),
+    CheckVersion(PostfixVersion),
+    CheckKind(Option<FileKind>),
+    Import(String),
+    Reset,
+    Dismiss,
+}
+
+impl Reducible for Page {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut page = (*self).clone();
+        match action {
+            Action::Edit(edit) => page.options.edit(edit),
+            Action::Lang(lang) => page.lang = lang,
+            Action::Tab(tab) => page.tab = tab,
+            Action::Paste(text) => page.pasted.text = text,
+            Action::CheckVersion(v) => page.pasted.postfix = v,
+            Action::CheckKind(kind) => page.pasted.kind = kind,
+            Action::Import(json) => page.import(&json),
+            Action::Reset => page.reset(),
+            Action::Dismiss => page.notice = None,
+        }
+        Rc::new(page)
+    }
+}
+
+impl Page {
+    /// The first state: the link's settings, else the stored ones, else the defaults. A
+    /// refused link or stored value leaves the defaults and a notice.
+    pub fn load() -> Page {
+        let fragment = gloo::utils::window().location().hash().unwrap_or_default();
+        let fragment = fragment.trim_start_matches('#');
+        let (options, notice) = if !fragment.is_empty() {
+            match share::decode(fragment) {
+                Ok(options) => (options, None),
+                Err(e) => (Options::default(), Some(Notice::SharedIgnored(e))),
+            }
+        } else {
+            match storage().and_then(|s| s.get_item(STORED_OPTIONS).ok().flatten()) {
+                Some(json) => match share::import_json(&json) {
+                    Ok(options) => (options, None),
+                    Err(e) => (Options::default(), Some(Notice::StoredIgnored(e))),
+                },
+                None => (Options::default(), None),
+            }
+        };
+        let lang = storage()
+            .and_then(|s| s.get_item(STORED_LANG).ok().flatten())
+            .or_else(|| gloo::utils::window().navigator().language())
+            .map(|tag| Lang::from_tag(&tag))
+            .unwrap_or_default();
+        Page {
+            options,
+            lang,
+            tab: Tab::default(),
+            pasted: Pasted::default(),
+            notice,
+        }
+    }
+
+    fn import(&mut self, json: &str) {
+        match share::import_json(json) {
+            Ok(options) => {
+                self.options = options;
+                self.notice = Some(Notice::Imported);
+            }
+            Err(e) => self.notice = Some(Notice::ImportFailed(e)),
+        }
+    }
+
+    fn reset(&mut self) {
+        self.options = Options::default();
+        self.notice = Some(Notice::Reset);
+    }
+}
+
+/// Keeps the choices in the URL (so the address bar is always a share link) and in local
+/// storage. Defaults are not stored, so "Reset to defaults" leaves nothing behind.
+pub fn remember(options: &Options) {
+    // Storage can be full or disabled (private windows); the page works without it.
+    if let Some(storage) = storage() {
+        let _ = if *options == Options::default() {
+            storage.remove_item(STORED_OPTIONS)
+        } else {
+            storage.set_item(STORED_OPTIONS, &options.to_json())
+        };
+    }
+    let url = format!("#{}", share::encode(options));
+    if let Ok(history) = gloo::utils::window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Remembers the language chosen on the page over the browser's.
+pub fn remember_lang(lang: Lang) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(STORED_LANG, lang.tag());
+    }
+}
+
+/// Local storage, if the browser allows it (gloo's accessor throws when it does not).
+fn storage() -> Option<web_sys::Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use postfix_tls::options::{InboundLevel, Role};
+
+    fn page() -> Rc<Page> {
+        Rc::new(Page {
+            options: Options::default(),
+            lang: Lang::En,
+            tab: Tab::Generate,
+            pasted: Pasted::default(),
+            notice: None,
+        })
+    }
+
+    #[test]
+    fn edits_change_only_the_options() {
+        let after = page().reduce(Action::Edit(Edit::Inbound(InboundLevel::Encrypt)));
+        assert_eq!(after.options.inbound, InboundLevel::Encrypt);
+        assert_eq!(after.notice, None);
+        assert_eq!(after.tab, Tab::Generate);
+    }
+
+    #[test]
+    fn a_refused_import_keeps_the_choices_and_says_why() {
+        let edited = page().reduce(Action::Edit(Edit::Role(Role::Relay)));
+        let after = edited.reduce(Action::Import(String::from(r#"{"role":"<script>"}"#)));
+        assert_eq!(after.options.role, Role::Relay);
+        assert!(matches!(after.notice, Some(Notice::ImportFailed(_))));
+        assert!(after.notice.as_ref().is_some_and(Notice::is_problem));
+    }
+
+    #[test]
+    fn an_import_replaces_the_choices() {
+        let after = page().reduce(Action::Import(String::from(r#"{"role":"null-client"}"#)));
+        assert_eq!(after.options.role, Role::NullClient);
+        assert_eq!(after.notice, Some(Notice::Imported));
+        let dismissed = after.reduce(Action::Dismiss);
+        assert_eq!(dismissed.notice, None);
+        assert_eq!(dismissed.options.role, Role::NullClient);
+    }
+
+    #[test]
+    fn reset_restores_the_defaults_but_not_the_view() {
+        let edited = page()
+            .reduce(Action::Edit(Edit::Role(Role::Relay)))
+            .reduce(Action::Lang(Lang::De))
+            .reduce(Action::Tab(Tab::Check));
+        let after = edited.reduce(Action::Reset);
+        assert_eq!(after.options, Options::default());
+        assert_eq!(after.lang, Lang::De);
+        assert_eq!(after.tab, Tab::Check);
+        assert_eq!(after.notice, Some(Notice::Reset));
+    }
+
+    #[test]
+    fn every_tab_and_notice_speaks_both_languages() {
+        for tab in Tab::ALL {
+            let label = tab.label();
+            assert!(!label.en.is_empty() && label.en != label.de, "{tab:?}");
+        }
+        let refusal = share::decode("junk").expect_err("junk is refused");
+        for notice in [
+            Notice::SharedIgnored(refusal.clone()),
+            Notice::StoredIgnored(refusal.clone()),
+            Notice::ImportFailed(refusal),
+            Notice::Imported,
+            Notice::Reset,
+        ] {
+            let (sentence, reason) = notice.texts();
+            assert!(sentence.en != sentence.de, "{notice:?}");
+            assert!(reason.is_none_or(|r| r.en != r.de), "{notice:?}");
+        }
+    }
+}

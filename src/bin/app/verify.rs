@@ -1,0 +1,44 @@
+//! The "How to verify" view: the core's checks for the chosen setup, each with a Copy
+//! button for its commands.
+
+use crate::chrome;
+use crate::diagnostics::inline_code;
+use crate::output::OutputPanel;
+use postfix_tls::lang::Lang;
+use postfix_tls::options::Options;
+use postfix_tls::verify;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub options: Rc<Options>,
+    pub lang: Lang,
+}
+
+#[component]
+pub fn Verify(props: &Props) -> Html {
+    let lang = props.lang;
+    let steps = verify::commands(&props.options);
+    html! {
+        <div class="verify">
+            <h2>{ chrome::VERIFY_TITLE.get(lang) }</h2>
+            <p class="lead">{ chrome::VERIFY_HINT.get(lang) }</p>
+            { for steps.iter().enumerate().map(|(i, step)| {
+                let title = AttrValue::from(step.title.get(lang).to_string());
+                html! {
+                    <div class="verify-step">
+                        if step.commands.is_empty() {
+                            <h3>{ title }</h3>
+                            <p>{ inline_code(step.expect.get(lang)) }</p>
+                        } else {
+                            <OutputPanel title={title} id={format!("verify-{i}")}
+                                         hint={step.expect.clone()} text={step.commands.join("\n")}
+                                         lang={lang} />
+                        }
+                    </div>
+                }
+            }) }
+        </div>
+    }
+}

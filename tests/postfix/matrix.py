@@ -1,0 +1,173 @@
+"""The case matrix: a deterministic pairwise covering array over the generator's options.
+
+Every option the generator has is a factor with a few values. A greedy covering-array
+construction (in the spirit of AETG/IPOG, but with no randomness) builds cases until every pair
+of values of two different factors appears together in at least one case, skipping pairs that
+the constraints forbid. The result depends only on FACTORS and CONSTRAINTS, so the same commit
+always tests the same cases; run `python3 tests/postfix/run.py --list` to see them.
+"""
+
+import itertools
+
+# Factor name -> its values, in the order the construction tries them.
+FACTORS = [
+    ("outbound", ["none", "may", "encrypt", "dane", "verify", "secure"]),
+    ("cert", ["snakeoil", "lets-encrypt", "custom", "custom-single-file"]),
+    ("inbound_profile", ["postfix-default", "intermediate", "modern", "scanner-clean"]),
+    ("submission_profile", ["postfix-default", "intermediate", "modern", "scanner-clean"]),
+    ("outbound_profile", ["postfix-default", "intermediate", "modern", "scanner-clean"]),
+    ("relayhost", ["off", "587-auth", "465-auth", "587-noauth"]),
+    ("role", ["public-mx", "relay", "null-client"]),
+    ("inbound", ["none", "may", "encrypt"]),
+    ("sasl", ["dovecot", "cyrus"]),
+    ("submission", [True, False]),
+    ("submissions", [True, False]),
+    ("layout", ["chain-files", "cert-and-key"]),
+    ("ecdsa", [False, True]),
+    ("harden_logjam", [True, False]),
+    ("tls_logging", [True, False]),
+    ("received_header", [True, False]),
+    ("comments", [False, True]),
+]
+
+MINIMUM_CASES = 40
+
+
+def allowed(case):
+    """False when a (partial) case combines values the tool's own model rules out: a public MX
+    must accept plaintext on port 25 (RFC 3207), and a null client receives nothing, so it has
+    no inbound TLS and no submission services."""
+    role = case.get("role")
+    if role == "public-mx" and case.get("inbound") == "encrypt":
+        return False
+    if role == "null-client":
+        if case.get("inbound") not in (None, "none"):
+            return False
+        if case.get("submission") is True or case.get("submissions") is True:
+            return False
+    return True
+
+
+def _pairs_of(case):
+    names = [n for n, _ in FACTORS if n in case]
+    return {((a, case[a]), (b, case[b])) for a, b in itertools.combinations(names, 2)}
+
+
+def covering_array(factors):
+    """The cases, each a dict factor -> value, for factors in FACTORS' shape."""
+    names = [n for n, _ in factors]
+    values = dict(factors)
+    uncovered = []
+    for a, b in itertools.combinations(names, 2):
+        for va in values[a]:
+            for vb in values[b]:
+                if allowed({a: va, b: vb}):
+                    uncovered.append(((a, va), (b, vb)))
+    remaining = set(uncovered)
+    cases = []
+    while remaining:
+        # Seed the case with the first uncovered pair (list order: deterministic).
+        (a, va), (b, vb) = next(p for p in uncovered if p in remaining)
+        case = {a: va, b: vb}
+        for name in names:
+            if name in case:
+                continue
+            best, best_gain = None, -1
+            for value in values[name]:
+                trial = dict(case, **{name: value})
+                if not allowed(trial):
+                    continue
+                gain = len(_pairs_of(trial) & remaining)
+                if gain > best_gain:
+                    best, best_gain = value, gain
+            case[name] = best
+        ordered = {n: case[n] for n in names}
+        cases.append(ordered)
+        remaining -= _pairs_of(ordered)
+    return cases
+
+
+def cases():
+    """The covering array, topped up to MINIMUM_CASES by a second covering array seeded from
+    the other end of each factor's values (so the extra cases differ from the first ones)."""
+    found = covering_array(FACTORS)
+    seen = {tuple(c.items()) for c in found}
+    for case in covering_array([(n, list(reversed(v))) for n, v in FACTORS]):
+        key = tuple(case.items())
+        if len(found) >= MINIMUM_CASES:
+            break
+        if key not in seen:
+            found.append(case)
+            seen.add(key)
+    return [(f"c{i:02d}", case) for i, case in enumerate(found, 1)]
+
+
+def uncovered_pairs(found):
+    """Pairs that constraints allow but no case covers (must be empty)."""
+    names = [n for n, _ in FACTORS]
+    values = dict(FACTORS)
+    covered = set()
+    for case in found:
+        covered |= _pairs_of(case)
+    missing = []
+    for a, b in itertools.combinations(names, 2):
+        for va in values[a]:
+            for vb in values[b]:
+                pair = ((a, va), (b, vb))
+                if allowed({a: va, b: vb}) and pair not in covered:
+                    missing.append(pair)
+    return missing
+
+
+# ------------------------------------------------------------------ case -> options JSON
+
+CERT_PATHS = {
+    "custom": ("/etc/postfix/tls/rsa-fullchain.pem", "/etc/postfix/tls/rsa-key.pem",
+               "/etc/postfix/tls/ecdsa-fullchain.pem", "/etc/postfix/tls/ecdsa-key.pem"),
+    "custom-single-file": ("/etc/postfix/tls/rsa-combined.pem",
+                           "/etc/postfix/tls/rsa-combined.pem",
+                           "/etc/postfix/tls/ecdsa-combined.pem",
+                           "/etc/postfix/tls/ecdsa-combined.pem"),
+}
+
+
+def options(case, postfix="3.7", openssl="3.0"):
+    """The generator's options JSON (src/options.rs) for a case, for the installed Postfix."""
+    source = "custom" if case["cert"].startswith("custom") else case["cert"]
+    certificate = {
+        "source": source,
+        "domain": "mail.example.test",
+        "layout": case["layout"],
+        "ecdsa": case["ecdsa"],
+    }
+    if case["cert"] in CERT_PATHS:
+        cert, key, ecert, ekey = CERT_PATHS[case["cert"]]
+        certificate.update(cert_file=cert, key_file=key, ecdsa_cert_file=ecert,
+                           ecdsa_key_file=ekey)
+    relay = case["relayhost"]
+    return {
+        "postfix": postfix,
+        "openssl": openssl,
+        "role": case["role"],
+        "certificate": certificate,
+        "inbound": case["inbound"],
+        "submission": case["submission"],
+        "submissions": case["submissions"],
+        "sasl": case["sasl"],
+        "outbound": case["outbound"],
+        "ca_file": "/etc/ssl/certs/ca-certificates.crt",
+        "relayhost": {
+            "enabled": relay != "off",
+            "host": "smtp.example.net",
+            "port": "submissions" if relay.startswith("465") else "submission",
+            "auth": relay.endswith("-auth"),
+            "password_maps": "hash:/etc/postfix/sasl_passwd",
+        },
+        "inbound_profile": case["inbound_profile"],
+        "submission_profile": case["submission_profile"],
+        "outbound_profile": case["outbound_profile"],
+        "harden_logjam": case["harden_logjam"],
+        "tls_logging": case["tls_logging"],
+        "received_header": case["received_header"],
+        "comments": case["comments"],
+    }

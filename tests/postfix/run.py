@@ -1,0 +1,527 @@
+#!/usr/bin/env python3
+"""Proves generated Postfix TLS configurations against the real Postfix installed here.
+
+For each case of the pairwise matrix (matrix.py), the generator renders main.cf and master.cf
+snippets; a private Postfix instance (instance.py) runs them on loopback ports; the static
+checks, the startup log and the runtime probes (probes.py) judge the result. Two hand-written
+self-test cases prove the harness itself: `selftest-good` must pass every check and
+`selftest-broken` must fail every stage.
+
+    python3 tests/postfix/run.py            # everything; exit 1 on any failure
+    python3 tests/postfix/run.py --list     # the cases and their options
+    python3 tests/postfix/run.py --only c07 --keep   # one case, instance kept for inspection
+
+Needs root (it starts Postfix) and the Debian packages that scripts/install-postfix.sh
+installs. See tests/postfix/README.md.
+"""
+
+import argparse
+import atexit
+import json
+import os
+import queue
+import shutil
+import signal
+import smtplib
+import ssl
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import commands  # noqa: E402
+import instance  # noqa: E402
+import matrix  # noqa: E402
+import merged_lint  # noqa: E402
+import pki  # noqa: E402
+import probes  # noqa: E402
+
+REPO = instance.REPO
+GENERATOR = os.path.join(REPO, "target", "debug", "postfix-tls")
+SELFTEST = os.path.join(HERE, "selftest")
+BUILD_TIMEOUT = 900
+GENERATE_TIMEOUT = 30
+OUTBOUND_TIMEOUT = 20
+
+# The lowest protocol each profile accepts (src/options.rs Profile, for Postfix >= 3.6).
+PROFILE_FLOOR = {
+    "postfix-default": "TLSv1",
+    "intermediate": "TLSv1.2",
+    "modern": "TLSv1.3",
+    "scanner-clean": "TLSv1.2",
+}
+
+# Log lines our own probes cause on purpose; they are not findings. Each pattern names the
+# probe that causes it.
+EXPECTED_LOG_NOISE = [
+    # probes.submission: the deliberately wrong password
+    "SASL PLAIN authentication failed",
+    "SASL LOGIN authentication failed",
+    "SASL authentication failure: Password verification failed",
+    # probes.protocol_floor / scanner_clean_ciphers: versions and suites that must be refused
+    "TLS library problem: error:0A000102:SSL routines::unsupported protocol",
+    "TLS library problem: error:0A0000C1:SSL routines::no shared cipher",
+    "TLS library problem: error:0A00006C:SSL routines::bad key share",
+    "TLS library problem: error:0A000076:SSL routines::no suitable signature algorithm",
+]
+
+
+# With `dane`, smtp_dns_support_level = dnssec makes the SMTP client probe the resolver; this
+# machine has no validating resolver (no network), so Postfix says so. A real host without
+# one would log the same: the generator's diagnostics must tell the user, the log cannot.
+DANE_ENVIRONMENT_NOISE = [
+    "warning: DNSSEC validation may be unavailable",
+    "warning: reason: dnssec_probe 'ns:.' received a response that is not DNSSEC validated",
+]
+
+
+class Result:
+    def __init__(self, name):
+        self.name = name
+        self.static = "-"
+        self.started = "-"
+        self.checks = []
+        self.problems = []
+        self.notes = []
+        self.expect_failure = False
+
+    @property
+    def passed_checks(self):
+        return sum(1 for c in self.checks if c.ok)
+
+    def all_ok(self):
+        return (self.static == "ok" and self.started == "ok" and not self.problems
+                and all(c.ok for c in self.checks))
+
+    def passed(self):
+        if self.expect_failure:
+            # Every stage must have caught the deliberate breakage.
+            return (self.static == "FAIL" and self.started == "FAIL"
+                    and any(not c.ok for c in self.checks))
+        return self.all_ok()
+
+
+def claims(options):
+    """What a case's options promise, as the probes will test it."""
+    role = options.get("role", "public-mx")
+    relay = dict({"enabled": False, "port": "submission", "auth": True},
+                 **options.get("relayhost", {}))
+    return {
+        "port25": None if role == "null-client" else options.get("inbound", "may"),
+        "submission": options.get("submission", True) and role != "null-client",
+        "submissions": options.get("submissions", True) and role != "null-client",
+        "sasl": options.get("sasl", "dovecot"),
+        "inbound_floor": PROFILE_FLOOR[options.get("inbound_profile", "postfix-default")],
+        "inbound_profile": options.get("inbound_profile", "postfix-default"),
+        "submission_floor": PROFILE_FLOOR[options.get("submission_profile", "intermediate")],
+        "submission_profile": options.get("submission_profile", "intermediate"),
+        "ecdsa": options.get("certificate", {}).get("ecdsa", False),
+        "received_header": options.get("received_header", True),
+        "outbound": options.get("outbound", "may"),
+        "tls_logging": options.get("tls_logging", True),
+        "harden_logjam": options.get("harden_logjam", True),
+        "null_client": role == "null-client",
+        "relayhost": relay if relay.get("enabled") else None,
+    }
+
+
+def generate(options, workdir):
+    path = os.path.join(workdir, "options.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(options, f, indent=2)
+    result = subprocess.run([GENERATOR, "generate", "--options", path, "--format", "json"],
+                            capture_output=True, text=True, timeout=GENERATE_TIMEOUT)
+    if result.returncode not in (0, 1):
+        raise instance.SetupError(f"generator exited {result.returncode}: {result.stderr}")
+    return json.loads(result.stdout)
+
+
+def run_case(name, options, snippets, slots, test_pki, work_root, keep):
+    result = Result(name)
+    result.expect_failure = name == "selftest-broken"
+    slot = slots.get(timeout=600)
+    root = tempfile.mkdtemp(prefix=f"{name}-", dir=work_root)
+    os.chmod(root, 0o755)  # smtpd and master run as postfix: they must traverse it
+    inst = None
+    try:
+        if snippets is None:
+            output = generate(options, root)
+            errors = [d for d in output.get("diagnostics", []) if d.get("severity") == "error"]
+            for d in errors:
+                result.notes.append(f"generator error {d.get('id')}: {d.get('message')}")
+            snippets = (output["main_cf"], output["master_cf"])
+            result.checks.append(commands.equivalence(*snippets, output["postconf"]))
+        inst = instance.Instance(os.path.join(root, "pfx"), slot, test_pki, *snippets)
+        try:
+            inst.build(claims(options)["sasl"])
+        except instance.SetupError as e:
+            result.static = "FAIL"
+            result.problems.append(f"setup: {e}")
+            return result
+        result.notes.extend(inst.notes)
+        warnings = inst.static_check()
+        result.static = "FAIL" if warnings else "ok"
+        result.problems.extend(f"static: {w}" for w in warnings)
+        if claims(options)["sasl"] == "dovecot":
+            inst.start_dovecot_stand_in()
+        if inst.relayhost:
+            inst.start_relay_sink(claims(options)["relayhost"]["port"] == "submissions")
+        failure = inst.start()
+        if failure:
+            result.started = "FAIL"
+            result.problems.append(f"start: {failure}")
+        else:
+            result.checks.extend(runtime_checks(inst, claims(options), test_pki))
+            result.checks.extend(outbound_checks(inst, claims(options)))
+            result.checks.extend(logging_checks(inst, claims(options)))
+        time.sleep(0.5)  # postlogd writes asynchronously
+        noise = EXPECTED_LOG_NOISE + (
+            DANE_ENVIRONMENT_NOISE if claims(options)["outbound"] == "dane" else [])
+        log_problems = [line for line in inst.log_problems()
+                        if not any(n in line for n in noise)]
+        result.problems.extend(f"log: {line}" for line in log_problems)
+        if result.started != "FAIL":
+            result.started = "FAIL" if log_problems else "ok"
+        judge_linter(result, snippets, options)
+        return result
+    except Exception as e:  # noqa: BLE001 - one broken case must not hide the others' results
+        result.problems.append(f"harness: {type(e).__name__}: {e}")
+        return result
+    finally:
+        if inst is not None and not keep:
+            inst.destroy()
+        if not keep:
+            shutil.rmtree(root, ignore_errors=True)
+        slots.put(slot)
+
+
+def judge_linter(result, snippets, options):
+    """Postfix ran the merged config cleanly: our linter must not call it an error. Otherwise
+    its errors are notes (did it catch what Postfix refused?)."""
+    found = merged_lint.errors(GENERATOR, *snippets, options.get("role", "public-mx"))
+    if result.all_ok():
+        result.checks.append(probes.Check("linter: no error on the merged config Postfix ran",
+                                          not found, "; ".join(found)[:600]))
+    else:
+        result.notes.extend(f"linter error on the merged config: {e}" for e in found)
+
+
+def runtime_checks(inst, claim, test_pki):
+    ca = test_pki.path("ca.pem")
+    ctx = probes.tls_context(ca)
+    checks = []
+
+    def port_of(well_known, label):
+        port = inst.ports.get(well_known)
+        if port is None:
+            checks.append(probes.Check(f"{label}: service present in master.cf", False,
+                                       f"no inet service for port {well_known}"))
+        return port
+
+    tls_port_for_header = None
+    level = claim["port25"]
+    if level is not None:
+        port = port_of("25", "25")
+        if port is not None:
+            if level == "may":
+                checks.append(probes.smtp_opportunistic(port, ctx))
+            elif level == "encrypt":
+                checks.append(probes.smtp_required(port, ctx))
+            else:
+                checks.append(probes.smtp_no_tls(port))
+            checks.append(probes.smtp_no_auth_in_clear(port))
+            if level != "none":
+                checks.extend(probes.certificates(port, True, ca, claim["ecdsa"], "25"))
+                checks.extend(probes.protocol_floor(port, True, claim["inbound_floor"], "25"))
+                if claim["inbound_profile"] == "scanner-clean":
+                    checks.extend(probes.scanner_clean_ciphers(port, True, "25"))
+                if claim["harden_logjam"]:
+                    checks.append(probes.dh_strength(port, True, "25"))
+                tls_port_for_header = ("25", port, False, True, None)
+    for well_known, implicit, wanted in (("587", False, claim["submission"]),
+                                         ("465", True, claim["submissions"])):
+        if not wanted:
+            continue
+        port = port_of(well_known, well_known)
+        if port is None:
+            continue
+        auth = (f"{instance.TEST_USER}@{pki.HOSTNAME}" if claim["sasl"] == "cyrus"
+                else instance.TEST_USER, instance.TEST_PASSWORD)
+        checks.extend(probes.submission(port, ctx, implicit, *auth))
+        checks.extend(probes.certificates(port, not implicit, ca, claim["ecdsa"], well_known))
+        checks.extend(probes.protocol_floor(port, not implicit, claim["submission_floor"],
+                                            well_known))
+        if claim["submission_profile"] == "scanner-clean":
+            checks.extend(probes.scanner_clean_ciphers(port, not implicit, well_known))
+        if claim["harden_logjam"]:
+            checks.append(probes.dh_strength(port, not implicit, well_known))
+        if tls_port_for_header is None:
+            tls_port_for_header = (well_known, port, implicit, not implicit, auth)
+    if tls_port_for_header is not None:
+        label, port, implicit, starttls, auth = tls_port_for_header
+        try:
+            queue_id = probes.deliver(port, ctx, implicit, starttls, auth)
+            checks.append(probes.received_header(inst.queue_file(queue_id),
+                                                 claim["received_header"], label))
+        except (smtplib.SMTPException, OSError, ssl.SSLError) as e:
+            checks.append(probes.Check(f"{label}: deliver one message over TLS", False,
+                                       f"{type(e).__name__}: {e}"))
+    return checks
+
+
+def outbound_checks(inst, claim):
+    """Hands one message for a foreign domain to the SMTP client, so that it runs with the
+    generated outbound settings: delivered to the stand-in smarthost when there is a relayhost
+    (over TLS, authenticated when asked), otherwise at least attempted (no DNS here)."""
+    checks = []
+    try:
+        probes.inject(inst.inject_port)
+    except (smtplib.SMTPException, OSError) as e:
+        return [probes.Check("outbound: message injected", False, f"{type(e).__name__}: {e}")]
+    relay = claim["relayhost"]
+    if relay is None:
+        line = wait_for(lambda: probes.status_line(inst.log()), OUTBOUND_TIMEOUT)
+        checks.append(probes.Check("outbound: SMTP client ran (a status= line)", bool(line),
+                                   line or f"no smtp status line after {OUTBOUND_TIMEOUT}s"))
+        return checks
+    if not relay["enabled"] or inst.sink is None:
+        return [probes.Check("relayhost: set in main.cf", False, "no relayhost generated")]
+    if claim["outbound"] == "secure":
+        # `secure` matches the certificate against the nexthop name (smtp.example.net here),
+        # which the stand-in reached as [127.0.0.1] cannot carry without /etc/hosts. What can be
+        # proven: the chain verified against smtp_tls_CAfile, only the name was refused, and
+        # nothing was delivered to an unverified server.
+        line = wait_for(lambda: probes.status_line(inst.log()), OUTBOUND_TIMEOUT)
+        log = inst.log()
+        refused_name_only = ("hostname mismatch" in log and "status=deferred" in line
+                             and "unable to get local issuer" not in log)
+        checks.append(probes.Check("relayhost (secure): chain verified, unmatched name refused",
+                                   refused_name_only and not inst.sink.delivered(),
+                                   line or "no status line"))
+        return checks
+    session = wait_for(lambda: next(iter(inst.sink.delivered()), None), OUTBOUND_TIMEOUT)
+    status = probes.status_line(inst.log())
+    checks.append(probes.Check(f"relayhost ({inst.relayhost}): delivered to the smarthost",
+                               session is not None, status or "nothing delivered"))
+    if session is not None:
+        wants_tls = relay["auth"] or relay["port"] == "submissions" or claim["outbound"] != "none"
+        if wants_tls:
+            checks.append(probes.Check("relayhost: over TLS", session.tls_version is not None,
+                                       str(session.tls_version)))
+        if relay["auth"]:
+            checks.append(probes.Check("relayhost: authenticated with the password map",
+                                       session.user == instance.TEST_USER, str(session.user)))
+    if claim["outbound"] in MANDATORY_OUTBOUND and relay["port"] == "submission":
+        checks.append(mandatory_tls_holds(inst))
+    return checks
+
+
+# Outbound levels that must never send in clear (src/options.rs OutboundLevel).
+MANDATORY_OUTBOUND = ("encrypt", "verify", "secure")
+
+
+def mandatory_tls_holds(inst):
+    """With a mandatory level, a smarthost that stops offering STARTTLS gets nothing."""
+    inst.sink.offer_starttls = False
+    before = len(inst.sink.delivered())
+    try:
+        probes.inject(inst.inject_port, probes.FOREIGN_RCPT_NO_TLS)
+    except (smtplib.SMTPException, OSError) as e:
+        return probes.Check("relayhost without STARTTLS: nothing sent in clear", False,
+                            f"injection failed: {type(e).__name__}: {e}")
+    line = wait_for(lambda: probes.status_line(inst.log(), probes.FOREIGN_RCPT_NO_TLS),
+                    OUTBOUND_TIMEOUT)
+    refused = "status=deferred" in line and "TLS is required" in line
+    return probes.Check("relayhost without STARTTLS: nothing sent in clear",
+                        refused and len(inst.sink.delivered()) == before,
+                        line or "no status line")
+
+
+def logging_checks(inst, claim):
+    """TLS session summaries appear in the log exactly when `tls_logging` is on (the server's
+    when a TLS port was probed, the client's when it talked TLS to the stand-in smarthost); a
+    null client keeps its listeners on loopback."""
+    checks = []
+    log = inst.log()
+    server_tls = [p for w, p in inst.ports.items() if w != "25" or claim["port25"] not in
+                  (None, "none")]
+    if server_tls:
+        seen = "TLS connection established from" in log
+        want = claim["tls_logging"]
+        checks.append(probes.Check(
+            f"smtpd TLS summaries {'logged' if want else 'not logged'} (smtpd_tls_loglevel)",
+            seen == want, f"summary lines present: {seen}"))
+    if inst.sink is not None and any(s.tls_version for s in inst.sink.sessions):
+        seen = "TLS connection established to" in log
+        want = claim["tls_logging"]
+        checks.append(probes.Check(
+            f"smtp TLS summaries {'logged' if want else 'not logged'} (smtp_tls_loglevel)",
+            seen == want, f"summary lines present: {seen}"))
+    if claim["null_client"]:
+        interfaces = inst.main.get("inet_interfaces", "")
+        checks.append(probes.Check("null client: inet_interfaces = loopback-only",
+                                   interfaces in ("loopback-only", "127.0.0.1"),
+                                   f"generated inet_interfaces = {interfaces!r}"))
+    return checks
+
+
+def wait_for(probe, timeout):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = probe()
+        if value:
+            return value
+        time.sleep(0.25)
+    return probe()
+
+
+def selftest_cases():
+    found = []
+    for name in ("good", "good-relay", "broken"):
+        d = os.path.join(SELFTEST, name)
+        with open(os.path.join(d, "options.json"), encoding="utf-8") as f:
+            options = json.load(f)
+        snippets = []
+        for file in ("main.cf", "master.cf"):
+            with open(os.path.join(d, file), encoding="utf-8") as f:
+                snippets.append(f.read())
+        found.append((f"selftest-{name}", options, tuple(snippets)))
+    return found
+
+
+def ensure_postfix():
+    """Postfix and the tools must be here: the (idempotent) installer adds what is missing and
+    fails with its reason otherwise. The suite never skips."""
+    installer = os.path.join(REPO, "scripts", "install-postfix.sh")
+    if subprocess.run(["sh", installer], timeout=900).returncode != 0:
+        sys.exit("FAIL: Postfix is not installed and scripts/install-postfix.sh could not "
+                 "install it (its reason is above); the suite cannot run")
+    if os.geteuid() != 0:
+        sys.exit("FAIL: the Postfix suite must run as root (it starts Postfix instances)")
+    version = subprocess.run(["postconf", "-d", "-h", "mail_version"], capture_output=True,
+                             text=True, timeout=30).stdout.strip()
+    if not version:
+        sys.exit("FAIL: `postconf -d mail_version` printed nothing; is Postfix installed?")
+    return version
+
+
+def build_generator():
+    print("building the generator: cargo build --bin postfix-tls", flush=True)
+    result = subprocess.run(["cargo", "build", "--quiet", "--bin", "postfix-tls"], cwd=REPO,
+                            timeout=BUILD_TIMEOUT)
+    if result.returncode != 0:
+        sys.exit("FAIL: the generator does not build")
+
+
+def print_table(results):
+    width = max(len(r.name) for r in results)
+    print(f"\n{'case':<{width}}  static  started  checks  result")
+    for r in results:
+        total = len(r.checks)
+        verdict = "pass" if r.passed() else "FAIL"
+        if r.expect_failure:
+            verdict += " (expected to fail every stage)"
+        print(f"{r.name:<{width}}  {r.static:<6}  {r.started:<7}  "
+              f"{r.passed_checks:>2}/{total:<3}  {verdict}")
+
+
+def print_details(results, verbose):
+    for r in results:
+        failing = [c for c in r.checks if not c.ok]
+        if not (verbose or (not r.passed()) or r.notes):
+            continue
+        if not (failing or r.problems or r.notes):
+            continue
+        print(f"\n== {r.name}")
+        for note in r.notes:
+            print(f"  note: {note}")
+        for problem in r.problems:
+            print(f"  {problem}")
+        for c in failing:
+            print(f"  check failed: {c.name}: {c.detail}")
+
+
+def _interrupt(signum, frame):
+    # Once is enough: a second signal must not cut the cleanup short.
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--jobs", type=int, default=3, help="cases run at once (default 3)")
+    parser.add_argument("--only", nargs="*", help="run only these cases")
+    parser.add_argument("--list", action="store_true", help="print the cases and exit")
+    parser.add_argument("--keep", action="store_true", help="keep instance directories")
+    parser.add_argument("--no-build", action="store_true", help="use the built generator")
+    parser.add_argument("--generator", help="use this postfix-tls binary (implies --no-build)")
+    parser.add_argument("--verbose", action="store_true", help="details for every case")
+    args = parser.parse_args()
+
+    all_cases = [(n, matrix.options(c), None) for n, c in matrix.cases()]
+    all_cases = selftest_cases() + all_cases
+    if args.list:
+        for name, options, _ in all_cases:
+            print(name, json.dumps(options, sort_keys=True))
+        return 0
+    if args.only:
+        all_cases = [c for c in all_cases if c[0] in args.only]
+    harness_tests = subprocess.run([sys.executable, os.path.join(HERE, "test_harness.py")],
+                                   capture_output=True, text=True, timeout=120)
+    if harness_tests.returncode != 0:
+        sys.exit(f"FAIL: the harness's own tests fail:\n{harness_tests.stderr}")
+
+    started_at = time.monotonic()
+    version = ensure_postfix()
+    global GENERATOR
+    if args.generator:
+        GENERATOR = os.path.abspath(args.generator)
+    elif not args.no_build and any(s is None for _, _, s in all_cases):
+        build_generator()
+    work_root = tempfile.mkdtemp(prefix="postfix-tls-suite-")
+    os.chmod(work_root, 0o755)
+    if not args.keep:
+        atexit.register(shutil.rmtree, work_root, True)
+    print(f"Postfix {version}; {len(all_cases)} cases, {args.jobs} at a time; work in "
+          f"{work_root}", flush=True)
+    test_pki = pki.Pki(os.path.join(work_root, "pki"))
+    slots = queue.Queue()
+    for s in range(args.jobs):
+        slots.put(s)
+    signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGINT, _interrupt)
+    with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        futures = [pool.submit(run_case, n, o, s, slots, test_pki, work_root, args.keep)
+                   for n, o, s in all_cases]
+        results = []
+        try:
+            for future in futures:
+                r = future.result()
+                print(f"  {r.name}: {'pass' if r.passed() else 'FAIL'}", flush=True)
+                results.append(r)
+        except KeyboardInterrupt:
+            # Let the running cases stop and remove their instances; start no new ones.
+            print("interrupted: stopping the running instances", flush=True)
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+    print_details(results, args.verbose)
+    print_table(results)
+    passed = sum(1 for r in results if r.passed())
+    checks = [c for r in results if not r.expect_failure for c in r.checks]
+    print(f"checks: {sum(c.ok for c in checks)} of {len(checks)} passed "
+          f"(self-test-broken not counted)")
+    print(f"elapsed {time.monotonic() - started_at:.0f}s")
+    print(f"{passed} passed, {len(results) - passed} failed")
+    return 0 if passed == len(results) else 1
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        sys.exit("interrupted: the running instances were stopped and removed; 0 passed")
