@@ -29,9 +29,18 @@ impl PanelProps {
     }
 }
 
-/// The element id of a field's control.
+/// The element id of a field's control: the field's name in kebab case. Lowercasing alone
+/// gave `Relayhost` and `RelayHost` the same id, so the "Smarthost name" label pointed at
+/// the "Send through a smarthost" checkbox.
 fn control_id(field: Field) -> String {
-    format!("field-{field:?}").to_lowercase()
+    let mut id = String::from("field");
+    for c in format!("{field:?}").chars() {
+        if c.is_ascii_uppercase() {
+            id.push('-');
+        }
+        id.push(c.to_ascii_lowercase());
+    }
+    id
 }
 
 #[derive(Properties, PartialEq)]
