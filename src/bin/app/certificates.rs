@@ -10,26 +10,19 @@ use yew::prelude::*;
 pub fn Certificates(props: &PanelProps) -> Html {
     let (o, lang) = (&props.options, props.lang);
     let cert = &o.certificate;
-    let text = |field: Field, value: &str, to_edit: fn(String) -> Edit| {
-        html! {
-            <TextField field={field} value={AttrValue::from(value.to_string())} options={o.clone()}
-                       lang={lang} on_input={props.edit(to_edit)} />
-        }
-    };
     html! {
         <Group topic={Topic::Certificates} diagnostics={props.diagnostics.clone()} lang={lang}>
             <ChoiceField ..props.choice(Field::CertSource, cert.source, Edit::CertSource) />
-            { text(Field::CertDomain, &cert.domain, Edit::CertDomain) }
+            <TextField ..props.text(Field::CertDomain, &cert.domain, Edit::CertDomain) />
             <div class="field-row">
-                { text(Field::CertFile, &cert.cert_file, Edit::CertFile) }
-                { text(Field::KeyFile, &cert.key_file, Edit::KeyFile) }
+                <TextField ..props.text(Field::CertFile, &cert.cert_file, Edit::CertFile) />
+                <TextField ..props.text(Field::KeyFile, &cert.key_file, Edit::KeyFile) />
             </div>
             <ChoiceField ..props.choice(Field::CertLayout, cert.layout, Edit::CertLayout) />
-            <Switch field={Field::Ecdsa} checked={cert.ecdsa} options={o.clone()} lang={lang}
-                    on_toggle={props.edit(Edit::Ecdsa)} />
+            <Switch ..props.switch(Field::Ecdsa, cert.ecdsa, Edit::Ecdsa) />
             <div class="field-row">
-                { text(Field::EcdsaCertFile, &cert.ecdsa_cert_file, Edit::EcdsaCertFile) }
-                { text(Field::EcdsaKeyFile, &cert.ecdsa_key_file, Edit::EcdsaKeyFile) }
+                <TextField ..props.text(Field::EcdsaCertFile, &cert.ecdsa_cert_file, Edit::EcdsaCertFile) />
+                <TextField ..props.text(Field::EcdsaKeyFile, &cert.ecdsa_key_file, Edit::EcdsaKeyFile) />
             </div>
         </Group>
     }

@@ -29,9 +29,8 @@ impl PanelProps {
     }
 }
 
-/// The element id of a field's control: the field's name in kebab case. Lowercasing alone
-/// gave `Relayhost` and `RelayHost` the same id, so the "Smarthost name" label pointed at
-/// the "Send through a smarthost" checkbox.
+/// The element id of a field's control, in kebab case so that `Relayhost` (the switch) and
+/// `RelayHost` (the name) get different ids: `field-relayhost`, `field-relay-host`.
 fn control_id(field: Field) -> String {
     let mut id = String::from("field");
     for c in format!("{field:?}").chars() {
@@ -77,12 +76,12 @@ pub fn Group(props: &GroupProps) -> Html {
 }
 
 /// The one-line help, the postconf(5) links and, when disabled, the reason.
-fn describe(field: Field, options: &Options, lang: Lang, described_by: &str) -> Html {
+fn describe(field: Field, unavailable: Option<&Text>, lang: Lang, described_by: &str) -> Html {
     let params = field.params();
     html! {
         <div class="field-notes" id={described_by.to_string()}>
             <p class="help">{ field.help().get(lang) }</p>
-            if let Some(reason) = field.unavailable(options) {
+            if let Some(reason) = unavailable {
                 <p class="unavailable">
                     <span class="unavailable-tag">{ chrome::UNAVAILABLE.get(lang) }</span>{ " " }{ reason.get(lang) }
                 </p>
@@ -116,7 +115,8 @@ pub struct ChoiceProps {
     pub entries: Vec<Entry>,
     /// The id of the chosen value.
     pub current: &'static str,
-    pub options: Rc<Options>,
+    /// Why the whole field does not apply.
+    pub unavailable: Option<Text>,
     pub lang: Lang,
     pub on_pick: Callback<&'static str>,
     /// A drop-down instead of radio buttons, for long lists repeated per direction.
@@ -141,7 +141,7 @@ impl PanelProps {
                 })
                 .collect(),
             current: value.id(),
-            options: options.clone(),
+            unavailable: field.unavailable(options),
             lang: self.lang,
             on_pick: {
                 let dispatch = self.dispatch.clone();
@@ -161,10 +161,9 @@ impl PanelProps {
 pub fn ChoiceField(props: &ChoiceProps) -> Html {
     let lang = props.lang;
     let field = props.field;
-    let options = &props.options;
     let id = control_id(field);
     let notes = format!("{id}-notes");
-    let field_off = field.unavailable(options).is_some();
+    let field_off = props.unavailable.is_some();
     if props.compact {
         let on_change = {
             let (on_pick, ids): (_, Vec<&'static str>) = (
@@ -200,7 +199,7 @@ pub fn ChoiceField(props: &ChoiceProps) -> Html {
                     }) }
                 </select>
                 <p class="choice-help">{ chosen_help }</p>
-                { describe(field, options, lang, &notes) }
+                { describe(field, props.unavailable.as_ref(), lang, &notes) }
             </div>
         };
     }
@@ -233,7 +232,7 @@ pub fn ChoiceField(props: &ChoiceProps) -> Html {
                     }
                 }) }
             </div>
-            { describe(field, options, lang, &notes) }
+            { describe(field, props.unavailable.as_ref(), lang, &notes) }
         </fieldset>
     }
 }
@@ -242,9 +241,46 @@ pub fn ChoiceField(props: &ChoiceProps) -> Html {
 pub struct SwitchProps {
     pub field: Field,
     pub checked: bool,
-    pub options: Rc<Options>,
+    pub unavailable: Option<Text>,
     pub lang: Lang,
     pub on_toggle: Callback<bool>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TextProps {
+    pub field: Field,
+    pub value: AttrValue,
+    pub unavailable: Option<Text>,
+    /// The core refuses the value; it is not rendered.
+    pub rejected: bool,
+    pub lang: Lang,
+    pub on_input: Callback<String>,
+}
+
+impl PanelProps {
+    /// The props of a [`Switch`].
+    pub fn switch(&self, field: Field, checked: bool, to_edit: fn(bool) -> Edit) -> SwitchProps {
+        SwitchProps {
+            field,
+            checked,
+            unavailable: field.unavailable(&self.options),
+            lang: self.lang,
+            on_toggle: self.edit(to_edit),
+        }
+    }
+
+    /// The props of a [`TextField`].
+    pub fn text(&self, field: Field, value: &str, to_edit: fn(String) -> Edit) -> TextProps {
+        let unavailable = field.unavailable(&self.options);
+        TextProps {
+            field,
+            value: AttrValue::from(value.to_string()),
+            rejected: unavailable.is_none() && self.options.rejects(field),
+            unavailable,
+            lang: self.lang,
+            on_input: self.edit(to_edit),
+        }
+    }
 }
 
 /// A yes/no choice.
@@ -254,7 +290,7 @@ pub fn Switch(props: &SwitchProps) -> Html {
     let field = props.field;
     let id = control_id(field);
     let notes = format!("{id}-notes");
-    let off = field.unavailable(&props.options).is_some();
+    let off = props.unavailable.is_some();
     let on_change = props.on_toggle.reform(|e: Event| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         input.checked()
@@ -266,18 +302,9 @@ pub fn Switch(props: &SwitchProps) -> Html {
                        onchange={on_change} aria-describedby={notes.clone()} />
                 <label for={id}>{ field.label().get(lang) }</label>
             </div>
-            { describe(field, &props.options, lang, &notes) }
+            { describe(field, props.unavailable.as_ref(), lang, &notes) }
         </div>
     }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct TextProps {
-    pub field: Field,
-    pub value: AttrValue,
-    pub options: Rc<Options>,
-    pub lang: Lang,
-    pub on_input: Callback<String>,
 }
 
 /// A free-text value (a path, a host name, a table); the core refuses unsafe values, and
@@ -288,8 +315,7 @@ pub fn TextField(props: &TextProps) -> Html {
     let field = props.field;
     let id = control_id(field);
     let notes = format!("{id}-notes");
-    let off = field.unavailable(&props.options).is_some();
-    let rejected = !off && props.options.rejects(field);
+    let off = props.unavailable.is_some();
     let on_input = props.on_input.reform(|e: InputEvent| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         input.value()
@@ -299,9 +325,9 @@ pub fn TextField(props: &TextProps) -> Html {
             <label for={id.clone()}>{ field.label().get(lang) }</label>
             <input type="text" id={id} value={props.value.clone()} disabled={off}
                    spellcheck="false" autocomplete="off" autocapitalize="none"
-                   aria-invalid={rejected.to_string()} aria-describedby={notes.clone()}
+                   aria-invalid={props.rejected.to_string()} aria-describedby={notes.clone()}
                    oninput={on_input} />
-            { describe(field, &props.options, lang, &notes) }
+            { describe(field, props.unavailable.as_ref(), lang, &notes) }
         </div>
     }
 }
@@ -312,7 +338,6 @@ pub struct SelectProps {
     /// `(value, label)` pairs in display order.
     pub entries: Vec<(AttrValue, AttrValue)>,
     pub current: AttrValue,
-    pub options: Rc<Options>,
     pub lang: Lang,
     pub on_pick: Callback<String>,
 }
@@ -336,7 +361,20 @@ pub fn Select(props: &SelectProps) -> Html {
                     <option value={value.clone()} selected={*value == props.current}>{ label.clone() }</option>
                 }) }
             </select>
-            { describe(field, &props.options, lang, &notes) }
+            { describe(field, None, lang, &notes) }
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn control_ids_are_unique() {
+        let ids: HashSet<String> = Field::ALL.iter().map(|f| control_id(*f)).collect();
+        assert_eq!(ids.len(), Field::ALL.len());
+        assert_eq!(control_id(Field::RelayHost), "field-relay-host");
     }
 }

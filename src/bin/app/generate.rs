@@ -59,8 +59,11 @@ pub fn Generate(props: &Props) -> Html {
                     <ul>
                         { for GROUPS.iter().map(|&topic| html! {
                             <li><a href={format!("#{}", chrome::topic_id(topic))}
-                                   onclick={jump(topic)}>{ chrome::topic_title(topic).get(lang) }</a></li>
+                                   onclick={jump(chrome::topic_id(topic))}>{ chrome::topic_title(topic).get(lang) }</a></li>
                         }) }
+                        <li><a class="to-results" href={format!("#{RESULTS}")} onclick={jump(RESULTS)}>
+                            { chrome::RESULT.get(lang) }
+                        </a></li>
                     </ul>
                 </nav>
                 <Host ..panel.clone() />
@@ -71,10 +74,9 @@ pub fn Generate(props: &Props) -> Html {
                 <Protocols ..panel.clone() />
                 <Logging ..panel.clone() />
             </div>
-            <div class="results">
+            <div class="results" id={RESULTS}>
                 <h2>{ chrome::RESULT.get(lang) }</h2>
-                <Switch field={Field::Comments} checked={o.comments} options={o.clone()} lang={lang}
-                        on_toggle={panel.edit(Edit::Comments)} />
+                <Switch ..panel.switch(Field::Comments, o.comments, Edit::Comments) />
                 <Findings diagnostics={diagnostics.clone()} lang={lang} />
                 <OutputPanel title="main.cf" id="main-cf" file_name={AttrValue::from("main.cf")} hint={chrome::MAIN_CF_HINT.clone()}
                              text={AttrValue::from(out.main_cf.clone())} lang={lang} />
@@ -89,20 +91,24 @@ pub fn Generate(props: &Props) -> Html {
     }
 }
 
-/// Section links scroll in the page instead of replacing the fragment, which holds the
-/// share link.
-fn jump(topic: Topic) -> Callback<MouseEvent> {
+/// The id of the column with the generated configuration.
+const RESULTS: &str = "results";
+
+/// Section links scroll in the page and move the focus there, instead of replacing the
+/// fragment, which holds the share link.
+fn jump(id: &'static str) -> Callback<MouseEvent> {
     Callback::from(move |e: MouseEvent| {
         e.prevent_default();
-        if let Some(group) = gloo::utils::document().get_element_by_id(chrome::topic_id(topic)) {
-            group.scroll_into_view();
-            if let Some(heading) = group.query_selector("h2").ok().flatten() {
+        if let Some(target) = gloo::utils::document().get_element_by_id(id) {
+            if let Some(heading) = target.query_selector("h2").ok().flatten() {
                 let _ = heading.set_attribute("tabindex", "-1");
                 if let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading)
                 {
                     let _ = heading.focus();
                 }
             }
+            // After the focus, which scrolls only as far as needed, put the section on top.
+            target.scroll_into_view();
         }
     })
 }

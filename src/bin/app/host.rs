@@ -70,11 +70,11 @@ pub fn Host(props: &PanelProps) -> Html {
             <ChoiceField ..props.choice(Field::Role, o.role, Edit::Role) />
             <div class="field-row">
                 <Select field={Field::Preset} entries={presets} current={current_preset}
-                        options={o.clone()} lang={lang} on_pick={on_preset} />
+                        lang={lang} on_pick={on_preset} />
                 <Select field={Field::Postfix} entries={versions} current={AttrValue::from(postfix.to_string())}
-                        options={o.clone()} lang={lang} on_pick={on_postfix} />
+                        lang={lang} on_pick={on_postfix} />
                 <Select field={Field::Openssl} entries={openssls} current={AttrValue::from(openssl.as_str())}
-                        options={o.clone()} lang={lang} on_pick={on_openssl} />
+                        lang={lang} on_pick={on_openssl} />
             </div>
         </Group>
     }

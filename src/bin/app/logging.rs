@@ -11,10 +11,8 @@ pub fn Logging(props: &PanelProps) -> Html {
     let (o, lang) = (&props.options, props.lang);
     html! {
         <Group topic={Topic::Logging} diagnostics={props.diagnostics.clone()} lang={lang}>
-            <Switch field={Field::TlsLogging} checked={o.tls_logging} options={o.clone()} lang={lang}
-                    on_toggle={props.edit(Edit::TlsLogging)} />
-            <Switch field={Field::ReceivedHeader} checked={o.received_header} options={o.clone()} lang={lang}
-                    on_toggle={props.edit(Edit::ReceivedHeader)} />
+            <Switch ..props.switch(Field::TlsLogging, o.tls_logging, Edit::TlsLogging) />
+            <Switch ..props.switch(Field::ReceivedHeader, o.received_header, Edit::ReceivedHeader) />
         </Group>
     }
 }

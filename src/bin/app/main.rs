@@ -34,7 +34,14 @@ fn App() -> Html {
         let page = page.clone();
         Callback::from(move |action: Action| page.dispatch(action))
     };
-    use_effect_with(page.options.clone(), page::remember);
+    use_effect_with(page.options.clone(), |options| {
+        // history.replaceState and localStorage cost milliseconds; saving in a task of its
+        // own keeps that out of the time between a click and the updated output, and a
+        // change that follows within the same task cancels this save.
+        let options = options.clone();
+        let save = gloo::timers::callback::Timeout::new(0, move || page::remember(&options));
+        move || drop(save)
+    });
     use_effect_with(page.lang, |lang| {
         gloo::utils::document_element()
             .set_attribute("lang", lang.tag())

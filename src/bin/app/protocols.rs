@@ -19,8 +19,7 @@ pub fn Protocols(props: &PanelProps) -> Html {
             { profile(Field::InboundProfile, o.inbound_profile, Edit::InboundProfile) }
             { profile(Field::SubmissionProfile, o.submission_profile, Edit::SubmissionProfile) }
             { profile(Field::OutboundProfile, o.outbound_profile, Edit::OutboundProfile) }
-            <Switch field={Field::HardenLogjam} checked={o.harden_logjam} options={o.clone()} lang={lang}
-                    on_toggle={props.edit(Edit::HardenLogjam)} />
+            <Switch ..props.switch(Field::HardenLogjam, o.harden_logjam, Edit::HardenLogjam) />
         </Group>
     }
 }

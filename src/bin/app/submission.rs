@@ -11,10 +11,8 @@ pub fn Submission(props: &PanelProps) -> Html {
     let (o, lang) = (&props.options, props.lang);
     html! {
         <Group topic={Topic::Submission} diagnostics={props.diagnostics.clone()} lang={lang}>
-            <Switch field={Field::Submission} checked={o.submission} options={o.clone()} lang={lang}
-                    on_toggle={props.edit(Edit::Submission)} />
-            <Switch field={Field::Submissions} checked={o.submissions} options={o.clone()} lang={lang}
-                    on_toggle={props.edit(Edit::Submissions)} />
+            <Switch ..props.switch(Field::Submission, o.submission, Edit::Submission) />
+            <Switch ..props.switch(Field::Submissions, o.submissions, Edit::Submissions) />
             <ChoiceField ..props.choice(Field::Sasl, o.sasl, Edit::Sasl) />
         </Group>
     }
