@@ -8,6 +8,10 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { DIST, startSuite } from './harness.mjs';
 import { OUTPUT_READY, outputPanel, TOGGLE_LABEL } from './page.mjs';
 
+// The option clicked for the click-to-update figure: a typical switch that changes a few
+// main.cf lines. The comments switch (TOGGLE_LABEL) rewrites every line: the worst case.
+const OPTION_LABEL = 'TLS logging';
+
 const COLD_LOADS = 10;
 const CLICKS = 200;
 
@@ -86,13 +90,13 @@ async function coldLoad(suite) {
   return { painted, requests: served.length, bytes: served.reduce((sum, e) => sum + e.bytes, 0), served };
 }
 
-async function clicks(suite) {
+async function clicks(suite, label) {
   const context = await suite.context();
   const page = await context.newPage();
   await page.goto(suite.url);
   const panel = outputPanel(page, 'main.cf');
   await panel.getByText(OUTPUT_READY).first().waitFor();
-  const toggle = page.getByLabel(TOGGLE_LABEL, { exact: true });
+  const toggle = page.getByLabel(label, { exact: true });
   const times = await page.evaluate(
     async ([input, target, n]) => {
       const samples = [];
@@ -132,15 +136,17 @@ try {
   console.log(`\nfirst load (gzip as served by the static server, service worker's fetches included):`);
   for (const entry of first.served) console.log(`    ${String(entry.status).padEnd(4)} ${kb(entry.bytes).padStart(10)}  ${entry.path}`);
   row('requests on first load', String(first.requests), '', null);
-  row('bytes on first load (gzip)', kb(first.bytes), '< 100 KB', first.bytes < 100 * 1024, `Mozilla: ${MOZILLA.transferKb} KB`);
+  row('bytes on first load (gzip bodies)', kb(first.bytes), '< 100 KB', first.bytes < 100 * 1024, `Mozilla: ${MOZILLA.transferKb} KB`);
   row(`output painted after navigation (median of ${COLD_LOADS})`, `${quantile(painted, 0.5).toFixed(0)} ms`, '< 200 ms', quantile(painted, 0.5) < 200, `Mozilla: ${MOZILLA.paintedMs} ms`);
 
-  const times = await clicks(suite);
-  const median = quantile(times, 0.5);
-  const p95 = quantile(times, 0.95);
-  console.log(`\nclick on "${TOGGLE_LABEL}" to updated main.cf in the DOM (${CLICKS} clicks):`);
-  row('median', `${median.toFixed(2)} ms`, '< 1 ms', median < 1, `Mozilla: ${MOZILLA.clickMedianMs} ms`);
-  row('p95', `${p95.toFixed(2)} ms`, '< 4 ms', p95 < 4, `Mozilla: ${MOZILLA.clickP95Ms} ms`);
+  for (const label of [OPTION_LABEL, TOGGLE_LABEL]) {
+    const times = await clicks(suite, label);
+    const median = quantile(times, 0.5);
+    const p95 = quantile(times, 0.95);
+    console.log(`\nclick on "${label}" to updated main.cf in the DOM (${CLICKS} clicks, performance.now + MutationObserver):`);
+    row('median', `${median.toFixed(2)} ms`, '< 1 ms', median < 1, `Mozilla: ${MOZILLA.clickMedianMs} ms`);
+    row('p95', `${p95.toFixed(2)} ms`, '< 4 ms', p95 < 4, `Mozilla: ${MOZILLA.clickP95Ms} ms`);
+  }
 } finally {
   await suite.close();
 }

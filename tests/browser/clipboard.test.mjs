@@ -53,6 +53,28 @@ test('each Copy button puts exactly the panel text on the clipboard', async () =
   await context.close();
 });
 
+test('each Copy button of the How to verify tab copies exactly its commands', async () => {
+  const context = await suite.context();
+  const page = await context.newPage();
+  const seen = watch(page);
+  await open(page, suite.url);
+  await page.getByRole('tab', { name: 'How to verify' }).click();
+  // Every block with a Copy button, by its heading.
+  const blocks = page.getByRole('region').filter({ has: page.getByRole('button', { name: 'Copy', exact: true }) });
+  const count = await blocks.count();
+  assert.ok(count >= 3, `only ${count} blocks with a Copy button`);
+  for (let i = 0; i < count; i++) {
+    const block = blocks.nth(i);
+    const expected = await block.locator('pre').first().evaluate((pre) => pre.textContent);
+    await page.evaluate(() => navigator.clipboard.writeText('stale'));
+    await block.getByRole('button', { name: 'Copy', exact: true }).click();
+    await block.getByText('Copied', { exact: true }).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), expected, await block.getByRole('heading').first().innerText());
+  }
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 const REFUSALS = {
   'no Clipboard API': () => {
     delete Navigator.prototype.clipboard;
