@@ -182,3 +182,22 @@ fn rules_lists_every_rule() {
         text.contains("mx_requires_tls") && text.contains("L01") && text.contains("RFC 3207 §4")
     );
 }
+
+/// `postfix-tls rules | head -1`: a reader that goes away ends the program quietly, without a
+/// panic message (the pipe is closed before the program writes).
+#[test]
+fn a_closed_pipe_is_not_a_panic() {
+    for args in [&["rules"][..], &["generate", "--format", "postconf"][..]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_postfix-tls"))
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start postfix-tls");
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("wait for postfix-tls");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(out.status.success(), "{args:?}: {:?}", out.status);
+    }
+}

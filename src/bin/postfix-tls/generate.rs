@@ -103,7 +103,7 @@ fn print_diagnostic(d: &Diagnostic) {
 /// Runs the subcommand; returns the exit code.
 pub fn run(args: &[String]) -> u8 {
     if args.iter().any(|a| a == "-h" || a == "--help") {
-        println!("{USAGE}");
+        outln!("{USAGE}");
         return 0;
     }
     let args = match parse_args(args) {
@@ -128,18 +128,19 @@ pub fn run(args: &[String]) -> u8 {
         return 2;
     }
     if args.print_options {
-        println!("{}", options.to_json());
+        outln!("{}", options.to_json());
         return 0;
     }
     let output = postfix_tls::generate(&options);
     match args.format {
-        Format::Both => print!(
+        Format::Both => out!(
             "# main.cf\n{}\n# master.cf\n{}",
-            output.main_cf, output.master_cf
+            output.main_cf,
+            output.master_cf
         ),
-        Format::Main => print!("{}", output.main_cf),
-        Format::Master => print!("{}", output.master_cf),
-        Format::Postconf => print!("{}", output.postconf),
+        Format::Main => out!("{}", output.main_cf),
+        Format::Master => out!("{}", output.master_cf),
+        Format::Postconf => out!("{}", output.postconf),
         Format::Json => {
             let json = JsonOutput {
                 main_cf: &output.main_cf,
@@ -148,7 +149,7 @@ pub fn run(args: &[String]) -> u8 {
                 diagnostics: &output.diagnostics,
             };
             match serde_json::to_string_pretty(&json) {
-                Ok(text) => println!("{text}"),
+                Ok(text) => outln!("{text}"),
                 Err(e) => {
                     eprintln!("error: cannot write JSON: {e}");
                     return 2;

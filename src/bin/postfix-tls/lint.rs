@@ -208,13 +208,13 @@ pub fn run(args: &[String]) -> u8 {
                     Some(line) => format!("{}:{line}", f.file),
                     None => f.file.clone(),
                 };
-                println!(
+                outln!(
                     "{place}: {}[{}]: {}",
                     d.severity,
                     d.id,
                     d.message.get(Lang::En)
                 );
-                println!("  help: {}", d.help.get(Lang::En));
+                outln!("  help: {}", d.help.get(Lang::En));
             }
         }
         Format::Json => {
@@ -230,7 +230,7 @@ pub fn run(args: &[String]) -> u8 {
                 })
                 .collect();
             match serde_json::to_string_pretty(&list) {
-                Ok(json) => println!("{json}"),
+                Ok(json) => outln!("{json}"),
                 Err(e) => {
                     eprintln!("postfix-tls lint: cannot write JSON: {e}");
                     return 2;

@@ -2,6 +2,27 @@
 //!
 //! Exit codes: 0 success, 1 lint errors found, 2 usage or input errors.
 
+/// Writes to standard output like `print!`, but a closed pipe (`postfix-tls rules | head`)
+/// ends the program quietly instead of panicking.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if write!(std::io::stdout(), $($arg)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+
+/// `println!` with the same handling of a closed pipe as [`out!`].
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if writeln!(std::io::stdout(), $($arg)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+
 mod generate;
 mod lint;
 mod rules;
@@ -20,7 +41,7 @@ fn main() -> ExitCode {
         Some("lint") => lint::run(&args[1..]),
         Some("rules") => rules::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
-            println!("{USAGE}");
+            outln!("{USAGE}");
             0
         }
         _ => {

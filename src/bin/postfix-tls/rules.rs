@@ -11,7 +11,7 @@ pub fn run(args: &[String]) -> u8 {
     }
     let width = RULES.iter().map(|r| r.id.len()).max().unwrap_or(0);
     for rule in RULES {
-        println!(
+        outln!(
             "{:<width$}  {:<3}  {:<7}  {}  ({}: {})",
             rule.id,
             rule.catalogue.unwrap_or("-"),
