@@ -1,7 +1,7 @@
 // Keeps the page working offline after one visit.
 //
 // Install: fetch the page, read which files it references (Trunk's hashed js, wasm and
-// css, plus the loader and icons) and cache them all. Navigations go to the network first
+// css, plus the loaders and icons; not in-page links such as `#main`) and cache them all. Navigations go to the network first
 // so a new release is picked up at once, and fall back to the cached page when offline.
 // Everything else is served from the cache first: the big files are content-hashed.
 const CACHE = 'postfix-tls-v1';
@@ -12,7 +12,7 @@ async function precache() {
   const html = await page.clone().text();
   await cache.put('./', page);
   const urls = new Set();
-  for (const m of html.matchAll(/(?:href|src|data-js|data-wasm)="([^"]+)"/g)) {
+  for (const m of html.matchAll(/(?:href|src|data-js|data-wasm)="([^"#][^"]*)"/g)) {
     const url = new URL(m[1], self.registration.scope);
     if (url.origin === self.location.origin) urls.add(url.href);
   }

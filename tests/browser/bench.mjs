@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { DIST, startSuite } from './harness.mjs';
-import { OUTPUT_READY, outputPanel, TOGGLE_LABEL } from './page.mjs';
+import { open, OUTPUT_READY, outputPanel, TOGGLE_LABEL } from './page.mjs';
 
 // The option clicked for the click-to-update figure: a typical switch that changes a few
 // main.cf lines. The comments switch (TOGGLE_LABEL) rewrites every line: the worst case.
@@ -93,9 +93,8 @@ async function coldLoad(suite) {
 async function clicks(suite, label) {
   const context = await suite.context();
   const page = await context.newPage();
-  await page.goto(suite.url);
+  await open(page, suite.url);
   const panel = outputPanel(page, 'main.cf');
-  await panel.getByText(OUTPUT_READY).first().waitFor();
   const toggle = page.getByLabel(label, { exact: true });
   const times = await page.evaluate(
     async ([input, target, n]) => {

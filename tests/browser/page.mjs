@@ -49,9 +49,14 @@ export async function open(page, url) {
   await ready(page);
 }
 
-/// Waits until the generated main.cf is visible.
+/// The id of the page's static copy, which shows until the app has started.
+export const STATIC_COPY = 'prerender';
+
+/// Waits until the app runs: the generated main.cf is visible and the page's static copy
+/// (visible from the first paint, but inert) has been replaced.
 export async function ready(page) {
   await outputPanel(page, 'main.cf').getByText(OUTPUT_READY).first().waitFor({ timeout: 15_000 });
+  await page.waitForFunction((id) => !document.getElementById(id), STATIC_COPY, { timeout: 15_000 });
 }
 
 /// Every form control of the page, by its label, with its state: what "the same page" means

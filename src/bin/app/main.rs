@@ -17,6 +17,7 @@ mod masthead;
 mod outbound;
 mod output;
 mod page;
+mod prerender;
 mod protocols;
 mod share;
 mod submission;
@@ -27,9 +28,18 @@ use postfix_tls::lang::Lang;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// The page's first state: from the browser in the app, the defaults in the prerendered copy.
+#[derive(Properties, PartialEq)]
+struct AppProps {
+    initial: Page,
+}
+
 #[component]
-fn App() -> Html {
-    let page = use_reducer(Page::load);
+fn App(props: &AppProps) -> Html {
+    let page = use_reducer({
+        let initial = props.initial.clone();
+        move || initial
+    });
     let dispatch = {
         let page = page.clone();
         Callback::from(move |action: Action| page.dispatch(action))
@@ -41,6 +51,13 @@ fn App() -> Html {
         let options = options.clone();
         let save = gloo::timers::callback::Timeout::new(0, move || page::remember(&options));
         move || drop(save)
+    });
+    // The static copy of the page (see prerender.rs) has served its purpose once the app
+    // has drawn itself.
+    use_effect_with((), |_| {
+        if let Some(copy) = gloo::utils::document().get_element_by_id(prerender::ID) {
+            copy.remove();
+        }
     });
     use_effect_with(page.lang, |lang| {
         gloo::utils::document_element()
@@ -145,6 +162,17 @@ fn NoticeBar(props: &NoticeProps) -> Html {
     }
 }
 
+#[cfg(not(feature = "prerender"))]
 fn main() {
-    yew::Renderer::<App>::new().render();
+    yew::Renderer::<App>::with_props(AppProps {
+        initial: Page::load(),
+    })
+    .render();
+}
+
+/// Built natively with the `prerender` feature, the app writes its static copy into a
+/// built index.html (Trunk's post-build hook, scripts/prerender).
+#[cfg(feature = "prerender")]
+fn main() -> std::process::ExitCode {
+    prerender::main()
 }

@@ -104,8 +104,9 @@ impl Default for Pasted {
     }
 }
 
-/// Everything the page shows is derived from this.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Everything the page shows is derived from this. The default is the page's static copy:
+/// default choices, in English.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Page {
     pub options: Options,
     pub lang: Lang,
@@ -150,7 +151,9 @@ impl Reducible for Page {
 
 impl Page {
     /// The first state: the link's settings, else the stored ones, else the defaults. A
-    /// refused link or stored value leaves the defaults and a notice.
+    /// refused link or stored value leaves the defaults and a notice. (The build that writes
+    /// the static copy starts from the defaults instead.)
+    #[cfg_attr(feature = "prerender", allow(dead_code))]
     pub fn load() -> Page {
         let fragment = gloo::utils::window().location().hash().unwrap_or_default();
         let fragment = fragment.trim_start_matches('#');

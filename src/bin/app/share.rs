@@ -17,9 +17,13 @@ pub struct Props {
     pub dispatch: Callback<Action>,
 }
 
-/// The page's address with the options in the fragment.
+/// The page's address with the options in the fragment. The static copy, rendered where
+/// there is no address, shows the fragment alone.
 fn link(options: &Options) -> String {
+    #[cfg(target_arch = "wasm32")]
     let href = gloo::utils::window().location().href().unwrap_or_default();
+    #[cfg(not(target_arch = "wasm32"))]
+    let href = String::new();
     let base = href.split('#').next().unwrap_or_default();
     format!("{base}#{}", share::encode(options))
 }
