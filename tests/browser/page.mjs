@@ -56,7 +56,7 @@ export const STATIC_COPY = 'prerender';
 /// (visible from the first paint, but inert) has been replaced.
 export async function ready(page) {
   await outputPanel(page, 'main.cf').getByText(OUTPUT_READY).first().waitFor({ timeout: 15_000 });
-  await page.waitForFunction((id) => !document.getElementById(id), STATIC_COPY, { timeout: 15_000 });
+  await page.waitForFunction((id) => !document.getElementById(id) && !document.getElementById(`${id}-de`), STATIC_COPY, { timeout: 15_000 });
 }
 
 /// Every form control of the page, by its label, with its state: what "the same page" means

@@ -55,8 +55,10 @@ fn App(props: &AppProps) -> Html {
     // The static copy of the page (see prerender.rs) has served its purpose once the app
     // has drawn itself.
     use_effect_with((), |_| {
-        if let Some(copy) = gloo::utils::document().get_element_by_id(prerender::ID) {
-            copy.remove();
+        for id in [prerender::ID, prerender::GERMAN_ID] {
+            if let Some(copy) = gloo::utils::document().get_element_by_id(id) {
+                copy.remove();
+            }
         }
     });
     use_effect_with(page.lang, |lang| {

@@ -1,23 +1,28 @@
-//! The page's static copy: the default page in English, rendered at build time into
-//! index.html, so that the generated configuration is on screen before the WebAssembly has
-//! loaded.
+//! The page's static copy: the default page, rendered at build time into index.html, so that
+//! the generated configuration is on screen before the WebAssembly has loaded.
 //!
 //! The copy is the app's own components rendered by Yew's server renderer (one source of
 //! truth), placed in `<div id="prerender" inert>`: it shows, but cannot be used. The app
-//! removes it once it has drawn itself. static/boot.js hides it beforehand when the page
-//! will not start from the defaults in English (a share link, saved choices, German).
+//! removes it once it has drawn itself. The German copy follows in a
+//! `<template id="prerender-de">`, which static/boot.js swaps in for a German browser; boot.js
+//! hides the copy when the page will not start from the defaults (a share link, saved
+//! choices).
 
 /// The id of the element that holds the static copy.
 pub const ID: &str = "prerender";
+
+/// The id of the template with the German copy.
+pub const GERMAN_ID: &str = "prerender-de";
 
 #[cfg(feature = "prerender")]
 pub use build::main;
 
 #[cfg(feature = "prerender")]
 mod build {
-    use super::ID;
+    use super::{GERMAN_ID, ID};
     use crate::page::Page;
     use crate::{App, AppProps};
+    use postfix_tls::lang::Lang;
     use std::process::ExitCode;
 
     /// `app INDEX_HTML`: fills the empty copy element of a built index.html in place.
@@ -30,7 +35,7 @@ mod build {
         };
         let result = std::fs::read_to_string(&path)
             .map_err(|e| e.to_string())
-            .and_then(|html| fill(&html, &render()?))
+            .and_then(|html| fill(&html, &render(Lang::En)?, &render(Lang::De)?))
             .and_then(|html| std::fs::write(&path, html).map_err(|e| e.to_string()));
         match result {
             Ok(()) => ExitCode::SUCCESS,
@@ -42,9 +47,12 @@ mod build {
     }
 
     /// The default page as HTML, without Yew's hydration markers (the app renders afresh).
-    fn render() -> Result<String, String> {
-        let renderer = yew::ServerRenderer::<App>::with_props(|| AppProps {
-            initial: Page::default(),
+    fn render(lang: Lang) -> Result<String, String> {
+        let renderer = yew::ServerRenderer::<App>::with_props(move || AppProps {
+            initial: Page {
+                lang,
+                ..Page::default()
+            },
         })
         .hydratable(false);
         let runtime = tokio::runtime::Builder::new_current_thread()
@@ -53,8 +61,9 @@ mod build {
         Ok(runtime.block_on(renderer.render()))
     }
 
-    /// Puts `copy` into the one empty element with the copy's id.
-    pub(super) fn fill(html: &str, copy: &str) -> Result<String, String> {
+    /// Puts `copy` into the one empty element with the copy's id, and `german` in a template
+    /// after it.
+    pub(super) fn fill(html: &str, copy: &str, german: &str) -> Result<String, String> {
         let marker = format!("id=\"{ID}\"");
         let mut found = html.match_indices(&marker);
         let (Some((at, _)), None) = (found.next(), found.next()) else {
@@ -65,7 +74,11 @@ mod build {
         if !html[open_end..].starts_with(close) {
             return Err(format!("the element with {marker} is not empty"));
         }
-        Ok(format!("{}{copy}{}", &html[..open_end], &html[open_end..]))
+        let (before, after) = html.split_at(open_end);
+        let after = &after[close.len()..];
+        Ok(format!(
+            "{before}{copy}{close}<template id=\"{GERMAN_ID}\">{german}</template>{after}"
+        ))
     }
 
     #[cfg(test)]
@@ -76,25 +89,32 @@ mod build {
         fn the_copy_goes_into_the_empty_element() {
             let html = r#"<body><div id="prerender" inert></div><p>x</p></body>"#;
             assert_eq!(
-                fill(html, "<main>page</main>").as_deref(),
-                Ok(r#"<body><div id="prerender" inert><main>page</main></div><p>x</p></body>"#)
+                fill(html, "<main>page</main>", "<main>Seite</main>").as_deref(),
+                Ok(concat!(
+                    r#"<body><div id="prerender" inert><main>page</main></div>"#,
+                    r#"<template id="prerender-de"><main>Seite</main></template><p>x</p></body>"#
+                ))
             );
         }
 
         #[test]
         fn a_filled_or_missing_element_is_refused() {
-            assert!(fill("<body></body>", "x").is_err());
-            assert!(fill(r#"<div id="prerender">old</div>"#, "x").is_err());
+            assert!(fill("<body></body>", "x", "y").is_err());
+            assert!(fill(r#"<div id="prerender">old</div>"#, "x", "y").is_err());
             let twice = r#"<div id="prerender"></div><div id="prerender"></div>"#;
-            assert!(fill(twice, "x").is_err());
+            assert!(fill(twice, "x", "y").is_err());
         }
 
         #[test]
-        fn the_copy_is_the_default_page_with_its_configuration() {
-            let copy = render().expect("rendered");
+        fn the_copies_are_the_default_page_with_its_configuration() {
+            let copy = render(Lang::En).expect("rendered");
             assert!(copy.contains("smtpd_tls_security_level"), "{copy}");
             assert!(copy.contains("<main id=\"main\">"), "{copy}");
+            assert!(copy.contains(">Generate<"), "{copy}");
             assert!(!copy.contains("<!--"), "no hydration markers: {copy}");
+            let german = render(Lang::De).expect("rendered");
+            assert!(german.contains("smtpd_tls_security_level"), "{german}");
+            assert!(german.contains(">Erzeugen<"), "{german}");
         }
     }
 }
