@@ -84,6 +84,13 @@ pub struct Lint<'a> {
     pub master: Option<&'a MasterCf>,
     /// Version and role.
     pub ctx: &'a LintContext,
+    /// Every setting in both files with its place, main.cf first: collected once, since
+    /// nearly every rule walks them.
+    settings: Vec<(&'a Param, At)>,
+    /// How many of `settings` are main.cf's.
+    main_settings: usize,
+    /// The smtpd scopes, found once for the many rules that check each of them.
+    scopes: Vec<Scope<'a>>,
     found: Vec<Diagnostic>,
 }
 
@@ -94,12 +101,30 @@ impl<'a> Lint<'a> {
         master: Option<&'a MasterCf>,
         ctx: &'a LintContext,
     ) -> Self {
-        Lint {
+        let main_settings: Vec<(&'a Param, At)> = main
+            .into_iter()
+            .flat_map(|m| m.params.iter())
+            .map(|p| {
+                let at = At {
+                    file: FileKind::MainCf,
+                    line: p.line,
+                };
+                (p, at)
+            })
+            .collect();
+        let mut lint = Lint {
             main,
             master,
             ctx,
+            main_settings: main_settings.len(),
+            settings: main_settings,
+            scopes: Vec::new(),
             found: Vec::new(),
-        }
+        };
+        let overrides: Vec<(&'a Param, At)> = lint.overrides().map(|(_, p, at)| (p, at)).collect();
+        lint.settings.extend(overrides);
+        lint.scopes = lint.find_smtpd_scopes();
+        lint
     }
 
     /// The findings.
@@ -136,18 +161,8 @@ impl<'a> Lint<'a> {
     }
 
     /// Every main.cf setting with its place.
-    pub fn main_params(&self) -> impl Iterator<Item = (&'a Param, At)> + 'a {
-        self.main.into_iter().flat_map(|m| {
-            m.params.iter().map(|p| {
-                (
-                    p,
-                    At {
-                        file: FileKind::MainCf,
-                        line: p.line,
-                    },
-                )
-            })
-        })
+    pub fn main_params(&self) -> impl Iterator<Item = (&'a Param, At)> + '_ {
+        self.settings[..self.main_settings].iter().copied()
     }
 
     /// Every master.cf `-o` override with its service and place.
@@ -167,9 +182,8 @@ impl<'a> Lint<'a> {
     }
 
     /// Every setting in both files: main.cf first, then the overrides.
-    pub fn all_params(&self) -> impl Iterator<Item = (&'a Param, At)> + 'a {
-        self.main_params()
-            .chain(self.overrides().map(|(_, p, at)| (p, at)))
+    pub fn all_params(&self) -> impl Iterator<Item = (&'a Param, At)> + '_ {
+        self.settings.iter().copied()
     }
 
     /// Every master.cf service.
@@ -239,6 +253,10 @@ impl<'a> Lint<'a> {
     /// service behind postscreen on port 25), plus main.cf alone as port 25 when master.cf
     /// has no port-25 service or was not given.
     pub fn smtpd_scopes(&self) -> Vec<Scope<'a>> {
+        self.scopes.clone()
+    }
+
+    fn find_smtpd_scopes(&self) -> Vec<Scope<'a>> {
         let Some(master) = self.master else {
             return vec![Scope {
                 service: None,
