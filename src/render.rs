@@ -844,13 +844,14 @@ fn push_aligned_service_line(out: &mut String, name: &str) {
 /// (validation refuses it), but the quoting stays correct if one did.
 fn push_shell_quoted<'a>(out: &mut String, pieces: impl IntoIterator<Item = &'a str>) {
     out.push('\'');
+    let start = out.len();
     for piece in pieces {
-        for (i, part) in piece.split('\'').enumerate() {
-            if i > 0 {
-                out.push_str(r"'\''");
-            }
-            out.push_str(part);
-        }
+        out.push_str(piece);
+    }
+    // One search over the whole word; the rare quote is escaped by rewriting it.
+    if out[start..].contains('\'') {
+        let word = out.split_off(start);
+        out.push_str(&word.replace('\'', r"'\''"));
     }
     out.push('\'');
 }

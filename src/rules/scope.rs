@@ -1,7 +1,7 @@
 //! What the checks see: effective values per master.cf service (its `-o` override, else the
 //! main.cf value, else the version's default), the services by port, and the findings.
 
-use super::{rule, LintContext};
+use super::{rule, LintContext, Rule};
 use crate::config::{MainCf, MasterCf, Param, Service};
 use crate::diagnostic::{Diagnostic, FileKind, Severity, Topic};
 use crate::lang::Text;
@@ -134,8 +134,9 @@ impl<'a> Lint<'a> {
 
     /// Reports a finding of a rule with the rule's severity.
     pub fn emit(&mut self, id: &'static str, at: Option<At>, message: Text, help: Text) {
-        let severity = rule(id).map_or(Severity::Error, |r| r.severity);
-        self.emit_as(id, severity, at, message, help);
+        let known = rule(id);
+        let severity = known.map_or(Severity::Error, |r| r.severity);
+        self.push(id, known, severity, at, message, help);
     }
 
     /// Reports a finding with a severity other than the rule's default.
@@ -147,7 +148,19 @@ impl<'a> Lint<'a> {
         message: Text,
         help: Text,
     ) {
-        let known = rule(id);
+        self.push(id, rule(id), severity, at, message, help);
+    }
+
+    /// Records a finding of the rule `known`, looked up once by the caller.
+    fn push(
+        &mut self,
+        id: &'static str,
+        known: Option<&Rule>,
+        severity: Severity,
+        at: Option<At>,
+        message: Text,
+        help: Text,
+    ) {
         debug_assert!(known.is_some(), "rule `{id}` is not in RULES");
         self.found.push(Diagnostic {
             id,
