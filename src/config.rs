@@ -189,10 +189,11 @@ fn logical_lines<'a>(text: &'a str, malformed: &mut Vec<Malformed>) -> Vec<Logic
 
 /// Parameter names are letters, digits, `_`, and `-`/`.` inside service-name prefixes.
 fn is_param_name(name: &str) -> bool {
+    // By byte: every allowed character is ASCII, and no byte of a multi-byte character is.
     !name.is_empty()
         && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
 }
 
 /// Splits `name = value`; `None` when there is no `=` or the name is not a parameter name.
