@@ -22,9 +22,10 @@ impl Setting<'_> {
         self.value.trim().eq_ignore_ascii_case(word)
     }
 
-    /// True when the value is one of these words.
+    /// True when the value is one of these words (trimmed once, not once per word).
     pub fn is_any(&self, words: &[&str]) -> bool {
-        words.iter().any(|w| self.is(w))
+        let value = self.value.trim();
+        words.iter().any(|w| value.eq_ignore_ascii_case(w))
     }
 
     /// True when the value was written in a file rather than defaulted.
