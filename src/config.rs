@@ -91,6 +91,7 @@ pub struct MasterCf {
 }
 
 use crate::diagnostic::FileKind;
+use std::borrow::Cow;
 
 /// The service types master.cf knows.
 pub const SERVICE_TYPES: &[&str] = &["inet", "unix", "unix-dgram", "fifo", "pass"];
@@ -145,15 +146,16 @@ pub fn references(value: &str) -> Vec<&str> {
 }
 
 /// A logical line: its first physical line number and its text with continuations joined.
-struct Logical {
+/// Most lines continue nothing, so the text borrows the input until a continuation is added.
+struct Logical<'a> {
     line: usize,
-    text: String,
+    text: Cow<'a, str>,
 }
 
 /// Splits text into logical lines: comments and blank lines are skipped, a line that starts
 /// with whitespace continues the previous logical line. A continuation without a line to
 /// continue is reported as malformed.
-fn logical_lines(text: &str, malformed: &mut Vec<Malformed>) -> Vec<Logical> {
+fn logical_lines<'a>(text: &'a str, malformed: &mut Vec<Malformed>) -> Vec<Logical<'a>> {
     let mut lines: Vec<Logical> = Vec::new();
     for (index, raw) in text.lines().enumerate() {
         let number = index + 1;
@@ -164,8 +166,9 @@ fn logical_lines(text: &str, malformed: &mut Vec<Malformed>) -> Vec<Logical> {
         if raw.starts_with(char::is_whitespace) {
             match lines.last_mut() {
                 Some(last) => {
-                    last.text.push(' ');
-                    last.text.push_str(trimmed);
+                    let joined = last.text.to_mut();
+                    joined.push(' ');
+                    joined.push_str(trimmed);
                 }
                 None => malformed.push(Malformed {
                     line: number,
@@ -177,7 +180,7 @@ fn logical_lines(text: &str, malformed: &mut Vec<Malformed>) -> Vec<Logical> {
         } else {
             lines.push(Logical {
                 line: number,
-                text: trimmed.to_string(),
+                text: Cow::Borrowed(trimmed),
             });
         }
     }
@@ -186,10 +189,11 @@ fn logical_lines(text: &str, malformed: &mut Vec<Malformed>) -> Vec<Logical> {
 
 /// Parameter names are letters, digits, `_`, and `-`/`.` inside service-name prefixes.
 fn is_param_name(name: &str) -> bool {
+    // By byte: every allowed character is ASCII, and no byte of a multi-byte character is.
     !name.is_empty()
         && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
 }
 
 /// Splits `name = value`; `None` when there is no `=` or the name is not a parameter name.
@@ -221,22 +225,23 @@ pub fn parse_main(text: &str) -> MainCf {
                 } else {
                     MalformedKind::NotASetting
                 },
-                text: logical.text,
+                text: logical.text.into_owned(),
             }),
         }
     }
     main
 }
 
-/// A master.cf word with the physical line it is on.
-struct Word {
+/// A master.cf word with the physical line it is on; it borrows the input unless it is a
+/// `{ ... }` group joined from several tokens.
+struct Word<'a> {
     line: usize,
-    text: String,
+    text: Cow<'a, str>,
 }
 
 /// Splits master.cf text into services, each a list of words; `{ ... }` is one word.
 /// Comment lines inside a service's continuation are skipped, as Postfix does.
-fn master_entries(text: &str, malformed: &mut Vec<Malformed>) -> Vec<Vec<Word>> {
+fn master_entries<'a>(text: &'a str, malformed: &mut Vec<Malformed>) -> Vec<Vec<Word<'a>>> {
     let mut entries: Vec<Vec<Word>> = Vec::new();
     let mut open_brace = false;
     for (index, raw) in text.lines().enumerate() {
@@ -261,12 +266,13 @@ fn master_entries(text: &str, malformed: &mut Vec<Malformed>) -> Vec<Vec<Word>> 
         for token in trimmed.split_whitespace() {
             match words.last_mut() {
                 Some(last) if open_brace => {
-                    last.text.push(' ');
-                    last.text.push_str(token);
+                    let group = last.text.to_mut();
+                    group.push(' ');
+                    group.push_str(token);
                 }
                 _ => words.push(Word {
                     line: number,
-                    text: token.to_string(),
+                    text: Cow::Borrowed(token),
                 }),
             }
             if let Some(last) = words.last() {
@@ -286,7 +292,7 @@ pub fn parse_master(text: &str) -> MasterCf {
         if words.len() < 8 {
             let text = words
                 .iter()
-                .map(|w| w.text.as_str())
+                .map(|w| w.text.as_ref())
                 .collect::<Vec<_>>()
                 .join(" ");
             let (reason, kind) = if text.starts_with("-o") {
@@ -309,14 +315,14 @@ pub fn parse_master(text: &str) -> MasterCf {
             continue;
         }
         let mut service = Service {
-            name: words[0].text.clone(),
-            kind: words[1].text.clone(),
-            private: words[2].text.clone(),
-            unpriv: words[3].text.clone(),
-            chroot: words[4].text.clone(),
-            wakeup: words[5].text.clone(),
-            maxproc: words[6].text.clone(),
-            command: words[7].text.clone(),
+            name: words[0].text.to_string(),
+            kind: words[1].text.to_string(),
+            private: words[2].text.to_string(),
+            unpriv: words[3].text.to_string(),
+            chroot: words[4].text.to_string(),
+            wakeup: words[5].text.to_string(),
+            maxproc: words[6].text.to_string(),
+            command: words[7].text.to_string(),
             args: Vec::new(),
             overrides: Vec::new(),
             line,
@@ -326,11 +332,11 @@ pub fn parse_master(text: &str) -> MasterCf {
             // `-o name=value`, `-o { name = value }` and getopt's `-oname=value`.
             let (setting, setting_line) = if word.text == "-o" {
                 match rest.next() {
-                    Some(next) => (next.text.as_str(), next.line),
+                    Some(next) => (next.text.as_ref(), next.line),
                     None => {
                         master.malformed.push(Malformed {
                             line: word.line,
-                            text: word.text.clone(),
+                            text: word.text.to_string(),
                             reason: String::from("`-o` without `name=value`"),
                             kind: MalformedKind::BadOption,
                         });
@@ -340,7 +346,7 @@ pub fn parse_master(text: &str) -> MasterCf {
             } else if let Some(attached) = word.text.strip_prefix("-o") {
                 (attached, word.line)
             } else {
-                service.args.push(word.text.clone());
+                service.args.push(word.text.to_string());
                 continue;
             };
             let inner = setting

@@ -7,6 +7,8 @@
 //! parameter".
 
 use crate::version::PostfixVersion;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// Every parameter name `postconf -d` of Postfix 3.7.11 lists, one per line, sorted.
@@ -123,39 +125,130 @@ const LATER_BOOLEANS: &[&str] = &[
     "smtp_tls_enforce_sts_mx_patterns",
 ];
 
-/// The series a parameter came in, when it did not exist in every series.
-pub fn since_version(name: &str) -> Option<PostfixVersion> {
-    SINCE.iter().find(|s| s.name == name).map(|s| s.version)
+/// What the catalogue records about one parameter name.
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    /// `postconf -d` of 3.7 lists it.
+    in_3_7: bool,
+    /// The series it came in, when it did not exist in every series ([`SINCE`]).
+    since: Option<PostfixVersion>,
+    /// Its vocabulary, if it has one.
+    kind: Option<ValueKind>,
 }
 
-/// True when a sorted name list (tested) contains the name; each list is split once.
-fn in_list(list: &'static OnceLock<Vec<&'static str>>, text: &'static str, name: &str) -> bool {
-    list.get_or_init(|| text.lines().collect())
-        .binary_search(&name)
-        .is_ok()
+/// The hash of the catalogue's lookups: a word at a time, multiplied as rustc's FxHasher
+/// does. The keys are a fixed list of short names, so the flooding resistance of the
+/// standard hasher buys nothing here, and it cost more than the rest of a lookup.
+#[derive(Clone, Copy, Debug, Default)]
+struct NameHasher(u64);
+
+impl NameHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for NameHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    /// The table picks buckets by the low bits, which a multiplication mixes least: fold
+    /// the high half into them.
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 32)
+    }
+}
+
+type Catalogue = HashMap<&'static str, Entry, BuildHasherDefault<NameHasher>>;
+
+/// The catalogue entry of a name: every name of the 3.7 list, of [`SINCE`] and of
+/// [`LATER_BOOLEANS`]. The rules ask whether a name is known, since when, and which values
+/// it takes for every setting they see; one lookup in a table built once answers all three
+/// (the lists used to be searched once per question).
+fn entry(name: &str) -> Option<&'static Entry> {
+    static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
+    CATALOGUE.get_or_init(build_catalogue).get(name)
+}
+
+fn build_catalogue() -> Catalogue {
+    let unlisted = Entry {
+        in_3_7: false,
+        since: None,
+        kind: None,
+    };
+    let mut catalogue = Catalogue::default();
+    for name in POSTFIX_3_7.lines() {
+        catalogue.insert(
+            name,
+            Entry {
+                in_3_7: true,
+                ..unlisted
+            },
+        );
+    }
+    for s in SINCE {
+        catalogue.entry(s.name).or_insert(unlisted).since = Some(s.version);
+    }
+    for name in LATER_BOOLEANS {
+        catalogue.entry(name).or_insert(unlisted);
+    }
+    for (name, entry) in catalogue.iter_mut() {
+        // The vocabulary by name comes first: `smtpd_use_tls` is a boolean, but a level
+        // parameter with a boolean-looking default would still be a level.
+        entry.kind = kind_by_name(name).or_else(|| {
+            (is_boolean_3_7(name) || LATER_BOOLEANS.contains(name)).then_some(ValueKind::Boolean)
+        });
+    }
+    catalogue
+}
+
+/// The series a parameter came in, when it did not exist in every series.
+pub fn since_version(name: &str) -> Option<PostfixVersion> {
+    entry(name).and_then(|e| e.since)
 }
 
 /// True when `postconf -d` of 3.7 lists the name.
 fn in_3_7(name: &str) -> bool {
-    static NAMES: OnceLock<Vec<&'static str>> = OnceLock::new();
-    in_list(&NAMES, POSTFIX_3_7, name)
+    entry(name).is_some_and(|e| e.in_3_7)
 }
 
-/// True when 3.7 gives the name a `yes`/`no` default.
+/// True when 3.7 gives the name a `yes`/`no` default (the list is sorted, tested). Only
+/// asked while the catalogue is built.
 fn is_boolean_3_7(name: &str) -> bool {
     static BOOLEANS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    in_list(&BOOLEANS, BOOLEANS_3_7, name)
+    BOOLEANS
+        .get_or_init(|| BOOLEANS_3_7.lines().collect())
+        .binary_search(&name)
+        .is_ok()
 }
 
 /// True when Postfix of this series knows the parameter by its own name.
 pub fn is_known(name: &str, version: PostfixVersion) -> bool {
-    let introduced = since_version(name);
-    if version >= LIST_VERSION && in_3_7(name) {
+    let Some(entry) = entry(name) else {
+        return false;
+    };
+    if version >= LIST_VERSION && entry.in_3_7 {
         return true;
     }
-    match introduced {
+    match entry.since {
         Some(first) => version >= first,
-        None => in_3_7(name),
+        None => entry.in_3_7,
     }
 }
 
@@ -281,6 +374,16 @@ pub enum ValueKind {
 
 /// The vocabulary of a parameter, if it has one.
 pub fn value_kind(name: &str) -> Option<ValueKind> {
+    match entry(name) {
+        Some(entry) => entry.kind,
+        // Booleans are all in the catalogue; other names go by their name.
+        None => kind_by_name(name),
+    }
+}
+
+/// The vocabulary a parameter has by its name alone (booleans aside, which are known by
+/// their default).
+fn kind_by_name(name: &str) -> Option<ValueKind> {
     let kind = match name {
         "smtpd_tls_security_level"
         | "postscreen_tls_security_level"
@@ -314,7 +417,6 @@ pub fn value_kind(name: &str) -> Option<ValueKind> {
         _ if name.ends_with("_tls_protocols") || name.ends_with("_tls_mandatory_protocols") => {
             ValueKind::Protocols
         }
-        _ if is_boolean_3_7(name) || LATER_BOOLEANS.contains(&name) => ValueKind::Boolean,
         _ => return None,
     };
     Some(kind)

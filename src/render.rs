@@ -97,12 +97,13 @@ struct Setting {
 }
 
 impl Setting {
-    /// `name = value`, or `name =` to clear a parameter a distribution sets.
-    fn line(&self) -> String {
+    /// The pieces of `name = value`, or of `name =` to clear a parameter a distribution
+    /// sets; pieces rather than one string, so the writers append them without a temporary.
+    fn line(&self) -> [&str; 3] {
         if self.value.is_empty() {
-            format!("{} =", self.name)
+            [self.name, " =", ""]
         } else {
-            format!("{} = {}", self.name, self.value)
+            [self.name, " = ", &self.value]
         }
     }
 }
@@ -705,75 +706,87 @@ impl Plan {
         }
     }
 
-    fn main_cf(&self, comments: bool) -> String {
+    /// The settings in section order; the sort is stable, so within a section they keep the
+    /// order the plan set them in.
+    fn sorted_settings(&self) -> Vec<&Setting> {
         let mut settings: Vec<&Setting> = self.settings.iter().collect();
         settings.sort_by_key(|s| s.section);
-        let mut out = String::new();
+        settings
+    }
+
+    // The writers append to one buffer with `push_str`: a `format!` per line cost more than
+    // the rest of rendering together.
+
+    fn main_cf(&self, comments: bool) -> String {
+        let mut out = String::with_capacity(OUTPUT_CAPACITY);
         let mut section = None;
-        for s in settings {
+        for s in self.sorted_settings() {
             if section != Some(s.section) {
                 if section.is_some() {
                     out.push('\n');
                 }
-                out.push_str(&format!("# --- {} ---\n", s.section.title()));
+                push_line(&mut out, &["# --- ", s.section.title(), " ---"]);
                 section = Some(s.section);
             }
             if comments {
-                out.push_str(&format!("# {}\n", explain(s)));
+                push_line(&mut out, &["# ", explain(s)]);
             }
-            out.push_str(&format!("{}\n", s.line()));
+            push_line(&mut out, &s.line());
         }
         out
     }
 
     fn master_cf(&self, comments: bool) -> String {
-        let mut out = String::new();
+        let mut out = String::with_capacity(OUTPUT_CAPACITY);
         for (i, service) in self.services.iter().enumerate() {
             if i > 0 {
                 out.push('\n');
             }
             if comments {
-                out.push_str(&format!("# {}\n", service.comment));
+                push_line(&mut out, &["# ", service.comment]);
             }
-            out.push_str(&format!("{}\n", service_line(service.name, "  ")));
+            push_aligned_service_line(&mut out, service.name);
+            out.push('\n');
             for (name, value) in &service.overrides {
-                out.push_str(&format!("  -o {name}={value}\n"));
+                push_line(&mut out, &["  -o ", name, "=", value]);
             }
         }
         out
     }
 
     fn postconf(&self, v: PostfixVersion) -> String {
-        let mut out = String::from(
+        let mut out = String::with_capacity(2 * OUTPUT_CAPACITY);
+        out.push_str(
             "# Run as root after reviewing; postconf edits /etc/postfix/main.cf and master.cf.\n",
         );
         for note in &self.command_notes {
-            out.push_str(&format!("# {note}\n"));
+            push_line(&mut out, &["# ", note]);
         }
         for command in &self.commands {
-            out.push_str(&format!("{command}\n"));
+            push_line(&mut out, &[command]);
         }
-        let mut settings: Vec<&Setting> = self.settings.iter().collect();
-        settings.sort_by_key(|s| s.section);
-        for s in settings {
-            out.push_str(&format!("postconf -e {}\n", shell_quote(&s.line())));
+        for s in self.sorted_settings() {
+            out.push_str("postconf -e ");
+            push_shell_quoted(&mut out, s.line());
+            out.push('\n');
         }
         if !self.services.is_empty() {
             if v.supports_postconf_master_edit() {
                 for service in &self.services {
-                    out.push_str(&format!(
-                        "postconf -M {}\n",
-                        shell_quote(&format!(
-                            "{}/inet={}",
-                            service.name,
-                            service_line(service.name, " ")
-                        ))
-                    ));
+                    // `name/inet=name inet n - n - - smtpd`: the service line, single-spaced.
+                    let columns = SMTPD_COLUMNS.iter().flat_map(|column| [" ", column]);
+                    out.push_str("postconf -M ");
+                    push_shell_quoted(
+                        &mut out,
+                        [service.name, "/inet=", service.name]
+                            .into_iter()
+                            .chain(columns),
+                    );
+                    out.push('\n');
                     for (name, value) in &service.overrides {
-                        out.push_str(&format!(
-                            "postconf -P {}\n",
-                            shell_quote(&format!("{}/inet/{name}={value}", service.name))
-                        ));
+                        out.push_str("postconf -P ");
+                        push_shell_quoted(&mut out, [service.name, "/inet/", name, "=", value]);
+                        out.push('\n');
                     }
                 }
             } else {
@@ -793,24 +806,54 @@ impl Plan {
     }
 }
 
-/// A master.cf service line for an smtpd listener with the upstream columns (chroot `n`,
-/// as in the stock master.cf; Debian's package changes that default to `y`).
-fn service_line(name: &str, gap: &str) -> String {
-    let columns = ["inet", "n", "-", "n", "-", "-", "smtpd"];
-    if gap == " " {
-        format!("{name} {}", columns.join(" "))
-    } else {
-        format!(
-            "{name:<10} {:<5} {:<7} {:<7} {:<7} {:<7} {:<7} {}",
-            columns[0], columns[1], columns[2], columns[3], columns[4], columns[5], columns[6]
-        )
+/// A first guess at the size of a snippet, so most outputs are written without regrowing.
+const OUTPUT_CAPACITY: usize = 2048;
+
+/// The columns after the name of a master.cf smtpd listener, as upstream writes them
+/// (chroot `n`, as in the stock master.cf; Debian's package changes that default to `y`).
+const SMTPD_COLUMNS: [&str; 7] = ["inet", "n", "-", "n", "-", "-", "smtpd"];
+
+/// The widths the stock master.cf pads the name and the columns to (the command is last and
+/// not padded).
+const SERVICE_COLUMN_WIDTHS: [usize; 7] = [10, 5, 7, 7, 7, 7, 7];
+
+/// Appends the pieces and a newline.
+fn push_line(out: &mut String, pieces: &[&str]) {
+    for piece in pieces {
+        out.push_str(piece);
     }
+    out.push('\n');
 }
 
-/// Quotes a word for a POSIX shell; values never contain `'` (validation refuses it), but
-/// the quoting stays correct if one did.
-fn shell_quote(word: &str) -> String {
-    format!("'{}'", word.replace('\'', r"'\''"))
+/// Appends a master.cf service line for an smtpd listener, aligned like the stock master.cf.
+fn push_aligned_service_line(out: &mut String, name: &str) {
+    let fields = std::iter::once(name).chain(SMTPD_COLUMNS);
+    for (i, (field, width)) in fields.zip(SERVICE_COLUMN_WIDTHS).enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(field);
+        let padding = width.saturating_sub(field.chars().count());
+        out.extend(std::iter::repeat_n(' ', padding));
+    }
+    out.push(' ');
+    out.push_str(SMTPD_COLUMNS[SMTPD_COLUMNS.len() - 1]);
+}
+
+/// Appends the pieces as one word quoted for a POSIX shell; values never contain `'`
+/// (validation refuses it), but the quoting stays correct if one did.
+fn push_shell_quoted<'a>(out: &mut String, pieces: impl IntoIterator<Item = &'a str>) {
+    out.push('\'');
+    let start = out.len();
+    for piece in pieces {
+        out.push_str(piece);
+    }
+    // One search over the whole word; the rare quote is escaped by rewriting it.
+    if out[start..].contains('\'') {
+        let word = out.split_off(start);
+        out.push_str(&word.replace('\'', r"'\''"));
+    }
+    out.push('\'');
 }
 
 fn scanner_clean_tradeoff(field: Field) -> Diagnostic {
@@ -903,5 +946,33 @@ fn explain(setting: &Setting) -> &'static str {
         "smtp_tls_loglevel" => "log a summary of each outbound TLS session",
         "smtpd_tls_received_header" => "record protocol and cipher in Received: (ESMTPS)",
         _ => "set by postfix-tls",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shell_quoting_escapes_a_quote_across_pieces() {
+        let mut out = String::new();
+        push_shell_quoted(&mut out, ["a = it", "'s"]);
+        assert_eq!(out, r"'a = it'\''s'");
+    }
+
+    #[test]
+    fn service_lines_align_like_the_stock_master_cf() {
+        let mut out = String::new();
+        push_aligned_service_line(&mut out, "smtps");
+        assert_eq!(
+            out,
+            "smtps      inet  n       -       n       -       -       smtpd"
+        );
+        out.clear();
+        push_aligned_service_line(&mut out, "submissions");
+        assert_eq!(
+            out,
+            "submissions inet  n       -       n       -       -       smtpd"
+        );
     }
 }

@@ -281,10 +281,11 @@ fn weak_grades(lint: &mut Lint) {
         lint,
         "weak_cipher_grade",
         |p| {
-            params::value_kind(&p.name) == Some(params::ValueKind::CipherGrade)
-                && ["export", "low"]
-                    .iter()
-                    .any(|g| p.value.trim().eq_ignore_ascii_case(g))
+            // The value first: it rules out nearly every setting without a catalogue lookup.
+            ["export", "low"]
+                .iter()
+                .any(|g| p.value.trim().eq_ignore_ascii_case(g))
+                && params::value_kind(&p.name) == Some(params::ValueKind::CipherGrade)
         },
         |p| {
             let message = if medium_anyway {

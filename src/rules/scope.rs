@@ -1,7 +1,7 @@
 //! What the checks see: effective values per master.cf service (its `-o` override, else the
 //! main.cf value, else the version's default), the services by port, and the findings.
 
-use super::{rule, LintContext};
+use super::{rule, LintContext, Rule};
 use crate::config::{MainCf, MasterCf, Param, Service};
 use crate::diagnostic::{Diagnostic, FileKind, Severity, Topic};
 use crate::lang::Text;
@@ -22,9 +22,10 @@ impl Setting<'_> {
         self.value.trim().eq_ignore_ascii_case(word)
     }
 
-    /// True when the value is one of these words.
+    /// True when the value is one of these words (trimmed once, not once per word).
     pub fn is_any(&self, words: &[&str]) -> bool {
-        words.iter().any(|w| self.is(w))
+        let value = self.value.trim();
+        words.iter().any(|w| value.eq_ignore_ascii_case(w))
     }
 
     /// True when the value was written in a file rather than defaulted.
@@ -84,6 +85,13 @@ pub struct Lint<'a> {
     pub master: Option<&'a MasterCf>,
     /// Version and role.
     pub ctx: &'a LintContext,
+    /// Every setting in both files with its place, main.cf first: collected once, since
+    /// nearly every rule walks them.
+    settings: Vec<(&'a Param, At)>,
+    /// How many of `settings` are main.cf's.
+    main_settings: usize,
+    /// The smtpd scopes, found once for the many rules that check each of them.
+    scopes: Vec<Scope<'a>>,
     found: Vec<Diagnostic>,
 }
 
@@ -94,12 +102,30 @@ impl<'a> Lint<'a> {
         master: Option<&'a MasterCf>,
         ctx: &'a LintContext,
     ) -> Self {
-        Lint {
+        let main_settings: Vec<(&'a Param, At)> = main
+            .into_iter()
+            .flat_map(|m| m.params.iter())
+            .map(|p| {
+                let at = At {
+                    file: FileKind::MainCf,
+                    line: p.line,
+                };
+                (p, at)
+            })
+            .collect();
+        let mut lint = Lint {
             main,
             master,
             ctx,
+            main_settings: main_settings.len(),
+            settings: main_settings,
+            scopes: Vec::new(),
             found: Vec::new(),
-        }
+        };
+        let overrides: Vec<(&'a Param, At)> = lint.overrides().map(|(_, p, at)| (p, at)).collect();
+        lint.settings.extend(overrides);
+        lint.scopes = lint.find_smtpd_scopes();
+        lint
     }
 
     /// The findings.
@@ -109,8 +135,9 @@ impl<'a> Lint<'a> {
 
     /// Reports a finding of a rule with the rule's severity.
     pub fn emit(&mut self, id: &'static str, at: Option<At>, message: Text, help: Text) {
-        let severity = rule(id).map_or(Severity::Error, |r| r.severity);
-        self.emit_as(id, severity, at, message, help);
+        let known = rule(id);
+        let severity = known.map_or(Severity::Error, |r| r.severity);
+        self.push(id, known, severity, at, message, help);
     }
 
     /// Reports a finding with a severity other than the rule's default.
@@ -122,7 +149,19 @@ impl<'a> Lint<'a> {
         message: Text,
         help: Text,
     ) {
-        let known = rule(id);
+        self.push(id, rule(id), severity, at, message, help);
+    }
+
+    /// Records a finding of the rule `known`, looked up once by the caller.
+    fn push(
+        &mut self,
+        id: &'static str,
+        known: Option<&Rule>,
+        severity: Severity,
+        at: Option<At>,
+        message: Text,
+        help: Text,
+    ) {
         debug_assert!(known.is_some(), "rule `{id}` is not in RULES");
         self.found.push(Diagnostic {
             id,
@@ -136,18 +175,8 @@ impl<'a> Lint<'a> {
     }
 
     /// Every main.cf setting with its place.
-    pub fn main_params(&self) -> impl Iterator<Item = (&'a Param, At)> + 'a {
-        self.main.into_iter().flat_map(|m| {
-            m.params.iter().map(|p| {
-                (
-                    p,
-                    At {
-                        file: FileKind::MainCf,
-                        line: p.line,
-                    },
-                )
-            })
-        })
+    pub fn main_params(&self) -> impl Iterator<Item = (&'a Param, At)> + '_ {
+        self.settings[..self.main_settings].iter().copied()
     }
 
     /// Every master.cf `-o` override with its service and place.
@@ -167,9 +196,8 @@ impl<'a> Lint<'a> {
     }
 
     /// Every setting in both files: main.cf first, then the overrides.
-    pub fn all_params(&self) -> impl Iterator<Item = (&'a Param, At)> + 'a {
-        self.main_params()
-            .chain(self.overrides().map(|(_, p, at)| (p, at)))
+    pub fn all_params(&self) -> impl Iterator<Item = (&'a Param, At)> + '_ {
+        self.settings.iter().copied()
     }
 
     /// Every master.cf service.
@@ -239,6 +267,10 @@ impl<'a> Lint<'a> {
     /// service behind postscreen on port 25), plus main.cf alone as port 25 when master.cf
     /// has no port-25 service or was not given.
     pub fn smtpd_scopes(&self) -> Vec<Scope<'a>> {
+        self.scopes.clone()
+    }
+
+    fn find_smtpd_scopes(&self) -> Vec<Scope<'a>> {
         let Some(master) = self.master else {
             return vec![Scope {
                 service: None,
