@@ -239,10 +239,70 @@ struct Word<'a> {
     text: Cow<'a, str>,
 }
 
-/// Splits master.cf text into services, each a list of words; `{ ... }` is one word.
-/// Comment lines inside a service's continuation are skipped, as Postfix does.
-fn master_entries<'a>(text: &'a str, malformed: &mut Vec<Malformed>) -> Vec<Vec<Word<'a>>> {
-    let mut entries: Vec<Vec<Word>> = Vec::new();
+/// Whitespace as `char::is_whitespace` sees it, for an ASCII byte: `\t`, `\n`, vertical
+/// tab, form feed, `\r` and space.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// `str::trim_start`, testing ASCII bytes directly: configuration is nearly all ASCII, and
+/// decoding every character to test it was a large part of parsing.
+fn trim_start_space(text: &str) -> &str {
+    let ascii = text.bytes().take_while(|&b| is_ascii_space(b)).count();
+    let rest = &text[ascii..];
+    if rest.as_bytes().first().is_some_and(|&b| !b.is_ascii()) {
+        rest.trim_start()
+    } else {
+        rest
+    }
+}
+
+/// Where the word at the start of `text` ends: at the first (Unicode) whitespace.
+fn word_end(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if is_ascii_space(b) {
+                return i;
+            }
+            i += 1;
+        } else {
+            match text[i..].chars().next() {
+                Some(c) if c.is_whitespace() => return i,
+                Some(c) => i += c.len_utf8(),
+                None => break,
+            }
+        }
+    }
+    bytes.len()
+}
+
+/// The words of `text` as `str::split_whitespace` finds them (split on Unicode whitespace),
+/// with ASCII bytes tested directly.
+fn split_space(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        rest = trim_start_space(rest);
+        if rest.is_empty() {
+            return None;
+        }
+        let (word, tail) = rest.split_at(word_end(rest));
+        rest = tail;
+        Some(word)
+    })
+}
+
+/// Splits master.cf text into services: the words of all of them in one list (one
+/// allocation rather than one per service) and where each service's words start.
+/// `{ ... }` is one word. Comment lines inside a service's continuation are skipped, as
+/// Postfix does.
+fn master_entries<'a>(
+    text: &'a str,
+    malformed: &mut Vec<Malformed>,
+) -> (Vec<Word<'a>>, Vec<usize>) {
+    let mut words: Vec<Word> = Vec::new();
+    let mut starts: Vec<usize> = Vec::new();
     let mut open_brace = false;
     for (index, raw) in text.lines().enumerate() {
         let number = index + 1;
@@ -252,9 +312,9 @@ fn master_entries<'a>(text: &'a str, malformed: &mut Vec<Malformed>) -> Vec<Vec<
         }
         let continues = raw.starts_with(char::is_whitespace) || open_brace;
         if !continues {
-            entries.push(Vec::new());
+            starts.push(words.len());
         }
-        let Some(words) = entries.last_mut() else {
+        if starts.is_empty() {
             malformed.push(Malformed {
                 line: number,
                 text: raw.to_string(),
@@ -262,9 +322,11 @@ fn master_entries<'a>(text: &'a str, malformed: &mut Vec<Malformed>) -> Vec<Vec<
                 kind: MalformedKind::StrayContinuation,
             });
             continue;
-        };
-        for token in trimmed.split_whitespace() {
+        }
+        for token in split_space(trimmed) {
             match words.last_mut() {
+                // An open brace was opened by this service's last word: no service starts
+                // while one is open.
                 Some(last) if open_brace => {
                     let group = last.text.to_mut();
                     group.push(' ');
@@ -280,13 +342,16 @@ fn master_entries<'a>(text: &'a str, malformed: &mut Vec<Malformed>) -> Vec<Vec<
             }
         }
     }
-    entries
+    (words, starts)
 }
 
 /// Parses master.cf text.
 pub fn parse_master(text: &str) -> MasterCf {
     let mut master = MasterCf::default();
-    for words in master_entries(text, &mut master.malformed) {
+    let (all_words, starts) = master_entries(text, &mut master.malformed);
+    let ends = starts.iter().skip(1).copied().chain([all_words.len()]);
+    for (start, end) in starts.iter().copied().zip(ends) {
+        let words = &all_words[start..end];
         let Some(first) = words.first() else { continue };
         let line = first.line;
         if words.len() < 8 {
@@ -404,5 +469,27 @@ pub fn detect_kind(text: &str) -> FileKind {
         FileKind::PostconfN
     } else {
         FileKind::MainCf
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_space_finds_the_words_split_whitespace_finds() {
+        for text in [
+            "",
+            "   ",
+            "smtp inet n - n - - smtpd",
+            "\t-o\x0Bname=value\x0C{ a = b }\r",
+            "a\u{a0}b\u{2003}c\u{3000}\u{85}d",
+            "ünïcödé  wörds\u{2028}and\u{200b}zero-width",
+            "\u{a0}leading and trailing\u{a0}",
+        ] {
+            let ours: Vec<&str> = split_space(text).collect();
+            let std: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(ours, std, "{text:?}");
+        }
     }
 }
