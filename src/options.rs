@@ -1416,10 +1416,12 @@ impl Options {
             ));
         }
         for &field in Field::ALL {
-            if field.unavailable(self).is_some() {
+            // Only a few fields hold free text: ask that first, since `unavailable` builds
+            // its reason's text to answer.
+            let Some(value) = field.free_text(self) else {
                 continue;
-            }
-            if let Some(value) = field.free_text(self) {
+            };
+            if field.unavailable(self).is_none() {
                 if let Err(problem) = check_value(field, value) {
                     problems.push(rejected(
                         field,
