@@ -30,10 +30,11 @@ use yew::prelude::*;
 #[component]
 fn App() -> Html {
     let page = use_reducer(Page::load);
-    let dispatch = {
-        let page = page.clone();
-        Callback::from(move |action: Action| page.dispatch(action))
-    };
+    // One callback for the page's lifetime: props holding it compare equal across renders,
+    // so Yew skips the panels and controls a change does not touch.
+    let dispatch = use_callback(page.dispatcher(), |action: Action, page| {
+        page.dispatch(action)
+    });
     use_effect_with(page.options.clone(), |options| {
         // history.replaceState and localStorage cost milliseconds; saving in a task of its
         // own keeps that out of the time between a click and the updated output, and a
