@@ -64,10 +64,31 @@ fn control_id(field: Field) -> String {
     id
 }
 
+impl PanelProps {
+    /// The findings about one group, errors first. Without their place in the file, which a
+    /// group does not show, findings that only moved (a comment line more above them) leave
+    /// the group's props equal, and Yew skips it.
+    pub fn findings(&self, topic: Topic) -> Vec<Diagnostic> {
+        let mut found: Vec<Diagnostic> = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.topic == topic)
+            .map(|d| Diagnostic {
+                file: None,
+                line: None,
+                ..d.clone()
+            })
+            .collect();
+        found.sort_by_key(|d| std::cmp::Reverse(d.severity));
+        found
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct GroupProps {
     pub topic: Topic,
-    pub diagnostics: Rc<Vec<Diagnostic>>,
+    /// From [`PanelProps::findings`].
+    pub found: Vec<Diagnostic>,
     pub lang: Lang,
     pub children: Html,
 }
@@ -78,20 +99,13 @@ pub fn Group(props: &GroupProps) -> Html {
     let lang = props.lang;
     let id = chrome::topic_id(props.topic);
     let heading = format!("{id}-heading");
-    let mut found: Vec<Diagnostic> = props
-        .diagnostics
-        .iter()
-        .filter(|d| d.topic == props.topic)
-        .cloned()
-        .collect();
-    found.sort_by_key(|d| std::cmp::Reverse(d.severity));
     html! {
         <section class="group" id={id} aria-labelledby={heading.clone()}>
             <h2 id={heading}>{ chrome::topic_title(props.topic).get(lang) }</h2>
             { props.children.clone() }
             // Always present, so that screen readers announce findings as they appear.
             <div class="group-findings" aria-live="polite">
-                { for found.into_iter().map(|d| html! { <DiagnosticCard diagnostic={d} lang={lang} /> }) }
+                { for props.found.iter().map(|d| html! { <DiagnosticCard diagnostic={d.clone()} lang={lang} /> }) }
             </div>
         </section>
     }
@@ -358,14 +372,14 @@ pub fn TextField(props: &TextProps) -> Html {
 pub struct SelectProps {
     pub field: Field,
     /// The options in display order.
-    pub entries: Vec<SelectEntry>,
+    pub entries: Rc<Vec<SelectEntry>>,
     pub current: AttrValue,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
 }
 
 /// One option of a [`Select`].
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SelectEntry {
     pub value: AttrValue,
     pub label: AttrValue,

@@ -4,6 +4,7 @@ use crate::chrome;
 use crate::controls::{ChoiceField, Group, PanelProps, Select, SelectEntry};
 use postfix_tls::diagnostic::Topic;
 use postfix_tls::edit::Edit;
+use postfix_tls::lang::Lang;
 use postfix_tls::options::Field;
 use postfix_tls::version::{OpensslVersion, PostfixVersion, Preset};
 use yew::prelude::*;
@@ -13,9 +14,35 @@ pub fn Host(props: &PanelProps) -> Html {
     let lang = props.lang;
     let o = &props.options;
     let postfix = o.postfix;
-    // A preset is named by its place in the list; "by hand" re-picks the current Postfix
-    // version, which is how a version chosen by hand clears the preset.
-    let presets: Vec<SelectEntry> = std::iter::once(SelectEntry {
+    // The lists change with the language (and "by hand" with the version), not with every
+    // other choice; kept, they leave the drop-downs' props equal and Yew skips them.
+    let presets = use_memo((lang, postfix), |&(lang, postfix)| presets(lang, postfix));
+    let versions = use_memo((), |_| versions());
+    let openssls = use_memo((), |_| openssls());
+    let current_preset = o
+        .preset
+        .and_then(|p| Preset::ALL.iter().position(|q| *q == p))
+        .map(|i| AttrValue::from(i.to_string()))
+        .unwrap_or_default();
+    html! {
+        <Group topic={Topic::Host} found={props.findings(Topic::Host)} lang={lang}>
+            <ChoiceField ..props.choice(Field::Role, o.role, Edit::Role) />
+            <div class="field-row">
+                <Select field={Field::Preset} entries={presets} current={current_preset}
+                        lang={lang} dispatch={props.dispatch.clone()} />
+                <Select field={Field::Postfix} entries={versions} current={AttrValue::from(postfix.to_string())}
+                        lang={lang} dispatch={props.dispatch.clone()} />
+                <Select field={Field::Openssl} entries={openssls} current={AttrValue::from(o.openssl.as_str())}
+                        lang={lang} dispatch={props.dispatch.clone()} />
+            </div>
+        </Group>
+    }
+}
+
+/// The distribution presets. A preset is named by its place in the list; "by hand" re-picks
+/// the current Postfix version, which is how a version chosen by hand clears the preset.
+fn presets(lang: Lang, postfix: PostfixVersion) -> Vec<SelectEntry> {
+    std::iter::once(SelectEntry {
         value: AttrValue::from(""),
         label: AttrValue::from(chrome::PRESET_NONE.get(lang).to_string()),
         edit: Edit::Postfix(postfix),
@@ -25,13 +52,12 @@ pub fn Host(props: &PanelProps) -> Html {
         label: AttrValue::from(p.name()),
         edit: Edit::Preset(*p),
     }))
-    .collect();
-    let current_preset = o
-        .preset
-        .and_then(|p| Preset::ALL.iter().position(|q| *q == p))
-        .map(|i| AttrValue::from(i.to_string()))
-        .unwrap_or_default();
-    let versions: Vec<SelectEntry> = PostfixVersion::ALL
+    .collect()
+}
+
+/// The Postfix series, newest first.
+fn versions() -> Vec<SelectEntry> {
+    PostfixVersion::ALL
         .iter()
         .rev()
         .map(|v| {
@@ -42,9 +68,12 @@ pub fn Host(props: &PanelProps) -> Html {
                 edit: Edit::Postfix(*v),
             }
         })
-        .collect();
-    let openssl = o.openssl;
-    let openssls: Vec<SelectEntry> = OpensslVersion::ALL
+        .collect()
+}
+
+/// The OpenSSL versions, newest first.
+fn openssls() -> Vec<SelectEntry> {
+    OpensslVersion::ALL
         .iter()
         .rev()
         .map(|v| SelectEntry {
@@ -52,18 +81,5 @@ pub fn Host(props: &PanelProps) -> Html {
             label: AttrValue::from(v.as_str()),
             edit: Edit::Openssl(*v),
         })
-        .collect();
-    html! {
-        <Group topic={Topic::Host} diagnostics={props.diagnostics.clone()} lang={lang}>
-            <ChoiceField ..props.choice(Field::Role, o.role, Edit::Role) />
-            <div class="field-row">
-                <Select field={Field::Preset} entries={presets} current={current_preset}
-                        lang={lang} dispatch={props.dispatch.clone()} />
-                <Select field={Field::Postfix} entries={versions} current={AttrValue::from(postfix.to_string())}
-                        lang={lang} dispatch={props.dispatch.clone()} />
-                <Select field={Field::Openssl} entries={openssls} current={AttrValue::from(openssl.as_str())}
-                        lang={lang} dispatch={props.dispatch.clone()} />
-            </div>
-        </Group>
-    }
+        .collect()
 }
