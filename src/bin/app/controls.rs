@@ -420,6 +420,7 @@ pub fn Select(props: &SelectProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use postfix_tls::diagnostic::{FileKind, Severity};
     use std::collections::HashSet;
 
     #[test]
@@ -427,5 +428,46 @@ mod tests {
         let ids: HashSet<String> = Field::ALL.iter().map(|f| control_id(*f)).collect();
         assert_eq!(ids.len(), Field::ALL.len());
         assert_eq!(control_id(Field::RelayHost), "field-relay-host");
+    }
+
+    fn panel(diagnostics: Vec<Diagnostic>) -> PanelProps {
+        PanelProps {
+            options: Rc::new(Options::default()),
+            diagnostics: Rc::new(diagnostics),
+            lang: Lang::En,
+            dispatch: Callback::noop(),
+        }
+    }
+
+    fn finding(id: &'static str, severity: Severity, topic: Topic, line: usize) -> Diagnostic {
+        Diagnostic {
+            id,
+            severity,
+            file: Some(FileKind::MainCf),
+            line: Some(line),
+            message: Text::fixed(id, id),
+            help: Text::fixed("", ""),
+            topic,
+        }
+    }
+
+    #[test]
+    fn a_group_gets_its_findings_errors_first_and_not_where_they_are() {
+        let found = panel(vec![
+            finding("a", Severity::Info, Topic::Logging, 3),
+            finding("b", Severity::Error, Topic::Host, 4),
+            finding("c", Severity::Warning, Topic::Logging, 5),
+        ])
+        .findings(Topic::Logging);
+        let ids: Vec<_> = found.iter().map(|d| d.id).collect();
+        assert_eq!(ids, ["c", "a"]);
+        assert!(found.iter().all(|d| d.file.is_none() && d.line.is_none()));
+        // A comment line more above a finding leaves the group's props equal.
+        let moved = panel(vec![finding("c", Severity::Warning, Topic::Logging, 9)]);
+        let before = panel(vec![finding("c", Severity::Warning, Topic::Logging, 5)]);
+        assert_eq!(
+            moved.findings(Topic::Logging),
+            before.findings(Topic::Logging)
+        );
     }
 }
