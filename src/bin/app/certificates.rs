@@ -11,7 +11,7 @@ pub fn Certificates(props: &PanelProps) -> Html {
     let (o, lang) = (&props.options, props.lang);
     let cert = &o.certificate;
     html! {
-        <Group topic={Topic::Certificates} diagnostics={props.diagnostics.clone()} lang={lang}>
+        <Group topic={Topic::Certificates} found={props.findings(Topic::Certificates)} lang={lang}>
             <ChoiceField ..props.choice(Field::CertSource, cert.source, Edit::CertSource) />
             <TextField ..props.text(Field::CertDomain, &cert.domain, Edit::CertDomain) />
             <div class="field-row">

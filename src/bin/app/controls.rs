@@ -21,11 +21,33 @@ pub struct PanelProps {
     pub dispatch: Callback<Action>,
 }
 
-impl PanelProps {
-    /// A callback that turns a control's new value into an edit.
-    pub fn edit<T: 'static>(&self, to_edit: fn(T) -> Edit) -> Callback<T> {
-        self.dispatch
-            .reform(move |value| Action::Edit(to_edit(value)))
+/// How a control's new value becomes an [`Edit`]: a variant of it, such as `Edit::TlsLogging`.
+///
+/// Controls get this and the page's one `dispatch` rather than a `Callback` made on each
+/// render, which would never compare equal: with props that do, Yew skips every control a
+/// change did not touch, which is most of the page.
+pub struct ToEdit<T>(pub fn(T) -> Edit);
+
+impl<T> Clone for ToEdit<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for ToEdit<T> {}
+
+impl<T> PartialEq for ToEdit<T> {
+    fn eq(&self, other: &Self) -> bool {
+        // The same function can have two addresses (one per codegen unit), which costs no
+        // more than a needless re-render; one address is always the same code.
+        self.0 as usize == other.0 as usize
+    }
+}
+
+impl<T: 'static> ToEdit<T> {
+    /// The callback a control's event handler calls with the new value.
+    fn callback(self, dispatch: &Callback<Action>) -> Callback<T> {
+        dispatch.reform(move |value| Action::Edit((self.0)(value)))
     }
 }
 
@@ -42,10 +64,31 @@ fn control_id(field: Field) -> String {
     id
 }
 
+impl PanelProps {
+    /// The findings about one group, errors first. Without their place in the file, which a
+    /// group does not show, findings that only moved (a comment line more above them) leave
+    /// the group's props equal, and Yew skips it.
+    pub fn findings(&self, topic: Topic) -> Vec<Diagnostic> {
+        let mut found: Vec<Diagnostic> = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.topic == topic)
+            .map(|d| Diagnostic {
+                file: None,
+                line: None,
+                ..d.clone()
+            })
+            .collect();
+        found.sort_by_key(|d| std::cmp::Reverse(d.severity));
+        found
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct GroupProps {
     pub topic: Topic,
-    pub diagnostics: Rc<Vec<Diagnostic>>,
+    /// From [`PanelProps::findings`].
+    pub found: Vec<Diagnostic>,
     pub lang: Lang,
     pub children: Html,
 }
@@ -56,20 +99,13 @@ pub fn Group(props: &GroupProps) -> Html {
     let lang = props.lang;
     let id = chrome::topic_id(props.topic);
     let heading = format!("{id}-heading");
-    let mut found: Vec<Diagnostic> = props
-        .diagnostics
-        .iter()
-        .filter(|d| d.topic == props.topic)
-        .cloned()
-        .collect();
-    found.sort_by_key(|d| std::cmp::Reverse(d.severity));
     html! {
         <section class="group" id={id} aria-labelledby={heading.clone()}>
             <h2 id={heading}>{ chrome::topic_title(props.topic).get(lang) }</h2>
             { props.children.clone() }
             // Always present, so that screen readers announce findings as they appear.
             <div class="group-findings" aria-live="polite">
-                { for found.into_iter().map(|d| html! { <DiagnosticCard diagnostic={d} lang={lang} /> }) }
+                { for props.found.iter().map(|d| html! { <DiagnosticCard diagnostic={d.clone()} lang={lang} /> }) }
             </div>
         </section>
     }
@@ -107,6 +143,8 @@ pub struct Entry {
     pub help: Text,
     /// Why the value cannot be picked with the other options.
     pub unavailable: Option<Text>,
+    /// What picking it does.
+    pub edit: Edit,
 }
 
 #[derive(Properties, PartialEq)]
@@ -118,7 +156,7 @@ pub struct ChoiceProps {
     /// Why the whole field does not apply.
     pub unavailable: Option<Text>,
     pub lang: Lang,
-    pub on_pick: Callback<&'static str>,
+    pub dispatch: Callback<Action>,
     /// A drop-down instead of radio buttons, for long lists repeated per direction.
     #[prop_or_default]
     pub compact: bool,
@@ -138,19 +176,13 @@ impl PanelProps {
                     label: c.label(),
                     help: c.help(),
                     unavailable: c.unavailable(options),
+                    edit: to_edit(c),
                 })
                 .collect(),
             current: value.id(),
             unavailable: field.unavailable(options),
             lang: self.lang,
-            on_pick: {
-                let dispatch = self.dispatch.clone();
-                Callback::from(move |id: &'static str| {
-                    if let Some(&c) = C::ALL.iter().find(|c| c.id() == id) {
-                        dispatch.emit(Action::Edit(to_edit(c)));
-                    }
-                })
-            },
+            dispatch: self.dispatch.clone(),
             compact: false,
         }
     }
@@ -166,15 +198,12 @@ pub fn ChoiceField(props: &ChoiceProps) -> Html {
     let field_off = props.unavailable.is_some();
     if props.compact {
         let on_change = {
-            let (on_pick, ids): (_, Vec<&'static str>) = (
-                props.on_pick.clone(),
-                props.entries.iter().map(|e| e.id).collect(),
-            );
+            let (dispatch, entries) = (props.dispatch.clone(), props.entries.clone());
             Callback::from(move |e: Event| {
                 let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
                 let value = select.value();
-                if let Some(id) = ids.iter().find(|id| **id == value) {
-                    on_pick.emit(id);
+                if let Some(entry) = entries.iter().find(|entry| entry.id == value) {
+                    dispatch.emit(Action::Edit(entry.edit.clone()));
                 }
             })
         };
@@ -210,8 +239,8 @@ pub fn ChoiceField(props: &ChoiceProps) -> Html {
                 { for props.entries.iter().map(|entry| {
                     let radio = format!("{id}-{}", entry.id);
                     let checked = entry.id == props.current;
-                    let value = entry.id;
-                    let on_pick = props.on_pick.reform(move |_: Event| value);
+                    let edit = entry.edit.clone();
+                    let on_pick = props.dispatch.reform(move |_: Event| Action::Edit(edit.clone()));
                     html! {
                         <div class={classes!("radio", checked.then_some("checked"), entry.unavailable.is_some().then_some("off"))}>
                             <input type="radio" id={radio.clone()} name={id.clone()} value={entry.id}
@@ -243,7 +272,8 @@ pub struct SwitchProps {
     pub checked: bool,
     pub unavailable: Option<Text>,
     pub lang: Lang,
-    pub on_toggle: Callback<bool>,
+    pub to_edit: ToEdit<bool>,
+    pub dispatch: Callback<Action>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -254,7 +284,8 @@ pub struct TextProps {
     /// The core refuses the value; it is not rendered.
     pub rejected: bool,
     pub lang: Lang,
-    pub on_input: Callback<String>,
+    pub to_edit: ToEdit<String>,
+    pub dispatch: Callback<Action>,
 }
 
 impl PanelProps {
@@ -265,7 +296,8 @@ impl PanelProps {
             checked,
             unavailable: field.unavailable(&self.options),
             lang: self.lang,
-            on_toggle: self.edit(to_edit),
+            to_edit: ToEdit(to_edit),
+            dispatch: self.dispatch.clone(),
         }
     }
 
@@ -278,7 +310,8 @@ impl PanelProps {
             rejected: unavailable.is_none() && self.options.rejects(field),
             unavailable,
             lang: self.lang,
-            on_input: self.edit(to_edit),
+            to_edit: ToEdit(to_edit),
+            dispatch: self.dispatch.clone(),
         }
     }
 }
@@ -291,7 +324,7 @@ pub fn Switch(props: &SwitchProps) -> Html {
     let id = control_id(field);
     let notes = format!("{id}-notes");
     let off = props.unavailable.is_some();
-    let on_change = props.on_toggle.reform(|e: Event| {
+    let on_change = props.to_edit.callback(&props.dispatch).reform(|e: Event| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         input.checked()
     });
@@ -316,10 +349,13 @@ pub fn TextField(props: &TextProps) -> Html {
     let id = control_id(field);
     let notes = format!("{id}-notes");
     let off = props.unavailable.is_some();
-    let on_input = props.on_input.reform(|e: InputEvent| {
-        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-        input.value()
-    });
+    let on_input = props
+        .to_edit
+        .callback(&props.dispatch)
+        .reform(|e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            input.value()
+        });
     html! {
         <div class={classes!("field", "text", off.then_some("off"))}>
             <label for={id.clone()}>{ field.label().get(lang) }</label>
@@ -335,11 +371,20 @@ pub fn TextField(props: &TextProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct SelectProps {
     pub field: Field,
-    /// `(value, label)` pairs in display order.
-    pub entries: Vec<(AttrValue, AttrValue)>,
+    /// The options in display order.
+    pub entries: Rc<Vec<SelectEntry>>,
     pub current: AttrValue,
     pub lang: Lang,
-    pub on_pick: Callback<String>,
+    pub dispatch: Callback<Action>,
+}
+
+/// One option of a [`Select`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SelectEntry {
+    pub value: AttrValue,
+    pub label: AttrValue,
+    /// What picking it does.
+    pub edit: Edit,
 }
 
 /// A drop-down over a list that is not a [`Choice`], such as the versions.
@@ -349,16 +394,22 @@ pub fn Select(props: &SelectProps) -> Html {
     let field = props.field;
     let id = control_id(field);
     let notes = format!("{id}-notes");
-    let on_change = props.on_pick.reform(|e: Event| {
-        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-        select.value()
-    });
+    let on_change = {
+        let (dispatch, entries) = (props.dispatch.clone(), props.entries.clone());
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let value = select.value();
+            if let Some(entry) = entries.iter().find(|entry| entry.value == value) {
+                dispatch.emit(Action::Edit(entry.edit.clone()));
+            }
+        })
+    };
     html! {
         <div class="field">
             <label for={id.clone()}>{ field.label().get(lang) }</label>
             <select id={id} onchange={on_change} aria-describedby={notes.clone()}>
-                { for props.entries.iter().map(|(value, label)| html! {
-                    <option value={value.clone()} selected={*value == props.current}>{ label.clone() }</option>
+                { for props.entries.iter().map(|entry| html! {
+                    <option value={entry.value.clone()} selected={entry.value == props.current}>{ entry.label.clone() }</option>
                 }) }
             </select>
             { describe(field, None, lang, &notes) }
@@ -369,6 +420,7 @@ pub fn Select(props: &SelectProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use postfix_tls::diagnostic::{FileKind, Severity};
     use std::collections::HashSet;
 
     #[test]
@@ -376,5 +428,46 @@ mod tests {
         let ids: HashSet<String> = Field::ALL.iter().map(|f| control_id(*f)).collect();
         assert_eq!(ids.len(), Field::ALL.len());
         assert_eq!(control_id(Field::RelayHost), "field-relay-host");
+    }
+
+    fn panel(diagnostics: Vec<Diagnostic>) -> PanelProps {
+        PanelProps {
+            options: Rc::new(Options::default()),
+            diagnostics: Rc::new(diagnostics),
+            lang: Lang::En,
+            dispatch: Callback::noop(),
+        }
+    }
+
+    fn finding(id: &'static str, severity: Severity, topic: Topic, line: usize) -> Diagnostic {
+        Diagnostic {
+            id,
+            severity,
+            file: Some(FileKind::MainCf),
+            line: Some(line),
+            message: Text::fixed(id, id),
+            help: Text::fixed("", ""),
+            topic,
+        }
+    }
+
+    #[test]
+    fn a_group_gets_its_findings_errors_first_and_not_where_they_are() {
+        let found = panel(vec![
+            finding("a", Severity::Info, Topic::Logging, 3),
+            finding("b", Severity::Error, Topic::Host, 4),
+            finding("c", Severity::Warning, Topic::Logging, 5),
+        ])
+        .findings(Topic::Logging);
+        let ids: Vec<_> = found.iter().map(|d| d.id).collect();
+        assert_eq!(ids, ["c", "a"]);
+        assert!(found.iter().all(|d| d.file.is_none() && d.line.is_none()));
+        // A comment line more above a finding leaves the group's props equal.
+        let moved = panel(vec![finding("c", Severity::Warning, Topic::Logging, 9)]);
+        let before = panel(vec![finding("c", Severity::Warning, Topic::Logging, 5)]);
+        assert_eq!(
+            moved.findings(Topic::Logging),
+            before.findings(Topic::Logging)
+        );
     }
 }

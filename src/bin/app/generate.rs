@@ -55,17 +55,7 @@ pub fn Generate(props: &Props) -> Html {
     html! {
         <div class="generate">
             <div class="choices">
-                <nav class="sections" aria-label={chrome::SECTIONS.get(lang)}>
-                    <ul>
-                        { for GROUPS.iter().map(|&topic| html! {
-                            <li><a href={format!("#{}", chrome::topic_id(topic))}
-                                   onclick={jump(chrome::topic_id(topic))}>{ chrome::topic_title(topic).get(lang) }</a></li>
-                        }) }
-                        <li><a class="to-results" href={format!("#{RESULTS}")} onclick={jump(RESULTS)}>
-                            { chrome::RESULT.get(lang) }
-                        </a></li>
-                    </ul>
-                </nav>
+                <Sections lang={lang} />
                 <Host ..panel.clone() />
                 <Certificates ..panel.clone() />
                 <Inbound ..panel.clone() />
@@ -88,6 +78,31 @@ pub fn Generate(props: &Props) -> Html {
                 <Share options={o.clone()} lang={lang} dispatch={props.dispatch.clone()} />
             </div>
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SectionsProps {
+    lang: Lang,
+}
+
+/// Links to each group of choices and to the results; a component of its own, so that a
+/// change of the options does not rebuild it.
+#[component]
+fn Sections(props: &SectionsProps) -> Html {
+    let lang = props.lang;
+    html! {
+        <nav class="sections" aria-label={chrome::SECTIONS.get(lang)}>
+            <ul>
+                { for GROUPS.iter().map(|&topic| html! {
+                    <li><a href={format!("#{}", chrome::topic_id(topic))}
+                           onclick={jump(chrome::topic_id(topic))}>{ chrome::topic_title(topic).get(lang) }</a></li>
+                }) }
+                <li><a class="to-results" href={format!("#{RESULTS}")} onclick={jump(RESULTS)}>
+                    { chrome::RESULT.get(lang) }
+                </a></li>
+            </ul>
+        </nav>
     }
 }
 

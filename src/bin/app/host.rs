@@ -1,9 +1,10 @@
 //! Host role and the Postfix and OpenSSL versions, with distribution presets.
 
 use crate::chrome;
-use crate::controls::{ChoiceField, Group, PanelProps, Select};
+use crate::controls::{ChoiceField, Group, PanelProps, Select, SelectEntry};
 use postfix_tls::diagnostic::Topic;
 use postfix_tls::edit::Edit;
+use postfix_tls::lang::Lang;
 use postfix_tls::options::Field;
 use postfix_tls::version::{OpensslVersion, PostfixVersion, Preset};
 use yew::prelude::*;
@@ -13,69 +14,72 @@ pub fn Host(props: &PanelProps) -> Html {
     let lang = props.lang;
     let o = &props.options;
     let postfix = o.postfix;
-    // A preset is named by its place in the list; "by hand" re-picks the current Postfix
-    // version, which is how a version chosen by hand clears the preset.
-    let presets: Vec<(AttrValue, AttrValue)> = std::iter::once((
-        AttrValue::from(""),
-        AttrValue::from(chrome::PRESET_NONE.get(lang).to_string()),
-    ))
-    .chain(
-        Preset::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (AttrValue::from(i.to_string()), AttrValue::from(p.name()))),
-    )
-    .collect();
+    // The lists change with the language (and "by hand" with the version), not with every
+    // other choice; kept, they leave the drop-downs' props equal and Yew skips them.
+    let presets = use_memo((lang, postfix), |&(lang, postfix)| presets(lang, postfix));
+    let versions = use_memo((), |_| versions());
+    let openssls = use_memo((), |_| openssls());
     let current_preset = o
         .preset
         .and_then(|p| Preset::ALL.iter().position(|q| *q == p))
         .map(|i| AttrValue::from(i.to_string()))
         .unwrap_or_default();
-    let on_preset = props.dispatch.reform(move |value: String| {
-        let edit = value
-            .parse::<usize>()
-            .ok()
-            .and_then(|i| Preset::ALL.get(i))
-            .map_or(Edit::Postfix(postfix), |p| Edit::Preset(*p));
-        crate::page::Action::Edit(edit)
-    });
-    let versions: Vec<(AttrValue, AttrValue)> = PostfixVersion::ALL
-        .iter()
-        .rev()
-        .map(|v| {
-            (
-                AttrValue::from(v.to_string()),
-                AttrValue::from(v.to_string()),
-            )
-        })
-        .collect();
-    let on_postfix = props.dispatch.reform(move |value: String| {
-        crate::page::Action::Edit(Edit::Postfix(
-            PostfixVersion::parse(&value).unwrap_or(postfix),
-        ))
-    });
-    let openssl = o.openssl;
-    let openssls: Vec<(AttrValue, AttrValue)> = OpensslVersion::ALL
-        .iter()
-        .rev()
-        .map(|v| (AttrValue::from(v.as_str()), AttrValue::from(v.as_str())))
-        .collect();
-    let on_openssl = props.dispatch.reform(move |value: String| {
-        crate::page::Action::Edit(Edit::Openssl(
-            OpensslVersion::parse(&value).unwrap_or(openssl),
-        ))
-    });
     html! {
-        <Group topic={Topic::Host} diagnostics={props.diagnostics.clone()} lang={lang}>
+        <Group topic={Topic::Host} found={props.findings(Topic::Host)} lang={lang}>
             <ChoiceField ..props.choice(Field::Role, o.role, Edit::Role) />
             <div class="field-row">
                 <Select field={Field::Preset} entries={presets} current={current_preset}
-                        lang={lang} on_pick={on_preset} />
+                        lang={lang} dispatch={props.dispatch.clone()} />
                 <Select field={Field::Postfix} entries={versions} current={AttrValue::from(postfix.to_string())}
-                        lang={lang} on_pick={on_postfix} />
-                <Select field={Field::Openssl} entries={openssls} current={AttrValue::from(openssl.as_str())}
-                        lang={lang} on_pick={on_openssl} />
+                        lang={lang} dispatch={props.dispatch.clone()} />
+                <Select field={Field::Openssl} entries={openssls} current={AttrValue::from(o.openssl.as_str())}
+                        lang={lang} dispatch={props.dispatch.clone()} />
             </div>
         </Group>
     }
+}
+
+/// The distribution presets. A preset is named by its place in the list; "by hand" re-picks
+/// the current Postfix version, which is how a version chosen by hand clears the preset.
+fn presets(lang: Lang, postfix: PostfixVersion) -> Vec<SelectEntry> {
+    std::iter::once(SelectEntry {
+        value: AttrValue::from(""),
+        label: AttrValue::from(chrome::PRESET_NONE.get(lang).to_string()),
+        edit: Edit::Postfix(postfix),
+    })
+    .chain(Preset::ALL.iter().enumerate().map(|(i, p)| SelectEntry {
+        value: AttrValue::from(i.to_string()),
+        label: AttrValue::from(p.name()),
+        edit: Edit::Preset(*p),
+    }))
+    .collect()
+}
+
+/// The Postfix series, newest first.
+fn versions() -> Vec<SelectEntry> {
+    PostfixVersion::ALL
+        .iter()
+        .rev()
+        .map(|v| {
+            let name = AttrValue::from(v.to_string());
+            SelectEntry {
+                value: name.clone(),
+                label: name,
+                edit: Edit::Postfix(*v),
+            }
+        })
+        .collect()
+}
+
+/// The OpenSSL versions, newest first.
+fn openssls() -> Vec<SelectEntry> {
+    OpensslVersion::ALL
+        .iter()
+        .rev()
+        .map(|v| SelectEntry {
+            value: AttrValue::from(v.as_str()),
+            label: AttrValue::from(v.as_str()),
+            edit: Edit::Openssl(*v),
+        })
+        .collect()
 }

@@ -10,7 +10,7 @@ use yew::prelude::*;
 pub fn Inbound(props: &PanelProps) -> Html {
     let (o, lang) = (&props.options, props.lang);
     html! {
-        <Group topic={Topic::Inbound} diagnostics={props.diagnostics.clone()} lang={lang}>
+        <Group topic={Topic::Inbound} found={props.findings(Topic::Inbound)} lang={lang}>
             <ChoiceField ..props.choice(Field::Inbound, o.inbound, Edit::Inbound) />
         </Group>
     }

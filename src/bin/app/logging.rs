@@ -10,7 +10,7 @@ use yew::prelude::*;
 pub fn Logging(props: &PanelProps) -> Html {
     let (o, lang) = (&props.options, props.lang);
     html! {
-        <Group topic={Topic::Logging} diagnostics={props.diagnostics.clone()} lang={lang}>
+        <Group topic={Topic::Logging} found={props.findings(Topic::Logging)} lang={lang}>
             <Switch ..props.switch(Field::TlsLogging, o.tls_logging, Edit::TlsLogging) />
             <Switch ..props.switch(Field::ReceivedHeader, o.received_header, Edit::ReceivedHeader) />
         </Group>

@@ -40,10 +40,11 @@ fn App(props: &AppProps) -> Html {
         let initial = props.initial.clone();
         move || initial
     });
-    let dispatch = {
-        let page = page.clone();
-        Callback::from(move |action: Action| page.dispatch(action))
-    };
+    // One callback for the page's lifetime: props holding it compare equal across renders,
+    // so Yew skips the panels and controls a change does not touch.
+    let dispatch = use_callback(page.dispatcher(), |action: Action, page| {
+        page.dispatch(action)
+    });
     use_effect_with(page.options.clone(), |options| {
         // history.replaceState and localStorage cost milliseconds; saving in a task of its
         // own keeps that out of the time between a click and the updated output, and a
@@ -77,21 +78,7 @@ fn App(props: &AppProps) -> Html {
             if let Some(notice) = &page.notice {
                 <NoticeBar notice={notice.clone()} lang={lang} dispatch={dispatch.clone()} />
             }
-            <div class="tabs" role="tablist" aria-label={chrome::VIEWS.get(lang)}>
-                { for Tab::ALL.iter().map(|&tab| {
-                    let selected = page.tab == tab;
-                    html! {
-                        <button type="button" role="tab" id={format!("tab-{}", tab.id())}
-                                aria-selected={selected.to_string()}
-                                aria-controls={selected.then(|| format!("panel-{}", tab.id()))}
-                                class={classes!("tab", selected.then_some("selected"))}
-                                onclick={dispatch.reform(move |_: MouseEvent| Action::Tab(tab))}
-                                onkeydown={arrow_keys(tab, dispatch.clone())}>
-                            { tab.label().get(lang) }
-                        </button>
-                    }
-                }) }
-            </div>
+            <Tabs current={page.tab} lang={lang} dispatch={dispatch.clone()} />
             <div role="tabpanel" id={format!("panel-{}", page.tab.id())}
                  aria-labelledby={format!("tab-{}", page.tab.id())}>
                 { match page.tab {
@@ -110,6 +97,36 @@ fn App(props: &AppProps) -> Html {
             </main>
             <footer class="footer"><p>{ chrome::FOOTER.get(lang) }</p></footer>
         </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TabsProps {
+    current: Tab,
+    lang: Lang,
+    dispatch: Callback<Action>,
+}
+
+/// The tab list: a component of its own, so that a change of the options does not rebuild it.
+#[component]
+fn Tabs(props: &TabsProps) -> Html {
+    let (lang, dispatch) = (props.lang, &props.dispatch);
+    html! {
+        <div class="tabs" role="tablist" aria-label={chrome::VIEWS.get(lang)}>
+            { for Tab::ALL.iter().map(|&tab| {
+                let selected = props.current == tab;
+                html! {
+                    <button type="button" role="tab" id={format!("tab-{}", tab.id())}
+                            aria-selected={selected.to_string()}
+                            aria-controls={selected.then(|| format!("panel-{}", tab.id()))}
+                            class={classes!("tab", selected.then_some("selected"))}
+                            onclick={dispatch.reform(move |_: MouseEvent| Action::Tab(tab))}
+                            onkeydown={arrow_keys(tab, dispatch.clone())}>
+                        { tab.label().get(lang) }
+                    </button>
+                }
+            }) }
+        </div>
     }
 }
 

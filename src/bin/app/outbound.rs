@@ -11,7 +11,7 @@ pub fn Outbound(props: &PanelProps) -> Html {
     let (o, lang) = (&props.options, props.lang);
     let relay = &o.relayhost;
     html! {
-        <Group topic={Topic::Outbound} diagnostics={props.diagnostics.clone()} lang={lang}>
+        <Group topic={Topic::Outbound} found={props.findings(Topic::Outbound)} lang={lang}>
             <ChoiceField ..props.choice(Field::Outbound, o.outbound, Edit::Outbound) />
             <TextField ..props.text(Field::CaFile, &o.ca_file, Edit::CaFile) />
             <Switch ..props.switch(Field::Relayhost, relay.enabled, Edit::Relayhost) />

@@ -26,7 +26,8 @@ pub struct Props {
 pub fn OutputPanel(props: &Props) -> Html {
     let lang = props.lang;
     let shown = use_node_ref();
-    let copied = use_state(|| Copy::Idle);
+    // `_eq`: the reset below re-renders only when there is a status to clear.
+    let copied = use_state_eq(|| Copy::Idle);
     {
         // A stale "Copied" would claim the new text is on the clipboard.
         let copied = copied.clone();

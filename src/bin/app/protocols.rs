@@ -15,7 +15,7 @@ pub fn Protocols(props: &PanelProps) -> Html {
         }
     };
     html! {
-        <Group topic={Topic::Protocols} diagnostics={props.diagnostics.clone()} lang={lang}>
+        <Group topic={Topic::Protocols} found={props.findings(Topic::Protocols)} lang={lang}>
             { profile(Field::InboundProfile, o.inbound_profile, Edit::InboundProfile) }
             { profile(Field::SubmissionProfile, o.submission_profile, Edit::SubmissionProfile) }
             { profile(Field::OutboundProfile, o.outbound_profile, Edit::OutboundProfile) }

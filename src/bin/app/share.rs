@@ -17,15 +17,14 @@ pub struct Props {
     pub dispatch: Callback<Action>,
 }
 
-/// The page's address with the options in the fragment. The static copy, rendered where
-/// there is no address, shows the fragment alone.
-fn link(options: &Options) -> String {
+/// The page's address without the fragment. The static copy, rendered where there is no
+/// address, shows the fragment alone.
+fn base() -> String {
     #[cfg(target_arch = "wasm32")]
     let href = gloo::utils::window().location().href().unwrap_or_default();
     #[cfg(not(target_arch = "wasm32"))]
     let href = String::new();
-    let base = href.split('#').next().unwrap_or_default();
-    format!("{base}#{}", share::encode(options))
+    href.split('#').next().unwrap_or_default().to_string()
 }
 
 /// Reads a chosen file, at most one byte more than the import accepts (so a huge file is
@@ -51,9 +50,12 @@ async fn read_import(input: web_sys::HtmlInputElement, dispatch: Callback<Action
 #[component]
 pub fn Share(props: &Props) -> Html {
     let lang = props.lang;
-    let url = link(&props.options);
+    // Only the fragment changes while the page is open (`remember` replaces it).
+    let base = use_memo((), |_| base());
+    let url = format!("{base}#{}", share::encode(&props.options));
     let shown = use_node_ref();
-    let copied = use_state(|| Copy::Idle);
+    // `_eq`: the reset below re-renders only when there is a status to clear.
+    let copied = use_state_eq(|| Copy::Idle);
     {
         let copied = copied.clone();
         use_effect_with(url.clone(), move |_| copied.set(Copy::Idle));
@@ -76,9 +78,9 @@ pub fn Share(props: &Props) -> Html {
         })
     };
     let on_export = {
-        let json = props.options.to_json();
+        let options = props.options.clone();
         Callback::from(move |_: MouseEvent| {
-            let _ = clipboard::download("postfix-tls-options.json", &json);
+            let _ = clipboard::download("postfix-tls-options.json", &options.to_json());
         })
     };
     let on_import = {

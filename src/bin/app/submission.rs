@@ -10,7 +10,7 @@ use yew::prelude::*;
 pub fn Submission(props: &PanelProps) -> Html {
     let (o, lang) = (&props.options, props.lang);
     html! {
-        <Group topic={Topic::Submission} diagnostics={props.diagnostics.clone()} lang={lang}>
+        <Group topic={Topic::Submission} found={props.findings(Topic::Submission)} lang={lang}>
             <Switch ..props.switch(Field::Submission, o.submission, Edit::Submission) />
             <Switch ..props.switch(Field::Submissions, o.submissions, Edit::Submissions) />
             <ChoiceField ..props.choice(Field::Sasl, o.sasl, Edit::Sasl) />
