@@ -155,6 +155,13 @@ impl PostfixVersion {
         self.at_least(3, 6)
     }
 
+    /// Certificate fingerprints default to SHA-256 when `compatibility_level` is 3.6 or more
+    /// (3.6); before, and below that level, to MD5. Source: postconf(5)
+    /// `smtp_tls_fingerprint_digest`, COMPATIBILITY_README.
+    pub const fn sha256_fingerprints_by_compatibility(self) -> bool {
+        self.at_least(3, 6)
+    }
+
     /// `known_tcp_ports` maps `submissions` to 465 without services(5) (3.6).
     /// Source: RELEASE_NOTES-3.6.
     pub const fn knows_submissions_port(self) -> bool {

@@ -132,6 +132,16 @@ fn cases() -> Vec<Case> {
         quiet("self_signed_certificate_on_mx", Some("smtpd_tls_cert_file = /etc/ssl/certs/ssl-cert-snakeoil.pem\nsmtpd_tls_security_level = none\n"), None),
         // A null client meets no MTA-STS sender (tests/postfix FINDINGS L-b).
         quiet("self_signed_certificate_on_mx", Some("smtpd_tls_cert_file = /etc/ssl/certs/ssl-cert-snakeoil.pem\nsmtpd_tls_security_level = may\n"), None).role(Role::NullClient),
+        // Fingerprints with an MD5 digest: written, the old default, a low compatibility level,
+        // or (unknown level) a hint; SHA-256 or a level of 3.6 is quiet.
+        fires("fingerprint_digest_md5", Some("smtp_tls_security_level = fingerprint\nsmtp_tls_fingerprint_digest = md5\n"), None),
+        fires("fingerprint_digest_md5", Some("smtpd_relay_restrictions = permit_tls_clientcerts, reject_unauth_destination\n"), None).on("3.5"),
+        fires("fingerprint_digest_md5", Some("compatibility_level = 2\nrelay_clientcerts = hash:/etc/postfix/relay_clientcerts\n"), None),
+        fires("fingerprint_digest_md5", Some("smtp_tls_fingerprint_cert_match = 3D:95:34:51\n"), None),
+        fires("fingerprint_digest_md5", None, Some("relay unix - - n - - smtp\n  -o smtp_tls_security_level=fingerprint\n")),
+        quiet("fingerprint_digest_md5", Some("smtp_tls_security_level = fingerprint\nsmtp_tls_fingerprint_digest = sha256\n"), None).on("3.5"),
+        quiet("fingerprint_digest_md5", Some("compatibility_level = 3.6\nsmtpd_client_restrictions = check_ccert_access hash:/etc/postfix/ccerts\n"), None),
+        quiet("fingerprint_digest_md5", Some("smtp_tls_fingerprint_digest = md5\nsmtp_tls_security_level = may\n"), None),
         fires("submissions_name_unresolvable", None, Some("submissions inet n - y - - smtpd\n  -o smtpd_tls_wrappermode=yes\n")).on("3.5"),
         quiet("submissions_name_unresolvable", None, Some("submissions inet n - y - - smtpd\n  -o smtpd_tls_wrappermode=yes\n")).on("3.6"),
         fires("wrappermode_in_main_cf", Some("smtpd_tls_wrappermode = yes\n"), None),
@@ -294,6 +304,7 @@ fn findings_carry_the_rule_severity_unless_the_rule_says_otherwise() {
         "invalid_server_tls_level",
         "unknown_service",
         "dh_param_file_deprecated",
+        "fingerprint_digest_md5",
     ];
     for case in cases() {
         for d in run(&case) {

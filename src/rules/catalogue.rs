@@ -428,6 +428,26 @@ pub static RULES: &[Rule] = &[
         fix: t("Use a public CA certificate, or publish a TLSA record for it.", "Ein Zertifikat einer öffentlichen CA verwenden oder einen TLSA-Eintrag dafür veröffentlichen."),
         source: postconf("TLS_README", "https://www.postfix.org/TLS_README.html#server_cert_key"),
     },
+    Rule {
+        id: "fingerprint_digest_md5",
+        catalogue: Some("L48"),
+        severity: Warning,
+        topic: Topic::Certificates,
+        summary: t("certificate fingerprints compared with MD5", "Zertifikat-Fingerabdrücke werden mit MD5 verglichen"),
+        what: t(
+            "Certificate fingerprints in use (`fingerprint` security level, `smtp_tls_fingerprint_cert_match`, `relay_clientcerts`, `permit_tls_clientcerts`, `check_ccert_access`) while the digest is MD5: set so, the default before Postfix 3.6, or the default from 3.6 while `compatibility_level` is below 3.6 (a hint when the given main.cf does not set `compatibility_level`).",
+            "Zertifikat-Fingerabdrücke im Einsatz (Sicherheitsstufe `fingerprint`, `smtp_tls_fingerprint_cert_match`, `relay_clientcerts`, `permit_tls_clientcerts`, `check_ccert_access`), während der Digest MD5 ist: so gesetzt, Voreinstellung vor Postfix 3.6 oder ab 3.6 bei einem `compatibility_level` unter 3.6 (ein Hinweis, wenn die angegebene main.cf `compatibility_level` nicht setzt).",
+        ),
+        why: t(
+            "MD5 is broken for collision resistance, so a fingerprint is weak proof of a certificate; and SHA-256 fingerprints, which most tools print today, never match an MD5 comparison, so verification fails and mail is deferred or refused.",
+            "MD5 ist nicht mehr kollisionsresistent, ein Fingerabdruck belegt ein Zertifikat also nur schwach; und SHA-256-Fingerabdrücke, die die meisten Werkzeuge heute ausgeben, passen nie zu einem MD5-Vergleich, sodass die Prüfung scheitert und Mail zurückgestellt oder abgewiesen wird.",
+        ),
+        fix: t(
+            "Set `smtp_tls_fingerprint_digest = sha256` (client) or `smtpd_tls_fingerprint_digest = sha256` (server) and list SHA-256 fingerprints in the same change: old MD5 entries stop matching at once.",
+            "`smtp_tls_fingerprint_digest = sha256` (Client) bzw. `smtpd_tls_fingerprint_digest = sha256` (Server) setzen und im selben Schritt SHA-256-Fingerabdrücke eintragen: alte MD5-Einträge passen sofort nicht mehr.",
+        ),
+        source: postconf("postconf(5) smtp_tls_fingerprint_digest", "https://www.postfix.org/postconf.5.html#smtp_tls_fingerprint_digest"),
+    },
     // --- Submission ---------------------------------------------------------------------
     Rule {
         id: "submissions_name_unresolvable",

@@ -1,9 +1,10 @@
 //! Server certificates: `chain_files_unsupported` and `chain_files_overrides_legacy` (L17),
 //! `chain_files_separate_key` (L18), `untrusted_certificate_on_submission` (L24),
-//! `self_signed_certificate_on_mx` (L25).
+//! `self_signed_certificate_on_mx` (L25), `fingerprint_digest_md5` (L48).
 
 use super::scope::{At, Lint, Port};
-use crate::diagnostic::FileKind;
+use crate::config::Param;
+use crate::diagnostic::{FileKind, Severity};
 use crate::options::Role;
 use crate::params;
 use crate::text;
@@ -11,6 +12,7 @@ use crate::text;
 pub fn check(lint: &mut Lint) {
     chain_files(lint);
     self_signed(lint);
+    fingerprint_digests(lint);
 }
 
 /// Legacy certificate and key parameters that `smtpd_tls_chain_files` replaces.
@@ -186,5 +188,132 @@ fn self_signed(lint: &mut Lint) {
                 "ein Zertifikat einer öffentlichen CA verwenden, etwa von Let's Encrypt (RFC 8314 §5)"
             ),
         );
+    }
+}
+
+/// One side that can compare certificate fingerprints: its digest parameters, and whether a
+/// setting makes it compare fingerprints.
+struct FingerprintSide {
+    digests: &'static [&'static str],
+    compares: fn(&Param) -> bool,
+}
+
+const FINGERPRINT_SIDES: [FingerprintSide; 2] = [
+    // The SMTP/LMTP client: servers pinned by fingerprint.
+    FingerprintSide {
+        digests: &["smtp_tls_fingerprint_digest", "lmtp_tls_fingerprint_digest"],
+        compares: client_compares_fingerprints,
+    },
+    // The SMTP server: client certificates allowed by fingerprint.
+    FingerprintSide {
+        digests: &["smtpd_tls_fingerprint_digest"],
+        compares: server_compares_fingerprints,
+    },
+];
+
+fn client_compares_fingerprints(p: &Param) -> bool {
+    match p.name.as_str() {
+        "smtp_tls_security_level" | "lmtp_tls_security_level" => {
+            p.value.trim().eq_ignore_ascii_case("fingerprint")
+        }
+        "smtp_tls_fingerprint_cert_match" | "lmtp_tls_fingerprint_cert_match" => {
+            !p.value.trim().is_empty()
+        }
+        _ => false,
+    }
+}
+
+fn server_compares_fingerprints(p: &Param) -> bool {
+    if p.name == "relay_clientcerts" {
+        return !p.value.trim().is_empty();
+    }
+    params::value_kind(&p.name) == Some(params::ValueKind::Restrictions)
+        && params::list_items(&p.value).any(|word| {
+            word.eq_ignore_ascii_case("permit_tls_clientcerts")
+                || word.eq_ignore_ascii_case("check_ccert_access")
+        })
+}
+
+/// Fingerprints compared with MD5: set so, or the default (before 3.6 always; from 3.6
+/// below `compatibility_level = 3.6`).
+fn fingerprint_digests(lint: &mut Lint) {
+    let version = lint.ctx.postfix;
+    let compatibility = lint.compatibility_level();
+    for side in &FINGERPRINT_SIDES {
+        let Some(first_use) = lint
+            .all_params()
+            .find(|(p, _)| (side.compares)(p))
+            .map(|(_, at)| at)
+        else {
+            continue;
+        };
+        let digests: Vec<(String, bool, At)> = lint
+            .all_params()
+            .filter(|(p, _)| side.digests.contains(&p.name.as_str()))
+            .map(|(p, at)| {
+                (
+                    p.name.clone(),
+                    p.value.trim().eq_ignore_ascii_case("md5"),
+                    at,
+                )
+            })
+            .collect();
+        let help = text!(
+            "set `{} = sha256` and list SHA-256 fingerprints in the same change",
+            "`{} = sha256` setzen und im selben Schritt SHA-256-Fingerabdrücke eintragen";
+            side.digests[0]
+        );
+        if !digests.is_empty() {
+            for (name, _, at) in digests.into_iter().filter(|(_, md5, _)| *md5) {
+                lint.emit(
+                    "fingerprint_digest_md5",
+                    Some(at),
+                    text!(
+                        "`{} = md5` compares certificate fingerprints with MD5",
+                        "`{} = md5` vergleicht Zertifikat-Fingerabdrücke mit MD5";
+                        name
+                    ),
+                    help.clone(),
+                );
+            }
+            continue;
+        }
+        if !version.sha256_fingerprints_by_compatibility() {
+            lint.emit(
+                "fingerprint_digest_md5",
+                Some(first_use),
+                text!(
+                    "Postfix {} compares certificate fingerprints with MD5 unless `{}` says otherwise",
+                    "Postfix {} vergleicht Zertifikat-Fingerabdrücke mit MD5, sofern `{}` nichts anderes sagt";
+                    version, side.digests[0]
+                ),
+                help,
+            );
+            continue;
+        }
+        match compatibility {
+            Some(level) if level >= (3, 6) => {}
+            Some(_) => {
+                let level = lint.main_value("compatibility_level");
+                let (at, written) = level.map_or((None, ""), |s| (s.at, s.value.trim()));
+                let message = text!(
+                    "`compatibility_level = {}` keeps MD5 as `{}` for certificate fingerprints (SHA-256 from level 3.6)",
+                    "`compatibility_level = {}` behält MD5 als `{}` für Zertifikat-Fingerabdrücke bei (SHA-256 ab Stufe 3.6)";
+                    written, side.digests[0]
+                );
+                lint.emit("fingerprint_digest_md5", at, message, help);
+            }
+            // The level may be set in the part of main.cf that was not given.
+            None => lint.emit_as(
+                "fingerprint_digest_md5",
+                Severity::Info,
+                Some(first_use),
+                text!(
+                    "certificate fingerprints are compared with MD5 unless `compatibility_level` is 3.6 or higher",
+                    "Zertifikat-Fingerabdrücke werden mit MD5 verglichen, sofern `compatibility_level` nicht mindestens 3.6 ist"
+                ),
+                help,
+            ),
+        }
     }
 }

@@ -252,13 +252,6 @@ fn outbound_disabled(lint: &mut Lint) {
 
 /// `compatibility_level` of 3.11 or more, which turns on the 3.11 outbound default.
 fn compatibility_at_least_3_11(lint: &Lint) -> bool {
-    lint.main_value("compatibility_level").is_some_and(|s| {
-        let mut parts = s.value.trim().split('.');
-        let major = parts.next().and_then(|p| p.parse::<u32>().ok());
-        let minor = parts
-            .next()
-            .and_then(|p| p.parse::<u32>().ok())
-            .unwrap_or(0);
-        major.is_some_and(|m| (m, minor) >= (3, 11))
-    })
+    lint.compatibility_level()
+        .is_some_and(|level| level >= (3, 11))
 }

@@ -263,6 +263,19 @@ impl<'a> Lint<'a> {
         self.value(name, service).is_some_and(|s| s.is("yes"))
     }
 
+    /// `compatibility_level` from main.cf as (major, minor), when it is set and readable: the
+    /// level that selects Postfix's backwards-compatible defaults (COMPATIBILITY_README).
+    pub fn compatibility_level(&self) -> Option<(u32, u32)> {
+        let setting = self.main_value("compatibility_level")?;
+        let mut parts = setting.value.trim().split('.');
+        let major = parts.next()?.parse::<u32>().ok()?;
+        let minor = match parts.next() {
+            Some(minor) => minor.parse::<u32>().ok()?,
+            None => 0,
+        };
+        Some((major, minor))
+    }
+
     /// The smtpd services (master.cf `inet` services running smtpd, and the `smtpd pass`
     /// service behind postscreen on port 25), plus main.cf alone as port 25 when master.cf
     /// has no port-25 service or was not given.
