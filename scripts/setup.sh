@@ -3,10 +3,10 @@
 # machine that has the Rust toolchain, node/npm and python3. Idempotent: every step checks the
 # installed version first and does nothing when it is right, so a second run takes seconds.
 #
-# Installs: the wasm32 target; trunk 0.21.14; wasm-bindgen-cli at the version in Cargo.lock;
-# wasm-opt (npm binaryen) in .tools/; Debian chromium + chromium-driver; the browser suite's npm
-# packages (tests/browser, from its lockfile); Postfix and its test helpers
-# (scripts/install-postfix.sh).
+# Installs: the wasm32 target; the crates in Cargo.lock (cargo fetch); trunk 0.21.14;
+# wasm-bindgen-cli at the version in Cargo.lock; wasm-opt (npm binaryen) in .tools/; Debian
+# chromium + chromium-driver; the browser suite's npm packages (tests/browser, from its
+# lockfile); Postfix and its test helpers (scripts/install-postfix.sh).
 #
 # Callers put the project-local tools first on PATH:
 #   PATH="$ROOT/.tools/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -32,6 +32,10 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 fi
+
+# Every crate in Cargo.lock. Trunk runs cargo with `--offline` (Trunk.toml `offline`), which
+# fails on a fresh machine until the crates are here; when they are, this takes a moment.
+cargo fetch --locked --quiet --manifest-path "$ROOT/Cargo.toml"
 
 # Debian packages: one `apt-get update`, and only when something is missing.
 missing=()
