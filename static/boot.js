@@ -25,6 +25,7 @@
       if (copy && template) {
         copy.replaceChildren(template.content);
         root.lang = 'de';
+        document.title = template.dataset.title;
         root.classList.remove('prerender-stale');
       }
     });

@@ -24,7 +24,7 @@ async function appPage(locale) {
   const page = await context.newPage();
   const seen = watch(page);
   await open(page, suite.url);
-  const shown = { controls: await controlStates(page), panels: {} };
+  const shown = { controls: await controlStates(page), panels: {}, title: await page.title() };
   for (const heading of FILES) shown.panels[heading] = await panelText(page, heading);
   assert.deepEqual(seen.errors, []);
   await context.close();
@@ -60,7 +60,12 @@ async function staticCopy({ fragment = '', locale, stored } = {}) {
   assert.equal(present, true, 'the app was blocked, so the copy is still in the page');
   let shown = null;
   if (await outputPanel(page, 'main.cf').getByText(OUTPUT_READY).first().isVisible()) {
-    shown = { controls: await controlStates(page), panels: {}, lang: await page.evaluate(() => document.documentElement.lang) };
+    shown = {
+      controls: await controlStates(page),
+      panels: {},
+      lang: await page.evaluate(() => document.documentElement.lang),
+      title: await page.title(),
+    };
     for (const heading of FILES) shown.panels[heading] = await panelText(page, heading);
   }
   await context.close();
@@ -77,6 +82,7 @@ test('a German browser sees the German copy, the same as the app draws it', asyn
   const app = await appPage('de-DE');
   const german = await staticCopy({ locale: 'de-DE' });
   assert.equal(german?.lang, 'de');
+  assert.equal(german.title, app.title);
   assert.deepEqual(german.panels, app.panels);
   assert.deepEqual(german.controls, app.controls);
   assert.deepEqual(await staticCopy({ stored: ['postfix-tls.lang', 'de'] }), german, 'German chosen before');

@@ -11,7 +11,7 @@
 /// The id of the element that holds the static copy.
 pub const ID: &str = "prerender";
 
-/// The id of the template with the German copy.
+/// The id of the template with the German copy; its `data-title` is the German page title.
 pub const GERMAN_ID: &str = "prerender-de";
 
 #[cfg(feature = "prerender")]
@@ -20,6 +20,7 @@ pub use build::main;
 #[cfg(feature = "prerender")]
 mod build {
     use super::{GERMAN_ID, ID};
+    use crate::chrome;
     use crate::page::Page;
     use crate::{App, AppProps};
     use postfix_tls::lang::Lang;
@@ -62,7 +63,7 @@ mod build {
     }
 
     /// Puts `copy` into the one empty element with the copy's id, and `german` in a template
-    /// after it.
+    /// after it, with the German page title (plain text, written into an attribute as is).
     pub(super) fn fill(html: &str, copy: &str, german: &str) -> Result<String, String> {
         let marker = format!("id=\"{ID}\"");
         let mut found = html.match_indices(&marker);
@@ -77,7 +78,8 @@ mod build {
         let (before, after) = html.split_at(open_end);
         let after = &after[close.len()..];
         Ok(format!(
-            "{before}{copy}{close}<template id=\"{GERMAN_ID}\">{german}</template>{after}"
+            "{before}{copy}{close}<template id=\"{GERMAN_ID}\" data-title=\"{}\">{german}</template>{after}",
+            chrome::TITLE.get(Lang::De)
         ))
     }
 
@@ -92,7 +94,8 @@ mod build {
                 fill(html, "<main>page</main>", "<main>Seite</main>").as_deref(),
                 Ok(concat!(
                     r#"<body><div id="prerender" inert><main>page</main></div>"#,
-                    r#"<template id="prerender-de"><main>Seite</main></template><p>x</p></body>"#
+                    r#"<template id="prerender-de" data-title="Postfix-TLS-Konfiguration">"#,
+                    r#"<main>Seite</main></template><p>x</p></body>"#
                 ))
             );
         }
@@ -115,6 +118,12 @@ mod build {
             let german = render(Lang::De).expect("rendered");
             assert!(german.contains("smtpd_tls_security_level"), "{german}");
             assert!(german.contains(">Erzeugen<"), "{german}");
+        }
+
+        #[test]
+        fn the_german_title_needs_no_escaping_in_an_attribute() {
+            let title = chrome::TITLE.get(Lang::De);
+            assert!(!title.contains(['"', '<', '&']), "{title}");
         }
     }
 }
