@@ -102,3 +102,53 @@ test('the share link reproduces the page in a new browser context', async () => 
   await first.close();
   await second.close();
 });
+
+test('the address bar becomes the share link once the clicks pause, and a reload keeps the choices', async () => {
+  const context = await suite.context();
+  const page = await context.newPage();
+  const seen = watch(page);
+  await open(page, suite.url);
+  await page.getByRole('group', { name: 'TLS on port 25' }).getByLabel('Required (encrypt)').check();
+  // A burst of clicks: the address bar follows the last state, not each click.
+  const logging = page.getByLabel('TLS logging', { exact: true });
+  for (let i = 0; i < 5; i++) await logging.click();
+  const shown = await page.locator('.share-link').textContent();
+  assert.match(shown, /#v1\./);
+  await page.waitForFunction((link) => location.href === link, shown, { timeout: 5_000 });
+  const panels = await panelText(page, 'main.cf');
+  const controls = await controlStates(page);
+
+  await page.reload();
+  await page.getByText('smtpd_tls_security_level').first().waitFor();
+  await page.waitForFunction(() => !document.getElementById('prerender'));
+  assert.equal(await panelText(page, 'main.cf'), panels);
+  assert.deepEqual(await controlStates(page), controls);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('choices changed just before leaving the page are kept', async () => {
+  const context = await suite.context();
+  const page = await context.newPage();
+  await open(page, suite.url);
+  // Clicked and left in the same task: before the address bar or storage were written.
+  await page.evaluate((label) => {
+    const input = [...document.querySelectorAll('input')].find((el) => el.labels?.[0]?.textContent.trim() === label);
+    input.click();
+    location.href = 'about:blank';
+  }, 'TLS logging');
+  await page.waitForURL('about:blank');
+  await open(page, suite.url);
+  assert.equal(await page.getByLabel('TLS logging', { exact: true }).isChecked(), !(await defaultLogging()));
+  await context.close();
+});
+
+/// Whether "TLS logging" is ticked on the default page.
+async function defaultLogging() {
+  const context = await suite.context();
+  const page = await context.newPage();
+  await open(page, suite.url);
+  const checked = await page.getByLabel('TLS logging', { exact: true }).isChecked();
+  await context.close();
+  return checked;
+}

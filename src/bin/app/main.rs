@@ -45,14 +45,7 @@ fn App(props: &AppProps) -> Html {
     let dispatch = use_callback(page.dispatcher(), |action: Action, page| {
         page.dispatch(action)
     });
-    use_effect_with(page.options.clone(), |options| {
-        // history.replaceState and localStorage cost milliseconds; saving in a task of its
-        // own keeps that out of the time between a click and the updated output, and a
-        // change that follows within the same task cancels this save.
-        let options = options.clone();
-        let save = gloo::timers::callback::Timeout::new(0, move || page::remember(&options));
-        move || drop(save)
-    });
+    page::use_remember(&page.options);
     // The static copy of the page (see prerender.rs) has served its purpose once the app
     // has drawn itself.
     use_effect_with((), |_| {

@@ -201,8 +201,58 @@ impl Page {
     }
 }
 
-/// Keeps the choices in the URL (so the address bar is always a share link) and in local
-/// storage. Defaults are not stored, so "Reset to defaults" leaves nothing behind.
+/// How long the choices must stay unchanged before they are written to the address bar and
+/// to local storage.
+const REMEMBER_AFTER_MS: u32 = 400;
+
+/// Keeps the choices in the address bar and in local storage ([`remember`]) once they have
+/// stayed unchanged for a moment, and at once when the page is left or hidden.
+///
+/// Not on every change: each `history.replaceState` costs milliseconds, and Chromium then
+/// fetches and decodes the page's icon again, in the browser and in the page. For every
+/// click of a burst that work competes with drawing the page.
+#[yew::hook]
+pub fn use_remember(options: &Options) {
+    let unsaved = yew::use_mut_ref(|| None::<Options>);
+    yew::use_effect_with(options.clone(), {
+        let unsaved = unsaved.clone();
+        move |options| {
+            *unsaved.borrow_mut() = Some(options.clone());
+            let later = gloo::timers::callback::Timeout::new(REMEMBER_AFTER_MS, move || {
+                remember_unsaved(&unsaved)
+            });
+            // A change before the timeout replaces this one.
+            move || drop(later)
+        }
+    });
+    yew::use_effect_with((), move |_| {
+        let window = gloo::utils::window();
+        let document = gloo::utils::document();
+        let on_leave = {
+            let unsaved = unsaved.clone();
+            move |_: &web_sys::Event| remember_unsaved(&unsaved)
+        };
+        let on_hide = move |_: &web_sys::Event| {
+            if gloo::utils::document().visibility_state() == web_sys::VisibilityState::Hidden {
+                remember_unsaved(&unsaved);
+            }
+        };
+        let listeners = [
+            gloo::events::EventListener::new(&window, "pagehide", on_leave),
+            gloo::events::EventListener::new(&document, "visibilitychange", on_hide),
+        ];
+        move || drop(listeners)
+    });
+}
+
+fn remember_unsaved(unsaved: &std::cell::RefCell<Option<Options>>) {
+    if let Some(options) = unsaved.borrow_mut().take() {
+        remember(&options);
+    }
+}
+
+/// Keeps the choices in the URL (so the address bar is a share link) and in local storage.
+/// Defaults are not stored, so "Reset to defaults" leaves nothing behind.
 pub fn remember(options: &Options) {
     // Storage can be full or disabled (private windows); the page works without it.
     if let Some(storage) = storage() {
