@@ -91,11 +91,10 @@ pub const SINCE: &[Since] = &[
     since("known_tcp_ports", 3, 6),
     since("tls_fast_shutdown_enable", 3, 6),
     since("tls_ffdhe_auto_groups", 3, 8),
-    // Debian's 3.7.11 already lists these two (stable-release backports); upstream
-    // documents them for 3.9. The 3.7 list wins for 3.7 and later, so only older series
-    // are told they are too new.
-    since("tls_config_file", 3, 9),
-    since("tls_config_name", 3, 9),
+    // Came in 3.9 and in patch releases of 3.5 to 3.8 ([`BACKPORTS`]): the first series
+    // that has them at all is 3.5.
+    since("tls_config_file", 3, 5),
+    since("tls_config_name", 3, 5),
     since("smtpd_tls_enable_rpk", 3, 9),
     since("smtp_tls_enable_rpk", 3, 9),
     since("lmtp_tls_enable_rpk", 3, 9),
@@ -111,6 +110,54 @@ pub const SINCE: &[Since] = &[
     // Not TLS, but common in configs of these versions; listed so they are not "unknown".
     since("force_mime_input_conversion", 3, 9),
 ];
+
+/// A parameter that older series received in a patch release, after their first release.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Backport {
+    /// The parameter name.
+    pub name: &'static str,
+    /// Each series that received it in a patch release, with that release:
+    /// `(major, minor, patch)`. Later series have it from their start.
+    pub releases: &'static [(u8, u8, u8)],
+}
+
+/// The OpenSSL configuration file settings of 3.9 also came in patch releases of 3.5 to 3.8,
+/// so RHEL 9's 3.5.25 knows them while 3.5.19 does not.
+/// Source: postconf(5) `tls_config_file`, `tls_config_name`: "This feature is available in
+/// Postfix >= 3.9, 3.8.1, 3.7.6, 3.6.10, and 3.5.20."
+pub const BACKPORTS: &[Backport] = &[
+    Backport {
+        name: "tls_config_file",
+        releases: &[(3, 5, 20), (3, 6, 10), (3, 7, 6), (3, 8, 1)],
+    },
+    Backport {
+        name: "tls_config_name",
+        releases: &[(3, 5, 20), (3, 6, 10), (3, 7, 6), (3, 8, 1)],
+    },
+];
+
+/// The patch release of this series from which it knows the parameter, when the series
+/// received it after its first release: `3.5.20` for `tls_config_file` in 3.5.
+pub fn patch_release(name: &str, version: PostfixVersion) -> Option<String> {
+    let backport = BACKPORTS.iter().find(|b| b.name == name)?;
+    backport
+        .releases
+        .iter()
+        .find(|&&(major, minor, _)| PostfixVersion::new(major, minor) == version)
+        .map(|(major, minor, patch)| format!("{major}.{minor}.{patch}"))
+}
+
+/// The first release that knows the parameter, when not every release does: a patch
+/// release for a backport (`3.5.20`), else the series (`3.8`).
+pub fn first_release(name: &str) -> Option<String> {
+    match BACKPORTS.iter().find(|b| b.name == name) {
+        Some(backport) => backport
+            .releases
+            .first()
+            .map(|(major, minor, patch)| format!("{major}.{minor}.{patch}")),
+        None => since_version(name).map(|v| v.to_string()),
+    }
+}
 
 /// Boolean parameters added after the 3.7 list.
 const LATER_BOOLEANS: &[&str] = &[
@@ -700,7 +747,45 @@ mod tests {
         assert!(!is_known("smtpd_tls_securty_level", v(3, 7)));
         assert!(!is_too_new("smtpd_tls_securty_level", v(3, 7)));
         assert!(is_known("tls_config_file", v(3, 7)));
-        assert!(!is_known("tls_config_file", v(3, 6)));
+        assert!(is_known("tls_config_file", v(3, 5)));
+        assert!(is_too_new("tls_config_file", v(3, 4)));
+    }
+
+    #[test]
+    fn backports_name_their_patch_release() {
+        let v = PostfixVersion::new;
+        assert_eq!(
+            patch_release("tls_config_file", v(3, 5)).as_deref(),
+            Some("3.5.20")
+        );
+        assert_eq!(
+            patch_release("tls_config_name", v(3, 8)).as_deref(),
+            Some("3.8.1")
+        );
+        assert_eq!(patch_release("tls_config_file", v(3, 9)), None);
+        assert_eq!(patch_release("tls_config_file", v(3, 4)), None);
+        assert_eq!(patch_release("smtpd_tls_chain_files", v(3, 5)), None);
+        assert_eq!(first_release("tls_config_file").as_deref(), Some("3.5.20"));
+        assert_eq!(
+            first_release("tls_ffdhe_auto_groups").as_deref(),
+            Some("3.8")
+        );
+        assert_eq!(first_release("smtpd_tls_cert_file"), None);
+        for backport in BACKPORTS {
+            // The first series with the name in SINCE is the first with a patch release.
+            let (major, minor, _) = backport.releases[0];
+            assert_eq!(
+                since_version(backport.name),
+                Some(v(major, minor)),
+                "{}",
+                backport.name
+            );
+            assert!(
+                backport.releases.windows(2).all(|w| w[0] < w[1]),
+                "{}",
+                backport.name
+            );
+        }
     }
 
     #[test]

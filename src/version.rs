@@ -212,11 +212,6 @@ impl PostfixVersion {
         self.at_least(3, 9)
     }
 
-    /// `tls_config_file` / `tls_config_name` exist (3.9). Source: postconf(5).
-    pub const fn supports_tls_config_file(self) -> bool {
-        self.at_least(3, 9)
-    }
-
     /// `smtpd_hide_client_session` exists (3.10). Source: RELEASE_NOTES-3.10.
     pub const fn supports_hide_client_session(self) -> bool {
         self.at_least(3, 10)

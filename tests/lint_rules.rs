@@ -90,6 +90,12 @@ fn cases() -> Vec<Case> {
         quiet("undefined_reference", None, Some("submission inet n - y - - smtpd\n  -o smtpd_client_restrictions=$mua_client_restrictions\n")),
         fires("parameter_not_in_version", Some("tls_ffdhe_auto_groups = ffdhe3072\n"), None).on("3.7"),
         quiet("parameter_not_in_version", Some("tls_ffdhe_auto_groups = ffdhe3072\n"), None).on("3.8"),
+        // RHEL 9's 3.5.25 knows it (3.5.20 and later): not "too new", only a patch-release hint.
+        quiet("parameter_not_in_version", Some("tls_config_file = none\n"), None).on("3.5"),
+        fires("parameter_not_in_version", Some("tls_config_file = none\n"), None).on("3.4"),
+        fires("parameter_needs_patch_release", Some("tls_config_file = none\n"), None).on("3.5"),
+        fires("parameter_needs_patch_release", Some("tls_config_name = postfix\n"), None).on("3.8"),
+        quiet("parameter_needs_patch_release", Some("tls_config_file = none\n"), None).on("3.9"),
         fires("invalid_value", Some("smtpd_tls_auth_only = ja\n"), None),
         fires("invalid_value", Some("smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destinaton\n"), None),
         fires("invalid_value", Some("smtpd_tls_protocols = >=TLSv1.4\n"), None),
@@ -370,4 +376,22 @@ fn severities_grade_as_documented() {
         ),
         Some(Severity::Info)
     );
+}
+
+#[test]
+fn backported_parameters_name_the_patch_release() {
+    let config = "tls_config_file = none\n";
+    let too_new = run(&fires("parameter_not_in_version", Some(config), None).on("3.4"));
+    let d = too_new
+        .iter()
+        .find(|d| d.id == "parameter_not_in_version")
+        .expect("3.4 does not know tls_config_file");
+    assert!(d.message.en.contains("Postfix 3.5.20"), "{}", d.message.en);
+    let hint = run(&fires("parameter_needs_patch_release", Some(config), None).on("3.6"));
+    let d = hint
+        .iter()
+        .find(|d| d.id == "parameter_needs_patch_release")
+        .expect("3.6 knows it from 3.6.10");
+    assert!(d.message.en.contains("Postfix 3.6.10"), "{}", d.message.en);
+    assert!(d.message.de.contains("Postfix 3.6.10"), "{}", d.message.de);
 }

@@ -126,6 +126,29 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5)", "https://www.postfix.org/postconf.5.html#tls_ffdhe_auto_groups"),
     },
     Rule {
+        id: "parameter_needs_patch_release",
+        catalogue: Some("L19"),
+        severity: Info,
+        topic: Topic::Host,
+        summary: t(
+            "a parameter the selected series has only from a patch release on",
+            "ein Parameter, den die gewählte Versionsreihe erst ab einer Patch-Version kennt",
+        ),
+        what: t(
+            "Parameters that older series received in a patch release, such as `tls_config_file` and `tls_config_name` (3.5.20, 3.6.10, 3.7.6, 3.8.1; every 3.9).",
+            "Parameter, die ältere Versionsreihen mit einer Patch-Version bekamen, etwa `tls_config_file` und `tls_config_name` (3.5.20, 3.6.10, 3.7.6, 3.8.1; jede 3.9).",
+        ),
+        why: t(
+            "A release of the series before that patch release ignores them as \"unused parameter\": the setting has no effect there.",
+            "Eine Version der Reihe vor dieser Patch-Version ignoriert sie als \"unused parameter\": Die Einstellung wirkt dort nicht.",
+        ),
+        fix: t(
+            "Check the release with `postconf mail_version`, and update Postfix if it is older than the one named.",
+            "Die Version mit `postconf mail_version` prüfen und Postfix aktualisieren, wenn sie älter ist als die genannte.",
+        ),
+        source: postconf("postconf(5) tls_config_file", "https://www.postfix.org/postconf.5.html#tls_config_file"),
+    },
+    Rule {
         id: "invalid_value",
         catalogue: None,
         severity: Error,

@@ -1,6 +1,6 @@
 //! Lines, names and values: `malformed_line`, `value_has_comment`, `duplicate_parameter`,
-//! `unknown_parameter`, `parameter_not_in_version`, `undefined_reference`, `invalid_value`,
-//! `unknown_service`.
+//! `unknown_parameter`, `parameter_not_in_version`, `parameter_needs_patch_release`,
+//! `undefined_reference`, `invalid_value`, `unknown_service`.
 
 use super::scope::{At, Lint};
 use crate::config::{Malformed, MalformedKind, Param, SERVICE_TYPES};
@@ -15,6 +15,7 @@ pub fn check(lint: &mut Lint) {
     comments_in_values(lint);
     duplicates(lint);
     unknown_names(lint);
+    patch_release_names(lint);
     undefined_references(lint);
     invalid_values(lint);
     unknown_services(lint);
@@ -180,9 +181,7 @@ fn unknown_names(lint: &mut Lint) {
     }
     for (name, at, too_new) in found {
         if too_new {
-            let since = params::since_version(name)
-                .map(|v| v.to_string())
-                .unwrap_or_default();
+            let since = params::first_release(name).unwrap_or_default();
             lint.emit(
                 "parameter_not_in_version",
                 Some(at),
@@ -215,6 +214,41 @@ fn unknown_names(lint: &mut Lint) {
                 name, version
             ),
             help,
+        );
+    }
+}
+
+/// Names this series knows only from a patch release on (`tls_config_file` from 3.5.20):
+/// the selected series says too little to know whether the server has them.
+fn patch_release_names(lint: &mut Lint) {
+    let version = lint.ctx.postfix;
+    let mut found: Vec<(&str, At, String)> = Vec::new();
+    for (p, at) in lint.all_params() {
+        let name = p.name.as_str();
+        if found
+            .iter()
+            .any(|(n, a, _)| *n == name && a.file == at.file)
+        {
+            continue;
+        }
+        if let Some(release) = params::patch_release(name, version) {
+            found.push((name, at, release));
+        }
+    }
+    for (name, at, release) in found {
+        lint.emit(
+            "parameter_needs_patch_release",
+            Some(at),
+            text!(
+                "`{}` needs Postfix {} or later; an older {} release ignores it",
+                "`{}` braucht Postfix {} oder neuer; eine ältere {}-Version ignoriert ihn";
+                name, release, version
+            ),
+            text!(
+                "check with `postconf mail_version`; below {} the setting has no effect",
+                "mit `postconf mail_version` prüfen; unter {} wirkt die Einstellung nicht";
+                release
+            ),
         );
     }
 }

@@ -34,6 +34,7 @@ from concurrent.futures import ThreadPoolExecutor
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
+import catalogue  # noqa: E402
 import commands  # noqa: E402
 import instance  # noqa: E402
 import matrix  # noqa: E402
@@ -370,6 +371,16 @@ def logging_checks(inst, claim):
     return checks
 
 
+def catalogue_result(version):
+    """The parameter catalogue against the installed Postfix (tests/postfix/catalogue.py)."""
+    result = Result("catalogue")
+    # No configuration is started: `postconf` answers statically.
+    result.static, result.started = "ok", "ok"
+    result.checks = catalogue.checks(GENERATOR, version)
+    print(f"  {result.name}: {'pass' if result.passed() else 'FAIL'}", flush=True)
+    return result
+
+
 def wait_for(probe, timeout):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -492,7 +503,9 @@ def main():
     if args.list:
         for name, options, _ in all_cases:
             print(name, json.dumps(options, sort_keys=True))
+        print("catalogue (the parameter catalogue against the installed Postfix)")
         return 0
+    with_catalogue = not args.only or "catalogue" in args.only
     if args.only:
         all_cases = [c for c in all_cases if c[0] in args.only]
     harness_tests = subprocess.run([sys.executable, os.path.join(HERE, "test_harness.py")],
@@ -505,7 +518,7 @@ def main():
     global GENERATOR
     if args.generator:
         GENERATOR = os.path.abspath(args.generator)
-    elif not args.no_build and any(s is None for _, _, s in all_cases):
+    elif not args.no_build and (with_catalogue or any(s is None for _, _, s in all_cases)):
         build_generator()
     work_root = tempfile.mkdtemp(prefix="postfix-tls-suite-")
     os.chmod(work_root, 0o755)
@@ -534,6 +547,8 @@ def main():
             print("interrupted: stopping the running instances", flush=True)
             pool.shutdown(wait=True, cancel_futures=True)
             raise
+    if with_catalogue:
+        results.append(catalogue_result(version))
     print_details(results, args.verbose)
     print_table(results)
     passed = sum(1 for r in results if r.passed())

@@ -1,0 +1,98 @@
+"""The parameter catalogue (src/params.rs) against the installed Postfix: the names its
+`postconf -d` lists, and what the linter says about names older releases of a series lack.
+
+No instance is started: `postconf -d` and `postconf -c DIR -n` answer statically."""
+
+import json
+import os
+import re
+import subprocess
+import tempfile
+
+import probes
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+STORED_LIST = os.path.join(REPO, "src", "params", "postfix-3.7.txt")
+STORED_SERIES = "3.7"
+
+# Names that older series received in a patch release (src/params.rs BACKPORTS). The linter,
+# not this list, says from which release; this only names what to ask it about.
+BACKPORTED = ["tls_config_file", "tls_config_name"]
+
+
+def installed_names():
+    """`postconf -d` with an empty master.cf: without the per-service names (`bsmtp_...`)
+    that the installed master.cf's services would add."""
+    with tempfile.TemporaryDirectory() as config:
+        for file in ("main.cf", "master.cf"):
+            open(os.path.join(config, file), "w", encoding="utf-8").close()
+        out = subprocess.run(["postconf", "-c", config, "-d"], capture_output=True, text=True,
+                             timeout=60, check=True).stdout
+    return {m.group(1) for m in re.finditer(r"^(\S+) =", out, re.M)}
+
+
+def release(text):
+    return tuple(int(part) for part in re.findall(r"\d+", text)[:3])
+
+
+def lint(generator, series, text):
+    with tempfile.NamedTemporaryFile("w", suffix=".cf", delete=False) as f:
+        f.write(text)
+    try:
+        out = subprocess.run([generator, "lint", "--postfix-version", series, "--kind", "main",
+                              "--format", "json", f.name], capture_output=True, text=True,
+                             timeout=30).stdout
+        return json.loads(out)
+    finally:
+        os.unlink(f.name)
+
+
+def unused_warnings(text):
+    """What `postconf -n` says about a main.cf holding just these lines."""
+    with tempfile.TemporaryDirectory() as config:
+        with open(os.path.join(config, "main.cf"), "w", encoding="utf-8") as f:
+            f.write(text)
+        done = subprocess.run(["postconf", "-c", config, "-n"], capture_output=True, text=True,
+                              timeout=30)
+        return [line for line in done.stderr.splitlines() if "unused parameter" in line]
+
+
+def checks(generator, mail_version):
+    """The catalogue's checks for the installed Postfix `mail_version` (for example 3.7.11)."""
+    found = []
+    names = installed_names()
+    installed = release(mail_version)
+    series = ".".join(str(n) for n in installed[:2])
+    if series == STORED_SERIES:
+        with open(STORED_LIST, encoding="utf-8") as f:
+            stored = {line.strip() for line in f if line.strip()}
+        missing, extra = sorted(names - stored), sorted(stored - names)
+        found.append(probes.Check(
+            f"catalogue: the stored {STORED_SERIES} name list is `postconf -d` of {mail_version}",
+            not missing and not extra,
+            f"not stored: {missing[:10]}; not in postconf -d: {extra[:10]}"))
+    for name in BACKPORTED:
+        text = f"{name} = none\n" if name == "tls_config_file" else f"{name} = postfix\n"
+        said = lint(generator, series, text)
+        ids = {d["id"] for d in said}
+        hint = next((d for d in said if d["id"] == "parameter_needs_patch_release"), None)
+        if ids & {"unknown_parameter", "parameter_not_in_version"}:
+            claimed_known = False
+            why = f"the linter says {series} lacks it"
+        elif hint:
+            first = release(re.search(r"Postfix (\d+\.\d+\.\d+)", hint["message"]).group(1))
+            claimed_known = installed >= first
+            why = f"the linter says {series} has it from {'.'.join(map(str, first))}"
+        else:
+            claimed_known = True
+            why = f"the linter says every {series} release has it"
+        known = name in names
+        found.append(probes.Check(
+            f"catalogue: {name} in Postfix {mail_version} as the linter says", known == claimed_known,
+            f"{why}; postconf -d {'lists' if known else 'does not list'} it"))
+        if known:
+            warned = unused_warnings(text)
+            found.append(probes.Check(f"catalogue: Postfix {mail_version} uses {name.strip()}",
+                                      not warned, "; ".join(warned)))
+    return found
