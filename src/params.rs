@@ -89,7 +89,8 @@ pub const SINCE: &[Since] = &[
     since("smtp_tls_connection_reuse", 3, 4),
     since("smtp_tls_servername", 3, 4),
     since("known_tcp_ports", 3, 6),
-    since("tls_fast_shutdown_enable", 3, 6),
+    // Came in 3.5 and in patch releases of 3.1 to 3.4 ([`BACKPORTS`]).
+    since("tls_fast_shutdown_enable", 3, 1),
     since("tls_ffdhe_auto_groups", 3, 8),
     // Came in 3.9 and in patch releases of 3.5 to 3.8 ([`BACKPORTS`]): the first series
     // that has them at all is 3.5.
@@ -121,11 +122,16 @@ pub struct Backport {
     pub releases: &'static [(u8, u8, u8)],
 }
 
-/// The OpenSSL configuration file settings of 3.9 also came in patch releases of 3.5 to 3.8,
-/// so RHEL 9's 3.5.25 knows them while 3.5.19 does not.
+/// Parameters that also came in patch releases of older series: RHEL 9's 3.5.25 knows
+/// `tls_config_file` while 3.5.19 does not.
 /// Source: postconf(5) `tls_config_file`, `tls_config_name`: "This feature is available in
-/// Postfix >= 3.9, 3.8.1, 3.7.6, 3.6.10, and 3.5.20."
+/// Postfix >= 3.9, 3.8.1, 3.7.6, 3.6.10, and 3.5.20"; smtpd(8), smtp(8): "Available in Postfix
+/// 3.5, 3.4.6, 3.3.5, 3.2.10, 3.1.13 and later: tls_fast_shutdown_enable".
 pub const BACKPORTS: &[Backport] = &[
+    Backport {
+        name: "tls_fast_shutdown_enable",
+        releases: &[(3, 1, 13), (3, 2, 10), (3, 3, 5), (3, 4, 6)],
+    },
     Backport {
         name: "tls_config_file",
         releases: &[(3, 5, 20), (3, 6, 10), (3, 7, 6), (3, 8, 1)],
@@ -771,6 +777,12 @@ mod tests {
             Some("3.8")
         );
         assert_eq!(first_release("smtpd_tls_cert_file"), None);
+        assert_eq!(
+            patch_release("tls_fast_shutdown_enable", v(3, 4)).as_deref(),
+            Some("3.4.6")
+        );
+        assert!(is_known("tls_fast_shutdown_enable", v(3, 5)));
+        assert_eq!(patch_release("tls_fast_shutdown_enable", v(3, 5)), None);
         for backport in BACKPORTS {
             // The first series with the name in SINCE is the first with a patch release.
             let (major, minor, _) = backport.releases[0];

@@ -18,7 +18,11 @@ STORED_SERIES = "3.7"
 
 # Names that older series received in a patch release (src/params.rs BACKPORTS). The linter,
 # not this list, says from which release; this only names what to ask it about.
-BACKPORTED = ["tls_config_file", "tls_config_name"]
+BACKPORTED = {
+    "tls_config_file": "none",
+    "tls_config_name": "postfix",
+    "tls_fast_shutdown_enable": "yes",
+}
 
 
 def installed_names():
@@ -72,8 +76,8 @@ def checks(generator, mail_version):
             f"catalogue: the stored {STORED_SERIES} name list is `postconf -d` of {mail_version}",
             not missing and not extra,
             f"not stored: {missing[:10]}; not in postconf -d: {extra[:10]}"))
-    for name in BACKPORTED:
-        text = f"{name} = none\n" if name == "tls_config_file" else f"{name} = postfix\n"
+    for name, value in BACKPORTED.items():
+        text = f"{name} = {value}\n"
         said = lint(generator, series, text)
         ids = {d["id"] for d in said}
         hint = next((d for d in said if d["id"] == "parameter_needs_patch_release"), None)
@@ -93,6 +97,6 @@ def checks(generator, mail_version):
             f"{why}; postconf -d {'lists' if known else 'does not list'} it"))
         if known:
             warned = unused_warnings(text)
-            found.append(probes.Check(f"catalogue: Postfix {mail_version} uses {name.strip()}",
+            found.append(probes.Check(f"catalogue: Postfix {mail_version} uses {name}",
                                       not warned, "; ".join(warned)))
     return found
