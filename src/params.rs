@@ -503,10 +503,31 @@ pub const CIPHER_GRADES: &[&str] = &["export", "low", "medium", "high", "null"];
 /// Protocol names in protocol lists, oldest first.
 pub const PROTOCOLS: &[&str] = &["SSLv2", "SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"];
 
-/// SASL implementations.
+/// The protocol number of a range bound written as a number (Postfix 3.6+): hexadecimal,
+/// with or without a leading `0` or `0x`, so `301`, `0301`, `0x301` and `0x0301` are all
+/// TLS 1.0. Numbers OpenSSL does not know (`0305`) are valid too: Postfix logs a warning
+/// and leaves that bound unset. Only `>=` and `<=` take numbers; `!0x0301` makes Postfix
+/// disable TLS ("Invalid TLS protocol list"). Source: postconf(5) `smtpd_tls_protocols`,
+/// checked with Postfix 3.7.11.
+pub fn protocol_number(bound: &str) -> Option<u16> {
+    let digits = bound
+        .strip_prefix("0x")
+        .or_else(|| bound.strip_prefix("0X"))
+        .unwrap_or(bound);
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    u16::from_str_radix(digits, 16).ok()
+}
+
+/// The protocol numbers of [`PROTOCOLS`], in the same order.
+pub const PROTOCOL_NUMBERS: &[u16] = &[0x0002, 0x0300, 0x0301, 0x0302, 0x0303, 0x0304];
+
+/// SASL implementations. Postfix compares the name exactly: `Dovecot` stops the SASL
+/// services ("unsupported SASL server implementation"; checked with Postfix 3.7.11).
 pub const SASL_TYPES: &[&str] = &["cyrus", "dovecot"];
 
-/// SASL security options.
+/// SASL security options, in any case (`NoAnonymous` works; checked with Postfix 3.7.11).
 pub const SASL_SECURITY_OPTIONS: &[&str] = &[
     "noanonymous",
     "noplaintext",

@@ -99,6 +99,13 @@ fn cases() -> Vec<Case> {
         fires("invalid_value", Some("smtpd_tls_auth_only = ja\n"), None),
         fires("invalid_value", Some("smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destinaton\n"), None),
         fires("invalid_value", Some("smtpd_tls_protocols = >=TLSv1.4\n"), None),
+        // Checked with Postfix 3.7.11: the SASL implementation name only exactly (`Dovecot`
+        // stops the SASL services), the security options in any case, protocol numbers
+        // only as a bound (`!0x0301` disables TLS).
+        fires("invalid_value", Some("smtpd_sasl_type = Dovecot\n"), None),
+        quiet("invalid_value", Some("smtpd_sasl_type = dovecot\nsmtpd_sasl_security_options = NoAnonymous, noplaintext\n"), None),
+        fires("invalid_value", Some("smtpd_tls_protocols = !0x0301\n"), None),
+        quiet("invalid_value", Some("smtpd_tls_protocols = >=0303, <=0305\nsmtp_tls_protocols = >=301\n"), None),
         quiet(
             "invalid_value",
             Some("smtpd_tls_auth_only = YES\nsmtpd_relay_restrictions = permit_mynetworks, check_policy_service unix:private/policy, reject_unauth_destination\nsmtpd_tls_protocols = >=TLSv1.2\nmilter_macro_daemon_name = ORIGINATING\n"),

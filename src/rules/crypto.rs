@@ -342,19 +342,16 @@ fn weak_grades(lint: &mut Lint) {
 /// Which of [`params::PROTOCOLS`] a protocol list leaves enabled, in that order.
 pub fn enabled_protocols(value: &str) -> Vec<bool> {
     let index = |name: &str| -> Option<usize> {
-        let by_hex = |hex: &str| match hex.to_ascii_lowercase().as_str() {
-            "0x0002" => Some(0),
-            "0x0300" => Some(1),
-            "0x0301" => Some(2),
-            "0x0302" => Some(3),
-            "0x0303" => Some(4),
-            "0x0304" => Some(5),
-            _ => None,
-        };
         params::PROTOCOLS
             .iter()
             .position(|p| p.eq_ignore_ascii_case(name))
-            .or_else(|| by_hex(name))
+    };
+    // A bound may also be a number (`>=0x0303`); an unknown one (`<=0305`) sets nothing.
+    let bound = |bound: &str| -> Option<usize> {
+        index(bound).or_else(|| {
+            let number = params::protocol_number(bound)?;
+            params::PROTOCOL_NUMBERS.iter().position(|n| *n == number)
+        })
     };
     let items: Vec<&str> = params::list_items(value).collect();
     // Plain names (the pre-2.6 inclusion syntax) enable only themselves.
@@ -364,11 +361,11 @@ pub fn enabled_protocols(value: &str) -> Vec<bool> {
     let mut enabled = vec![!inclusive; params::PROTOCOLS.len()];
     for item in items {
         if let Some(name) = item.strip_prefix(">=") {
-            if let Some(i) = index(name) {
+            if let Some(i) = bound(name) {
                 enabled.iter_mut().take(i).for_each(|e| *e = false);
             }
         } else if let Some(name) = item.strip_prefix("<=") {
-            if let Some(i) = index(name) {
+            if let Some(i) = bound(name) {
                 enabled.iter_mut().skip(i + 1).for_each(|e| *e = false);
             }
         } else if let Some(name) = item.strip_prefix('!') {
@@ -690,6 +687,13 @@ mod tests {
             [false, false, true, false, true, false]
         );
         assert_eq!(on(">=0x0303"), [false, false, false, false, true, true]);
+        assert_eq!(on(">=303"), [false, false, false, false, true, true]);
+        assert_eq!(
+            on(">=TLSv1, <=0305"),
+            [false, false, true, true, true, true]
+        );
+        // Not a valid item (invalid_value says so): it excludes nothing.
+        assert_eq!(on("!0x0301"), [true; 6]);
         assert_eq!(gap(&on("!SSLv2, !SSLv3, !TLSv1.1")), Some(3));
         assert_eq!(gap(&on("!SSLv2, !SSLv3, !TLSv1, !TLSv1.1")), None);
         assert_eq!(gap(&on("!TLSv1.3")), None);

@@ -117,7 +117,9 @@ fn sasl_over_cleartext(lint: &mut Lint) {
             || lint.is_yes("smtpd_tls_auth_only", scope.service)
             || lint
                 .value("smtpd_sasl_security_options", scope.service)
-                .is_some_and(|s| params::list_items(s.value).any(|w| w == "noplaintext"));
+                .is_some_and(|s| {
+                    params::list_items(s.value).any(|w| w.eq_ignore_ascii_case("noplaintext"))
+                });
         // main.cf may set `smtpd_tls_auth_only = yes` for every service: judge only with it.
         if protected || lint.main.is_none() {
             continue;

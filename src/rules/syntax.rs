@@ -381,8 +381,16 @@ fn bad_words(kind: ValueKind, value: &str, classes: &[String]) -> Vec<BadWord> {
     if value.is_empty() {
         return Vec::new();
     }
-    let single = |vocabulary: &[&'static str]| -> Vec<BadWord> {
-        if value.starts_with('$') || vocabulary.iter().any(|w| w.eq_ignore_ascii_case(value)) {
+    // Postfix reads most keywords in any case; SASL implementation names only exactly.
+    let one_of = |vocabulary: &[&'static str], any_case: bool| -> Vec<BadWord> {
+        let same = |w: &&str| {
+            if any_case {
+                w.eq_ignore_ascii_case(value)
+            } else {
+                *w == value
+            }
+        };
+        if value.starts_with('$') || vocabulary.iter().any(same) {
             return Vec::new();
         }
         vec![BadWord {
@@ -390,13 +398,14 @@ fn bad_words(kind: ValueKind, value: &str, classes: &[String]) -> Vec<BadWord> {
             meant: meant(value, vocabulary),
         }]
     };
+    let single = |vocabulary: &[&'static str]| one_of(vocabulary, true);
     match kind {
         ValueKind::Boolean => single(params::BOOLEANS),
         // Client-only levels on the server are invalid_server_tls_level's.
         ValueKind::ServerLevel => single(params::CLIENT_LEVELS),
         ValueKind::ClientLevel => single(params::CLIENT_LEVELS),
         ValueKind::CipherGrade => single(params::CIPHER_GRADES),
-        ValueKind::SaslType => single(params::SASL_TYPES),
+        ValueKind::SaslType => one_of(params::SASL_TYPES, false),
         ValueKind::DnsSupportLevel => single(params::DNS_SUPPORT_LEVELS),
         ValueKind::Integer => {
             if value.starts_with('$') || value.chars().all(|c| c.is_ascii_digit()) {
@@ -416,7 +425,12 @@ fn bad_words(kind: ValueKind, value: &str, classes: &[String]) -> Vec<BadWord> {
             .into_iter()
             .collect(),
         ValueKind::SaslSecurityOptions => params::list_items(value)
-            .filter(|w| !w.starts_with('$') && !params::SASL_SECURITY_OPTIONS.contains(w))
+            .filter(|w| {
+                !w.starts_with('$')
+                    && !params::SASL_SECURITY_OPTIONS
+                        .iter()
+                        .any(|o| o.eq_ignore_ascii_case(w))
+            })
             .map(|w| BadWord {
                 word: w.to_string(),
                 meant: meant(w, params::SASL_SECURITY_OPTIONS),
@@ -436,19 +450,18 @@ fn bad_words(kind: ValueKind, value: &str, classes: &[String]) -> Vec<BadWord> {
     }
 }
 
-/// `TLSv1.2`, `!SSLv3`, `>=TLSv1.2`, `<=0x0304`.
+/// `TLSv1.2`, `!SSLv3`, `>=TLSv1.2`, `<=0x0304`, `>=303`: names in any case, numbers only
+/// as a bound.
 fn is_protocol_item(item: &str) -> bool {
-    let name = item
-        .strip_prefix(">=")
-        .or_else(|| item.strip_prefix("<="))
-        .or_else(|| item.strip_prefix('!'))
-        .unwrap_or(item);
-    params::PROTOCOLS
-        .iter()
-        .any(|p| p.eq_ignore_ascii_case(name))
-        || name
-            .strip_prefix("0x")
-            .is_some_and(|hex| !hex.is_empty() && hex.chars().all(|c| c.is_ascii_hexdigit()))
+    let is_name = |name: &str| {
+        params::PROTOCOLS
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(name))
+    };
+    match item.strip_prefix(">=").or_else(|| item.strip_prefix("<=")) {
+        Some(bound) => is_name(bound) || params::protocol_number(bound).is_some(),
+        None => is_name(item.strip_prefix('!').unwrap_or(item)),
+    }
 }
 
 /// The keyword meant by a wrong word: a translation, else the closest word by spelling.
@@ -664,11 +677,26 @@ mod tests {
             ">=TLSv1.2",
             "<=TLSv1.3",
             ">=0x0303",
+            ">=0303",
+            ">=303",
+            "<=0305",
+            "<=0X0304",
             "tlsv1",
         ] {
             assert!(is_protocol_item(ok), "{ok}");
         }
-        for bad in ["TLSv1.4", ">= TLSv1.2", "!", "0x", "SSL"] {
+        // Postfix 3.7.11: "Invalid TLS protocol list "!0x0301": disabling TLS support".
+        for bad in [
+            "TLSv1.4",
+            ">= TLSv1.2",
+            "!",
+            "0x",
+            "SSL",
+            "!0x0301",
+            "0x0303",
+            ">=0x",
+            ">=12345",
+        ] {
             assert!(!is_protocol_item(bad), "{bad}");
         }
     }

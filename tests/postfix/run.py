@@ -81,6 +81,20 @@ DANE_ENVIRONMENT_NOISE = [
 ]
 
 
+# Hand-edited values whose fate the linter claims: each is the self-test's good config with
+# one setting changed, and True when Postfix must refuse it (the linter must then report an
+# error on it) or False when Postfix must run it (the linter must report none).
+VALUE_CASES = {
+    # Postfix compares the SASL implementation name exactly: the SASL services stop.
+    "value-sasl-type-capitalised": ({"smtpd_sasl_type": "Dovecot"}, True),
+    "value-sasl-options-any-case": ({"smtpd_sasl_security_options": "NoAnonymous"}, False),
+    "value-level-any-case": ({"smtpd_tls_security_level": "MAY"}, False),
+    # A protocol number works as a bound (3.6+) but not as an exclusion: TLS is disabled.
+    "value-protocol-number-bound": ({"smtpd_tls_protocols": ">=0301"}, False),
+    "value-protocol-number-excluded": ({"smtpd_tls_protocols": "!0x0301"}, True),
+}
+
+
 class Result:
     def __init__(self, name):
         self.name = name
@@ -90,6 +104,9 @@ class Result:
         self.problems = []
         self.notes = []
         self.expect_failure = False
+        # A value case Postfix must refuse: it passes when Postfix did and the linter said so.
+        self.expect_refusal = False
+        self.linter_flagged = False
 
     @property
     def passed_checks(self):
@@ -100,6 +117,8 @@ class Result:
                 and all(c.ok for c in self.checks))
 
     def passed(self):
+        if self.expect_refusal:
+            return not self.all_ok() and self.linter_flagged
         if self.expect_failure:
             # Every stage must have caught the deliberate breakage.
             return (self.static == "FAIL" and self.started == "FAIL"
@@ -145,6 +164,7 @@ def generate(options, workdir):
 def run_case(name, options, snippets, slots, test_pki, work_root, keep):
     result = Result(name)
     result.expect_failure = name == "selftest-broken"
+    result.expect_refusal = VALUE_CASES.get(name, (None, False))[1]
     slot = slots.get(timeout=600)
     root = tempfile.mkdtemp(prefix=f"{name}-", dir=work_root)
     os.chmod(root, 0o755)  # smtpd and master run as postfix: they must traverse it
@@ -203,8 +223,17 @@ def run_case(name, options, snippets, slots, test_pki, work_root, keep):
 
 def judge_linter(result, snippets, options):
     """Postfix ran the merged config cleanly: our linter must not call it an error. Otherwise
-    its errors are notes (did it catch what Postfix refused?)."""
+    its errors are notes (did it catch what Postfix refused?); for a value case Postfix must
+    refuse, one of them must be about that value."""
     found = merged_lint.errors(GENERATOR, *snippets, options.get("role", "public-mx"))
+    if result.expect_refusal:
+        changed = VALUE_CASES[result.name][0]
+        result.linter_flagged = any(name in e for e in found for name in changed)
+        result.notes.extend(f"linter error: {e}" for e in found)
+        if not result.linter_flagged:
+            result.problems.append(f"the linter reports no error on {changed}, which Postfix "
+                                   "refuses")
+        return
     if result.all_ok():
         result.checks.append(probes.Check("linter: no error on the merged config Postfix ran",
                                           not found, "; ".join(found)[:600]))
@@ -405,6 +434,24 @@ def selftest_cases():
     return found
 
 
+def value_cases():
+    """VALUE_CASES: the good self-test config with one setting replaced."""
+    d = os.path.join(SELFTEST, "good")
+    with open(os.path.join(d, "options.json"), encoding="utf-8") as f:
+        options = json.load(f)
+    with open(os.path.join(d, "main.cf"), encoding="utf-8") as f:
+        main = f.read()
+    with open(os.path.join(d, "master.cf"), encoding="utf-8") as f:
+        master = f.read()
+    found = []
+    for name, (changed, _) in VALUE_CASES.items():
+        lines = [line for line in main.splitlines()
+                 if not any(line.startswith(f"{p} ") for p in changed)]
+        lines += [f"{p} = {v}" for p, v in changed.items()]
+        found.append((name, options, ("\n".join(lines) + "\n", master)))
+    return found
+
+
 def claim_slots(wanted):
     """Worker slots no other run of this suite on the machine holds: one lock file per slot,
     held until this process exits, and the slot's ports must be free. Concurrent runs (a
@@ -460,6 +507,8 @@ def print_table(results):
         verdict = "pass" if r.passed() else "FAIL"
         if r.expect_failure:
             verdict += " (expected to fail every stage)"
+        if r.expect_refusal:
+            verdict += " (Postfix must refuse it, the linter must say so)"
         print(f"{r.name:<{width}}  {r.static:<6}  {r.started:<7}  "
               f"{r.passed_checks:>2}/{total:<3}  {verdict}")
 
@@ -499,7 +548,7 @@ def main():
     args = parser.parse_args()
 
     all_cases = [(n, matrix.options(c), None) for n, c in matrix.cases()]
-    all_cases = selftest_cases() + all_cases
+    all_cases = selftest_cases() + value_cases() + all_cases
     if args.list:
         for name, options, _ in all_cases:
             print(name, json.dumps(options, sort_keys=True))
@@ -552,9 +601,10 @@ def main():
     print_details(results, args.verbose)
     print_table(results)
     passed = sum(1 for r in results if r.passed())
-    checks = [c for r in results if not r.expect_failure for c in r.checks]
+    checks = [c for r in results if not (r.expect_failure or r.expect_refusal)
+              for c in r.checks]
     print(f"checks: {sum(c.ok for c in checks)} of {len(checks)} passed "
-          f"(self-test-broken not counted)")
+          f"(self-test-broken and the values Postfix must refuse not counted)")
     print(f"elapsed {time.monotonic() - started_at:.0f}s")
     print(f"{passed} passed, {len(results) - passed} failed")
     return 0 if passed == len(results) else 1
