@@ -43,7 +43,42 @@ pub enum MalformedKind {
     UnindentedOption,
     /// `-o` without `name=value` after it.
     BadOption,
+    /// A word after the command of a daemon that takes no arguments, usually the rest of an
+    /// `-o` value after a space (`-o name=a, b`): the daemon stops with "unexpected
+    /// command-line argument".
+    StrayArgument,
 }
+
+/// Postfix daemons that take options but no other arguments: each stops with "unexpected
+/// command-line argument" (its `service()` function; checked for `smtpd` with Postfix
+/// 3.7.11). `pipe`, `spawn` and programs of other packages take arguments.
+const NO_ARGUMENT_DAEMONS: &[&str] = &[
+    "anvil",
+    "bounce",
+    "cleanup",
+    "discard",
+    "dnsblog",
+    "error",
+    "flush",
+    "lmtp",
+    "local",
+    "oqmgr",
+    "pickup",
+    "postlogd",
+    "postscreen",
+    "proxymap",
+    "qmgr",
+    "retry",
+    "scache",
+    "showq",
+    "smtp",
+    "smtpd",
+    "tlsmgr",
+    "tlsproxy",
+    "trivial-rewrite",
+    "verify",
+    "virtual",
+];
 
 /// A parsed main.cf (or `postconf -n` output).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -394,6 +429,9 @@ pub fn parse_master(text: &str) -> MasterCf {
             overrides: Vec::new(),
             line,
         };
+        let takes_arguments = !NO_ARGUMENT_DAEMONS.contains(&service.command.as_str());
+        // Words after a broken `-o` on its line are that override's, reported with it.
+        let mut bad_option_line = None;
         let mut rest = words[8..].iter();
         while let Some(word) = rest.next() {
             // `-o name=value`, `-o { name = value }` and getopt's `-oname=value`.
@@ -413,6 +451,17 @@ pub fn parse_master(text: &str) -> MasterCf {
             } else if let Some(attached) = word.text.strip_prefix("-o") {
                 (attached, word.line)
             } else {
+                if !takes_arguments
+                    && !word.text.starts_with('-')
+                    && bad_option_line != Some(word.line)
+                {
+                    master.malformed.push(Malformed {
+                        line: word.line,
+                        text: word.text.to_string(),
+                        reason: format!("`{}` takes no arguments", service.command),
+                        kind: MalformedKind::StrayArgument,
+                    });
+                }
                 service.args.push(word.text.to_string());
                 continue;
             };
@@ -426,12 +475,15 @@ pub fn parse_master(text: &str) -> MasterCf {
                     value: value.to_string(),
                     line: setting_line,
                 }),
-                None => master.malformed.push(Malformed {
-                    line: setting_line,
-                    text: format!("-o {setting}"),
-                    reason: String::from("expected `-o name=value`"),
-                    kind: MalformedKind::BadOption,
-                }),
+                None => {
+                    bad_option_line = Some(setting_line);
+                    master.malformed.push(Malformed {
+                        line: setting_line,
+                        text: format!("-o {setting}"),
+                        reason: String::from("expected `-o name=value`"),
+                        kind: MalformedKind::BadOption,
+                    });
+                }
             }
         }
         master.services.push(service);

@@ -143,6 +143,19 @@ fn master_cf_malformed_lines() {
         ("smtp inet n - y - - smtpd -o\n", &[1]),
         ("smtp inet n - y - - smtpd\n  -o novalue\n", &[2]),
         ("smtp inet n - y - -\n", &[1]),
+        // Postfix 3.7.11: "fatal: unexpected command-line argument: reject".
+        (
+            "submission inet n - y - - smtpd\n  -o smtpd_recipient_restrictions=permit_sasl_authenticated, reject\n",
+            &[2],
+        ),
+        // One finding for the broken override, not one more per word after it.
+        ("smtp inet n - y - - smtpd\n  -o a = b\n", &[2]),
+        // Options, and the arguments of the daemons that take them.
+        ("smtp inet n - y - - smtpd -v\n", &[]),
+        (
+            "maildrop unix - n n - - pipe\n  flags=DRXhu user=vmail argv=/usr/bin/maildrop -d ${recipient}\n",
+            &[],
+        ),
     ];
     for (input, lines) in cases {
         let got: Vec<usize> = parse_master(input)

@@ -24,12 +24,12 @@ pub static RULES: &[Rule] = &[
         topic: Topic::General,
         summary: t("a line Postfix cannot read", "eine Zeile, die Postfix nicht lesen kann"),
         what: t(
-            "Lines that are neither `name = value`, a comment, a blank line, an indented continuation, nor (in master.cf) a service line with 8 columns.",
-            "Zeilen, die weder `name = wert`, Kommentar, Leerzeile, eingerückte Fortsetzung noch (in master.cf) eine Dienstzeile mit 8 Spalten sind.",
+            "Lines that are neither `name = value`, a comment, a blank line, an indented continuation, nor (in master.cf) a service line with 8 columns; in master.cf also words after a daemon's options that it does not take, usually the rest of an `-o` value after a space.",
+            "Zeilen, die weder `name = wert`, Kommentar, Leerzeile, eingerückte Fortsetzung noch (in master.cf) eine Dienstzeile mit 8 Spalten sind; in der master.cf auch Wörter nach den Optionen eines Dienstes, die er nicht annimmt, meist der Rest eines `-o`-Werts nach einem Leerzeichen.",
         ),
         why: t(
-            "Postfix stops with a fatal error or reads the line as part of another setting; text pasted from a web page (a file name, an unindented `-o` line) is the usual cause.",
-            "Postfix bricht mit einem fatalen Fehler ab oder liest die Zeile als Teil einer anderen Einstellung; meist wurde Text von einer Webseite mitkopiert (ein Dateiname, eine nicht eingerückte `-o`-Zeile).",
+            "Postfix stops with a fatal error or reads the line as part of another setting; text pasted from a web page (a file name, an unindented `-o` line) is the usual cause. A word after the options stops the service (\"unexpected command-line argument\").",
+            "Postfix bricht mit einem fatalen Fehler ab oder liest die Zeile als Teil einer anderen Einstellung; meist wurde Text von einer Webseite mitkopiert (ein Dateiname, eine nicht eingerückte `-o`-Zeile). Ein Wort nach den Optionen beendet den Dienst (\"unexpected command-line argument\").",
         ),
         fix: t(
             "Delete the stray text, write settings as `name = value`, and indent continuation lines (including `-o` lines) with whitespace.",

@@ -82,6 +82,17 @@ fn describe_malformed(m: &Malformed) -> (Text, Text) {
                 "`-o name=wert` ohne Leerzeichen um `=` schreiben"
             ),
         ),
+        MalformedKind::StrayArgument => (
+            text!(
+                "`{}` is an argument the service does not take: it stops with \"unexpected command-line argument\"",
+                "`{}` ist ein Argument, das der Dienst nicht annimmt: Er bricht mit \"unexpected command-line argument\" ab";
+                shown
+            ),
+            text!(
+                "a space ends an `-o` value: write it without spaces (`permit_sasl_authenticated,reject`) or as `-o { name = value }` (Postfix 3.0+)",
+                "ein Leerzeichen beendet einen `-o`-Wert: ihn ohne Leerzeichen schreiben (`permit_sasl_authenticated,reject`) oder als `-o { name = wert }` (Postfix 3.0+)"
+            ),
+        ),
     }
 }
 
