@@ -47,6 +47,62 @@ pub enum MalformedKind {
     /// `-o` value after a space (`-o name=a, b`): the daemon stops with "unexpected
     /// command-line argument".
     StrayArgument,
+    /// A master.cf column with a value Postfix refuses: `postfix check` and `postfix start`
+    /// stop with "invalid chroot field". The column's name here and in Postfix's message.
+    BadColumn(Column),
+}
+
+/// A master.cf column Postfix checks: its name in master(5) and in Postfix's messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Column {
+    /// As master(5) and master.cf's header call it: `chroot`, `maxproc`.
+    pub name: &'static str,
+    /// As Postfix's "invalid ... field" message calls it: `chroot`, `process_limit`.
+    pub field: &'static str,
+}
+
+const fn column(name: &'static str, field: &'static str) -> Column {
+    Column { name, field }
+}
+
+/// The columns of a service line Postfix checks, with what they accept: `y`, `n` or `-` for
+/// private, unpriv and chroot (lower case only), a number (with `?` for wakeup) or `-` for
+/// wakeup and maxproc. Checked with `postconf -M` of Postfix 3.7.11.
+fn bad_columns(service: &Service) -> Vec<(Column, &str)> {
+    let flag = |v: &str| matches!(v, "y" | "n" | "-");
+    let number = |v: &str| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit());
+    let wakeup = &service.wakeup;
+    [
+        (
+            column("private", "private"),
+            service.private.as_str(),
+            flag(&service.private),
+        ),
+        (
+            column("unpriv", "unprivileged"),
+            service.unpriv.as_str(),
+            flag(&service.unpriv),
+        ),
+        (
+            column("chroot", "chroot"),
+            service.chroot.as_str(),
+            flag(&service.chroot),
+        ),
+        (
+            column("wakeup", "wakeup"),
+            wakeup.as_str(),
+            wakeup == "-" || number(wakeup.strip_suffix('?').unwrap_or(wakeup)),
+        ),
+        (
+            column("maxproc", "process_limit"),
+            service.maxproc.as_str(),
+            service.maxproc == "-" || number(&service.maxproc),
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, _, ok)| !ok)
+    .map(|(column, value, _)| (column, value))
+    .collect()
 }
 
 /// Postfix daemons that take options but no other arguments: each stops with "unexpected
@@ -429,6 +485,18 @@ pub fn parse_master(text: &str) -> MasterCf {
             overrides: Vec::new(),
             line,
         };
+        // A line of an unknown type is unknown_service's (often every column shifted by a
+        // pasted word): its columns say nothing more.
+        if SERVICE_TYPES.contains(&service.kind.as_str()) {
+            for (column, value) in bad_columns(&service) {
+                master.malformed.push(Malformed {
+                    line,
+                    text: value.to_string(),
+                    reason: format!("invalid {} field", column.field),
+                    kind: MalformedKind::BadColumn(column),
+                });
+            }
+        }
         let takes_arguments = !NO_ARGUMENT_DAEMONS.contains(&service.command.as_str());
         // Words after a broken `-o` on its line are that override's, reported with it.
         let mut bad_option_line = None;

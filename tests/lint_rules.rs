@@ -75,6 +75,8 @@ fn cases() -> Vec<Case> {
         fires("malformed_line", None, Some("smtps inet n - n - - smtpd\n-o smtpd_tls_wrappermode=yes\n")),
         fires("malformed_line", None, Some("submission inet n - y - - smtpd\n  -o smtpd_client_restrictions=permit_sasl_authenticated, reject\n")),
         quiet("malformed_line", None, Some("submission inet n - y - - smtpd\n  -o { smtpd_client_restrictions = permit_sasl_authenticated, reject }\n")),
+        fires("malformed_line", None, Some("smtp inet n - yes - - smtpd\n")),
+        quiet("malformed_line", None, Some("smtp inet n - y - - smtpd\npickup unix n - y 60? 1 pickup\n")),
         quiet("malformed_line", Some("# /etc/postfix/main.cf\nmyhostname = mx\n"), None),
         fires("value_has_comment", Some("smtpd_tls_security_level = may # optional\n"), None),
         quiet("value_has_comment", Some("# optional\nsmtpd_tls_security_level = may\n"), None),

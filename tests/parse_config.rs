@@ -150,6 +150,10 @@ fn master_cf_malformed_lines() {
         ),
         // One finding for the broken override, not one more per word after it.
         ("smtp inet n - y - - smtpd\n  -o a = b\n", &[2]),
+        // Columns Postfix refuses ("invalid chroot field", `postconf -M` of 3.7.11).
+        ("smtp inet n - yes - - smtpd\n", &[1]),
+        ("smtp inet n x Y - unlimited smtpd\n", &[1, 1, 1]),
+        ("pickup unix n - y 60? 1 pickup\nsmtp inet - - - - 0 smtpd\n", &[]),
         // Options, and the arguments of the daemons that take them.
         ("smtp inet n - y - - smtpd -v\n", &[]),
         (

@@ -24,8 +24,8 @@ pub static RULES: &[Rule] = &[
         topic: Topic::General,
         summary: t("a line Postfix cannot read", "eine Zeile, die Postfix nicht lesen kann"),
         what: t(
-            "Lines that are neither `name = value`, a comment, a blank line, an indented continuation, nor (in master.cf) a service line with 8 columns; in master.cf also words after a daemon's options that it does not take, usually the rest of an `-o` value after a space.",
-            "Zeilen, die weder `name = wert`, Kommentar, Leerzeile, eingerückte Fortsetzung noch (in master.cf) eine Dienstzeile mit 8 Spalten sind; in der master.cf auch Wörter nach den Optionen eines Dienstes, die er nicht annimmt, meist der Rest eines `-o`-Werts nach einem Leerzeichen.",
+            "Lines that are neither `name = value`, a comment, a blank line, an indented continuation, nor (in master.cf) a service line with 8 columns; in master.cf also columns Postfix refuses (`chroot` `yes`, `maxproc` `unlimited`) and words after a daemon's options that it does not take, usually the rest of an `-o` value after a space.",
+            "Zeilen, die weder `name = wert`, Kommentar, Leerzeile, eingerückte Fortsetzung noch (in master.cf) eine Dienstzeile mit 8 Spalten sind; in der master.cf auch Spalten, die Postfix ablehnt (`chroot` `yes`, `maxproc` `unlimited`), und Wörter nach den Optionen eines Dienstes, die er nicht annimmt, meist der Rest eines `-o`-Werts nach einem Leerzeichen.",
         ),
         why: t(
             "Postfix stops with a fatal error or reads the line as part of another setting; text pasted from a web page (a file name, an unindented `-o` line) is the usual cause. A word after the options stops the service (\"unexpected command-line argument\").",

@@ -82,6 +82,27 @@ fn describe_malformed(m: &Malformed) -> (Text, Text) {
                 "`-o name=wert` ohne Leerzeichen um `=` schreiben"
             ),
         ),
+        MalformedKind::BadColumn(column) => (
+            text!(
+                "invalid {} column `{}`: Postfix does not start (\"invalid {} field\")",
+                "ungültige Spalte {} `{}`: Postfix startet nicht (\"invalid {} field\")";
+                column.name, shown, column.field
+            ),
+            match column.name {
+                "wakeup" => text!(
+                    "write a number of seconds, with `?` to wake only when used, or `-`",
+                    "eine Zahl von Sekunden schreiben, mit `?` nur bei Benutzung, oder `-`"
+                ),
+                "maxproc" => text!(
+                    "write a number of processes (`0` for no limit) or `-`",
+                    "eine Zahl von Prozessen (`0` für unbegrenzt) oder `-` schreiben"
+                ),
+                _ => text!(
+                    "write `y`, `n` or `-` (lower case)",
+                    "`y`, `n` oder `-` schreiben (klein)"
+                ),
+            },
+        ),
         MalformedKind::StrayArgument => (
             text!(
                 "`{}` is an argument the service does not take: it stops with \"unexpected command-line argument\"",

@@ -62,6 +62,42 @@ def unused_warnings(text):
         return [line for line in done.stderr.splitlines() if "unused parameter" in line]
 
 
+# Service lines whose columns Postfix may refuse (`postconf -M`: "invalid chroot field").
+SERVICE_LINES = [
+    "smtp inet n - y - - smtpd",
+    "pickup unix n - y 60? 1 pickup",
+    "smtp inet - - - - 0 smtpd",
+    "smtp inet n - yes - - smtpd",
+    "smtp inet n - Y - - smtpd",
+    "smtp inet no - y - - smtpd",
+    "smtp inet n x y - - smtpd",
+    "smtp inet n - y -1 - smtpd",
+    "smtp inet n - y - unlimited smtpd",
+]
+
+
+def refuses_service_line(line):
+    with tempfile.TemporaryDirectory() as config:
+        open(os.path.join(config, "main.cf"), "w", encoding="utf-8").close()
+        with open(os.path.join(config, "master.cf"), "w", encoding="utf-8") as f:
+            f.write(line + "\n")
+        done = subprocess.run(["postconf", "-c", config, "-M"], capture_output=True, text=True,
+                              timeout=30)
+        return done.returncode != 0 or "fatal" in done.stderr, done.stderr.strip()
+
+
+def lint_master(generator, series, text):
+    with tempfile.NamedTemporaryFile("w", suffix=".cf", delete=False) as f:
+        f.write(text)
+    try:
+        out = subprocess.run([generator, "lint", "--postfix-version", series, "--kind", "master",
+                              "--format", "json", f.name], capture_output=True, text=True,
+                             timeout=30).stdout
+        return json.loads(out)
+    finally:
+        os.unlink(f.name)
+
+
 def checks(generator, mail_version):
     """The catalogue's checks for the installed Postfix `mail_version` (for example 3.7.11)."""
     found = []
@@ -99,4 +135,11 @@ def checks(generator, mail_version):
             warned = unused_warnings(text)
             found.append(probes.Check(f"catalogue: Postfix {mail_version} uses {name}",
                                       not warned, "; ".join(warned)))
+    for line in SERVICE_LINES:
+        refused, said = refuses_service_line(line)
+        flagged = [d["message"] for d in lint_master(generator, series, line + "\n")
+                   if d["id"] == "malformed_line"]
+        found.append(probes.Check(
+            f"catalogue: `{line}` {'refused' if refused else 'taken'} by postconf -M, as the "
+            "linter says", refused == bool(flagged), f"postconf: {said}; linter: {flagged}"))
     return found
