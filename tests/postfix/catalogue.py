@@ -40,11 +40,12 @@ def release(text):
     return tuple(int(part) for part in re.findall(r"\d+", text)[:3])
 
 
-def lint(generator, series, text):
+def lint(generator, series, text, kind="main"):
+    """What `postfix-tls lint` says about a main.cf (or, with kind="master", a master.cf)."""
     with tempfile.NamedTemporaryFile("w", suffix=".cf", delete=False) as f:
         f.write(text)
     try:
-        out = subprocess.run([generator, "lint", "--postfix-version", series, "--kind", "main",
+        out = subprocess.run([generator, "lint", "--postfix-version", series, "--kind", kind,
                               "--format", "json", f.name], capture_output=True, text=True,
                              timeout=30).stdout
         return json.loads(out)
@@ -86,18 +87,6 @@ def refuses_service_line(line):
         return done.returncode != 0 or "fatal" in done.stderr, done.stderr.strip()
 
 
-def lint_master(generator, series, text):
-    with tempfile.NamedTemporaryFile("w", suffix=".cf", delete=False) as f:
-        f.write(text)
-    try:
-        out = subprocess.run([generator, "lint", "--postfix-version", series, "--kind", "master",
-                              "--format", "json", f.name], capture_output=True, text=True,
-                             timeout=30).stdout
-        return json.loads(out)
-    finally:
-        os.unlink(f.name)
-
-
 def checks(generator, mail_version):
     """The catalogue's checks for the installed Postfix `mail_version` (for example 3.7.11)."""
     found = []
@@ -137,7 +126,7 @@ def checks(generator, mail_version):
                                       not warned, "; ".join(warned)))
     for line in SERVICE_LINES:
         refused, said = refuses_service_line(line)
-        flagged = [d["message"] for d in lint_master(generator, series, line + "\n")
+        flagged = [d["message"] for d in lint(generator, series, line + "\n", "master")
                    if d["id"] == "malformed_line"]
         found.append(probes.Check(
             f"catalogue: `{line}` {'refused' if refused else 'taken'} by postconf -M, as the "
