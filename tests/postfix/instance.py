@@ -315,9 +315,12 @@ class Instance:
             run(["postmap", "-c", self.conf, passwd])
 
     def _write_openssl_cnf(self):
-        # OpenSSL 3.0's default security level refuses TLS 1.0/1.1 on its own, which would
-        # make "lower protocol versions refused" pass whatever Postfix was told. Level 0 for
-        # the instance leaves the protocol floor to the generated configuration alone.
+        # The host's system-wide OpenSSL settings (crypto policies raise the floor to TLS 1.2
+        # on RHEL) must not decide "lower protocol versions refused": at level 0 the
+        # generated configuration alone does. With Debian's openssl.cnf Postfix 3.7.11
+        # accepts TLS 1.0 and 1.1 all the same (checked); it is OpenSSL 3.0's *client* that
+        # refuses them at its default level ("legacy sigalg disallowed"), so the probes
+        # connect with `@SECLEVEL=0` themselves.
         with open(os.path.join(self.conf, "openssl.cnf"), "w", encoding="ascii") as f:
             f.write(
                 "openssl_conf = openssl_init\n[openssl_init]\nssl_conf = ssl_sect\n"
