@@ -99,7 +99,7 @@ fn describe_malformed(m: &Malformed) -> (Text, Text) {
                 ),
                 _ => text!(
                     "write `y`, `n` or `-` (lower case)",
-                    "`y`, `n` oder `-` schreiben (klein)"
+                    "`y`, `n` oder `-` in Kleinbuchstaben schreiben"
                 ),
             },
         ),
