@@ -6,6 +6,7 @@ No instance is started: `postconf -d` and `postconf -c DIR -n` answer statically
 import json
 import os
 import re
+import shutil
 import subprocess
 import tempfile
 
@@ -77,6 +78,47 @@ SERVICE_LINES = [
 ]
 
 
+# Names `postconf -n` may call "unused parameter", next to the stock 3.7 master.cf: per-service
+# names of services it has and has not, misspellings, restriction classes nothing uses.
+NAMES_MAIN_CF = """\
+relay_destination_concurrency_limit = 5
+smtp_destination_rate_delay = 1s
+submission_destination_rate_delay = 1s
+lmtp_tls_security_level = may
+smtpd_tls_securty_level = may
+mua_client_restrictions = permit_sasl_authenticated, reject
+dovecot_destination_recipient_limit = 1
+virtual_destination_concurrency_limit = 2
+smtp_tls_CApath = /etc/ssl/certs
+default_transport_rate_delay = 1s
+smtp_tls_note_starttls_offer = yes
+"""
+STOCK_MASTER_CF = os.path.join(REPO, "tests", "fixtures", "stock-3.7-master.cf")
+
+
+def unused_names(main_cf, master_cf):
+    """The names `postconf -n` calls "unused parameter" in this main.cf beside this master.cf."""
+    with tempfile.TemporaryDirectory() as config:
+        with open(os.path.join(config, "main.cf"), "w", encoding="utf-8") as f:
+            f.write(main_cf)
+        shutil.copy(master_cf, os.path.join(config, "master.cf"))
+        done = subprocess.run(["postconf", "-c", config, "-n"], capture_output=True, text=True,
+                              timeout=30)
+    return set(re.findall(r"unused parameter: ([^=\s]+)=", done.stderr))
+
+
+def unknown_to_linter(generator, series, main_cf, master_cf):
+    with tempfile.TemporaryDirectory() as work:
+        main_path = os.path.join(work, "main.cf")
+        with open(main_path, "w", encoding="utf-8") as f:
+            f.write(main_cf)
+        out = subprocess.run([generator, "lint", "--postfix-version", series, "--format",
+                              "json", main_path, master_cf], capture_output=True, text=True,
+                             timeout=30).stdout
+    return {re.search(r"`([^`]+)`", d["message"]).group(1) for d in json.loads(out)
+            if d["id"] == "unknown_parameter"}
+
+
 def refuses_service_line(line):
     with tempfile.TemporaryDirectory() as config:
         open(os.path.join(config, "main.cf"), "w", encoding="utf-8").close()
@@ -124,6 +166,13 @@ def checks(generator, mail_version):
             warned = unused_warnings(text)
             found.append(probes.Check(f"catalogue: Postfix {mail_version} uses {name}",
                                       not warned, "; ".join(warned)))
+    if series == STORED_SERIES:
+        unused = unused_names(NAMES_MAIN_CF, STOCK_MASTER_CF)
+        unknown = unknown_to_linter(generator, series, NAMES_MAIN_CF, STOCK_MASTER_CF)
+        found.append(probes.Check(
+            "catalogue: the linter's unknown parameters are postconf -n's unused ones",
+            unused == unknown and len(unused) >= 3,
+            f"postconf: {sorted(unused)}; linter: {sorted(unknown)}"))
     for line in SERVICE_LINES:
         refused, said = refuses_service_line(line)
         flagged = [d["message"] for d in lint(generator, series, line + "\n", "master")
