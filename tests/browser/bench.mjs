@@ -174,6 +174,31 @@ async function clicks(suite, label) {
   return times.sort((a, b) => a - b);
 }
 
+/// How fast this machine is at the moment: the median time of a fixed piece of work (20
+/// million steps of integer arithmetic over a small table, five times). The figures below
+/// move with it; compare runs by it.
+function machineSpeed() {
+  const table = new Uint32Array(1 << 16);
+  const work = (seed) => {
+    let x = seed;
+    for (let i = 0; i < 20_000_000; i++) {
+      x = (Math.imul(x, 31) + table[i & 0xffff] + i) | 0;
+      table[i & 0xffff] = x;
+    }
+    return x;
+  };
+  // Two runs first, so that the timed ones run the optimised code.
+  let seed = work(work(1));
+  const times = [];
+  for (let run = 0; run < 5; run++) {
+    const start = process.hrtime.bigint();
+    seed = work(seed);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return times.sort((a, b) => a - b)[2];
+}
+
+console.log(`machine: a fixed piece of work in ${machineSpeed().toFixed(1)} ms (median of 5; lower is faster, compare runs by it)\n`);
 sizes();
 const suite = await startSuite();
 try {
