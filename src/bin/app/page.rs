@@ -246,7 +246,9 @@ pub fn use_remember(options: &Options) {
 }
 
 fn remember_unsaved(unsaved: &std::cell::RefCell<Option<Options>>) {
-    if let Some(options) = unsaved.borrow_mut().take() {
+    // Taken in a statement of its own: no borrow is held while the browser is called.
+    let options = unsaved.borrow_mut().take();
+    if let Some(options) = options {
         remember(&options);
     }
 }
