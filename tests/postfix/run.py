@@ -94,6 +94,8 @@ VALUE_CASES = {
     # A protocol number works as a bound (3.6+) but not as an exclusion: TLS is disabled.
     "value-protocol-number-bound": ({"smtpd_tls_protocols": ">=0301"}, False),
     "value-protocol-number-excluded": ({"smtpd_tls_protocols": "!0x0301"}, True),
+    # `#` starts a comment only at the start of a line: "fatal: Invalid TLS level".
+    "value-comment-after-value": ({"smtpd_tls_security_level": "may # optional"}, True),
     # A space in an `-o` value: smtpd stops ("unexpected command-line argument: reject").
     "value-override-with-space": (("permit_sasl_authenticated,reject",
                                    "permit_sasl_authenticated, reject"), True),
