@@ -141,6 +141,12 @@ fn cases() -> Vec<Case> {
         quiet("chain_files_unsupported", Some(CERT), None).on("3.4"),
         fires("chain_files_overrides_legacy", Some("smtpd_tls_chain_files = /etc/postfix/combined.pem\nsmtpd_tls_cert_file = /etc/postfix/cert.pem\n"), None),
         quiet("chain_files_overrides_legacy", Some(CERT), None),
+        fires("chain_files_key_not_first", Some("smtpd_tls_chain_files = /etc/letsencrypt/live/mx/fullchain.pem, /etc/letsencrypt/live/mx/privkey.pem\n"), None),
+        fires("chain_files_key_not_first", Some("smtpd_tls_chain_files = /etc/ssl/mx.crt, /etc/ssl/mx.key\n"), None),
+        // A lone certificate-named file may hold the key too (key first): no finding.
+        quiet("chain_files_key_not_first", Some("smtpd_tls_chain_files = /etc/postfix/tls/rsa-fullchain.pem\n"), None),
+        quiet("chain_files_key_not_first", Some("smtpd_tls_chain_files = /etc/letsencrypt/live/mx/privkey.pem, /etc/letsencrypt/live/mx/fullchain.pem\n"), None),
+        quiet("chain_files_key_not_first", Some(CERT), None),
         fires("chain_files_separate_key", Some("smtpd_tls_chain_files = /etc/letsencrypt/live/mx/privkey.pem, /etc/letsencrypt/live/mx/fullchain.pem\n"), None),
         quiet("chain_files_separate_key", Some(CERT), None),
         fires("untrusted_certificate_on_submission", Some("smtpd_tls_cert_file = /etc/ssl/certs/ssl-cert-snakeoil.pem\nsmtpd_tls_security_level = may\n"), Some(SUBMISSION)),

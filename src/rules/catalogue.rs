@@ -404,6 +404,23 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) smtpd_tls_chain_files", "https://www.postfix.org/postconf.5.html#smtpd_tls_chain_files"),
     },
     Rule {
+        id: "chain_files_key_not_first",
+        catalogue: None,
+        severity: Error,
+        topic: Topic::Certificates,
+        summary: t("a certificate before its key in the chain files", "ein Zertifikat vor seinem Schlüssel in den Chain-Dateien"),
+        what: t(
+            "`smtpd_tls_chain_files` or `smtp_tls_chain_files` whose first file is a certificate or chain (`fullchain.pem`, `cert.pem`, `*.crt`), as in `fullchain.pem, privkey.pem`.",
+            "`smtpd_tls_chain_files` oder `smtp_tls_chain_files`, deren erste Datei ein Zertifikat oder eine Kette ist (`fullchain.pem`, `cert.pem`, `*.crt`), etwa `fullchain.pem, privkey.pem`.",
+        ),
+        why: t(
+            "Postfix reads each private key followed by its certificate chain. A certificate first fails to load (\"key not first\"): TLS is off, port 25 answers STARTTLS with 454 and submission services that require TLS take no mail.",
+            "Postfix liest jeden privaten Schlüssel gefolgt von seiner Zertifikatskette. Ein Zertifikat zuerst lässt sich nicht laden (\"key not first\"): TLS ist aus, Port 25 beantwortet STARTTLS mit 454, und Einlieferungsdienste, die TLS verlangen, nehmen keine Mail an.",
+        ),
+        fix: t("List the private key first: `privkey.pem, fullchain.pem`.", "Den privaten Schlüssel zuerst angeben: `privkey.pem, fullchain.pem`."),
+        source: postconf("postconf(5) smtpd_tls_chain_files", "https://www.postfix.org/postconf.5.html#smtpd_tls_chain_files"),
+    },
+    Rule {
         id: "chain_files_separate_key",
         catalogue: Some("L18"),
         severity: Info,

@@ -1,5 +1,5 @@
 //! Server certificates: `chain_files_unsupported` and `chain_files_overrides_legacy` (L17),
-//! `chain_files_separate_key` (L18), `untrusted_certificate_on_submission` (L24),
+//! `chain_files_key_not_first`, `chain_files_separate_key` (L18), `untrusted_certificate_on_submission` (L24),
 //! `self_signed_certificate_on_mx` (L25), `fingerprint_digest_md5` (L48).
 
 use super::scope::{At, Lint, Port};
@@ -59,6 +59,37 @@ fn chain_files(lint: &mut Lint) {
             let file = f.rsplit('/').next().unwrap_or(f);
             file.contains("key") || file.ends_with(".key")
         };
+        // Postfix reads each key, then its certificate chain: a certificate first disables
+        // TLS ("error loading chain from fullchain.pem: key not first", Postfix 3.7.11).
+        let is_certificate = |f: &&str| {
+            let file = f.rsplit('/').next().unwrap_or(f);
+            !is_key(f)
+                && (file.contains("cert")
+                    || file.contains("chain")
+                    || file.ends_with(".crt")
+                    || file.ends_with(".cer"))
+        };
+        // Only with a key listed after it: a lone `fullchain.pem` may hold the key as well.
+        let first = files.first().filter(|f| is_certificate(f));
+        if let Some(first) = first.filter(|_| files.iter().any(is_key)) {
+            let (keys, rest): (Vec<&str>, Vec<&str>) = files.iter().partition(|f| is_key(f));
+            let ordered = [keys, rest].concat().join(", ");
+            let help = text!(
+                "list the key first: `{} = {}`",
+                "den Schlüssel zuerst angeben: `{} = {}`";
+                name, ordered
+            );
+            lint.emit(
+                "chain_files_key_not_first",
+                Some(*at),
+                text!(
+                    "`{}` lists the certificate `{}` before its private key: Postfix turns TLS off (\"key not first\")",
+                    "`{}` nennt das Zertifikat `{}` vor seinem privaten Schlüssel: Postfix schaltet TLS ab (\"key not first\")";
+                    name, first
+                ),
+                help,
+            );
+        }
         if files.len() >= 2 && files.iter().any(is_key) && files.iter().any(|f| !is_key(f)) {
             lint.emit(
                 "chain_files_separate_key",

@@ -31,6 +31,7 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
+from typing import NamedTuple
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -82,10 +83,19 @@ DANE_ENVIRONMENT_NOISE = [
 ]
 
 
-# Hand edits whose fate the linter claims: each is the self-test's good config with one
-# setting of main.cf changed, or one text of master.cf replaced, and True when Postfix must
-# refuse it (the linter must then report an error naming the changed text) or False when
-# Postfix must run it (the linter must report none).
+class Replace(NamedTuple):
+    """A text of the good self-test's main.cf or master.cf replaced; a linter error about it
+    names `named`."""
+    file: str
+    old: str
+    new: str
+    named: str
+
+
+# Hand edits whose fate the linter claims: each is the self-test's good config with settings
+# of main.cf changed (a dict) or one text replaced, and True when Postfix must refuse it (the
+# linter must then report an error naming the change) or False when Postfix must run it (the
+# linter must report none).
 VALUE_CASES = {
     # Postfix compares the SASL implementation name exactly: the SASL services stop.
     "value-sasl-type-capitalised": ({"smtpd_sasl_type": "Dovecot"}, True),
@@ -97,16 +107,20 @@ VALUE_CASES = {
     # `#` starts a comment only at the start of a line: "fatal: Invalid TLS level".
     "value-comment-after-value": ({"smtpd_tls_security_level": "may # optional"}, True),
     # A space in an `-o` value: smtpd stops ("unexpected command-line argument: reject").
-    "value-override-with-space": (("permit_sasl_authenticated,reject",
-                                   "permit_sasl_authenticated, reject"), True),
+    "value-override-with-space": (Replace("master.cf", "permit_sasl_authenticated,reject",
+                                          "permit_sasl_authenticated, reject", "reject"), True),
+    # The key must come first: "error loading chain from fullchain.pem: key not first".
+    "value-chain-files-certificate-first": (Replace(
+        "main.cf",
+        "mail.example.test/privkey.pem,\n    /etc/letsencrypt/live/mail.example.test/fullchain.pem",
+        "mail.example.test/fullchain.pem,\n    /etc/letsencrypt/live/mail.example.test/privkey.pem",
+        "smtpd_tls_chain_files"), True),
 }
 
 
 def _flagged_by(change):
     """The texts one of which a linter error about this change names."""
-    if isinstance(change, dict):
-        return list(change)
-    return [change[1].split()[-1]]
+    return list(change) if isinstance(change, dict) else [change.named]
 
 
 class Result:
@@ -481,10 +495,13 @@ def value_cases():
             lines += [f"{p} = {v}" for p, v in changed.items()]
             found.append((name, options, ("\n".join(lines) + "\n", master)))
         else:
-            old, new = changed
-            if old not in master:
-                raise SystemExit(f"FAIL: {name}: {old!r} is not in selftest/good/master.cf")
-            found.append((name, options, (main, master.replace(old, new))))
+            text = main if changed.file == "main.cf" else master
+            if changed.old not in text:
+                raise SystemExit(f"FAIL: {name}: {changed.old!r} is not in "
+                                 f"selftest/good/{changed.file}")
+            text = text.replace(changed.old, changed.new)
+            found.append((name, options, (text, master) if changed.file == "main.cf"
+                          else (main, text)))
     return found
 
 
