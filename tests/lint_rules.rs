@@ -141,6 +141,12 @@ fn cases() -> Vec<Case> {
         quiet("chain_files_unsupported", Some(CERT), None).on("3.4"),
         fires("chain_files_overrides_legacy", Some("smtpd_tls_chain_files = /etc/postfix/combined.pem\nsmtpd_tls_cert_file = /etc/postfix/cert.pem\n"), None),
         quiet("chain_files_overrides_legacy", Some(CERT), None),
+        fires("certificate_key_swapped", Some("smtpd_tls_cert_file = /etc/letsencrypt/live/mx/privkey.pem\nsmtpd_tls_key_file = /etc/letsencrypt/live/mx/fullchain.pem\n"), None),
+        fires("certificate_key_swapped", Some("smtpd_tls_cert_file = /etc/ssl/mx.pem\nsmtpd_tls_key_file = /etc/ssl/mx.crt\n"), None),
+        quiet("certificate_key_swapped", Some("smtpd_tls_cert_file = /etc/letsencrypt/live/mx/fullchain.pem\nsmtpd_tls_key_file = /etc/letsencrypt/live/mx/privkey.pem\n"), None),
+        quiet("certificate_key_swapped", Some("smtpd_tls_cert_file = /etc/ssl/mx-key+cert.pem\nsmtpd_tls_key_file = $smtpd_tls_cert_file\n"), None),
+        // One file as both: it holds key and chain, whatever its name.
+        quiet("certificate_key_swapped", Some("smtpd_tls_cert_file = /etc/postfix/tls/rsa-fullchain.pem\nsmtpd_tls_key_file = /etc/postfix/tls/rsa-fullchain.pem\n"), None),
         fires("chain_files_key_not_first", Some("smtpd_tls_chain_files = /etc/letsencrypt/live/mx/fullchain.pem, /etc/letsencrypt/live/mx/privkey.pem\n"), None),
         fires("chain_files_key_not_first", Some("smtpd_tls_chain_files = /etc/ssl/mx.crt, /etc/ssl/mx.key\n"), None),
         // A lone certificate-named file may hold the key too (key first): no finding.

@@ -421,6 +421,26 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) smtpd_tls_chain_files", "https://www.postfix.org/postconf.5.html#smtpd_tls_chain_files"),
     },
     Rule {
+        id: "certificate_key_swapped",
+        catalogue: None,
+        severity: Error,
+        topic: Topic::Certificates,
+        summary: t("certificate and key files swapped", "Zertifikats- und Schlüsseldatei vertauscht"),
+        what: t(
+            "A key file (`privkey.pem`, `*.key`) in `smtpd_tls_cert_file` or `smtpd_tls_eccert_file` (or the `smtp_` twins), or a certificate file (`fullchain.pem`, `cert.pem`, `*.crt`) in the matching `_key_file`.",
+            "Eine Schlüsseldatei (`privkey.pem`, `*.key`) in `smtpd_tls_cert_file` oder `smtpd_tls_eccert_file` (oder den `smtp_`-Gegenstücken) oder eine Zertifikatsdatei (`fullchain.pem`, `cert.pem`, `*.crt`) im passenden `_key_file`.",
+        ),
+        why: t(
+            "Postfix cannot load a certificate from a key file or a key from a certificate file (\"cannot get RSA certificate from file\"): TLS is off, port 25 answers STARTTLS with 454 and submission services that require TLS take no mail.",
+            "Postfix kann kein Zertifikat aus einer Schlüsseldatei und keinen Schlüssel aus einer Zertifikatsdatei laden (\"cannot get RSA certificate from file\"): TLS ist aus, Port 25 beantwortet STARTTLS mit 454, und Einlieferungsdienste, die TLS verlangen, nehmen keine Mail an.",
+        ),
+        fix: t(
+            "Put the certificate chain in `smtpd_tls_cert_file` and the private key in `smtpd_tls_key_file`.",
+            "Die Zertifikatskette in `smtpd_tls_cert_file` und den privaten Schlüssel in `smtpd_tls_key_file` eintragen.",
+        ),
+        source: postconf("postconf(5) smtpd_tls_cert_file", "https://www.postfix.org/postconf.5.html#smtpd_tls_cert_file"),
+    },
+    Rule {
         id: "chain_files_separate_key",
         catalogue: Some("L18"),
         severity: Info,

@@ -1,5 +1,5 @@
 //! Server certificates: `chain_files_unsupported` and `chain_files_overrides_legacy` (L17),
-//! `chain_files_key_not_first`, `chain_files_separate_key` (L18), `untrusted_certificate_on_submission` (L24),
+//! `chain_files_key_not_first`, `certificate_key_swapped`, `chain_files_separate_key` (L18), `untrusted_certificate_on_submission` (L24),
 //! `self_signed_certificate_on_mx` (L25), `fingerprint_digest_md5` (L48).
 
 use super::scope::{At, Lint, Port};
@@ -11,8 +11,104 @@ use crate::text;
 
 pub fn check(lint: &mut Lint) {
     chain_files(lint);
+    swapped_files(lint);
     self_signed(lint);
     fingerprint_digests(lint);
+}
+
+/// What a file name says it holds: `privkey.pem` a key, `fullchain.pem` or `mx.crt`
+/// certificates. A name with both (`key+cert.pem`) or neither says nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Holds {
+    Key,
+    Certificate,
+    Unknown,
+}
+
+fn holds(path: &str) -> Holds {
+    let file = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
+    if file.contains('$') {
+        return Holds::Unknown;
+    }
+    let key = file.contains("key");
+    let certificate = file.contains("cert")
+        || file.contains("chain")
+        || file.ends_with(".crt")
+        || file.ends_with(".cer");
+    match (key, certificate) {
+        (true, false) => Holds::Key,
+        (false, true) => Holds::Certificate,
+        _ => Holds::Unknown,
+    }
+}
+
+/// The certificate and key parameters, in pairs.
+const CERT_KEY_PAIRS: &[(&str, &str)] = &[
+    ("smtpd_tls_cert_file", "smtpd_tls_key_file"),
+    ("smtpd_tls_eccert_file", "smtpd_tls_eckey_file"),
+    ("smtp_tls_cert_file", "smtp_tls_key_file"),
+    ("smtp_tls_eccert_file", "smtp_tls_eckey_file"),
+];
+
+/// A key where the certificate goes, or a certificate where the key goes: Postfix turns TLS
+/// off ("cannot get RSA certificate from file privkey.pem", Postfix 3.7.11).
+fn swapped_files(lint: &mut Lint) {
+    let set: Vec<(&str, &str, At)> = lint
+        .all_params()
+        .filter(|(p, _)| {
+            CERT_KEY_PAIRS
+                .iter()
+                .any(|(c, k)| p.name == *c || p.name == *k)
+        })
+        .map(|(p, at)| (p.name.as_str(), p.value.trim(), at))
+        .collect();
+    let mut found = Vec::new();
+    for &(name, value, at) in &set {
+        let Some(&(cert, key)) = CERT_KEY_PAIRS
+            .iter()
+            .find(|(c, k)| name == *c || name == *k)
+        else {
+            continue;
+        };
+        // The same file as certificate and key holds both, whatever its name.
+        let partner = if name == cert { key } else { cert };
+        if set.iter().any(|(n, v, _)| *n == partner && *v == value) {
+            continue;
+        }
+        let wrong = if name == cert {
+            holds(value) == Holds::Key
+        } else {
+            holds(value) == Holds::Certificate
+        };
+        if wrong {
+            found.push((name.to_string(), value.to_string(), cert, key, at));
+        }
+    }
+    for (name, value, cert, key, at) in found {
+        let message = if name == cert {
+            text!(
+                "`{}` names `{}`, a private key: Postfix finds no certificate there and turns TLS off",
+                "`{}` nennt `{}`, einen privaten Schlüssel: Postfix findet dort kein Zertifikat und schaltet TLS ab";
+                name, value
+            )
+        } else {
+            text!(
+                "`{}` names `{}`, a certificate: Postfix finds no private key there and turns TLS off",
+                "`{}` nennt `{}`, ein Zertifikat: Postfix findet dort keinen privaten Schlüssel und schaltet TLS ab";
+                name, value
+            )
+        };
+        lint.emit(
+            "certificate_key_swapped",
+            Some(at),
+            message,
+            text!(
+                "`{}` takes the certificate chain (`fullchain.pem`), `{}` the private key (`privkey.pem`)",
+                "`{}` erhält die Zertifikatskette (`fullchain.pem`), `{}` den privaten Schlüssel (`privkey.pem`)";
+                cert, key
+            ),
+        );
+    }
 }
 
 /// Legacy certificate and key parameters that `smtpd_tls_chain_files` replaces.
@@ -61,18 +157,11 @@ fn chain_files(lint: &mut Lint) {
         };
         // Postfix reads each key, then its certificate chain: a certificate first disables
         // TLS ("error loading chain from fullchain.pem: key not first", Postfix 3.7.11).
-        let is_certificate = |f: &&str| {
-            let file = f.rsplit('/').next().unwrap_or(f);
-            !is_key(f)
-                && (file.contains("cert")
-                    || file.contains("chain")
-                    || file.ends_with(".crt")
-                    || file.ends_with(".cer"))
-        };
         // Only with a key listed after it: a lone `fullchain.pem` may hold the key as well.
-        let first = files.first().filter(|f| is_certificate(f));
-        if let Some(first) = first.filter(|_| files.iter().any(is_key)) {
-            let (keys, rest): (Vec<&str>, Vec<&str>) = files.iter().partition(|f| is_key(f));
+        let is_listed_key = |f: &&str| holds(f) == Holds::Key;
+        let first = files.first().filter(|f| holds(f) == Holds::Certificate);
+        if let Some(first) = first.filter(|_| files.iter().any(is_listed_key)) {
+            let (keys, rest): (Vec<&str>, Vec<&str>) = files.iter().partition(|f| is_listed_key(f));
             let ordered = [keys, rest].concat().join(", ");
             let help = text!(
                 "list the key first: `{} = {}`",

@@ -115,6 +115,14 @@ VALUE_CASES = {
         "mail.example.test/privkey.pem,\n    /etc/letsencrypt/live/mail.example.test/fullchain.pem",
         "mail.example.test/fullchain.pem,\n    /etc/letsencrypt/live/mail.example.test/privkey.pem",
         "smtpd_tls_chain_files"), True),
+    # Key and chain swapped in the legacy parameters: "cannot get RSA certificate from file".
+    "value-certificate-key-swapped": (Replace(
+        "main.cf",
+        "smtpd_tls_cert_file =\nsmtpd_tls_key_file =\n",
+        "smtpd_tls_cert_file = /etc/letsencrypt/live/mail.example.test/privkey.pem\n"
+        "smtpd_tls_key_file = /etc/letsencrypt/live/mail.example.test/fullchain.pem\n"
+        "smtpd_tls_chain_files =\n",
+        "smtpd_tls_cert_file"), True),
 }
 
 
