@@ -151,10 +151,6 @@ fn chain_files(lint: &mut Lint) {
             continue;
         }
         let files: Vec<&str> = params::list_items(value).collect();
-        let is_key = |f: &&str| {
-            let file = f.rsplit('/').next().unwrap_or(f);
-            file.contains("key") || file.ends_with(".key")
-        };
         // Postfix reads each key, then its certificate chain: a certificate first disables
         // TLS ("error loading chain from fullchain.pem: key not first", Postfix 3.7.11).
         // Only with a key listed after it: a lone `fullchain.pem` may hold the key as well.
@@ -179,7 +175,10 @@ fn chain_files(lint: &mut Lint) {
                 help,
             );
         }
-        if files.len() >= 2 && files.iter().any(is_key) && files.iter().any(|f| !is_key(f)) {
+        if files.len() >= 2
+            && files.iter().any(is_listed_key)
+            && files.iter().any(|f| !is_listed_key(f))
+        {
             lint.emit(
                 "chain_files_separate_key",
                 Some(*at),
