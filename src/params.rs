@@ -150,17 +150,19 @@ pub fn patch_release(name: &str, version: PostfixVersion) -> Option<String> {
         .releases
         .iter()
         .find(|&&(major, minor, _)| PostfixVersion::new(major, minor) == version)
-        .map(|(major, minor, patch)| format!("{major}.{minor}.{patch}"))
+        .map(release_name)
+}
+
+/// A release as Postfix names it: `3.5.20`.
+fn release_name(&(major, minor, patch): &(u8, u8, u8)) -> String {
+    format!("{major}.{minor}.{patch}")
 }
 
 /// The first release that knows the parameter, when not every release does: a patch
 /// release for a backport (`3.5.20`), else the series (`3.8`).
 pub fn first_release(name: &str) -> Option<String> {
     match BACKPORTS.iter().find(|b| b.name == name) {
-        Some(backport) => backport
-            .releases
-            .first()
-            .map(|(major, minor, patch)| format!("{major}.{minor}.{patch}")),
+        Some(backport) => backport.releases.first().map(release_name),
         None => since_version(name).map(|v| v.to_string()),
     }
 }

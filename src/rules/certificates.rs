@@ -1,5 +1,6 @@
 //! Server certificates: `chain_files_unsupported` and `chain_files_overrides_legacy` (L17),
-//! `chain_files_key_not_first`, `certificate_key_swapped`, `chain_files_separate_key` (L18), `untrusted_certificate_on_submission` (L24),
+//! `chain_files_key_not_first`, `certificate_key_swapped`, `chain_files_separate_key` (L18),
+//! `untrusted_certificate_on_submission` (L24),
 //! `self_signed_certificate_on_mx` (L25), `fingerprint_digest_md5` (L48).
 
 use super::scope::{At, Lint, Port};
@@ -53,26 +54,21 @@ const CERT_KEY_PAIRS: &[(&str, &str)] = &[
 /// A key where the certificate goes, or a certificate where the key goes: Postfix turns TLS
 /// off ("cannot get RSA certificate from file privkey.pem", Postfix 3.7.11).
 fn swapped_files(lint: &mut Lint) {
-    let set: Vec<(&str, &str, At)> = lint
+    // (name, value, its pair's certificate and key parameters, where)
+    let set: Vec<(&str, &str, &str, &str, At)> = lint
         .all_params()
-        .filter(|(p, _)| {
-            CERT_KEY_PAIRS
+        .filter_map(|(p, at)| {
+            let &(cert, key) = CERT_KEY_PAIRS
                 .iter()
-                .any(|(c, k)| p.name == *c || p.name == *k)
+                .find(|(c, k)| p.name == *c || p.name == *k)?;
+            Some((p.name.as_str(), p.value.trim(), cert, key, at))
         })
-        .map(|(p, at)| (p.name.as_str(), p.value.trim(), at))
         .collect();
     let mut found = Vec::new();
-    for &(name, value, at) in &set {
-        let Some(&(cert, key)) = CERT_KEY_PAIRS
-            .iter()
-            .find(|(c, k)| name == *c || name == *k)
-        else {
-            continue;
-        };
+    for &(name, value, cert, key, at) in &set {
         // The same file as certificate and key holds both, whatever its name.
         let partner = if name == cert { key } else { cert };
-        if set.iter().any(|(n, v, _)| *n == partner && *v == value) {
+        if set.iter().any(|(n, v, ..)| *n == partner && *v == value) {
             continue;
         }
         let wrong = if name == cert {

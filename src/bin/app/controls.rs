@@ -197,16 +197,13 @@ pub fn ChoiceField(props: &ChoiceProps) -> Html {
     let notes = format!("{id}-notes");
     let field_off = props.unavailable.is_some();
     if props.compact {
-        let on_change = {
-            let (dispatch, entries) = (props.dispatch.clone(), props.entries.clone());
-            Callback::from(move |e: Event| {
-                let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-                let value = select.value();
-                if let Some(entry) = entries.iter().find(|entry| entry.id == value) {
-                    dispatch.emit(Action::Edit(entry.edit.clone()));
-                }
-            })
-        };
+        let on_change = on_pick(
+            &props.dispatch,
+            props
+                .entries
+                .iter()
+                .map(|e| (e.id.to_string(), e.edit.clone())),
+        );
         let chosen_help = props
             .entries
             .iter()
@@ -387,6 +384,21 @@ pub struct SelectEntry {
     pub edit: Edit,
 }
 
+/// The `change` handler of a drop-down: the edit of the option picked, by its value.
+fn on_pick(
+    dispatch: &Callback<Action>,
+    options: impl Iterator<Item = (String, Edit)>,
+) -> Callback<Event> {
+    let (dispatch, options): (_, Vec<(String, Edit)>) = (dispatch.clone(), options.collect());
+    Callback::from(move |e: Event| {
+        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        let value = select.value();
+        if let Some((_, edit)) = options.iter().find(|(v, _)| *v == value) {
+            dispatch.emit(Action::Edit(edit.clone()));
+        }
+    })
+}
+
 /// A drop-down over a list that is not a [`Choice`], such as the versions.
 #[component]
 pub fn Select(props: &SelectProps) -> Html {
@@ -394,16 +406,13 @@ pub fn Select(props: &SelectProps) -> Html {
     let field = props.field;
     let id = control_id(field);
     let notes = format!("{id}-notes");
-    let on_change = {
-        let (dispatch, entries) = (props.dispatch.clone(), props.entries.clone());
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            let value = select.value();
-            if let Some(entry) = entries.iter().find(|entry| entry.value == value) {
-                dispatch.emit(Action::Edit(entry.edit.clone()));
-            }
-        })
-    };
+    let on_change = on_pick(
+        &props.dispatch,
+        props
+            .entries
+            .iter()
+            .map(|e| (e.value.to_string(), e.edit.clone())),
+    );
     html! {
         <div class="field">
             <label for={id.clone()}>{ field.label().get(lang) }</label>

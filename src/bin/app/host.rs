@@ -57,29 +57,33 @@ fn presets(lang: Lang, postfix: PostfixVersion) -> Vec<SelectEntry> {
 
 /// The Postfix series, newest first.
 fn versions() -> Vec<SelectEntry> {
-    PostfixVersion::ALL
-        .iter()
-        .rev()
-        .map(|v| {
-            let name = AttrValue::from(v.to_string());
-            SelectEntry {
-                value: name.clone(),
-                label: name,
-                edit: Edit::Postfix(*v),
-            }
-        })
-        .collect()
+    newest_first(PostfixVersion::ALL, |v| v.to_string(), Edit::Postfix)
 }
 
 /// The OpenSSL versions, newest first.
 fn openssls() -> Vec<SelectEntry> {
-    OpensslVersion::ALL
-        .iter()
+    newest_first(
+        OpensslVersion::ALL,
+        |v| v.as_str().to_string(),
+        Edit::Openssl,
+    )
+}
+
+/// Drop-down entries for versions listed oldest first, each named as users write it.
+fn newest_first<V: Copy>(
+    all: &[V],
+    name: impl Fn(V) -> String,
+    edit: fn(V) -> Edit,
+) -> Vec<SelectEntry> {
+    all.iter()
         .rev()
-        .map(|v| SelectEntry {
-            value: AttrValue::from(v.as_str()),
-            label: AttrValue::from(v.as_str()),
-            edit: Edit::Openssl(*v),
+        .map(|&v| {
+            let name = AttrValue::from(name(v));
+            SelectEntry {
+                value: name.clone(),
+                label: name,
+                edit: edit(v),
+            }
         })
         .collect()
 }
