@@ -6,7 +6,8 @@
 # Installs: the wasm32 target; the crates in Cargo.lock (cargo fetch); trunk 0.21.14;
 # wasm-bindgen-cli at the version in Cargo.lock; wasm-opt (npm binaryen) in .tools/; Debian
 # chromium + chromium-driver; the browser suite's npm packages (tests/browser, from its
-# lockfile); Postfix and its test helpers (scripts/install-postfix.sh).
+# lockfile); Postfix and its test helpers (scripts/install-postfix.sh); Debian roots holding
+# Postfix 3.5, 3.10 and 3.11 (scripts/postfix-roots.sh).
 #
 # Callers put the project-local tools first on PATH:
 #   PATH="$ROOT/.tools/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -89,5 +90,9 @@ fi
 if [ -f "$ROOT/scripts/install-postfix.sh" ]; then
   bash "$ROOT/scripts/install-postfix.sh"
 fi
+
+# The other real Postfix versions (3.5, 3.10, 3.11) in Debian roots outside the repository,
+# built once (a few minutes) and kept; later runs only check their stamps.
+sh "$ROOT/scripts/postfix-roots.sh"
 
 say "all tools present"

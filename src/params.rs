@@ -1,296 +1,205 @@
-//! The Postfix parameter catalogue: which names a version knows, which values a parameter
-//! accepts, and the defaults the rules need.
+//! The Postfix parameter catalogue: which names a version knows, their defaults, which values a
+//! parameter accepts, and the defaults the rules need.
 //!
-//! The name list is the output of `postconf -d` of Postfix 3.7.11 (Debian 12), stored as data.
-//! Parameters that came or went around it are in [`SINCE`]; names not in that table are
-//! assumed to exist in every version, so an old or new version never gets a false "unknown
-//! parameter".
+//! The catalogue is measured from the real binaries (`scripts/update-params`): the names and
+//! defaults of `postconf -d` of four series, Postfix 3.5.25, 3.7.11, 3.10.13 and 3.11.7 (Debian
+//! 11, 12, 13 and sid), and the since-versions that postconf(5) of 3.11 states, patch-release
+//! backports included. A series between or before the measured ones knows a name when the
+//! measured series around it say so, and where they differ, postconf(5) decides. The Postfix
+//! suite holds the stored data to the binaries.
 
 use crate::version::PostfixVersion;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-/// Every parameter name `postconf -d` of Postfix 3.7.11 lists, one per line, sorted.
-const POSTFIX_3_7: &str = include_str!("params/postfix-3.7.txt");
+/// Every `name = default` of `postconf -d` of the newest measured series.
+const NEWEST_DEFAULTS: &str = include_str!("params/postfix-3.11.txt");
 
-/// The parameters of Postfix 3.7.11 whose default is `yes` or `no`.
-const BOOLEANS_3_7: &str = include_str!("params/postfix-3.7-booleans.txt");
-
-/// The series whose `postconf -d` the name list is.
-const LIST_VERSION: PostfixVersion = PostfixVersion::new(3, 7);
-
-/// A TLS/SASL-relevant parameter and the series it came in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Since {
-    /// The parameter name.
-    pub name: &'static str,
-    /// The first series that knows it.
-    pub version: PostfixVersion,
-}
-
-const fn since(name: &'static str, major: u8, minor: u8) -> Since {
-    Since {
-        name,
-        version: PostfixVersion::new(major, minor),
-    }
-}
-
-/// Parameters (mostly TLS and SASL) that did not exist in every series, with the series they
-/// came in.
-/// Source: postconf(5) "This feature is available in Postfix X.Y and later", RELEASE_NOTES.
-pub const SINCE: &[Since] = &[
-    since("smtpd_tls_security_level", 2, 3),
-    since("smtp_tls_security_level", 2, 3),
-    since("lmtp_tls_security_level", 2, 3),
-    since("smtpd_tls_mandatory_protocols", 2, 3),
-    since("smtp_tls_mandatory_protocols", 2, 3),
-    since("smtpd_tls_mandatory_ciphers", 2, 3),
-    since("smtp_tls_mandatory_ciphers", 2, 3),
-    since("smtpd_tls_exclude_ciphers", 2, 3),
-    since("smtp_tls_exclude_ciphers", 2, 3),
-    since("smtpd_tls_mandatory_exclude_ciphers", 2, 3),
-    since("smtp_tls_mandatory_exclude_ciphers", 2, 3),
-    since("smtp_tls_policy_maps", 2, 3),
-    since("smtpd_sasl_type", 2, 3),
-    since("smtpd_sasl_path", 2, 3),
-    since("smtp_sasl_type", 2, 3),
-    since("smtp_sasl_path", 2, 3),
-    since("smtpd_tls_fingerprint_digest", 2, 5),
-    since("smtp_tls_fingerprint_digest", 2, 5),
-    since("smtp_tls_fingerprint_cert_match", 2, 5),
-    since("smtpd_tls_protocols", 2, 6),
-    since("smtp_tls_protocols", 2, 6),
-    since("smtpd_tls_ciphers", 2, 6),
-    since("smtp_tls_ciphers", 2, 6),
-    since("smtpd_tls_eecdh_grade", 2, 6),
-    since("smtpd_tls_eccert_file", 2, 6),
-    since("smtpd_tls_eckey_file", 2, 6),
-    since("smtp_tls_eccert_file", 2, 6),
-    since("smtp_tls_eckey_file", 2, 6),
-    since("tls_eecdh_strong_curve", 2, 6),
-    since("tls_eecdh_ultra_curve", 2, 6),
-    since("tls_preempt_cipherlist", 2, 8),
-    since("postscreen_tls_security_level", 2, 8),
-    since("tlsproxy_tls_security_level", 2, 8),
-    since("smtpd_relay_restrictions", 2, 10),
-    since("smtp_dns_support_level", 2, 11),
-    since("tls_ssl_options", 2, 11),
-    since("tls_dane_digests", 2, 11),
-    since("smtp_tls_trust_anchor_file", 2, 11),
-    since("smtp_tls_force_insecure_host_tlsa_lookup", 2, 11),
-    since("compatibility_level", 3, 0),
-    since("smtp_tls_wrappermode", 3, 0),
-    since("smtp_tls_dane_insecure_mx_policy", 3, 1),
-    since("tls_eecdh_auto_curves", 3, 2),
-    since("smtpd_tls_chain_files", 3, 4),
-    since("smtp_tls_chain_files", 3, 4),
-    since("tls_server_sni_maps", 3, 4),
-    since("smtp_tls_connection_reuse", 3, 4),
-    since("smtp_tls_servername", 3, 4),
-    since("known_tcp_ports", 3, 6),
-    // Came in 3.5 and in patch releases of 3.1 to 3.4 ([`BACKPORTS`]).
-    since("tls_fast_shutdown_enable", 3, 1),
-    since("tls_ffdhe_auto_groups", 3, 8),
-    // Came in 3.9 and in patch releases of 3.5 to 3.8 ([`BACKPORTS`]): the first series
-    // that has them at all is 3.5.
-    since("tls_config_file", 3, 5),
-    since("tls_config_name", 3, 5),
-    since("smtpd_tls_enable_rpk", 3, 9),
-    since("smtp_tls_enable_rpk", 3, 9),
-    since("lmtp_tls_enable_rpk", 3, 9),
-    since("smtpd_hide_client_session", 3, 10),
-    since("smtp_tlsrpt_enable", 3, 10),
-    since("smtp_tlsrpt_socket_name", 3, 10),
-    since("smtp_tlsrpt_skip_reused_handshakes", 3, 10),
-    since("tls_required_enable", 3, 10),
-    since("requiretls_enable", 3, 11),
-    since("smtp_requiretls_policy", 3, 11),
-    since("smtp_log_tls_feature_status", 3, 11),
-    since("smtp_tls_enforce_sts_mx_patterns", 3, 11),
-    // Not TLS, but common in configs of these versions; listed so they are not "unknown".
-    since("force_mime_input_conversion", 3, 9),
+/// The older measured series, newest first, each as what it differs in from the next newer
+/// one: `name = default` for a name it has with another default (or only it has), `-name` for
+/// a name it lacks.
+const OLDER_DEFAULTS: [(PostfixVersion, &str); 3] = [
+    (
+        PostfixVersion::new(3, 10),
+        include_str!("params/postfix-3.10.txt"),
+    ),
+    (
+        PostfixVersion::new(3, 7),
+        include_str!("params/postfix-3.7.txt"),
+    ),
+    (
+        PostfixVersion::new(3, 5),
+        include_str!("params/postfix-3.5.txt"),
+    ),
 ];
 
-/// A parameter that older series received in a patch release, after their first release.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Backport {
-    /// The parameter name.
-    pub name: &'static str,
-    /// Each series that received it in a patch release, with that release:
-    /// `(major, minor, patch)`. Later series have it from their start.
-    pub releases: &'static [(u8, u8, u8)],
-}
+/// `name first [patch releases]` from postconf(5) of 3.11: `tls_config_file 3.9 3.5.20 3.6.10
+/// 3.7.6 3.8.1`, or a first release that is itself a patch release (`3.10.5`).
+const SINCE_TEXT: &str = include_str!("params/since.txt");
 
-/// Parameters that also came in patch releases of older series: RHEL 9's 3.5.25 knows
-/// `tls_config_file` while 3.5.19 does not.
-/// Source: postconf(5) `tls_config_file`, `tls_config_name`: "This feature is available in
-/// Postfix >= 3.9, 3.8.1, 3.7.6, 3.6.10, and 3.5.20"; smtpd(8), smtp(8): "Available in Postfix
-/// 3.5, 3.4.6, 3.3.5, 3.2.10, 3.1.13 and later: tls_fast_shutdown_enable".
-pub const BACKPORTS: &[Backport] = &[
-    Backport {
-        name: "tls_fast_shutdown_enable",
-        releases: &[(3, 1, 13), (3, 2, 10), (3, 3, 5), (3, 4, 6)],
-    },
-    Backport {
-        name: "tls_config_file",
-        releases: &[(3, 5, 20), (3, 6, 10), (3, 7, 6), (3, 8, 1)],
-    },
-    Backport {
-        name: "tls_config_name",
-        releases: &[(3, 5, 20), (3, 6, 10), (3, 7, 6), (3, 8, 1)],
-    },
+/// The measured series, newest first; index `i` is bit `i` of [`Entry::listed`].
+pub const MEASURED: [PostfixVersion; 4] = [
+    PostfixVersion::new(3, 11),
+    PostfixVersion::new(3, 10),
+    PostfixVersion::new(3, 7),
+    PostfixVersion::new(3, 5),
 ];
 
-/// The patch release of this series from which it knows the parameter, when the series
-/// received it after its first release: `3.5.20` for `tls_config_file` in 3.5.
-pub fn patch_release(name: &str, version: PostfixVersion) -> Option<String> {
-    let backport = BACKPORTS.iter().find(|b| b.name == name)?;
-    backport
-        .releases
-        .iter()
-        .find(|&&(major, minor, _)| PostfixVersion::new(major, minor) == version)
-        .map(release_name)
-}
-
-/// A release as Postfix names it: `3.5.20`.
-fn release_name(&(major, minor, patch): &(u8, u8, u8)) -> String {
-    format!("{major}.{minor}.{patch}")
-}
-
-/// The first release that knows the parameter, when not every release does: a patch
-/// release for a backport (`3.5.20`), else the series (`3.8`).
-pub fn first_release(name: &str) -> Option<String> {
-    match BACKPORTS.iter().find(|b| b.name == name) {
-        Some(backport) => backport.releases.first().map(release_name),
-        None => since_version(name).map(|v| v.to_string()),
-    }
-}
-
-/// Boolean parameters added after the 3.7 list.
-const LATER_BOOLEANS: &[&str] = &[
-    "smtpd_tls_enable_rpk",
-    "smtp_tls_enable_rpk",
-    "lmtp_tls_enable_rpk",
-    "smtpd_hide_client_session",
-    "smtp_tlsrpt_enable",
-    "smtp_tlsrpt_skip_reused_handshakes",
-    "tls_required_enable",
-    "requiretls_enable",
-    "smtp_tls_enforce_sts_mx_patterns",
-];
+/// A release: `(major, minor, patch)`.
+type Release = (u8, u8, u8);
 
 /// What the catalogue records about one parameter name.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug, Default)]
 struct Entry {
-    /// `postconf -d` of 3.7 lists it.
-    in_3_7: bool,
-    /// The series it came in, when it did not exist in every series ([`SINCE`]).
-    since: Option<PostfixVersion>,
+    /// Bit `i` set: `postconf -d` of `MEASURED[i]` lists the name.
+    listed: u8,
+    /// Its default in each measured series that lists it.
+    defaults: [Option<&'static str>; 4],
+    /// The first series postconf(5) says has it, and the patch releases of older series that
+    /// received it.
+    since: Option<(PostfixVersion, Vec<Release>)>,
+    /// The parameter that replaced this name, when a measured series reads the old name only
+    /// through the new one's default (`postscreen_dnsbl_ttl` for `postscreen_dnsbl_max_ttl`).
+    renamed_to: Option<&'static str>,
     /// Its vocabulary, if it has one.
     kind: Option<ValueKind>,
 }
 
-/// The hash of the catalogue's lookups: a word at a time, multiplied as rustc's FxHasher
-/// does. The keys are a fixed list of short names, so the flooding resistance of the
-/// standard hasher buys nothing here, and it cost more than the rest of a lookup.
-#[derive(Clone, Copy, Debug, Default)]
-struct NameHasher(u64);
-
-impl NameHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+impl Entry {
+    fn in_measured(&self, index: usize) -> bool {
+        self.listed & (1 << index) != 0
     }
 }
 
-impl Hasher for NameHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-
-    /// The table picks buckets by the low bits, which a multiplication mixes least: fold
-    /// the high half into them.
-    fn finish(&self) -> u64 {
-        self.0 ^ (self.0 >> 32)
-    }
-}
-
-type Catalogue = HashMap<&'static str, Entry, BuildHasherDefault<NameHasher>>;
-
-/// The catalogue entry of a name: every name of the 3.7 list, of [`SINCE`] and of
-/// [`LATER_BOOLEANS`]. The rules ask whether a name is known, since when, and which values
-/// it takes for every setting they see; one lookup in a table built once answers all three
-/// (the lists used to be searched once per question).
+/// The catalogue entry of a name: every name that a measured series lists, that postconf(5)
+/// dates, or that a measured series reads as an old name.
 fn entry(name: &str) -> Option<&'static Entry> {
-    static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
+    static CATALOGUE: OnceLock<HashMap<&'static str, Entry>> = OnceLock::new();
     CATALOGUE.get_or_init(build_catalogue).get(name)
 }
 
-fn build_catalogue() -> Catalogue {
-    let unlisted = Entry {
-        in_3_7: false,
-        since: None,
-        kind: None,
-    };
-    let mut catalogue = Catalogue::default();
-    for name in POSTFIX_3_7.lines() {
-        catalogue.insert(
-            name,
-            Entry {
-                in_3_7: true,
-                ..unlisted
-            },
-        );
+/// `name = default` or `name =` as `postconf -d` prints it.
+fn split_default(line: &str) -> (&str, &str) {
+    match line.split_once(" =") {
+        Some((name, value)) => (name, value.trim_start()),
+        None => (line, ""),
     }
-    for s in SINCE {
-        catalogue.entry(s.name).or_insert(unlisted).since = Some(s.version);
+}
+
+fn parse_release(text: &str) -> Option<Release> {
+    let mut parts = text.split('.').map(|p| p.parse::<u8>().ok());
+    let major = parts.next()??;
+    let minor = parts.next()??;
+    let patch = parts.next().unwrap_or(Some(0))?;
+    Some((major, minor, patch))
+}
+
+fn build_catalogue() -> HashMap<&'static str, Entry> {
+    let mut catalogue: HashMap<&'static str, Entry> = HashMap::new();
+    // The newest series in full, then each older one as a change of the one before.
+    let mut current: HashMap<&'static str, &'static str> =
+        NEWEST_DEFAULTS.lines().map(split_default).collect();
+    for (index, _) in MEASURED.iter().enumerate() {
+        if index > 0 {
+            for line in OLDER_DEFAULTS[index - 1].1.lines() {
+                match line.strip_prefix('-') {
+                    Some(name) => {
+                        current.remove(name);
+                    }
+                    None => {
+                        let (name, value) = split_default(line);
+                        current.insert(name, value);
+                    }
+                }
+            }
+        }
+        for (&name, &value) in &current {
+            let entry = catalogue.entry(name).or_default();
+            entry.listed |= 1 << index;
+            entry.defaults[index] = Some(value);
+        }
     }
-    for name in LATER_BOOLEANS {
-        catalogue.entry(name).or_insert(unlisted);
+    for line in SINCE_TEXT.lines() {
+        let mut words = line.split_whitespace();
+        let (Some(name), Some(first)) = (words.next(), words.next()) else {
+            continue;
+        };
+        let Some((major, minor, patch)) = parse_release(first) else {
+            continue;
+        };
+        let mut releases: Vec<Release> = words.filter_map(parse_release).collect();
+        if patch != 0 {
+            releases.insert(0, (major, minor, patch));
+        }
+        let series = PostfixVersion::new(major, minor);
+        catalogue.entry(name).or_default().since = Some((series, releases));
+    }
+    // Old names: a default that is nothing but a reference to a name the same series does not
+    // list (3.7's `postscreen_denylist_action` reads `postscreen_blacklist_action`).
+    let mut renamed = Vec::new();
+    for (&name, entry) in &catalogue {
+        for (index, value) in entry.defaults.iter().enumerate() {
+            let Some(old) = value.and_then(sole_reference) else {
+                continue;
+            };
+            if !catalogue.get(old).is_some_and(|e| e.in_measured(index)) {
+                renamed.push((old, name));
+            }
+        }
+    }
+    for (old, new) in renamed {
+        catalogue.entry(old).or_default().renamed_to = Some(new);
     }
     for (name, entry) in catalogue.iter_mut() {
         // The vocabulary by name comes first: `smtpd_use_tls` is a boolean, but a level
         // parameter with a boolean-looking default would still be a level.
         entry.kind = kind_by_name(name).or_else(|| {
-            (is_boolean_3_7(name) || LATER_BOOLEANS.contains(name)).then_some(ValueKind::Boolean)
+            entry
+                .defaults
+                .iter()
+                .flatten()
+                .any(|d| *d == "yes" || *d == "no")
+                .then_some(ValueKind::Boolean)
         });
     }
     catalogue
 }
 
-/// The series a parameter came in, when it did not exist in every series.
-pub fn since_version(name: &str) -> Option<PostfixVersion> {
-    entry(name).and_then(|e| e.since)
+/// The name a default consists of: `$name`, `${name}`, `${name?…}` or `${name:…}`.
+fn sole_reference(value: &str) -> Option<&str> {
+    let name_end = |s: &str| {
+        s.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(s.len())
+    };
+    if let Some(rest) = value.strip_prefix("${") {
+        let end = name_end(rest);
+        let (name, tail) = rest.split_at(end);
+        // A time unit may follow: `${postscreen_dnsbl_ttl?{$postscreen_dnsbl_ttl}:{1}}h`.
+        let tail = tail.trim_end_matches(|c: char| c.is_ascii_lowercase());
+        let whole = tail == "}"
+            || ((tail.starts_with('?') || tail.starts_with(':')) && tail.ends_with('}'));
+        return (!name.is_empty() && whole).then_some(name);
+    }
+    let rest = value.strip_prefix('$')?;
+    (!rest.is_empty() && name_end(rest) == rest.len()).then_some(rest)
 }
 
-/// True when `postconf -d` of 3.7 lists the name.
-fn in_3_7(name: &str) -> bool {
-    entry(name).is_some_and(|e| e.in_3_7)
+/// The measured series around a version: the newest measured one at or below it, and the
+/// oldest measured one at or above it (indexes into [`MEASURED`]).
+fn bracket(version: PostfixVersion) -> (Option<usize>, Option<usize>) {
+    let older = MEASURED.iter().position(|&m| m <= version);
+    let newer = MEASURED.iter().rposition(|&m| m >= version);
+    (older, newer)
 }
 
-/// True when 3.7 gives the name a `yes`/`no` default (the list is sorted, tested). Only
-/// asked while the catalogue is built.
-fn is_boolean_3_7(name: &str) -> bool {
-    static BOOLEANS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    BOOLEANS
-        .get_or_init(|| BOOLEANS_3_7.lines().collect())
-        .binary_search(&name)
-        .is_ok()
+/// True when postconf(5) says the series has the name, from its first release or from a patch
+/// release.
+fn dated_in(since: &(PostfixVersion, Vec<Release>), version: PostfixVersion) -> bool {
+    version >= since.0
+        || since
+            .1
+            .iter()
+            .any(|&(major, minor, _)| PostfixVersion::new(major, minor) == version)
 }
 
 /// True when Postfix of this series knows the parameter by its own name.
@@ -298,18 +207,100 @@ pub fn is_known(name: &str, version: PostfixVersion) -> bool {
     let Some(entry) = entry(name) else {
         return false;
     };
-    if version >= LIST_VERSION && entry.in_3_7 {
-        return true;
+    match bracket(version) {
+        // A measured series: what its postconf -d lists.
+        (Some(older), Some(newer)) if older == newer => entry.in_measured(older),
+        // Between two measured series, or after the newest: a name the older one has stays
+        // (a removal is not dated; never call a working name unknown).
+        (Some(older), _) if entry.in_measured(older) => true,
+        // A name the newer measured series brought: postconf(5) dates it. Without a date, or
+        // with one the measured series contradict, it is taken as known.
+        (older, Some(newer)) if entry.in_measured(newer) => match &entry.since {
+            Some(since) => {
+                let contradicted = older.is_some_and(|o| dated_in(since, MEASURED[o]));
+                let oldest_measured = older.is_none() && !dated_in(since, MEASURED[newer]);
+                contradicted || oldest_measured || dated_in(since, version)
+            }
+            None => true,
+        },
+        // An old name from before the measured series: known from its own date until the
+        // series that renamed it.
+        _ => entry.renamed_to.is_some_and(|new| {
+            let dated = |name| entry_since(name).is_some_and(|s| dated_in(s, version));
+            dated(name) && !dated(new)
+        }),
     }
-    match entry.since {
-        Some(first) => version >= first,
-        None => entry.in_3_7,
-    }
+}
+
+fn entry_since(name: &str) -> Option<&'static (PostfixVersion, Vec<Release>)> {
+    entry(name)?.since.as_ref()
 }
 
 /// True when the parameter exists in some series, but not yet in this one.
 pub fn is_too_new(name: &str, version: PostfixVersion) -> bool {
-    !is_known(name, version) && since_version(name).is_some()
+    !is_known(name, version)
+        && entry(name).is_some_and(|e| {
+            MEASURED
+                .iter()
+                .enumerate()
+                .any(|(i, &m)| m > version && e.in_measured(i))
+        })
+}
+
+/// The series a parameter came in, when postconf(5) dates it after the oldest series the
+/// tool knows.
+pub fn since_version(name: &str) -> Option<PostfixVersion> {
+    let since = entry(name)?.since.as_ref()?;
+    (since.0 > PostfixVersion::ALL[0]).then_some(since.0)
+}
+
+/// The parameter that replaced an old name that this series still reads
+/// (`postscreen_dnsbl_ttl` is read through `postscreen_dnsbl_max_ttl` from 3.6 on).
+pub fn renamed_to(name: &str, version: PostfixVersion) -> Option<&'static str> {
+    let new = entry(name)?.renamed_to?;
+    (!is_known(name, version) && is_known(new, version)).then_some(new)
+}
+
+/// The default of a parameter in a measured series, as its `postconf -d` prints it.
+pub fn measured_default(name: &str, version: PostfixVersion) -> Option<&'static str> {
+    let index = MEASURED.iter().position(|&m| m == version)?;
+    entry(name)?.defaults[index]
+}
+
+/// The default of a parameter for any series: its own when measured, else that of the newest
+/// measured series before it (the oldest measured one for older series).
+pub fn nearest_default(name: &str, version: PostfixVersion) -> Option<&'static str> {
+    let entry = entry(name)?;
+    let start = MEASURED
+        .iter()
+        .position(|&m| m <= version)
+        .unwrap_or(MEASURED.len() - 1);
+    entry.defaults[start..].iter().flatten().next().copied()
+}
+
+/// The patch release of this series from which it knows the parameter, when the series
+/// received it after its first release: `3.5.20` for `tls_config_file` in 3.5.
+pub fn patch_release(name: &str, version: PostfixVersion) -> Option<String> {
+    let (_, releases) = entry(name)?.since.as_ref()?;
+    releases
+        .iter()
+        .find(|&&(major, minor, _)| PostfixVersion::new(major, minor) == version)
+        .map(release_name)
+}
+
+/// A release as Postfix names it: `3.5.20`.
+fn release_name(&(major, minor, patch): &Release) -> String {
+    format!("{major}.{minor}.{patch}")
+}
+
+/// The first release that knows the parameter, when not every release does: a patch
+/// release for a backport (`3.5.20`), else the series (`3.8`).
+pub fn first_release(name: &str) -> Option<String> {
+    let (series, releases) = entry(name)?.since.as_ref()?;
+    match releases.first() {
+        Some(release) => Some(release_name(release)),
+        None => since_version(name).map(|_| series.to_string()),
+    }
 }
 
 /// Per-transport parameter suffixes without a `default_` form. Source: postconf(5)
@@ -342,19 +333,23 @@ pub fn is_per_service(name: &str, services: &[&str], version: PostfixVersion) ->
     })
 }
 
-/// Every name this series knows, for suggestions.
+/// Every name this series knows, for suggestions, in a fixed (sorted) order.
 fn known_names(version: PostfixVersion) -> impl Iterator<Item = &'static str> {
-    POSTFIX_3_7
-        .lines()
-        .filter(move |name| {
-            version >= LIST_VERSION || since_version(name).is_none_or(|first| version >= first)
+    static NAMES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            let mut names: Vec<&'static str> = NEWEST_DEFAULTS
+                .lines()
+                .chain(OLDER_DEFAULTS.iter().flat_map(|(_, text)| text.lines()))
+                .map(|line| split_default(line.trim_start_matches('-')).0)
+                .collect();
+            names.sort_unstable();
+            names.dedup();
+            names
         })
-        .chain(
-            SINCE
-                .iter()
-                .filter(move |s| version >= s.version && !in_3_7(s.name))
-                .map(|s| s.name),
-        )
+        .iter()
+        .copied()
+        .filter(move |name| is_known(name, version))
 }
 
 /// The known parameter closest to a misspelt name, if one is close enough to be meant.
@@ -728,36 +723,62 @@ mod tests {
     use super::*;
 
     #[test]
-    fn list_is_sorted_and_unique() {
-        let names: Vec<&str> = POSTFIX_3_7.lines().collect();
-        assert!(names.len() > 800);
-        assert!(names.windows(2).all(|w| w[0] < w[1]));
-        let booleans: Vec<&str> = BOOLEANS_3_7.lines().collect();
-        assert!(
-            booleans.iter().all(|b| names.contains(b)),
-            "booleans are names"
-        );
-        assert!(booleans.windows(2).all(|w| w[0] < w[1]));
-        assert!(is_boolean_3_7("smtpd_use_tls") && !is_boolean_3_7("myhostname"));
-        assert!(in_3_7("myhostname") && !in_3_7("smtpd_use_tl"));
+    fn measured_lists_are_sorted_and_unique() {
+        let newest: Vec<&str> = NEWEST_DEFAULTS
+            .lines()
+            .map(|l| split_default(l).0)
+            .collect();
+        assert!(newest.len() > 800);
+        assert!(newest.windows(2).all(|w| w[0] < w[1]));
+        for (version, text) in OLDER_DEFAULTS {
+            let names: Vec<&str> = text
+                .lines()
+                .map(|l| split_default(l.trim_start_matches('-')).0)
+                .collect();
+            assert!(names.windows(2).all(|w| w[0] < w[1]), "{version}");
+        }
+        assert_eq!(value_kind("smtpd_use_tls"), Some(ValueKind::Boolean));
+        assert_eq!(value_kind("myhostname"), None);
     }
 
     #[test]
-    fn since_table_is_consistent() {
-        for (i, entry) in SINCE.iter().enumerate() {
-            assert!(
-                SINCE[..i].iter().all(|other| other.name != entry.name),
-                "{} twice",
-                entry.name
-            );
-            // A name the 3.7 list lacks must be newer than 3.7, or it was removed (none are).
-            assert!(
-                in_3_7(entry.name) || entry.version > LIST_VERSION,
-                "{} is not in 3.7 but claims {}",
-                entry.name,
-                entry.version
-            );
-        }
+    fn measured_defaults_are_per_series() {
+        let v = PostfixVersion::new;
+        assert_eq!(measured_default("tls_low_cipherlist", v(3, 10)), Some(""));
+        assert!(measured_default("tls_low_cipherlist", v(3, 7)).is_some_and(|d| d.contains("LOW")));
+        assert_eq!(
+            measured_default("smtpd_forbid_bare_newline", v(3, 7)),
+            Some("no")
+        );
+        assert_eq!(
+            measured_default("smtpd_forbid_bare_newline", v(3, 10)),
+            Some("normalize")
+        );
+        assert_eq!(measured_default("mail_version", v(3, 5)), Some("3.5.25"));
+        assert_eq!(measured_default("mail_version", v(3, 8)), None);
+    }
+
+    #[test]
+    fn old_names_are_renamed_not_unknown() {
+        let v = PostfixVersion::new;
+        assert!(is_known("postscreen_blacklist_action", v(3, 5)));
+        assert!(!is_known("postscreen_blacklist_action", v(3, 7)));
+        assert_eq!(
+            renamed_to("postscreen_blacklist_action", v(3, 7)),
+            Some("postscreen_denylist_action")
+        );
+        assert_eq!(
+            renamed_to("postscreen_dnsbl_ttl", v(3, 11)),
+            Some("postscreen_dnsbl_max_ttl")
+        );
+        // Renamed in 3.1: 3.5 reads it only through the new name, 3.0 by its own.
+        assert!(renamed_to("postscreen_dnsbl_ttl", v(3, 5)).is_some());
+        assert!(is_known("postscreen_dnsbl_ttl", v(3, 0)));
+        assert_eq!(renamed_to("postscreen_dnsbl_ttl", v(3, 0)), None);
+        assert!(!is_known("postscreen_dnsbl_ttl", v(2, 7)));
+        assert_eq!(sole_reference("${a_b?{$a_b}:{ignore}}"), Some("a_b"));
+        assert_eq!(sole_reference("$virtual_maps"), Some("virtual_maps"));
+        assert_eq!(sole_reference("$home/.forward"), None);
     }
 
     #[test]
@@ -801,26 +822,15 @@ mod tests {
         );
         assert_eq!(first_release("smtpd_tls_cert_file"), None);
         assert_eq!(
-            patch_release("tls_fast_shutdown_enable", v(3, 4)).as_deref(),
-            Some("3.4.6")
+            patch_release("smtpd_forbid_bare_newline", v(3, 7)).as_deref(),
+            Some("3.7.9")
         );
-        assert!(is_known("tls_fast_shutdown_enable", v(3, 5)));
+        assert_eq!(
+            first_release("smtp_tls_enforce_sts_mx_patterns").as_deref(),
+            Some("3.10.5")
+        );
+        assert!(!is_known("smtp_tls_enforce_sts_mx_patterns", v(3, 9)));
         assert_eq!(patch_release("tls_fast_shutdown_enable", v(3, 5)), None);
-        for backport in BACKPORTS {
-            // The first series with the name in SINCE is the first with a patch release.
-            let (major, minor, _) = backport.releases[0];
-            assert_eq!(
-                since_version(backport.name),
-                Some(v(major, minor)),
-                "{}",
-                backport.name
-            );
-            assert!(
-                backport.releases.windows(2).all(|w| w[0] < w[1]),
-                "{}",
-                backport.name
-            );
-        }
     }
 
     #[test]

@@ -97,6 +97,9 @@ fn cases() -> Vec<Case> {
         // RHEL 9's 3.5.25 knows it (3.5.20 and later): not "too new", only a patch-release hint.
         quiet("parameter_not_in_version", Some("tls_config_file = none\n"), None).on("3.5"),
         fires("parameter_not_in_version", Some("tls_config_file = none\n"), None).on("3.4"),
+        fires("parameter_renamed", Some("postscreen_dnsbl_ttl = 1h\n"), None).on("3.7"),
+        quiet("parameter_renamed", Some("postscreen_dnsbl_max_ttl = 1h\n"), None).on("3.7"),
+        quiet("parameter_renamed", Some("postscreen_blacklist_action = drop\n"), None).on("3.5"),
         fires("parameter_needs_patch_release", Some("tls_config_file = none\n"), None).on("3.5"),
         fires("parameter_needs_patch_release", Some("tls_config_name = postfix\n"), None).on("3.8"),
         quiet("parameter_needs_patch_release", Some("tls_config_file = none\n"), None).on("3.9"),
@@ -231,6 +234,9 @@ fn cases() -> Vec<Case> {
         quiet("cipherlist_overridden", Some("smtpd_tls_exclude_ciphers = aNULL, RC4\n"), None),
         fires("cipherlist_empty", Some("tls_high_cipherlist =\n"), None),
         quiet("cipherlist_empty", Some("tls_high_cipherlist = ECDHE+AESGCM\n"), None),
+        // Postfix 3.10 ships these two empty itself.
+        quiet("cipherlist_empty", Some("tls_low_cipherlist =\n"), None).on("3.10"),
+        fires("cipherlist_empty", Some("tls_low_cipherlist =\n"), None).on("3.7"),
         fires("preempt_cipherlist", Some("tls_preempt_cipherlist = yes\n"), None),
         quiet("preempt_cipherlist", Some("tls_preempt_cipherlist = no\n"), None),
         fires("dh_parameters_too_small", Some("smtpd_tls_dh1024_param_file = /etc/postfix/dh1024.pem\n"), None).on("3.5"),

@@ -126,6 +126,23 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5)", "https://www.postfix.org/postconf.5.html#tls_ffdhe_auto_groups"),
     },
     Rule {
+        id: "parameter_renamed",
+        catalogue: None,
+        severity: Info,
+        topic: Topic::General,
+        summary: t("an old parameter name that Postfix still reads", "ein alter Parametername, den Postfix noch liest"),
+        what: t(
+            "Names that Postfix replaced and still reads through the new parameter's default, such as `postscreen_dnsbl_ttl` (now `postscreen_dnsbl_max_ttl`) or `postscreen_blacklist_action` (now `postscreen_denylist_action`).",
+            "Namen, die Postfix ersetzt hat und über den Standardwert des neuen Parameters noch liest, etwa `postscreen_dnsbl_ttl` (jetzt `postscreen_dnsbl_max_ttl`) oder `postscreen_blacklist_action` (jetzt `postscreen_denylist_action`).",
+        ),
+        why: t(
+            "The setting works, but the old name may go in a later release: Postfix 3.11 already warns \"support for parameter … will be removed\".",
+            "Die Einstellung wirkt, aber der alte Name kann in einer späteren Version entfallen: Postfix 3.11 warnt schon \"support for parameter … will be removed\".",
+        ),
+        fix: t("Rename the line to the new parameter; the value stays.", "Die Zeile auf den neuen Parameter umbenennen; der Wert bleibt."),
+        source: postconf("DEPRECATION_README", "https://www.postfix.org/DEPRECATION_README.html"),
+    },
+    Rule {
         id: "parameter_needs_patch_release",
         catalogue: Some("L19"),
         severity: Info,

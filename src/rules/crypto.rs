@@ -542,11 +542,16 @@ const CIPHERLISTS: &[&str] = &[
 ];
 
 fn cipherlists(lint: &mut Lint) {
+    let version = lint.ctx.postfix;
     each_setting(
         lint,
         "cipherlist_empty",
         |p| CIPHERLISTS.contains(&p.name.as_str()) && p.value.trim().is_empty(),
         |p| {
+            // 3.10 ships `tls_low_cipherlist` and `tls_export_cipherlist` empty itself.
+            if params::nearest_default(&p.name, version).is_some_and(str::is_empty) {
+                return None;
+            }
             Some((
                 Severity::Error,
                 text!("`{}` is empty", "`{}` ist leer"; p.name),

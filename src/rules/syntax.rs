@@ -1,5 +1,5 @@
 //! Lines, names and values: `malformed_line`, `value_has_comment`, `duplicate_parameter`,
-//! `unknown_parameter`, `parameter_not_in_version`, `parameter_needs_patch_release`,
+//! `unknown_parameter`, `parameter_not_in_version`, `parameter_needs_patch_release`, `parameter_renamed`,
 //! `undefined_reference`, `invalid_value`, `unknown_service`.
 
 use super::scope::{At, Lint};
@@ -212,6 +212,19 @@ fn unknown_names(lint: &mut Lint) {
         found.push((name, at, params::is_too_new(name, version)));
     }
     for (name, at, too_new) in found {
+        if let Some(new) = params::renamed_to(name, version) {
+            lint.emit(
+                "parameter_renamed",
+                Some(at),
+                text!(
+                    "`{}` was renamed to `{}`; Postfix {} still reads the old name",
+                    "`{}` heißt jetzt `{}`; Postfix {} liest den alten Namen noch";
+                    name, new, version
+                ),
+                text!("rename it to `{}`", "in `{}` umbenennen"; new),
+            );
+            continue;
+        }
         if too_new {
             let since = params::first_release(name).unwrap_or_default();
             lint.emit(

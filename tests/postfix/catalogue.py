@@ -1,40 +1,58 @@
-"""The parameter catalogue (src/params.rs) against the installed Postfix: the names its
-`postconf -d` lists, and what the linter says about names older releases of a series lack.
+"""The parameter catalogue (src/params.rs, src/params/) against each real Postfix (3.5, 3.7,
+3.10, 3.11): the stored data is what the binaries print (`scripts/update-params --check`), each
+version's own `postconf -d` beside its stock master.cf lints clean for that version, and what
+the linter says about names (backported, renamed, per-service, misspelt) and master.cf columns
+is what that version's `postconf` says.
 
-No instance is started: `postconf -d` and `postconf -c DIR -n` answer statically."""
+No instance is started: `postconf -d`, `-n` and `-M` answer statically."""
 
 import json
 import os
 import re
-import shutil
 import subprocess
+import sys
 import tempfile
 
 import probes
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
-STORED_LIST = os.path.join(REPO, "src", "params", "postfix-3.7.txt")
-STORED_SERIES = "3.7"
 
-# Names that older series received in a patch release (src/params.rs BACKPORTS). The linter,
-# not this list, says from which release; this only names what to ask it about.
+# Names that older series received in a patch release (postconf(5)). The linter, not this
+# list, says from which release; this only names what to ask it about.
 BACKPORTED = {
     "tls_config_file": "none",
     "tls_config_name": "postfix",
-    "tls_fast_shutdown_enable": "yes",
+    "smtpd_forbid_unauth_pipelining": "yes",
+    "smtpd_forbid_bare_newline": "yes",
+}
+
+# Old names that newer versions still read through the new name's default.
+RENAMED = {
+    "postscreen_dnsbl_ttl": "1h",
+    "postscreen_blacklist_action": "drop",
+    "postscreen_whitelist_interfaces": "static:all",
 }
 
 
-def installed_names():
+def stock_master_cf(postfix):
+    return os.path.join(REPO, "tests", "fixtures", f"stock-{postfix.series}-master.cf")
+
+
+def installed_names(postfix):
     """`postconf -d` with an empty master.cf: without the per-service names (`bsmtp_...`)
     that the installed master.cf's services would add."""
-    with tempfile.TemporaryDirectory() as config:
-        for file in ("main.cf", "master.cf"):
-            open(os.path.join(config, file), "w", encoding="utf-8").close()
-        out = subprocess.run(["postconf", "-c", config, "-d"], capture_output=True, text=True,
-                             timeout=60, check=True).stdout
+    with postfix.config_dir() as config:
+        out = postfix.run(["postconf", "-c", config, "-d"], check=True).stdout
     return {m.group(1) for m in re.finditer(r"^(\S+) =", out, re.M)}
+
+
+def postconf_d_with_stock_master(postfix):
+    """Everything `postconf -d` prints beside the stock master.cf, per-service names included."""
+    with open(stock_master_cf(postfix), encoding="utf-8") as f:
+        master = f.read()
+    with postfix.config_dir(master_cf=master) as config:
+        return postfix.run(["postconf", "-c", config, "-d"], check=True).stdout
 
 
 def release(text):
@@ -54,14 +72,11 @@ def lint(generator, series, text, kind="main"):
         os.unlink(f.name)
 
 
-def unused_warnings(text):
-    """What `postconf -n` says about a main.cf holding just these lines."""
-    with tempfile.TemporaryDirectory() as config:
-        with open(os.path.join(config, "main.cf"), "w", encoding="utf-8") as f:
-            f.write(text)
-        done = subprocess.run(["postconf", "-c", config, "-n"], capture_output=True, text=True,
-                              timeout=30)
-        return [line for line in done.stderr.splitlines() if "unused parameter" in line]
+def unused_warnings(postfix, text):
+    """What `postconf -n` warns about a main.cf holding just these lines."""
+    with postfix.config_dir(main_cf=text) as config:
+        done = postfix.run(["postconf", "-c", config, "-n"], timeout=30)
+    return [line for line in done.stderr.splitlines() if "warning" in line]
 
 
 # Service lines whose columns Postfix may refuse (`postconf -M`: "invalid chroot field").
@@ -93,17 +108,14 @@ smtp_tls_CApath = /etc/ssl/certs
 default_transport_rate_delay = 1s
 smtp_tls_note_starttls_offer = yes
 """
-STOCK_MASTER_CF = os.path.join(REPO, "tests", "fixtures", "stock-3.7-master.cf")
 
 
-def unused_names(main_cf, master_cf):
+def unused_names(postfix, main_cf, master_cf):
     """The names `postconf -n` calls "unused parameter" in this main.cf beside this master.cf."""
-    with tempfile.TemporaryDirectory() as config:
-        with open(os.path.join(config, "main.cf"), "w", encoding="utf-8") as f:
-            f.write(main_cf)
-        shutil.copy(master_cf, os.path.join(config, "master.cf"))
-        done = subprocess.run(["postconf", "-c", config, "-n"], capture_output=True, text=True,
-                              timeout=30)
+    with open(master_cf, encoding="utf-8") as f:
+        master = f.read()
+    with postfix.config_dir(main_cf=main_cf, master_cf=master) as config:
+        done = postfix.run(["postconf", "-c", config, "-n"], timeout=30)
     return set(re.findall(r"unused parameter: ([^=\s]+)=", done.stderr))
 
 
@@ -119,30 +131,45 @@ def unknown_to_linter(generator, series, main_cf, master_cf):
             if d["id"] == "unknown_parameter"}
 
 
-def refuses_service_line(line):
-    with tempfile.TemporaryDirectory() as config:
-        open(os.path.join(config, "main.cf"), "w", encoding="utf-8").close()
-        with open(os.path.join(config, "master.cf"), "w", encoding="utf-8") as f:
-            f.write(line + "\n")
-        done = subprocess.run(["postconf", "-c", config, "-M"], capture_output=True, text=True,
-                              timeout=30)
-        return done.returncode != 0 or "fatal" in done.stderr, done.stderr.strip()
+def refuses_service_line(postfix, line):
+    with postfix.config_dir(master_cf=line + "\n") as config:
+        done = postfix.run(["postconf", "-c", config, "-M"], timeout=30)
+    return done.returncode != 0 or "fatal" in done.stderr, done.stderr.strip()
 
 
-def checks(generator, mail_version):
-    """The catalogue's checks for the installed Postfix `mail_version` (for example 3.7.11)."""
+def lint_files(generator, series, main_cf, master_cf_path):
+    """What `postfix-tls lint` says about this main.cf beside a master.cf file."""
+    with tempfile.TemporaryDirectory() as work:
+        main_path = os.path.join(work, "main.cf")
+        with open(main_path, "w", encoding="utf-8") as f:
+            f.write(main_cf)
+        out = subprocess.run([generator, "lint", "--postfix-version", series, "--format",
+                              "json", main_path, master_cf_path], capture_output=True, text=True,
+                             timeout=60).stdout
+    return json.loads(out)
+
+
+def stored_data_check():
+    """src/params/ and the stock master.cf fixtures are what the four binaries print."""
+    done = subprocess.run([sys.executable, os.path.join(REPO, "scripts", "update-params"),
+                           "--check"], capture_output=True, text=True, timeout=600)
+    return probes.Check("catalogue: src/params/ is what the four binaries print "
+                        "(scripts/update-params --check)", done.returncode == 0,
+                        (done.stdout + done.stderr).strip()[-800:])
+
+
+def checks(generator, postfix, mail_version):
+    """The catalogue's checks for one real Postfix (`mail_version` for example 3.7.11)."""
     found = []
-    names = installed_names()
+    names = installed_names(postfix)
     installed = release(mail_version)
-    series = ".".join(str(n) for n in installed[:2])
-    if series == STORED_SERIES:
-        with open(STORED_LIST, encoding="utf-8") as f:
-            stored = {line.strip() for line in f if line.strip()}
-        missing, extra = sorted(names - stored), sorted(stored - names)
-        found.append(probes.Check(
-            f"catalogue: the stored {STORED_SERIES} name list is `postconf -d` of {mail_version}",
-            not missing and not extra,
-            f"not stored: {missing[:10]}; not in postconf -d: {extra[:10]}"))
+    series = postfix.series
+    said = [d for d in lint_files(generator, series, postconf_d_with_stock_master(postfix),
+                                  stock_master_cf(postfix))
+            if d["severity"] == "error" or d["id"] == "unknown_parameter"]
+    found.append(probes.Check(
+        f"catalogue {series}: its own postconf -d beside its stock master.cf lints clean",
+        not said, "; ".join(f"{d['id']}: {d['message']}" for d in said[:8])))
     for name, value in BACKPORTED.items():
         text = f"{name} = {value}\n"
         said = lint(generator, series, text)
@@ -160,24 +187,34 @@ def checks(generator, mail_version):
             why = f"the linter says every {series} release has it"
         known = name in names
         found.append(probes.Check(
-            f"catalogue: {name} in Postfix {mail_version} as the linter says", known == claimed_known,
+            f"catalogue {series}: {name} in Postfix {mail_version} as the linter says",
+            known == claimed_known,
             f"{why}; postconf -d {'lists' if known else 'does not list'} it"))
         if known:
-            warned = unused_warnings(text)
-            found.append(probes.Check(f"catalogue: Postfix {mail_version} uses {name}",
+            warned = [w for w in unused_warnings(postfix, text) if "unused parameter" in w]
+            found.append(probes.Check(f"catalogue {series}: Postfix {mail_version} uses {name}",
                                       not warned, "; ".join(warned)))
-    if series == STORED_SERIES:
-        unused = unused_names(NAMES_MAIN_CF, STOCK_MASTER_CF)
-        unknown = unknown_to_linter(generator, series, NAMES_MAIN_CF, STOCK_MASTER_CF)
+    for name, value in RENAMED.items():
+        text = f"{name} = {value}\n"
+        warned = unused_warnings(postfix, text)
+        unused = any("unused parameter" in w for w in warned)
+        ids = {d["id"] for d in lint(generator, series, text)}
+        linter_unknown = bool(ids & {"unknown_parameter", "parameter_not_in_version"})
         found.append(probes.Check(
-            "catalogue: the linter's unknown parameters are postconf -n's unused ones",
-            unused == unknown and len(unused) >= 3,
-            f"postconf: {sorted(unused)}; linter: {sorted(unknown)}"))
+            f"catalogue {series}: {name} {'unused' if unused else 'read'} by Postfix "
+            f"{mail_version}, as the linter says", unused == linter_unknown,
+            f"postconf: {warned}; linter: {sorted(ids)}"))
+    unused = unused_names(postfix, NAMES_MAIN_CF, stock_master_cf(postfix))
+    unknown = unknown_to_linter(generator, series, NAMES_MAIN_CF, stock_master_cf(postfix))
+    found.append(probes.Check(
+        f"catalogue {series}: the linter's unknown parameters are postconf -n's unused ones",
+        unused == unknown and len(unused) >= 3,
+        f"postconf: {sorted(unused)}; linter: {sorted(unknown)}"))
     for line in SERVICE_LINES:
-        refused, said = refuses_service_line(line)
+        refused, said = refuses_service_line(postfix, line)
         flagged = [d["message"] for d in lint(generator, series, line + "\n", "master")
                    if d["id"] == "malformed_line"]
         found.append(probes.Check(
-            f"catalogue: `{line}` {'refused' if refused else 'taken'} by postconf -M, as the "
-            "linter says", refused == bool(flagged), f"postconf: {said}; linter: {flagged}"))
+            f"catalogue {series}: `{line}` {'refused' if refused else 'taken'} by postconf -M, "
+            "as the linter says", refused == bool(flagged), f"postconf: {said}; linter: {flagged}"))
     return found

@@ -37,6 +37,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import catalogue  # noqa: E402
+import postfixes  # noqa: E402
 import commands  # noqa: E402
 import instance  # noqa: E402
 import matrix  # noqa: E402
@@ -440,12 +441,14 @@ def logging_checks(inst, claim):
     return checks
 
 
-def catalogue_result(version):
-    """The parameter catalogue against the installed Postfix (tests/postfix/catalogue.py)."""
+def catalogue_result(versions):
+    """The parameter catalogue against each real Postfix (tests/postfix/catalogue.py)."""
     result = Result("catalogue")
     # No configuration is started: `postconf` answers statically.
     result.static, result.started = "ok", "ok"
-    result.checks = catalogue.checks(GENERATOR, version)
+    result.checks = [catalogue.stored_data_check()]
+    for postfix in postfixes.ALL:
+        result.checks += catalogue.checks(GENERATOR, postfix, versions[postfix.series])
     print(f"  {result.name}: {'pass' if result.passed() else 'FAIL'}", flush=True)
     return result
 
@@ -549,7 +552,11 @@ def ensure_postfix():
                              text=True, timeout=30).stdout.strip()
     if not version:
         sys.exit("FAIL: `postconf -d mail_version` printed nothing; is Postfix installed?")
-    return version
+    try:
+        versions = postfixes.ensure()
+    except postfixes.Unavailable as e:
+        sys.exit(f"FAIL: a real Postfix version the suite needs is not here: {e}")
+    return version, versions
 
 
 def build_generator():
@@ -613,7 +620,7 @@ def main():
     if args.list:
         for name, options, _ in all_cases:
             print(name, json.dumps(options, sort_keys=True))
-        print("catalogue (the parameter catalogue against the installed Postfix)")
+        print("catalogue (the parameter catalogue against each real Postfix)")
         return 0
     with_catalogue = not args.only or "catalogue" in args.only
     if args.only:
@@ -624,7 +631,7 @@ def main():
         sys.exit(f"FAIL: the harness's own tests fail:\n{harness_tests.stderr}")
 
     started_at = time.monotonic()
-    version = ensure_postfix()
+    version, versions = ensure_postfix()
     global GENERATOR
     if args.generator:
         GENERATOR = os.path.abspath(args.generator)
@@ -658,7 +665,7 @@ def main():
             pool.shutdown(wait=True, cancel_futures=True)
             raise
     if with_catalogue:
-        results.append(catalogue_result(version))
+        results.append(catalogue_result(versions))
     print_details(results, args.verbose)
     print_table(results)
     passed = sum(1 for r in results if r.passed())
