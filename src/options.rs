@@ -744,6 +744,8 @@ impl Choice for OpensslVersion {
             OpensslVersion::V1_1_1 => text!("OpenSSL 1.1.1", "OpenSSL 1.1.1"),
             OpensslVersion::V3_0 => text!("OpenSSL 3.0", "OpenSSL 3.0"),
             OpensslVersion::V3_5 => text!("OpenSSL 3.5", "OpenSSL 3.5"),
+            OpensslVersion::V3_6 => text!("OpenSSL 3.6", "OpenSSL 3.6"),
+            OpensslVersion::V4_0 => text!("OpenSSL 4.0", "OpenSSL 4.0"),
         }
     }
 
@@ -758,6 +760,14 @@ impl Choice for OpensslVersion {
             OpensslVersion::V3_5 => text!(
                 "Adds post-quantum hybrid key exchange (X25519MLKEM768)",
                 "Bringt hybriden Post-Quanten-Schlüsseltausch (X25519MLKEM768)"
+            ),
+            OpensslVersion::V3_6 => text!(
+                "Debian's pairing for Postfix 3.11; for Postfix the same as 3.5",
+                "Debians Paarung für Postfix 3.11; für Postfix wie 3.5"
+            ),
+            OpensslVersion::V4_0 => text!(
+                "Drops SSLv3 entirely: the `!SSLv3` exclusions stay valid and change nothing",
+                "Entfernt SSLv3 ganz: Die Ausschlüsse `!SSLv3` bleiben gültig und ändern nichts"
             ),
         }
     }

@@ -758,6 +758,42 @@ mod tests {
         assert_eq!(measured_default("mail_version", v(3, 8)), None);
     }
 
+    /// The defaults the rules assume are what the binaries print, where a default does not
+    /// depend on `compatibility_level` (those are `${{$compatibility_level} …}` expressions).
+    #[test]
+    fn rule_defaults_are_the_measured_ones() {
+        let names = [
+            "smtpd_tls_protocols",
+            "smtp_tls_protocols",
+            "lmtp_tls_protocols",
+            "smtpd_tls_mandatory_protocols",
+            "smtp_tls_mandatory_protocols",
+            "lmtp_tls_mandatory_protocols",
+            "smtpd_tls_ciphers",
+            "smtp_tls_ciphers",
+            "lmtp_tls_ciphers",
+            "smtpd_tls_mandatory_ciphers",
+            "smtp_tls_mandatory_ciphers",
+            "smtpd_sasl_security_options",
+            "smtpd_sasl_tls_security_options",
+            "smtpd_tls_key_file",
+            "postscreen_tls_security_level",
+            "smtpd_sasl_type",
+            "smtp_sasl_type",
+            "smtpd_tls_loglevel",
+            "smtp_tls_loglevel",
+        ];
+        for version in MEASURED {
+            for name in names {
+                assert_eq!(
+                    default_value(name, version),
+                    measured_default(name, version),
+                    "{name} in {version}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn old_names_are_renamed_not_unknown() {
         let v = PostfixVersion::new;

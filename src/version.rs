@@ -369,6 +369,12 @@ pub enum OpensslVersion {
     #[serde(rename = "3.5")]
     #[default]
     V3_5,
+    /// OpenSSL 3.6 (what Debian pairs with Postfix 3.11; for Postfix the same as 3.5).
+    #[serde(rename = "3.6")]
+    V3_6,
+    /// OpenSSL 4.0 (no SSLv3 and no SSLv2-compatible ClientHello at all).
+    #[serde(rename = "4.0")]
+    V4_0,
 }
 
 impl OpensslVersion {
@@ -378,6 +384,8 @@ impl OpensslVersion {
         OpensslVersion::V1_1_1,
         OpensslVersion::V3_0,
         OpensslVersion::V3_5,
+        OpensslVersion::V3_6,
+        OpensslVersion::V4_0,
     ];
 
     /// The version as users write it, for example `3.0`.
@@ -387,6 +395,8 @@ impl OpensslVersion {
             OpensslVersion::V1_1_1 => "1.1.1",
             OpensslVersion::V3_0 => "3.0",
             OpensslVersion::V3_5 => "3.5",
+            OpensslVersion::V3_6 => "3.6",
+            OpensslVersion::V4_0 => "4.0",
         }
     }
 
@@ -395,7 +405,7 @@ impl OpensslVersion {
         !matches!(self, OpensslVersion::V1_0_2)
     }
 
-    /// Parses `1.0.2`, `1.1.1`, `3.0` or `3.5`.
+    /// Parses `1.0.2`, `1.1.1`, `3.0`, `3.5`, `3.6` or `4.0`.
     pub fn parse(text: &str) -> Option<Self> {
         OpensslVersion::ALL
             .iter()
@@ -473,11 +483,11 @@ impl Preset {
     /// The Postfix series and OpenSSL version the distribution ships.
     pub const fn versions(self) -> (PostfixVersion, OpensslVersion) {
         match self {
-            // Debian 11 ships Postfix 3.5.x with OpenSSL 1.1.1 (not verified here).
+            // Debian 11 ships Postfix 3.5.25 with OpenSSL 1.1.1w (its root in the Postfix suite).
             Preset::Debian11 => (PostfixVersion::new(3, 5), OpensslVersion::V1_1_1),
             // Debian 12 ships Postfix 3.7.x with OpenSSL 3.0 (the test machine's own Postfix).
             Preset::Debian12 => (PostfixVersion::new(3, 7), OpensslVersion::V3_0),
-            // Debian 13 ships Postfix 3.10.x with OpenSSL 3.5 (not verified here).
+            // Debian 13 ships Postfix 3.10.13 with OpenSSL 3.5 (its root in the Postfix suite).
             Preset::Debian13 => (PostfixVersion::new(3, 10), OpensslVersion::V3_5),
             // Ubuntu 22.04 ships Postfix 3.6.x with OpenSSL 3.0 (not verified here).
             Preset::Ubuntu2204 => (PostfixVersion::new(3, 6), OpensslVersion::V3_0),
