@@ -3,10 +3,11 @@
 use crate::chrome;
 use crate::diagnostics::{by_severity, tally, DiagnosticCard};
 use crate::page::{Action, Pasted};
-use postfix_tls::diagnostic::{Diagnostic, FileKind};
-use postfix_tls::lang::Lang;
+use postfix_tls::diagnostic::{Diagnostic, FileKind, Severity};
+use postfix_tls::lang::{Lang, Text};
 use postfix_tls::rules::{self, LintContext};
 use postfix_tls::version::PostfixVersion;
+use std::collections::BTreeMap;
 use yew::prelude::*;
 
 const KINDS: [FileKind; 3] = [FileKind::MainCf, FileKind::MasterCf, FileKind::PostconfN];
@@ -106,6 +107,10 @@ pub fn Check(props: &Props) -> Html {
     }
 }
 
+/// Lines of the listing shown at first, and added by each "Show more": a paste of thousands
+/// of lines shows its first screens at once, not after every line is laid out.
+const PAGE_LINES: usize = 250;
+
 #[derive(Properties, PartialEq)]
 struct AnnotatedProps {
     text: String,
@@ -113,51 +118,146 @@ struct AnnotatedProps {
     lang: Lang,
 }
 
+/// The findings grouped by the line they are on (most severe first), and those about the
+/// whole file. Built once per lint, so that a line looks up its findings instead of every
+/// line scanning every finding.
+#[derive(PartialEq)]
+struct Grouped {
+    by_line: BTreeMap<usize, Vec<Diagnostic>>,
+    unplaced: Vec<Diagnostic>,
+    lines: usize,
+}
+
+fn group((text, diagnostics): &(String, Vec<Diagnostic>)) -> Grouped {
+    let lines = text.lines().count();
+    let mut by_line: BTreeMap<usize, Vec<Diagnostic>> = BTreeMap::new();
+    let mut unplaced = Vec::new();
+    for d in by_severity(diagnostics) {
+        match d.line {
+            Some(line) if line >= 1 && line <= lines => by_line.entry(line).or_default().push(d),
+            _ => unplaced.push(d),
+        }
+    }
+    Grouped {
+        by_line,
+        unplaced,
+        lines,
+    }
+}
+
 /// The pasted text with line numbers, each finding right below its line; findings about the
-/// whole file first.
+/// whole file first. A filter shows only the lines with findings of one severity; long texts
+/// are shown a page of lines at a time.
 #[component]
 fn Annotated(props: &AnnotatedProps) -> Html {
     let lang = props.lang;
-    let sorted = by_severity(&props.diagnostics);
-    let at = |line: usize| -> Vec<Diagnostic> {
-        sorted
-            .iter()
-            .filter(|d| d.line == Some(line))
-            .cloned()
-            .collect()
+    let grouped = use_memo((props.text.clone(), props.diagnostics.clone()), group);
+    let filter = use_state(|| None::<Severity>);
+    let shown = use_state(|| PAGE_LINES);
+    let wanted = |found: Option<&Vec<Diagnostic>>| match *filter {
+        None => true,
+        Some(severity) => found.is_some_and(|f| f.iter().any(|d| d.severity == severity)),
     };
-    let unplaced: Vec<Diagnostic> = sorted
-        .iter()
-        .filter(|d| {
-            d.line
-                .is_none_or(|l| l == 0 || l > props.text.lines().count())
-        })
-        .cloned()
+    let rows: Vec<(usize, &str)> = props
+        .text
+        .lines()
+        .enumerate()
+        .map(|(i, line)| (i + 1, line))
+        .filter(|(number, _)| wanted(grouped.by_line.get(number)))
         .collect();
+    let total = rows.len();
+    let count = |severity: Severity| {
+        grouped
+            .by_line
+            .values()
+            .filter(|found| found.iter().any(|d| d.severity == severity))
+            .count()
+    };
+    let choice = |value: Option<Severity>, label: String| {
+        let checked = *filter == value;
+        let onchange = {
+            let filter = filter.clone();
+            let shown = shown.clone();
+            Callback::from(move |_: Event| {
+                filter.set(value);
+                shown.set(PAGE_LINES);
+            })
+        };
+        html! {
+            <label class="filter-choice">
+                <input type="radio" name="listing-filter" {checked} {onchange} />
+                { label }
+            </label>
+        }
+    };
+    let more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE_LINES))
+    };
     html! {
         <>
-            if !unplaced.is_empty() {
+            if !grouped.unplaced.is_empty() {
                 <div class="whole-file">
                     <h4>{ chrome::WHOLE_FILE.get(lang) }</h4>
-                    { for unplaced.into_iter().map(|d| html! { <DiagnosticCard diagnostic={d} lang={lang} /> }) }
+                    { for grouped.unplaced.iter().map(|d| html! { <DiagnosticCard diagnostic={d.clone()} lang={lang} /> }) }
                 </div>
             }
+            if !grouped.by_line.is_empty() {
+                <fieldset class="listing-filter">
+                    <legend>{ chrome::SHOW_LINES.get(lang) }</legend>
+                    { choice(None, format!("{} ({})", chrome::ALL_LINES.get(lang), grouped.lines)) }
+                    { for [Severity::Error, Severity::Warning, Severity::Info].into_iter()
+                        .map(|s| (s, count(s)))
+                        .filter(|(_, n)| *n > 0)
+                        .map(|(s, n)| choice(Some(s), format!("{} ({n})", severity_lines(s).get(lang)))) }
+                </fieldset>
+            }
             <ol class="listing">
-                { for props.text.lines().enumerate().map(|(i, line)| {
-                    let number = i + 1;
-                    let found = at(number);
-                    let marked = found.iter().map(|d| d.severity).max();
-                    html! {
-                        <li class={classes!("listing-line", marked.map(|s| s.as_str()))} value={number.to_string()}>
-                            <div class="listing-row">
-                                <span class="line-number">{ number }</span>
-                                <code class="line-text">{ line }</code>
-                            </div>
-                            { for found.into_iter().map(|d| html! { <DiagnosticCard diagnostic={d} lang={lang} located=true /> }) }
-                        </li>
-                    }
+                { for rows.iter().take(*shown).map(|&(number, line)| html! {
+                    <ListingRow key={number} {number} line={line.to_string()}
+                                found={grouped.by_line.get(&number).cloned().unwrap_or_default()} {lang} />
                 }) }
             </ol>
+            if total > *shown {
+                <div class="toolbar">
+                    <button type="button" class="button" onclick={more}>
+                        { format!("{} ({} / {total})", chrome::SHOW_MORE_LINES.get(lang), *shown) }
+                    </button>
+                </div>
+            }
         </>
+    }
+}
+
+/// The filter's name for the lines with findings of a severity.
+fn severity_lines(severity: Severity) -> &'static Text {
+    match severity {
+        Severity::Error => &chrome::LINES_WITH_ERRORS,
+        Severity::Warning => &chrome::LINES_WITH_WARNINGS,
+        Severity::Info => &chrome::LINES_WITH_NOTES,
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RowProps {
+    number: usize,
+    line: String,
+    found: Vec<Diagnostic>,
+    lang: Lang,
+}
+
+/// One line of the listing and its findings; unchanged lines are not laid out again while
+/// the user types elsewhere.
+#[component]
+fn ListingRow(props: &RowProps) -> Html {
+    let marked = props.found.iter().map(|d| d.severity).max();
+    html! {
+        <li class={classes!("listing-line", marked.map(|s| s.as_str()))} value={props.number.to_string()}>
+            <div class="listing-row">
+                <span class="line-number">{ props.number }</span>
+                <code class="line-text">{ &props.line }</code>
+            </div>
+            { for props.found.iter().map(|d| html! { <DiagnosticCard diagnostic={d.clone()} lang={props.lang} located=true /> }) }
+        </li>
     }
 }

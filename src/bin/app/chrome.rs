@@ -115,6 +115,12 @@ pub static CHECK_CLEAN: Text = t(
 );
 pub static CHECK_RESULT: Text = t("Findings", "Befunde");
 pub static WHOLE_FILE: Text = t("About the whole file", "Zur ganzen Datei");
+pub static SHOW_LINES: Text = t("Show", "Anzeigen");
+pub static ALL_LINES: Text = t("All lines", "Alle Zeilen");
+pub static LINES_WITH_ERRORS: Text = t("Lines with errors", "Zeilen mit Fehlern");
+pub static LINES_WITH_WARNINGS: Text = t("Lines with warnings", "Zeilen mit Warnungen");
+pub static LINES_WITH_NOTES: Text = t("Lines with notes", "Zeilen mit Hinweisen");
+pub static SHOW_MORE_LINES: Text = t("Show more lines", "Weitere Zeilen zeigen");
 pub static CLEAR: Text = t("Clear", "Leeren");
 
 pub static VERIFY_TITLE: Text = t("How to verify", "So prüfen Sie es");
