@@ -81,6 +81,8 @@ fn cases() -> Vec<Case> {
         fires("value_has_comment", Some("smtpd_tls_security_level = may # optional\n"), None),
         quiet("value_has_comment", Some("# optional\nsmtpd_tls_security_level = may\n"), None),
         fires("duplicate_parameter", Some("smtpd_tls_loglevel = 1\nsmtpd_tls_loglevel = 2\n"), None),
+        fires("duplicate_service", None, Some("smtp inet n - y - - smtpd\npickup unix n - y 60 1 pickup\nsmtp inet n - y - 1 postscreen\n")),
+        quiet("duplicate_service", None, Some("smtp inet n - y - - smtpd\nsmtp unix - - y - - smtp\n")),
         quiet("duplicate_parameter", Some("smtpd_tls_loglevel = 1\nsmtp_tls_loglevel = 1\n"), None),
         fires("unknown_parameter", Some("smtpd_tls_securty_level = may\n"), None),
         quiet(
@@ -176,6 +178,8 @@ fn cases() -> Vec<Case> {
         fires("wrappermode_in_main_cf", Some("smtpd_tls_wrappermode = yes\n"), None),
         quiet("wrappermode_in_main_cf", Some("smtpd_tls_wrappermode = no\n"), None),
         fires("level_ignored_with_wrappermode", None, Some("smtps inet n - y - - smtpd\n  -o smtpd_tls_wrappermode=yes\n  -o smtpd_tls_security_level=encrypt\n")),
+        fires("wrappermode_on_submission", None, Some("submission inet n - y - - smtpd\n  -o smtpd_sasl_auth_enable=yes\n#submissions inet n - y - - smtpd\n  -o smtpd_tls_wrappermode=yes\n")),
+        quiet("wrappermode_on_submission", None, Some("submission inet n - y - - smtpd\n  -o smtpd_sasl_auth_enable=yes\n#submissions inet n - y - - smtpd\n#  -o smtpd_tls_wrappermode=yes\n")),
         quiet("level_ignored_with_wrappermode", None, Some(SUBMISSION)),
         fires("sasl_over_cleartext", Some(CERT), Some("submission inet n - y - - smtpd\n  -o smtpd_tls_security_level=may\n  -o smtpd_sasl_auth_enable=yes\n")),
         quiet("sasl_over_cleartext", Some(CERT), Some("submission inet n - y - - smtpd\n  -o smtpd_tls_security_level=may\n  -o smtpd_sasl_auth_enable=yes\n  -o smtpd_tls_auth_only=yes\n")),
@@ -198,6 +202,10 @@ fn cases() -> Vec<Case> {
         fires("ca_file_is_own_certificate", Some("smtp_tls_CAfile = /etc/letsencrypt/live/mx.example.org/chain.pem\n"), None),
         quiet("ca_file_is_own_certificate", Some("smtp_tls_CAfile = /etc/ssl/certs/ca-certificates.crt\n"), None),
         fires("smtp_wrappermode_below_encrypt", Some("relayhost = [smtp.example.net]:465\nsmtp_tls_wrappermode = yes\nsmtp_tls_security_level = may\n"), None),
+        fires("relayhost_implicit_tls_without_wrappermode", Some("relayhost = [smtp.example.net]:465\nsmtp_tls_security_level = encrypt\n"), None),
+        fires("relayhost_implicit_tls_without_wrappermode", Some("relayhost = [smtp.example.net]:smtps\n"), Some("smtp unix - - y - - smtp\nrelay unix - - y - - smtp\n  -o smtp_tls_wrappermode=yes\n")),
+        quiet("relayhost_implicit_tls_without_wrappermode", Some("relayhost = [smtp.example.net]:465\nsmtp_tls_wrappermode = yes\nsmtp_tls_security_level = encrypt\n"), None),
+        quiet("relayhost_implicit_tls_without_wrappermode", Some("relayhost = [smtp.example.net]:587\nsmtp_tls_security_level = encrypt\n"), None),
         quiet("smtp_wrappermode_below_encrypt", Some("relayhost = [smtp.example.net]:465\nsmtp_tls_wrappermode = yes\nsmtp_tls_security_level = encrypt\n"), None),
         // Real Postfix 3.7 refuses wrapper mode at `dane` (tests/postfix FINDINGS F5, L-a).
         fires("smtp_wrappermode_below_encrypt", Some("relayhost = [smtp.example.net]:465\nsmtp_tls_wrappermode = yes\nsmtp_tls_security_level = dane\nsmtp_dns_support_level = dnssec\n"), None),

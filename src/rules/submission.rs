@@ -1,5 +1,5 @@
 //! Submission and SASL: `submissions_name_unresolvable` (L20), `wrappermode_in_main_cf`
-//! (L21), `level_ignored_with_wrappermode` (L22), `sasl_over_cleartext` (L28),
+//! (L21), `level_ignored_with_wrappermode` (L22), `wrappermode_on_submission`, `sasl_over_cleartext` (L28),
 //! `sasl_on_port_25` (L29), `no_relay_protection` and `submission_not_restricted` (L30),
 //! `no_implicit_tls_submission` (L46).
 
@@ -13,6 +13,7 @@ pub fn check(lint: &mut Lint) {
     submissions_name(lint);
     wrappermode_in_main(lint);
     level_with_wrappermode(lint);
+    wrappermode_on_submission(lint);
     sasl_over_cleartext(lint);
     sasl_on_port_25(lint);
     relay_protection(lint);
@@ -71,6 +72,38 @@ fn wrappermode_in_main(lint: &mut Lint) {
             text!(
                 "remove it from main.cf and use `-o smtpd_tls_wrappermode=yes` on the port-465 service",
                 "aus main.cf entfernen und `-o smtpd_tls_wrappermode=yes` beim Dienst an Port 465 verwenden"
+            ),
+        );
+    }
+}
+
+/// Port 587 in wrapper mode: `postconf -P` of Postfix 3.7.11 shows
+/// `submission/inet/smtpd_tls_wrappermode = yes` for an `-o` line under a commented-out
+/// `#submissions` line, since comment lines do not end a service.
+fn wrappermode_on_submission(lint: &mut Lint) {
+    let found: Vec<(usize, String)> = lint
+        .smtpd_scopes()
+        .into_iter()
+        .filter(|scope| scope.port == Port::Submission)
+        .filter_map(|scope| scope.service)
+        .filter_map(|s| {
+            let p = s.get("smtpd_tls_wrappermode")?;
+            lint.is_yes("smtpd_tls_wrappermode", Some(s))
+                .then(|| (p.line, s.name.clone()))
+        })
+        .collect();
+    for (line, name) in found {
+        lint.emit(
+            "wrappermode_on_submission",
+            service_at(line),
+            text!(
+                "`smtpd_tls_wrappermode=yes` belongs to the `{}` service (port 587): clients that send STARTTLS there cannot connect",
+                "`smtpd_tls_wrappermode=yes` gehört zum Dienst `{}` (Port 587): Clients, die dort STARTTLS senden, können sich nicht verbinden";
+                name
+            ),
+            text!(
+                "an indented `-o` line continues the service above it even after comment lines: remove it here, or comment it out with its `#submissions` line",
+                "eine eingerückte `-o`-Zeile setzt auch nach Kommentarzeilen den Dienst darüber fort: sie hier entfernen oder mit ihrer Zeile `#submissions` auskommentieren"
             ),
         );
     }
