@@ -93,7 +93,7 @@ class Replace(NamedTuple):
 
 
 # Hand edits whose fate the linter claims: each is the self-test's good config with settings
-# of main.cf changed (a dict) or one text replaced, and True when Postfix must refuse it (the
+# of main.cf changed (a dict) or texts replaced (one Replace or a tuple of them), and True when Postfix must refuse it (the
 # linter must then report an error naming the change) or False when Postfix must run it (the
 # linter must report none).
 VALUE_CASES = {
@@ -115,6 +115,17 @@ VALUE_CASES = {
         "mail.example.test/privkey.pem,\n    /etc/letsencrypt/live/mail.example.test/fullchain.pem",
         "mail.example.test/fullchain.pem,\n    /etc/letsencrypt/live/mail.example.test/privkey.pem",
         "smtpd_tls_chain_files"), True),
+    # A `$name` in an `-o` value, defined in main.cf (mailcow's master.cf): Postfix expands
+    # it, and the probes' TLS 1.2 floor on 587 and 465 shows the expanded value took effect.
+    "value-override-reference": ((
+        Replace("main.cf", "smtpd_tls_loglevel = 1\n",
+                "smtpd_tls_loglevel = 1\nsubmission_tls_floor = >=TLSv1.2\n",
+                "submission_tls_floor"),
+        Replace("master.cf", "smtpd_tls_mandatory_protocols=>=TLSv1.2",
+                "smtpd_tls_mandatory_protocols=$submission_tls_floor",
+                "smtpd_tls_mandatory_protocols")), False),
+    # Backported to 3.5.24, 3.6.14, 3.7.10 and 3.8.5 (Mail-in-a-Box sets it): smtpd runs.
+    "value-bare-newline-normalize": ({"smtpd_forbid_bare_newline": "normalize"}, False),
     # Key and chain swapped in the legacy parameters: "cannot get RSA certificate from file".
     "value-certificate-key-swapped": (Replace(
         "main.cf",
@@ -128,7 +139,11 @@ VALUE_CASES = {
 
 def _flagged_by(change):
     """The texts one of which a linter error about this change names."""
-    return list(change) if isinstance(change, dict) else [change.named]
+    if isinstance(change, dict):
+        return list(change)
+    if isinstance(change, tuple) and not isinstance(change, Replace):
+        return [c.named for c in change]
+    return [change.named]
 
 
 class Result:
@@ -503,13 +518,14 @@ def value_cases():
             lines += [f"{p} = {v}" for p, v in changed.items()]
             found.append((name, options, ("\n".join(lines) + "\n", master)))
         else:
-            text = main if changed.file == "main.cf" else master
-            if changed.old not in text:
-                raise SystemExit(f"FAIL: {name}: {changed.old!r} is not in "
-                                 f"selftest/good/{changed.file}")
-            text = text.replace(changed.old, changed.new)
-            found.append((name, options, (text, master) if changed.file == "main.cf"
-                          else (main, text)))
+            files = {"main.cf": main, "master.cf": master}
+            replacements = [changed] if isinstance(changed, Replace) else list(changed)
+            for change in replacements:
+                if change.old not in files[change.file]:
+                    raise SystemExit(f"FAIL: {name}: {change.old!r} is not in "
+                                     f"selftest/good/{change.file}")
+                files[change.file] = files[change.file].replace(change.old, change.new)
+            found.append((name, options, (files["main.cf"], files["master.cf"])))
     return found
 
 
