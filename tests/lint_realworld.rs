@@ -94,6 +94,16 @@ const CONFIGS: &[Config] = &[
         postfix: "3.10",
         errors: &[],
     },
+    Config {
+        dir: "debian-bullseye-3.5",
+        postfix: "3.5",
+        errors: &[],
+    },
+    Config {
+        dir: "debian-sid-3.11",
+        postfix: "3.11",
+        errors: &[],
+    },
 ];
 
 fn read(dir: &Path, file: &str) -> Option<String> {

@@ -549,8 +549,11 @@ fn bad_words(kind: ValueKind, value: &str, classes: &[String]) -> Vec<BadWord> {
                 meant: meant(w, params::SASL_SECURITY_OPTIONS),
             })
             .collect(),
+        // Postfix splits protocol lists at `:` too (tls_protocol_mask in tls_misc.c of
+        // 3.7.11: CHARS_COMMA_SP ":"), in main.cf as in policy tables.
         ValueKind::Protocols => params::list_items(value)
-            .filter(|w| !is_protocol_item(w))
+            .flat_map(|w| w.split(':'))
+            .filter(|w| !w.is_empty() && !is_protocol_item(w))
             .map(|w| BadWord {
                 word: w.to_string(),
                 meant: meant(
@@ -780,6 +783,16 @@ mod tests {
         );
         assert_eq!(without_groups("permit } reject"), "permit  reject");
         assert!(!has_bad_restrictions("PERMIT_MYNETWORKS, Reject"));
+    }
+
+    #[test]
+    fn protocol_lists_split_at_colons() {
+        for ok in ["!SSLv2:!SSLv3", "TLSv1.2:TLSv1.3", "!SSLv2, !SSLv3:!TLSv1"] {
+            assert!(bad_words(ValueKind::Protocols, ok, &[]).is_empty(), "{ok}");
+        }
+        let bad = bad_words(ValueKind::Protocols, "!SSLv2:TLSv1.4", &[]);
+        assert_eq!(bad.len(), 1);
+        assert_eq!(bad[0].word, "TLSv1.4");
     }
 
     #[test]

@@ -124,6 +124,9 @@ VALUE_CASES = {
         Replace("master.cf", "smtpd_tls_mandatory_protocols=>=TLSv1.2",
                 "smtpd_tls_mandatory_protocols=$submission_tls_floor",
                 "smtpd_tls_mandatory_protocols")), False),
+    # Postfix splits protocol lists at `:` as at commas and spaces (tls_misc.c): TLS stays on
+    # and the probes' TLSv1 floor on port 25 holds.
+    "value-protocols-colon-separated": ({"smtpd_tls_protocols": "!SSLv2:!SSLv3"}, False),
     # Backported to 3.5.24, 3.6.14, 3.7.10 and 3.8.5 (Mail-in-a-Box sets it): smtpd runs.
     "value-bare-newline-normalize": ({"smtpd_forbid_bare_newline": "normalize"}, False),
     # Key and chain swapped in the legacy parameters: "cannot get RSA certificate from file".
