@@ -27,10 +27,13 @@ const CONFIGS: &[Config] = &[
         dir: "mailcow",
         postfix: "3.10",
         errors: &[
-            // Postfix 3.10.13 `postconf -P`: 588/inet/smtpd_tls_auth_only = no, with
-            // smtpd_sasl_auth_enable = yes and smtpd_tls_security_level = may in main.cf:
-            // smtpd.c offers AUTH before STARTTLS there.
-            (MAIN, 98, "sasl_over_cleartext"),
+            // Postfix 3.10.13 `postconf -P`: 588/, 590/ and 591/inet/smtpd_tls_auth_only = no,
+            // with smtpd_sasl_auth_enable = yes and smtpd_tls_security_level = may in
+            // main.cf. A 3.7.11 instance built the same way listed `AUTH PLAIN LOGIN` before
+            // STARTTLS on such a service, and not on one without the override.
+            (MASTER, 50, "sasl_over_cleartext"),
+            (MASTER, 59, "sasl_over_cleartext"),
+            (MASTER, 68, "sasl_over_cleartext"),
         ],
     },
     Config {

@@ -137,7 +137,7 @@ fn level_with_wrappermode(lint: &mut Lint) {
 }
 
 fn sasl_over_cleartext(lint: &mut Lint) {
-    let mut found: Vec<Option<At>> = Vec::new();
+    let mut found: Vec<(Option<At>, Option<String>)> = Vec::new();
     for scope in lint.smtpd_scopes() {
         let Some(sasl) = lint
             .value("smtpd_sasl_auth_enable", scope.service)
@@ -157,19 +157,42 @@ fn sasl_over_cleartext(lint: &mut Lint) {
         if protected || lint.main.is_none() {
             continue;
         }
-        let at = sasl.at.or(lint.scope_at(&scope));
-        if !found.contains(&at) {
-            found.push(at);
+        // A service that turns `smtpd_tls_auth_only` off itself is where to look (mailcow's
+        // `588` with `-o smtpd_tls_auth_only=no` under a main.cf that has it on).
+        let own = scope.service.and_then(|s| {
+            let p = s.get("smtpd_tls_auth_only")?;
+            Some((
+                At {
+                    file: FileKind::MasterCf,
+                    line: p.line,
+                },
+                s.name.clone(),
+            ))
+        });
+        let (at, service) = match own {
+            Some((at, name)) => (Some(at), Some(name)),
+            None => (sasl.at.or(lint.scope_at(&scope)), None),
+        };
+        if !found.iter().any(|(a, _)| *a == at) {
+            found.push((at, service));
         }
     }
-    for at in found {
-        lint.emit(
-            "sasl_over_cleartext",
-            at,
-            text!(
+    for (at, service) in found {
+        let message = match service {
+            Some(name) => text!(
+                "login (SASL) is offered on `{}` while TLS is optional: passwords can cross the network in clear text",
+                "SASL-Anmeldung wird bei `{}` bei optionalem TLS angeboten: Passwörter können im Klartext übertragen werden";
+                name
+            ),
+            None => text!(
                 "login (SASL) is offered while TLS is optional: passwords can cross the network in clear text",
                 "SASL-Anmeldung wird bei optionalem TLS angeboten: Passwörter können im Klartext übertragen werden"
             ),
+        };
+        lint.emit(
+            "sasl_over_cleartext",
+            at,
+            message,
             text!(
                 "set `smtpd_tls_auth_only = yes` (or `-o smtpd_tls_auth_only=yes` on this service)",
                 "`smtpd_tls_auth_only = yes` setzen (oder `-o smtpd_tls_auth_only=yes` bei diesem Dienst)"
