@@ -197,3 +197,35 @@ fn postconf_n_and_p_output_is_read_as_what_it_is() {
         .iter()
         .any(|d| d.id == "invalid_value" && d.file == Some(FileKind::PostconfN)));
 }
+
+/// Every default of real Postfix (`postconf -d` of 3.5.25, 3.7.11, 3.10.13 and 3.11.7, in
+/// `postconf-d/`) written out as a configuration: Postfix runs with each of these values, so
+/// none may be an error, and an empty default (`smtp_tls_CAfile =`) is no finding about a
+/// file.
+#[test]
+fn real_postfix_defaults_are_no_errors() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/realworld/postconf-d");
+    for (file, version) in [
+        ("3.5.txt", PostfixVersion::new(3, 5)),
+        ("3.7.txt", PostfixVersion::new(3, 7)),
+        ("3.10.txt", PostfixVersion::new(3, 10)),
+        ("3.11.txt", PostfixVersion::new(3, 11)),
+    ] {
+        let text = std::fs::read_to_string(root.join(file)).unwrap_or_default();
+        assert!(
+            text.lines().count() > 900,
+            "{file}: not a postconf -d output"
+        );
+        let ctx = LintContext {
+            postfix: version,
+            ..LintContext::default()
+        };
+        let (_, found) = postfix_tls::rules::lint_text(&text, Some(FileKind::PostconfN), &ctx);
+        let bad: Vec<String> = found
+            .iter()
+            .filter(|d| d.severity == Severity::Error || d.id == "ca_file_is_own_certificate")
+            .map(|d| format!("{:?} {}: {}", d.line, d.id, d.message.en))
+            .collect();
+        assert!(bad.is_empty(), "{file}: {bad:#?}");
+    }
+}

@@ -200,6 +200,7 @@ fn cases() -> Vec<Case> {
         fires("verify_without_ca", Some("smtp_tls_security_level = secure\nrelayhost = [smtp.example.net]\n"), None),
         quiet("verify_without_ca", Some("smtp_tls_security_level = secure\nrelayhost = [smtp.example.net]\nsmtp_tls_CAfile = /etc/ssl/certs/ca-certificates.crt\n"), None),
         fires("ca_file_is_own_certificate", Some("smtp_tls_CAfile = /etc/letsencrypt/live/mx.example.org/chain.pem\n"), None),
+        quiet("ca_file_is_own_certificate", Some("smtpd_tls_cert_file =\nsmtp_tls_CAfile =\n"), None),
         quiet("ca_file_is_own_certificate", Some("smtp_tls_CAfile = /etc/ssl/certs/ca-certificates.crt\n"), None),
         fires("smtp_wrappermode_below_encrypt", Some("relayhost = [smtp.example.net]:465\nsmtp_tls_wrappermode = yes\nsmtp_tls_security_level = may\n"), None),
         fires("relayhost_implicit_tls_without_wrappermode", Some("relayhost = [smtp.example.net]:465\nsmtp_tls_security_level = encrypt\n"), None),

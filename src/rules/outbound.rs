@@ -138,6 +138,10 @@ fn verify_without_ca(lint: &mut Lint) {
 /// True for a path that names a server certificate or its chain rather than a CA bundle.
 fn is_own_certificate(path: &str, server_cert: Option<&str>) -> bool {
     let path = path.trim();
+    // Empty is the default (no CA file): nothing is trusted from it, nothing is mistaken.
+    if path.is_empty() {
+        return false;
+    }
     if server_cert.is_some_and(|c| c.trim() == path) {
         return true;
     }
