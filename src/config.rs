@@ -762,8 +762,18 @@ pub fn parse_master(text: &str) -> MasterCf {
         };
         // Words after a broken `-o` on its line are that override's, reported with it.
         let mut bad_option_line = None;
+        // Options end at the first word that is not one, or at `--`: Postfix's getopt runs
+        // with "+" (sys_defs.h GETOPT), and postconf -M/-P read master.cf the same way, so a
+        // later `-oi` is the program's own argument (`pipe ... argv=sendmail -oi -f ...`).
+        let mut options_done = false;
+        let known_type = SERVICE_TYPES.contains(&service.kind.as_str());
         let mut rest = words[8..].iter();
         while let Some(word) = rest.next() {
+            if options_done || word.text == "--" {
+                options_done = true;
+                service.args.push(word.text.to_string());
+                continue;
+            }
             // `-o name=value`, `-o { name = value }` and getopt's `-oname=value`.
             let (setting, setting_line) = if word.text == "-o" {
                 match rest.next() {
@@ -781,15 +791,20 @@ pub fn parse_master(text: &str) -> MasterCf {
             } else if let Some(attached) = word.text.strip_prefix("-o") {
                 (attached, word.line)
             } else {
-                if let Some(kind) = stray_kind
-                    .filter(|_| !word.text.starts_with('-') && bad_option_line != Some(word.line))
-                {
-                    master.malformed.push(Malformed {
-                        line: word.line,
-                        text: word.text.to_string(),
-                        reason: format!("`{}` takes no arguments", service.command),
-                        kind,
-                    });
+                // A line of an unknown type (columns shifted by a pasted word, its command
+                // among the arguments) keeps its overrides read, to be judged once fixed.
+                if !word.text.starts_with('-') && known_type {
+                    options_done = true;
+                    // The daemon stops at this word; words on a broken `-o` line are that
+                    // override's, reported with it.
+                    if let Some(kind) = stray_kind.filter(|_| bad_option_line != Some(word.line)) {
+                        master.malformed.push(Malformed {
+                            line: word.line,
+                            text: word.text.to_string(),
+                            reason: format!("`{}` takes no arguments", service.command),
+                            kind,
+                        });
+                    }
                 }
                 service.args.push(word.text.to_string());
                 continue;
@@ -935,6 +950,20 @@ mod tests {
         );
         assert!(services_of(&parse_main("a = b\n")).is_none());
         assert!(!parse_main("a/b/c = d\n").malformed.is_empty());
+    }
+
+    #[test]
+    fn options_end_at_the_first_argument() {
+        let master = parse_master(
+            "spamassassin unix - n n - - pipe\n  user=debian-spamd argv=/usr/bin/spamc -f -e /usr/sbin/sendmail -oi -f ${sender} ${recipient}\nsubmission inet n - y - - smtpd\n  -o a=b, c\n  -o d=e\n",
+        );
+        assert!(master.services[0].overrides.is_empty());
+        assert!(master.services[0].args.contains(&String::from("-oi")));
+        let submission = &master.services[1];
+        assert_eq!(submission.overrides.len(), 1);
+        assert_eq!(submission.args, ["c", "-o", "d=e"]);
+        let lines: Vec<usize> = master.malformed.iter().map(|m| m.line).collect();
+        assert_eq!(lines, [4]);
     }
 
     #[test]

@@ -97,6 +97,13 @@ const CONFIGS: &[Config] = &[
         postfix: "3.10",
         errors: &[],
     },
+    // Was: malformed_line for `-oi` in `pipe ... argv=/usr/sbin/sendmail -oi -f ...`: after
+    // the first argument `-o` is the program's (3.7.11 `postconf -P` shows no override).
+    Config {
+        dir: "emailwiz",
+        postfix: "3.7",
+        errors: &[],
+    },
     Config {
         dir: "debian-bullseye-3.5",
         postfix: "3.5",

@@ -78,6 +78,7 @@ fn cases() -> Vec<Case> {
         fires("malformed_line", None, Some("smtp inet n - yes - - smtpd\n")),
         quiet("malformed_line", None, Some("smtp inet n - y - - smtpd\npickup unix n - y 60? 1 pickup\n")),
         quiet("malformed_line", Some("# /etc/postfix/main.cf\nmyhostname = mx\n"), None),
+        quiet("malformed_line", None, Some("spamassassin unix - n n - - pipe\n  user=debian-spamd argv=/usr/bin/spamc -f -e /usr/sbin/sendmail -oi -f ${sender} ${recipient}\n")),
         fires("value_has_comment", Some("smtpd_tls_security_level = may # optional\n"), None),
         quiet("value_has_comment", Some("# optional\nsmtpd_tls_security_level = may\n"), None),
         fires("duplicate_parameter", Some("smtpd_tls_loglevel = 1\nsmtpd_tls_loglevel = 2\n"), None),
