@@ -105,6 +105,11 @@ const CONFIGS: &[Config] = &[
         errors: &[],
     },
     Config {
+        dir: "oefenweb-ansible-postfix",
+        postfix: "3.7",
+        errors: &[],
+    },
+    Config {
         dir: "debian-bullseye-3.5",
         postfix: "3.5",
         errors: &[],
