@@ -37,6 +37,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import catalogue  # noqa: E402
+import realworld  # noqa: E402
 import commands  # noqa: E402
 import instance  # noqa: E402
 import matrix  # noqa: E402
@@ -468,6 +469,16 @@ def catalogue_result(version):
     return result
 
 
+def realworld_result(version):
+    """The real-world configurations against the installed Postfix (tests/postfix/realworld.py)."""
+    result = Result("realworld")
+    # No configuration is started: `postconf` answers statically.
+    result.static, result.started = "ok", "ok"
+    result.checks = realworld.checks(GENERATOR, version)
+    print(f"  {result.name}: {'pass' if result.passed() else 'FAIL'}", flush=True)
+    return result
+
+
 def touch_services(inst, timeout=5):
     """Connects once to each listening service and reads its greeting, so that master starts
     the daemon and the daemon reads its configuration."""
@@ -633,8 +644,10 @@ def main():
         for name, options, _ in all_cases:
             print(name, json.dumps(options, sort_keys=True))
         print("catalogue (the parameter catalogue against the installed Postfix)")
+        print("realworld (tests/realworld/ against the installed Postfix)")
         return 0
     with_catalogue = not args.only or "catalogue" in args.only
+    with_realworld = not args.only or "realworld" in args.only
     if args.only:
         all_cases = [c for c in all_cases if c[0] in args.only]
     harness_tests = subprocess.run([sys.executable, os.path.join(HERE, "test_harness.py")],
@@ -647,7 +660,8 @@ def main():
     global GENERATOR
     if args.generator:
         GENERATOR = os.path.abspath(args.generator)
-    elif not args.no_build and (with_catalogue or any(s is None for _, _, s in all_cases)):
+    elif not args.no_build and (with_catalogue or with_realworld
+                                or any(s is None for _, _, s in all_cases)):
         build_generator()
     work_root = tempfile.mkdtemp(prefix="postfix-tls-suite-")
     os.chmod(work_root, 0o755)
@@ -678,6 +692,8 @@ def main():
             raise
     if with_catalogue:
         results.append(catalogue_result(version))
+    if with_realworld:
+        results.append(realworld_result(version))
     print_details(results, args.verbose)
     print_table(results)
     passed = sum(1 for r in results if r.passed())
