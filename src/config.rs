@@ -203,6 +203,26 @@ impl MainCf {
 }
 
 impl Service {
+    /// What Postfix's master tells services apart by: the type, and for an inet service the
+    /// address with the port name resolved (`smtps` and `submissions` are both 465, `smtp`
+    /// and `25` one service: 3.7.11 logs `duplicate master.cf entry for service
+    /// "127.0.0.77:smtp" ([127.0.0.77]:25)` for `127.0.0.77:smtp` beside `127.0.0.77:25`).
+    pub fn endpoint(&self) -> (&str, String) {
+        if self.kind != "inet" {
+            return (&self.kind, self.name.clone());
+        }
+        let (host, port) = self.name.rsplit_once(':').unwrap_or(("", &self.name));
+        let host = host.trim_start_matches('[').trim_end_matches(']');
+        let port = match port {
+            "smtp" => "25",
+            "lmtp" => "24",
+            "submission" => "587",
+            "submissions" | "smtps" | "ssmtp" => "465",
+            other => other,
+        };
+        (&self.kind, format!("{}:{port}", host.to_ascii_lowercase()))
+    }
+
     /// The last `-o` override of a parameter on this service, if any.
     pub fn get(&self, name: &str) -> Option<&Param> {
         self.overrides.iter().rev().find(|p| p.name == name)
@@ -210,6 +230,14 @@ impl Service {
 }
 
 impl MasterCf {
+    /// True when no later entry is the same service (`Service::endpoint`): Postfix runs the
+    /// last of several.
+    pub fn is_live(&self, service: &Service) -> bool {
+        let key = service.endpoint();
+        let at = self.services.iter().rposition(|s| s.endpoint() == key);
+        at.is_some_and(|i| std::ptr::eq(&self.services[i], service))
+    }
+
     /// The service with this name and type, if any: the last entry, which Postfix uses.
     pub fn service(&self, name: &str, kind: &str) -> Option<&Service> {
         self.services
@@ -950,6 +978,20 @@ mod tests {
         );
         assert!(services_of(&parse_main("a = b\n")).is_none());
         assert!(!parse_main("a/b/c = d\n").malformed.is_empty());
+    }
+
+    #[test]
+    fn services_are_told_apart_as_master_does() {
+        let master = parse_master(
+            "smtps inet n - y - - smtpd\nsubmissions inet n - y - - smtpd\n127.0.0.1:smtp inet n - y - - smtpd\n[127.0.0.1]:25 inet n - y - - smtpd\nsmtp unix - - y - - smtp\n",
+        );
+        let keys: Vec<(&str, String)> = master.services.iter().map(Service::endpoint).collect();
+        assert_eq!(keys[0], keys[1]);
+        assert_eq!(keys[0], ("inet", String::from(":465")));
+        assert_eq!(keys[2], keys[3]);
+        assert_eq!(keys[4], ("unix", String::from("smtp")));
+        let live: Vec<bool> = master.services.iter().map(|s| master.is_live(s)).collect();
+        assert_eq!(live, [false, true, false, true, true]);
     }
 
     #[test]

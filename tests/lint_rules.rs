@@ -83,7 +83,10 @@ fn cases() -> Vec<Case> {
         quiet("value_has_comment", Some("# optional\nsmtpd_tls_security_level = may\n"), None),
         fires("duplicate_parameter", Some("smtpd_tls_loglevel = 1\nsmtpd_tls_loglevel = 2\n"), None),
         fires("duplicate_service", None, Some("smtp inet n - y - - smtpd\npickup unix n - y 60 1 pickup\nsmtp inet n - y - 1 postscreen\n")),
+        fires("duplicate_service", None, Some("smtps inet n - y - - smtpd\n  -o smtpd_tls_wrappermode=yes\nsubmissions inet n - y - - smtpd\n  -o smtpd_tls_wrappermode=yes\n")),
+        fires("duplicate_service", None, Some("127.0.0.1:smtp inet n - y - - smtpd\n[127.0.0.1]:25 inet n - y - - smtpd\n")),
         quiet("duplicate_service", None, Some("smtp inet n - y - - smtpd\nsmtp unix - - y - - smtp\n")),
+        quiet("duplicate_service", None, Some("127.0.0.1:smtp inet n - y - - smtpd\n127.0.0.2:smtp inet n - y - - smtpd\nsubmission inet n - y - - smtpd\nsubmissions inet n - y - - smtpd\n")),
         quiet("duplicate_parameter", Some("smtpd_tls_loglevel = 1\nsmtp_tls_loglevel = 1\n"), None),
         fires("unknown_parameter", Some("smtpd_tls_securty_level = may\n"), None),
         quiet(

@@ -311,11 +311,7 @@ impl<'a> Lint<'a> {
             .services
             .iter()
             // Of two entries of one service Postfix runs the last (duplicate_service).
-            .filter(|s| {
-                master
-                    .service(&s.name, &s.kind)
-                    .is_some_and(|last| std::ptr::eq(last, *s))
-            })
+            .filter(|s| master.is_live(s))
             .filter_map(|s| {
                 let port = match (s.kind.as_str(), s.command.as_str()) {
                     ("inet", "smtpd") => port_of(&s.name),

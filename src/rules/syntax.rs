@@ -201,17 +201,14 @@ fn duplicates(lint: &mut Lint) {
     }
 }
 
-/// A service name and type given twice: Postfix 3.7.11's master logs "duplicate master.cf
-/// entry for service "smtp" (...) -- using the last entry".
+/// A service given twice: Postfix 3.7.11's master logs "duplicate master.cf entry for service
+/// "smtp" (...) -- using the last entry".
 fn duplicate_services(lint: &mut Lint) {
     let services: Vec<_> = lint.services().collect();
     let mut found: Vec<(String, String, usize, usize)> = Vec::new();
     for (i, s) in services.iter().enumerate() {
-        if let Some(earlier) = services[..i]
-            .iter()
-            .rev()
-            .find(|e| e.name == s.name && e.kind == s.kind)
-        {
+        let key = s.endpoint();
+        if let Some(earlier) = services[..i].iter().rev().find(|e| e.endpoint() == key) {
             found.push((s.name.clone(), s.kind.clone(), earlier.line, s.line));
         }
     }
@@ -223,8 +220,8 @@ fn duplicate_services(lint: &mut Lint) {
                 line,
             }),
             text!(
-                "`{} {}` is defined again: Postfix uses this entry and ignores the one at line {}",
-                "`{} {}` wird erneut definiert: Postfix verwendet diesen Eintrag und ignoriert den in Zeile {}";
+                "`{} {}` is the service of line {} again: Postfix uses this entry and ignores that one",
+                "`{} {}` ist erneut der Dienst aus Zeile {}: Postfix verwendet diesen Eintrag und ignoriert jenen";
                 name, kind, first
             ),
             text!(
