@@ -44,8 +44,8 @@ pub static RULES: &[Rule] = &[
         topic: Topic::General,
         summary: t("a master.cf service is defined twice", "ein master.cf-Dienst ist doppelt definiert"),
         what: t(
-            "Two master.cf entries with the same service name and type, such as two `smtp inet` lines.",
-            "Zwei master.cf-Einträge mit demselben Dienstnamen und Typ, etwa zwei Zeilen `smtp inet`.",
+            "Two master.cf entries for one service: the same type and name, or inet services on the same address and port under two names (`smtps` and `submissions` are both 465, `smtp` is 25).",
+            "Zwei master.cf-Einträge für einen Dienst: derselbe Typ und Name oder inet-Dienste an derselben Adresse und demselben Port unter zwei Namen (`smtps` und `submissions` sind beide 465, `smtp` ist 25).",
         ),
         why: t(
             "Postfix runs only the last one and logs \"duplicate master.cf entry for service ... -- using the last entry\": settings and `-o` overrides of the earlier entry have no effect.",
