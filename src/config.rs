@@ -47,6 +47,8 @@ pub enum MalformedKind {
     /// `-o` value after a space (`-o name=a, b`): the daemon stops with "unexpected
     /// command-line argument".
     StrayArgument,
+    /// A word after the command of a daemon that never reads its arguments: it does nothing.
+    IgnoredArgument,
     /// A master.cf column with a value Postfix refuses: `postfix check` and `postfix start`
     /// stop with "invalid chroot field". The column's name here and in Postfix's message.
     BadColumn(Column),
@@ -106,8 +108,9 @@ fn bad_columns(service: &Service) -> Vec<(Column, &str)> {
 }
 
 /// Postfix daemons that take options but no other arguments: each stops with "unexpected
-/// command-line argument" (its `service()` function; checked for `smtpd` with Postfix
-/// 3.7.11). `pipe`, `spawn` and programs of other packages take arguments.
+/// command-line argument" (the `argv[0]` check in its `service()` function in Postfix
+/// 3.7.11; seen for `smtpd` with a running 3.7.11). `pipe`, `spawn` and programs of other
+/// packages take arguments.
 const NO_ARGUMENT_DAEMONS: &[&str] = &[
     "anvil",
     "bounce",
@@ -116,18 +119,15 @@ const NO_ARGUMENT_DAEMONS: &[&str] = &[
     "dnsblog",
     "error",
     "flush",
-    "lmtp",
     "local",
     "oqmgr",
     "pickup",
     "postlogd",
-    "postscreen",
     "proxymap",
     "qmgr",
-    "retry",
+    "qmqpd",
     "scache",
     "showq",
-    "smtp",
     "smtpd",
     "tlsmgr",
     "tlsproxy",
@@ -136,6 +136,11 @@ const NO_ARGUMENT_DAEMONS: &[&str] = &[
     "virtual",
 ];
 
+/// Postfix daemons whose `service()` never looks at its arguments (smtp(8) and lmtp(8),
+/// which are one program, and postscreen(8) in Postfix 3.7.11): a word after their options
+/// does nothing (`lmtp unix - - n - - lmtp flags=O`, `flags=` being pipe(8)'s).
+const ARGUMENT_IGNORING_DAEMONS: &[&str] = &["lmtp", "postscreen", "smtp"];
+
 /// A parsed main.cf (or `postconf -n` output).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MainCf {
@@ -143,6 +148,9 @@ pub struct MainCf {
     pub params: Vec<Param>,
     /// Lines that are not settings, comments or blank.
     pub malformed: Vec<Malformed>,
+    /// `service/type/name = value` lines, as `postconf -P` prints a master.cf `-o`
+    /// override: the service, its type and the setting.
+    pub service_params: Vec<(String, String, Param)>,
 }
 
 /// One service line of master.cf with its `-o` overrides.
@@ -195,6 +203,26 @@ impl MainCf {
 }
 
 impl Service {
+    /// What Postfix's master tells services apart by: the type, and for an inet service the
+    /// address with the port name resolved (`smtps` and `submissions` are both 465, `smtp`
+    /// and `25` one service: 3.7.11 logs `duplicate master.cf entry for service
+    /// "127.0.0.77:smtp" ([127.0.0.77]:25)` for `127.0.0.77:smtp` beside `127.0.0.77:25`).
+    pub fn endpoint(&self) -> (&str, String) {
+        if self.kind != "inet" {
+            return (&self.kind, self.name.clone());
+        }
+        let (host, port) = self.name.rsplit_once(':').unwrap_or(("", &self.name));
+        let host = host.trim_start_matches('[').trim_end_matches(']');
+        let port = match port {
+            "smtp" => "25",
+            "lmtp" => "24",
+            "submission" => "587",
+            "submissions" | "smtps" | "ssmtp" => "465",
+            other => other,
+        };
+        (&self.kind, format!("{}:{port}", host.to_ascii_lowercase()))
+    }
+
     /// The last `-o` override of a parameter on this service, if any.
     pub fn get(&self, name: &str) -> Option<&Param> {
         self.overrides.iter().rev().find(|p| p.name == name)
@@ -202,40 +230,216 @@ impl Service {
 }
 
 impl MasterCf {
-    /// The first service with this name and type, if any.
+    /// True when no later entry is the same service (`Service::endpoint`): Postfix runs the
+    /// last of several.
+    pub fn is_live(&self, service: &Service) -> bool {
+        let key = service.endpoint();
+        let at = self.services.iter().rposition(|s| s.endpoint() == key);
+        at.is_some_and(|i| std::ptr::eq(&self.services[i], service))
+    }
+
+    /// The service with this name and type, if any: the last entry, which Postfix uses.
     pub fn service(&self, name: &str, kind: &str) -> Option<&Service> {
         self.services
             .iter()
+            .rev()
             .find(|s| s.name == name && s.kind == kind)
     }
 }
 
-/// The names a value refers to as `$name`, `${name}`, `$(name)` or `${name?text}`, in order.
+/// Parameters whose value Postfix reads raw, without `$name` expansion at configuration
+/// time: the daemon expands its own `$` macros later (`$recipient` in `mailbox_command`,
+/// `$EXTENSION` for procmail). The `CONFIG_RAW_TABLE`s of local(8), smtpd(8) and
+/// postscreen(8) in Postfix 3.7.11; `postconf -x` prints them unexpanded.
+pub const RAW_PARAMETERS: &[&str] = &[
+    "command_execution_directory",
+    "default_rbl_reply",
+    "forward_path",
+    "luser_relay",
+    "mailbox_command",
+    "postscreen_expansion_filter",
+    "postscreen_reject_footer",
+    "smtpd_expansion_filter",
+    "smtpd_reject_footer",
+];
+
+/// True when Postfix expands `$name` in this parameter's value.
+pub fn is_expanded(name: &str) -> bool {
+    !RAW_PARAMETERS.contains(&name)
+}
+
+/// One piece of a value as Postfix's `$` expansion (mac_expand) reads it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Piece<'a> {
+    /// Text taken as written.
+    Text(&'a str),
+    /// `$$`: one `$`.
+    Dollar,
+    /// `$name`, `${name}` or `$(name)`.
+    Ref(&'a str),
+    /// `${name?text}` (text when `$name` is not empty) or `${name:text}` (text when it is),
+    /// also with the text in braces (`${name?{text}}`, Postfix 3.0+).
+    Cond {
+        name: &'a str,
+        if_set: bool,
+        text: &'a str,
+    },
+    /// Anything else in `${...}` (the 3.0 comparisons, `{a}:{b}` pairs): a value the linter
+    /// does not compute. The names it mentions, for the unknown-parameter check.
+    Other(&'a str),
+}
+
+fn is_name_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Where the bracket opened just before `text` closes: the index of the matching `close`,
+/// counting nested pairs. `None` when it never closes.
+fn matching_close(text: &str, open: u8, close: u8) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, b) in text.bytes().enumerate() {
+        if b == open {
+            depth += 1;
+        } else if b == close {
+            if depth == 0 {
+                return Some(i);
+            }
+            depth -= 1;
+        }
+    }
+    None
+}
+
+/// Splits a value into text, `$$` and references.
+fn pieces(value: &str) -> Vec<Piece<'_>> {
+    let mut found = Vec::new();
+    let mut rest = value;
+    // A byte search rather than `find`: most values have no `$`.
+    while let Some(pos) = rest.bytes().position(|b| b == b'$') {
+        if pos > 0 {
+            found.push(Piece::Text(&rest[..pos]));
+        }
+        let after = &rest[pos + 1..];
+        let bracket = match after.bytes().next() {
+            Some(b'{') => Some((b'{', b'}')),
+            Some(b'(') => Some((b'(', b')')),
+            _ => None,
+        };
+        if let Some(tail) = after.strip_prefix('$') {
+            found.push(Piece::Dollar);
+            rest = tail;
+        } else if let Some((open, close)) = bracket {
+            let inner = &after[1..];
+            let Some(end) = matching_close(inner, open, close) else {
+                // Postfix: "unbalanced" or "missing" bracket; the rest is not computed.
+                found.push(Piece::Other(inner));
+                return found;
+            };
+            found.push(bracketed(&inner[..end]));
+            rest = &inner[end + 1..];
+        } else {
+            let end = after.bytes().take_while(|&b| is_name_byte(b)).count();
+            if end == 0 {
+                found.push(Piece::Text("$"));
+            } else {
+                found.push(Piece::Ref(&after[..end]));
+            }
+            rest = &after[end..];
+        }
+    }
+    if !rest.is_empty() {
+        found.push(Piece::Text(rest));
+    }
+    found
+}
+
+/// The piece `${body}` stands for.
+fn bracketed(body: &str) -> Piece<'_> {
+    let end = body.bytes().take_while(|&b| is_name_byte(b)).count();
+    let (name, tail) = body.split_at(end);
+    if name.is_empty() {
+        return Piece::Other(body);
+    }
+    let (if_set, text) = match tail.as_bytes().first() {
+        None => return Piece::Ref(name),
+        Some(b'?') => (true, &tail[1..]),
+        Some(b':') => (false, &tail[1..]),
+        Some(_) => return Piece::Other(body),
+    };
+    let text = match text.strip_prefix('{') {
+        // `{text}` whole, not `{a}:{b}`.
+        Some(inner) => match matching_close(inner, b'{', b'}') {
+            Some(end) if end + 1 == inner.len() => &inner[..end],
+            _ => return Piece::Other(body),
+        },
+        None => text,
+    };
+    Piece::Cond { name, if_set, text }
+}
+
+/// The names a value refers to as `$name`, `${name}`, `$(name)` or `${name?text}` (and in
+/// that text), in order. `$$` is a literal `$`.
 pub fn references(value: &str) -> Vec<&str> {
     let mut names = Vec::new();
-    let mut rest = value;
-    // A byte loop rather than `find`: values are short and most have no `$`, and the
-    // general character search cost more to set up than the search itself.
-    while let Some(pos) = rest.bytes().position(|b| b == b'$') {
-        rest = &rest[pos + 1..];
-        let (open, close) = match rest.chars().next() {
-            Some('{') => (1, Some('}')),
-            Some('(') => (1, Some(')')),
-            _ => (0, None),
-        };
-        let body = &rest[open..];
-        let end = body
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-            .unwrap_or(body.len());
-        if end > 0 {
-            names.push(&body[..end]);
+    for piece in pieces(value) {
+        match piece {
+            Piece::Ref(name) => names.push(name),
+            Piece::Cond { name, text, .. } => {
+                names.push(name);
+                names.extend(references(text));
+            }
+            Piece::Other(body) => names.extend(
+                body.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .filter(|w| w.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())),
+            ),
+            Piece::Text(_) | Piece::Dollar => {}
         }
-        rest = match close {
-            Some(c) => body.find(c).map_or("", |i| &body[i + 1..]),
-            None => &body[end..],
-        };
     }
     names
+}
+
+/// The names a value needs defined: `$name`, `${name}` and `$(name)`, but not the name of a
+/// `${name?text}` or `${name:text}`, which exists to test whether it is set.
+pub fn required_references(value: &str) -> Vec<&str> {
+    pieces(value)
+        .into_iter()
+        .filter_map(|piece| match piece {
+            Piece::Ref(name) => Some(name),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The value after Postfix's `$` expansion, or `None` when it cannot be known here: a name
+/// `lookup` does not know (it gives a name's raw value, written or default), a 3.0
+/// comparison, or references nested too deep (a loop).
+pub fn expand(value: &str, lookup: &dyn Fn(&str) -> Option<String>) -> Option<String> {
+    expand_depth(value, lookup, 0)
+}
+
+fn expand_depth(value: &str, lookup: &dyn Fn(&str) -> Option<String>, depth: u8) -> Option<String> {
+    if !value.contains('$') {
+        return Some(value.to_string());
+    }
+    if depth > 8 {
+        return None;
+    }
+    let resolve = |name: &str| expand_depth(&lookup(name)?, lookup, depth + 1);
+    let mut out = String::new();
+    for piece in pieces(value) {
+        match piece {
+            Piece::Text(text) => out.push_str(text),
+            Piece::Dollar => out.push('$'),
+            Piece::Ref(name) => out.push_str(&resolve(name)?),
+            Piece::Cond { name, if_set, text } => {
+                if resolve(name)?.trim().is_empty() != if_set {
+                    out.push_str(&expand_depth(text, lookup, depth + 1)?);
+                }
+            }
+            Piece::Other(_) => return None,
+        }
+    }
+    Some(out)
 }
 
 /// A logical line: its first physical line number and its text with continuations joined.
@@ -296,10 +500,35 @@ fn split_setting(text: &str) -> Option<(&str, &str)> {
     is_param_name(name).then_some((name, value.trim()))
 }
 
-/// Parses main.cf text.
+/// Splits `service/type/name = value` (a line of `postconf -P`) into its parts.
+fn split_service_setting(text: &str) -> Option<(&str, &str, &str, &str)> {
+    let (key, value) = text.split_once('=')?;
+    let mut parts = key.trim().splitn(3, '/');
+    let (service, kind, name) = (parts.next()?, parts.next()?, parts.next()?);
+    (!service.is_empty() && SERVICE_TYPES.contains(&kind) && is_param_name(name)).then_some((
+        service,
+        kind,
+        name,
+        value.trim(),
+    ))
+}
+
+/// Parses main.cf text (also `postconf -n` output, followed or not by `postconf -P`).
 pub fn parse_main(text: &str) -> MainCf {
     let mut main = MainCf::default();
     for logical in logical_lines(text, &mut main.malformed) {
+        if let Some((service, kind, name, value)) = split_service_setting(&logical.text) {
+            main.service_params.push((
+                service.to_string(),
+                kind.to_string(),
+                Param {
+                    name: name.to_string(),
+                    value: value.to_string(),
+                    line: logical.line,
+                },
+            ));
+            continue;
+        }
         match split_setting(&logical.text) {
             Some((name, value)) => main.params.push(Param {
                 name: name.to_string(),
@@ -323,6 +552,53 @@ pub fn parse_main(text: &str) -> MainCf {
         }
     }
     main
+}
+
+/// The services `postconf -P` lines describe, each with its overrides, when there are such
+/// lines. `postconf -P` does not show the command: an inet service is taken to run smtpd
+/// (postscreen when it has `postscreen_*` settings), a unix service the program of its name,
+/// and the columns are the defaults (`-`).
+pub fn services_of(main: &MainCf) -> Option<MasterCf> {
+    let mut master = MasterCf::default();
+    for (name, kind, param) in &main.service_params {
+        let index = match master
+            .services
+            .iter()
+            .position(|s| s.name == *name && s.kind == *kind)
+        {
+            Some(index) => index,
+            None => {
+                let dash = || String::from("-");
+                master.services.push(Service {
+                    name: name.clone(),
+                    kind: kind.clone(),
+                    private: dash(),
+                    unpriv: dash(),
+                    chroot: dash(),
+                    wakeup: dash(),
+                    maxproc: dash(),
+                    command: String::new(),
+                    args: Vec::new(),
+                    overrides: Vec::new(),
+                    line: param.line,
+                });
+                master.services.len() - 1
+            }
+        };
+        master.services[index].overrides.push(param.clone());
+    }
+    for service in &mut master.services {
+        let screens = service
+            .overrides
+            .iter()
+            .any(|p| p.name.starts_with("postscreen_"));
+        service.command = match service.kind.as_str() {
+            "inet" if screens => String::from("postscreen"),
+            "inet" | "pass" => String::from("smtpd"),
+            _ => service.name.clone(),
+        };
+    }
+    (!master.services.is_empty()).then_some(master)
 }
 
 /// A master.cf word with the physical line it is on; it borrows the input unless it is a
@@ -386,6 +662,14 @@ fn split_space(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// True when a `{ ... }` group has more `{` than `}` so far: a value in it may hold its own
+/// braces (`-o { smtpd_client_restrictions = check_policy_service { inet:x, timeout=10s } }`).
+fn unclosed_brace(group: &str) -> bool {
+    let opened = group.bytes().filter(|&b| b == b'{').count();
+    let closed = group.bytes().filter(|&b| b == b'}').count();
+    opened > closed
+}
+
 /// Splits master.cf text into services: the words of all of them in one list (one
 /// allocation rather than one per service) and where each service's words start.
 /// `{ ... }` is one word. Comment lines inside a service's continuation are skipped, as
@@ -431,7 +715,7 @@ fn master_entries<'a>(
                 }),
             }
             if let Some(last) = words.last() {
-                open_brace = last.text.starts_with('{') && !last.text.ends_with('}');
+                open_brace = last.text.starts_with('{') && unclosed_brace(&last.text);
             }
         }
     }
@@ -497,11 +781,27 @@ pub fn parse_master(text: &str) -> MasterCf {
                 });
             }
         }
-        let takes_arguments = !NO_ARGUMENT_DAEMONS.contains(&service.command.as_str());
+        let stray_kind = if NO_ARGUMENT_DAEMONS.contains(&service.command.as_str()) {
+            Some(MalformedKind::StrayArgument)
+        } else if ARGUMENT_IGNORING_DAEMONS.contains(&service.command.as_str()) {
+            Some(MalformedKind::IgnoredArgument)
+        } else {
+            None
+        };
         // Words after a broken `-o` on its line are that override's, reported with it.
         let mut bad_option_line = None;
+        // Options end at the first word that is not one, or at `--`: Postfix's getopt runs
+        // with "+" (sys_defs.h GETOPT), and postconf -M/-P read master.cf the same way, so a
+        // later `-oi` is the program's own argument (`pipe ... argv=sendmail -oi -f ...`).
+        let mut options_done = false;
+        let known_type = SERVICE_TYPES.contains(&service.kind.as_str());
         let mut rest = words[8..].iter();
         while let Some(word) = rest.next() {
+            if options_done || word.text == "--" {
+                options_done = true;
+                service.args.push(word.text.to_string());
+                continue;
+            }
             // `-o name=value`, `-o { name = value }` and getopt's `-oname=value`.
             let (setting, setting_line) = if word.text == "-o" {
                 match rest.next() {
@@ -519,16 +819,20 @@ pub fn parse_master(text: &str) -> MasterCf {
             } else if let Some(attached) = word.text.strip_prefix("-o") {
                 (attached, word.line)
             } else {
-                if !takes_arguments
-                    && !word.text.starts_with('-')
-                    && bad_option_line != Some(word.line)
-                {
-                    master.malformed.push(Malformed {
-                        line: word.line,
-                        text: word.text.to_string(),
-                        reason: format!("`{}` takes no arguments", service.command),
-                        kind: MalformedKind::StrayArgument,
-                    });
+                // A line of an unknown type (columns shifted by a pasted word, its command
+                // among the arguments) keeps its overrides read, to be judged once fixed.
+                if !word.text.starts_with('-') && known_type {
+                    options_done = true;
+                    // The daemon stops at this word; words on a broken `-o` line are that
+                    // override's, reported with it.
+                    if let Some(kind) = stray_kind.filter(|_| bad_option_line != Some(word.line)) {
+                        master.malformed.push(Malformed {
+                            line: word.line,
+                            text: word.text.to_string(),
+                            reason: format!("`{}` takes no arguments", service.command),
+                            kind,
+                        });
+                    }
                 }
                 service.args.push(word.text.to_string());
                 continue;
@@ -581,6 +885,10 @@ pub fn detect_kind(text: &str) -> FileKind {
             plain = false;
             continue;
         }
+        // `postconf -P` lines after `postconf -n`: their own sorted block.
+        if split_service_setting(trimmed).is_some() {
+            continue;
+        }
         match split_setting(trimmed) {
             Some((name, _)) => names.push(name),
             None => plain = false,
@@ -597,6 +905,124 @@ pub fn detect_kind(text: &str) -> FileKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn expansion_follows_postfix() {
+        let lookup = |name: &str| match name {
+            "a" => Some(String::from(">=TLSv1.2")),
+            "empty" => Some(String::new()),
+            "loop" => Some(String::from("$loop")),
+            "indirect" => Some(String::from("${a}")),
+            _ => None,
+        };
+        let cases = [
+            ("$a", Some(">=TLSv1.2")),
+            ("${a}", Some(">=TLSv1.2")),
+            ("$(a), !SSLv3", Some(">=TLSv1.2, !SSLv3")),
+            ("$indirect", Some(">=TLSv1.2")),
+            ("${a?yes}", Some("yes")),
+            ("${a:no}", Some("")),
+            ("${empty?{yes}}${empty:{no}}", Some("no")),
+            ("$$a", Some("$a")),
+            ("price: 5$", Some("price: 5$")),
+            ("$unknown", None),
+            ("${a?{x}:{y}}", None),
+            ("${a == b ?{x}}", None),
+            ("$loop", None),
+            ("${a", None),
+        ];
+        for (value, expected) in cases {
+            assert_eq!(expand(value, &lookup).as_deref(), expected, "{value}");
+        }
+    }
+
+    #[test]
+    fn references_skip_dollar_dollar_and_tell_conditions_apart() {
+        assert_eq!(references("$$a ${b?$c} $d"), vec!["b", "c", "d"]);
+        assert_eq!(required_references("$$a ${b?$c} $d ${e:{f}}"), vec!["d"]);
+        assert!(!is_expanded("mailbox_command"));
+        assert!(is_expanded("smtpd_tls_mandatory_protocols"));
+    }
+
+    #[test]
+    fn nested_braces_stay_in_one_override() {
+        let master = parse_master(
+            "submission inet n - y - - smtpd\n  -o { smtpd_client_restrictions = check_policy_service { inet:127.0.0.1:10023, timeout=10s }, reject }\n  -o syslog_name=postfix/submission\n",
+        );
+        assert!(master.malformed.is_empty(), "{:?}", master.malformed);
+        let service = &master.services[0];
+        assert_eq!(
+            service
+                .get("smtpd_client_restrictions")
+                .map(|p| p.value.as_str()),
+            Some("check_policy_service { inet:127.0.0.1:10023, timeout=10s }, reject")
+        );
+        assert!(service.get("syslog_name").is_some());
+    }
+
+    #[test]
+    fn postconf_p_lines_describe_services() {
+        let text = "compatibility_level = 3.6\nsmtpd_tls_security_level = may\nsmtp/inet/postscreen_upstream_proxy_protocol = haproxy\nsubmission/inet/smtpd_tls_security_level = encrypt\nsubmission/inet/syslog_name = postfix/submission\n";
+        let main = parse_main(text);
+        assert!(main.malformed.is_empty(), "{:?}", main.malformed);
+        assert_eq!(main.params.len(), 2);
+        let master = services_of(&main).unwrap_or_default();
+        let names: Vec<(&str, &str, usize)> = master
+            .services
+            .iter()
+            .map(|s| (s.name.as_str(), s.command.as_str(), s.overrides.len()))
+            .collect();
+        assert_eq!(
+            names,
+            [("smtp", "postscreen", 1), ("submission", "smtpd", 2)]
+        );
+        assert!(services_of(&parse_main("a = b\n")).is_none());
+        assert!(!parse_main("a/b/c = d\n").malformed.is_empty());
+    }
+
+    #[test]
+    fn services_are_told_apart_as_master_does() {
+        let master = parse_master(
+            "smtps inet n - y - - smtpd\nsubmissions inet n - y - - smtpd\n127.0.0.1:smtp inet n - y - - smtpd\n[127.0.0.1]:25 inet n - y - - smtpd\nsmtp unix - - y - - smtp\n",
+        );
+        let keys: Vec<(&str, String)> = master.services.iter().map(Service::endpoint).collect();
+        assert_eq!(keys[0], keys[1]);
+        assert_eq!(keys[0], ("inet", String::from(":465")));
+        assert_eq!(keys[2], keys[3]);
+        assert_eq!(keys[4], ("unix", String::from("smtp")));
+        let live: Vec<bool> = master.services.iter().map(|s| master.is_live(s)).collect();
+        assert_eq!(live, [false, true, false, true, true]);
+    }
+
+    #[test]
+    fn options_end_at_the_first_argument() {
+        let master = parse_master(
+            "spamassassin unix - n n - - pipe\n  user=debian-spamd argv=/usr/bin/spamc -f -e /usr/sbin/sendmail -oi -f ${sender} ${recipient}\nsubmission inet n - y - - smtpd\n  -o a=b, c\n  -o d=e\n",
+        );
+        assert!(master.services[0].overrides.is_empty());
+        assert!(master.services[0].args.contains(&String::from("-oi")));
+        let submission = &master.services[1];
+        assert_eq!(submission.overrides.len(), 1);
+        assert_eq!(submission.args, ["c", "-o", "d=e"]);
+        let lines: Vec<usize> = master.malformed.iter().map(|m| m.line).collect();
+        assert_eq!(lines, [4]);
+    }
+
+    #[test]
+    fn words_after_a_daemon_that_ignores_them_are_harmless() {
+        let master = parse_master(
+            "lmtp unix - - n - - lmtp flags=O\nlocal unix - n n - - local flags=O\nmaildrop unix - n n - - pipe flags=DRhu\n",
+        );
+        let kinds: Vec<(usize, MalformedKind)> =
+            master.malformed.iter().map(|m| (m.line, m.kind)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (1, MalformedKind::IgnoredArgument),
+                (2, MalformedKind::StrayArgument)
+            ]
+        );
+    }
 
     #[test]
     fn split_space_finds_the_words_split_whitespace_finds() {

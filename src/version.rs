@@ -212,6 +212,15 @@ impl PostfixVersion {
         self.at_least(3, 9)
     }
 
+    /// `smtpd_forbid_bare_newline` takes `normalize` and `reject` besides `yes`/`no`: from
+    /// 3.5.24, 3.6.14, 3.7.10, 3.8.5 and 3.9 (the `bare_lf_mask_table` of smtpd.c at those
+    /// tags; 3.5.23 and 3.7.9 had only the boolean). The series does not tell the patch
+    /// release, so every series with the backport is given it (Postfix 3.5.25 and 3.7.11
+    /// take `normalize`).
+    pub const fn supports_bare_newline_normalize(self) -> bool {
+        self.at_least(3, 5)
+    }
+
     /// `smtpd_hide_client_session` exists (3.10). Source: RELEASE_NOTES-3.10.
     pub const fn supports_hide_client_session(self) -> bool {
         self.at_least(3, 10)

@@ -38,6 +38,23 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) syntax", "https://www.postfix.org/postconf.5.html"),
     },
     Rule {
+        id: "duplicate_service",
+        catalogue: None,
+        severity: Warning,
+        topic: Topic::General,
+        summary: t("a master.cf service is defined twice", "ein master.cf-Dienst ist doppelt definiert"),
+        what: t(
+            "Two master.cf entries for one service: the same type and name, or inet services on the same address and port under two names (`smtps` and `submissions` are both 465, `smtp` is 25).",
+            "Zwei master.cf-Einträge für einen Dienst: derselbe Typ und Name oder inet-Dienste an derselben Adresse und demselben Port unter zwei Namen (`smtps` und `submissions` sind beide 465, `smtp` ist 25).",
+        ),
+        why: t(
+            "Postfix runs only the last one and logs \"duplicate master.cf entry for service ... -- using the last entry\": settings and `-o` overrides of the earlier entry have no effect.",
+            "Postfix startet nur den letzten und protokolliert \"duplicate master.cf entry for service ... -- using the last entry\": Einstellungen und `-o`-Überschreibungen des früheren Eintrags bleiben wirkungslos.",
+        ),
+        fix: t("Merge the two entries into one, or comment out every line of the one not meant.", "Beide Einträge zu einem zusammenführen oder jede Zeile des nicht gemeinten auskommentieren."),
+        source: postconf("master(5) syntax", "https://www.postfix.org/master.5.html"),
+    },
+    Rule {
         id: "value_has_comment",
         catalogue: None,
         severity: Error,
@@ -555,6 +572,26 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) smtpd_tls_wrappermode", "https://www.postfix.org/postconf.5.html#smtpd_tls_wrappermode"),
     },
     Rule {
+        id: "wrappermode_on_submission",
+        catalogue: None,
+        severity: Error,
+        topic: Topic::Submission,
+        summary: t("implicit TLS on port 587", "implizites TLS an Port 587"),
+        what: t(
+            "`smtpd_tls_wrappermode=yes` on the `submission` (587) service, often an `-o` line left under a commented-out `#submissions` or `#smtps` line: comment lines do not end a service, so the indented line still belongs to the service above.",
+            "`smtpd_tls_wrappermode=yes` beim Dienst `submission` (587), oft eine `-o`-Zeile unter einer auskommentierten Zeile `#submissions` oder `#smtps`: Kommentarzeilen beenden keinen Dienst, die eingerückte Zeile gehört weiter zum Dienst darüber.",
+        ),
+        why: t(
+            "Mail clients speak plain SMTP with STARTTLS on port 587; with wrapper mode Postfix expects a TLS handshake first, so every client fails to connect (`postconf -P` shows `submission/inet/smtpd_tls_wrappermode = yes`).",
+            "Mailprogramme sprechen an Port 587 einfaches SMTP mit STARTTLS; im Wrapper-Modus erwartet Postfix zuerst einen TLS-Handshake, also scheitert jeder Client (`postconf -P` zeigt `submission/inet/smtpd_tls_wrappermode = yes`).",
+        ),
+        fix: t(
+            "Remove `-o smtpd_tls_wrappermode=yes` from the 587 service (comment out every line of a disabled service), and set it only on the 465 service.",
+            "`-o smtpd_tls_wrappermode=yes` beim Dienst an 587 entfernen (bei einem abgeschalteten Dienst jede Zeile auskommentieren) und nur beim Dienst an 465 setzen.",
+        ),
+        source: postconf("master(5) syntax", "https://www.postfix.org/master.5.html"),
+    },
+    Rule {
         id: "level_ignored_with_wrappermode",
         catalogue: Some("L22"),
         severity: Info,
@@ -760,6 +797,26 @@ pub static RULES: &[Rule] = &[
         fix: t(
             "Set `smtp_tls_security_level = encrypt` where wrapper mode is used.",
             "Dort, wo der Wrapper-Modus verwendet wird, `smtp_tls_security_level = encrypt` setzen.",
+        ),
+        source: postconf("postconf(5) smtp_tls_wrappermode", "https://www.postfix.org/postconf.5.html#smtp_tls_wrappermode"),
+    },
+    Rule {
+        id: "relayhost_implicit_tls_without_wrappermode",
+        catalogue: None,
+        severity: Warning,
+        topic: Topic::Outbound,
+        summary: t("a port-465 relayhost without client wrapper mode", "ein Relayhost an Port 465 ohne Client-Wrapper-Modus"),
+        what: t(
+            "`relayhost` on port 465 (`[smtp.example.com]:465`, `:smtps`, `:submissions`) while `smtp_tls_wrappermode` is not `yes` for the SMTP client.",
+            "`relayhost` an Port 465 (`[smtp.example.com]:465`, `:smtps`, `:submissions`), während `smtp_tls_wrappermode` für den SMTP-Client nicht `yes` ist.",
+        ),
+        why: t(
+            "Port 465 speaks TLS from the first byte and waits for the client's TLS handshake; without wrapper mode Postfix waits for a plain-text greeting instead. Both sides wait until the connection times out, and every message to the relayhost stays deferred.",
+            "Port 465 spricht vom ersten Byte an TLS und wartet auf den TLS-Handshake des Clients; ohne Wrapper-Modus wartet Postfix stattdessen auf eine Begrüßung im Klartext. Beide Seiten warten, bis die Verbindung abbricht, und jede Nachricht an den Relayhost bleibt liegen.",
+        ),
+        fix: t(
+            "Set `smtp_tls_wrappermode = yes` with `smtp_tls_security_level = encrypt`, or use the relayhost's port 587 with STARTTLS.",
+            "`smtp_tls_wrappermode = yes` mit `smtp_tls_security_level = encrypt` setzen oder Port 587 des Relayhosts mit STARTTLS verwenden.",
         ),
         source: postconf("postconf(5) smtp_tls_wrappermode", "https://www.postfix.org/postconf.5.html#smtp_tls_wrappermode"),
     },

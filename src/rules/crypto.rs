@@ -543,12 +543,23 @@ const CIPHERLISTS: &[&str] = &[
 
 fn cipherlists(lint: &mut Lint) {
     let version = lint.ctx.postfix;
+    // From 3.8 the low and export grades are medium, and their lists are empty by default
+    // (`postconf -d` of 3.10.13): writing them empty is the default, not a broken list. Where
+    // the catalogue holds the measured default, it decides.
+    let weak_grades_are_medium = lint.ctx.postfix.weak_grades_are_medium();
     each_setting(
         lint,
         "cipherlist_empty",
-        |p| CIPHERLISTS.contains(&p.name.as_str()) && p.value.trim().is_empty(),
         |p| {
-            // 3.10 ships `tls_low_cipherlist` and `tls_export_cipherlist` empty itself.
+            CIPHERLISTS.contains(&p.name.as_str())
+                && p.value.trim().is_empty()
+                && !(weak_grades_are_medium
+                    && matches!(
+                        p.name.as_str(),
+                        "tls_low_cipherlist" | "tls_export_cipherlist"
+                    ))
+        },
+        |p| {
             if params::nearest_default(&p.name, version).is_some_and(str::is_empty) {
                 return None;
             }

@@ -110,6 +110,13 @@ pub fn lint(
     master: Option<&MasterCf>,
     ctx: &LintContext,
 ) -> Vec<Diagnostic> {
+    // `postconf -n` with `postconf -P` lines and no master.cf: the services those lines
+    // describe stand in for it.
+    let described = match (main, master) {
+        (Some(main), None) => config::services_of(main),
+        _ => None,
+    };
+    let master = master.or(described.as_ref());
     let mut lint = Lint::new(main, master, ctx);
     syntax::check(&mut lint);
     inbound::check(&mut lint);
@@ -134,10 +141,11 @@ pub fn lint_text(
         FileKind::MasterCf => lint(None, Some(&config::parse_master(text)), ctx),
         FileKind::MainCf | FileKind::PostconfN => lint(Some(&config::parse_main(text)), None, ctx),
     };
-    if kind == FileKind::PostconfN {
+    if kind != FileKind::MasterCf {
+        // Findings about `postconf -P` lines are on the same text.
         for d in &mut found {
-            if d.file == Some(FileKind::MainCf) {
-                d.file = Some(FileKind::PostconfN);
+            if d.file.is_some() {
+                d.file = Some(kind);
             }
         }
     }

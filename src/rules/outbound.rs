@@ -1,6 +1,7 @@
 //! Outbound TLS of the SMTP client: `outbound_tls_mandatory_for_internet` (L03),
 //! `dane_without_dnssec` (L04), `verify_without_ca` (L05), `ca_file_is_own_certificate`
-//! (L06), `smtp_wrappermode_below_encrypt` (L08), `outbound_tls_disabled` (L41).
+//! (L06), `smtp_wrappermode_below_encrypt` (L08), `outbound_tls_disabled` (L41),
+//! `relayhost_implicit_tls_without_wrappermode`.
 
 use super::scope::{At, Lint};
 use crate::config::Service;
@@ -13,6 +14,7 @@ pub fn check(lint: &mut Lint) {
     verify_without_ca(lint);
     ca_file_is_own_certificate(lint);
     wrappermode_below_encrypt(lint);
+    relayhost_implicit_tls(lint);
     outbound_disabled(lint);
 }
 
@@ -136,6 +138,10 @@ fn verify_without_ca(lint: &mut Lint) {
 /// True for a path that names a server certificate or its chain rather than a CA bundle.
 fn is_own_certificate(path: &str, server_cert: Option<&str>) -> bool {
     let path = path.trim();
+    // Empty is the default (no CA file): nothing is trusted from it, nothing is mistaken.
+    if path.is_empty() {
+        return false;
+    }
     if server_cert.is_some_and(|c| c.trim() == path) {
         return true;
     }
@@ -167,6 +173,45 @@ fn ca_file_is_own_certificate(lint: &mut Lint) {
             ),
         );
     }
+}
+
+/// The port of one relayhost destination (`[host]:465`, `host:smtps`), if written.
+fn relay_port(destination: &str) -> Option<&str> {
+    let after_host = match destination.rfind(']') {
+        Some(end) => &destination[end + 1..],
+        None => destination,
+    };
+    after_host.rsplit_once(':').map(|(_, port)| port)
+}
+
+/// A relayhost on port 465 while the SMTP client (main.cf, or the `smtp unix` service that
+/// delivers to it) does not use wrapper mode: both ends wait for the other to speak.
+fn relayhost_implicit_tls(lint: &mut Lint) {
+    let Some(relayhost) = lint.main_value("relayhost").filter(|s| s.is_explicit()) else {
+        return;
+    };
+    let client = lint.master.and_then(|m| m.service("smtp", "unix"));
+    if lint.is_yes("smtp_tls_wrappermode", client) {
+        return;
+    }
+    let Some(destination) = params::list_items(relayhost.value)
+        .find(|d| matches!(relay_port(d), Some("465" | "smtps" | "submissions")))
+    else {
+        return;
+    };
+    lint.emit(
+        "relayhost_implicit_tls_without_wrappermode",
+        relayhost.at,
+        text!(
+            "`relayhost = {}` speaks TLS from the first byte, but `smtp_tls_wrappermode` is not `yes`: every delivery waits until it times out",
+            "`relayhost = {}` spricht vom ersten Byte an TLS, aber `smtp_tls_wrappermode` ist nicht `yes`: jede Zustellung wartet bis zum Abbruch";
+            destination
+        ),
+        text!(
+            "set `smtp_tls_wrappermode = yes` and `smtp_tls_security_level = encrypt`, or use port 587",
+            "`smtp_tls_wrappermode = yes` und `smtp_tls_security_level = encrypt` setzen oder Port 587 verwenden"
+        ),
+    );
 }
 
 fn wrappermode_below_encrypt(lint: &mut Lint) {

@@ -252,6 +252,20 @@ impl<'a> Lint<'a> {
         }
     }
 
+    /// A value as the process of a service (or main.cf alone) sees it after `$` expansion:
+    /// names resolve to the service's `-o` override, else main.cf, else the version default.
+    /// `None` when a name's value is unknown here.
+    pub fn expand(&self, value: &str, service: Option<&'a Service>) -> Option<String> {
+        let lookup = |name: &str| -> Option<String> {
+            service
+                .and_then(|s| s.get(name))
+                .or_else(|| self.main.and_then(|m| m.get(name)))
+                .map(|p| p.value.clone())
+                .or_else(|| params::default_value(name, self.ctx.postfix).map(str::to_string))
+        };
+        crate::config::expand(value, &lookup)
+    }
+
     /// True when the effective value is set, non-empty and not `none`.
     pub fn is_set(&self, name: &str, service: Option<&'a Service>) -> bool {
         self.value(name, service)
@@ -296,6 +310,8 @@ impl<'a> Lint<'a> {
         let mut scopes: Vec<Scope<'a>> = master
             .services
             .iter()
+            // Of two entries of one service Postfix runs the last (duplicate_service).
+            .filter(|s| master.is_live(s))
             .filter_map(|s| {
                 let port = match (s.kind.as_str(), s.command.as_str()) {
                     ("inet", "smtpd") => port_of(&s.name),

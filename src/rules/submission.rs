@@ -1,5 +1,5 @@
 //! Submission and SASL: `submissions_name_unresolvable` (L20), `wrappermode_in_main_cf`
-//! (L21), `level_ignored_with_wrappermode` (L22), `sasl_over_cleartext` (L28),
+//! (L21), `level_ignored_with_wrappermode` (L22), `wrappermode_on_submission`, `sasl_over_cleartext` (L28),
 //! `sasl_on_port_25` (L29), `no_relay_protection` and `submission_not_restricted` (L30),
 //! `no_implicit_tls_submission` (L46).
 
@@ -13,6 +13,7 @@ pub fn check(lint: &mut Lint) {
     submissions_name(lint);
     wrappermode_in_main(lint);
     level_with_wrappermode(lint);
+    wrappermode_on_submission(lint);
     sasl_over_cleartext(lint);
     sasl_on_port_25(lint);
     relay_protection(lint);
@@ -76,6 +77,38 @@ fn wrappermode_in_main(lint: &mut Lint) {
     }
 }
 
+/// Port 587 in wrapper mode: `postconf -P` of Postfix 3.7.11 shows
+/// `submission/inet/smtpd_tls_wrappermode = yes` for an `-o` line under a commented-out
+/// `#submissions` line, since comment lines do not end a service.
+fn wrappermode_on_submission(lint: &mut Lint) {
+    let found: Vec<(usize, String)> = lint
+        .smtpd_scopes()
+        .into_iter()
+        .filter(|scope| scope.port == Port::Submission)
+        .filter_map(|scope| scope.service)
+        .filter_map(|s| {
+            let p = s.get("smtpd_tls_wrappermode")?;
+            lint.is_yes("smtpd_tls_wrappermode", Some(s))
+                .then(|| (p.line, s.name.clone()))
+        })
+        .collect();
+    for (line, name) in found {
+        lint.emit(
+            "wrappermode_on_submission",
+            service_at(line),
+            text!(
+                "`smtpd_tls_wrappermode=yes` belongs to the `{}` service (port 587): clients that send STARTTLS there cannot connect",
+                "`smtpd_tls_wrappermode=yes` gehört zum Dienst `{}` (Port 587): Clients, die dort STARTTLS senden, können sich nicht verbinden";
+                name
+            ),
+            text!(
+                "an indented `-o` line continues the service above it even after comment lines: remove it here, or comment it out with its `#submissions` line",
+                "eine eingerückte `-o`-Zeile setzt auch nach Kommentarzeilen den Dienst darüber fort: sie hier entfernen oder mit ihrer Zeile `#submissions` auskommentieren"
+            ),
+        );
+    }
+}
+
 fn level_with_wrappermode(lint: &mut Lint) {
     let found: Vec<(usize, String)> = lint
         .services()
@@ -104,7 +137,7 @@ fn level_with_wrappermode(lint: &mut Lint) {
 }
 
 fn sasl_over_cleartext(lint: &mut Lint) {
-    let mut found: Vec<Option<At>> = Vec::new();
+    let mut found: Vec<(Option<At>, Option<String>)> = Vec::new();
     for scope in lint.smtpd_scopes() {
         let Some(sasl) = lint
             .value("smtpd_sasl_auth_enable", scope.service)
@@ -124,19 +157,42 @@ fn sasl_over_cleartext(lint: &mut Lint) {
         if protected || lint.main.is_none() {
             continue;
         }
-        let at = sasl.at.or(lint.scope_at(&scope));
-        if !found.contains(&at) {
-            found.push(at);
+        // A service that turns `smtpd_tls_auth_only` off itself is where to look (mailcow's
+        // `588` with `-o smtpd_tls_auth_only=no` under a main.cf that has it on).
+        let own = scope.service.and_then(|s| {
+            let p = s.get("smtpd_tls_auth_only")?;
+            Some((
+                At {
+                    file: FileKind::MasterCf,
+                    line: p.line,
+                },
+                s.name.clone(),
+            ))
+        });
+        let (at, service) = match own {
+            Some((at, name)) => (Some(at), Some(name)),
+            None => (sasl.at.or(lint.scope_at(&scope)), None),
+        };
+        if !found.iter().any(|(a, _)| *a == at) {
+            found.push((at, service));
         }
     }
-    for at in found {
-        lint.emit(
-            "sasl_over_cleartext",
-            at,
-            text!(
+    for (at, service) in found {
+        let message = match service {
+            Some(name) => text!(
+                "login (SASL) is offered on `{}` while TLS is optional: passwords can cross the network in clear text",
+                "SASL-Anmeldung wird bei `{}` bei optionalem TLS angeboten: Passwörter können im Klartext übertragen werden";
+                name
+            ),
+            None => text!(
                 "login (SASL) is offered while TLS is optional: passwords can cross the network in clear text",
                 "SASL-Anmeldung wird bei optionalem TLS angeboten: Passwörter können im Klartext übertragen werden"
             ),
+        };
+        lint.emit(
+            "sasl_over_cleartext",
+            at,
+            message,
             text!(
                 "set `smtpd_tls_auth_only = yes` (or `-o smtpd_tls_auth_only=yes` on this service)",
                 "`smtpd_tls_auth_only = yes` setzen (oder `-o smtpd_tls_auth_only=yes` bei diesem Dienst)"

@@ -1,4 +1,5 @@
 //! Lines, names and values: `malformed_line`, `value_has_comment`, `duplicate_parameter`,
+//! `duplicate_service`,
 //! `unknown_parameter`, `parameter_not_in_version`, `parameter_needs_patch_release`, `parameter_renamed`,
 //! `undefined_reference`, `invalid_value`, `unknown_service`.
 
@@ -14,6 +15,7 @@ pub fn check(lint: &mut Lint) {
     malformed_lines(lint);
     comments_in_values(lint);
     duplicates(lint);
+    duplicate_services(lint);
     unknown_names(lint);
     patch_release_names(lint);
     undefined_references(lint);
@@ -27,8 +29,14 @@ fn malformed_lines(lint: &mut Lint) {
     for (file, lines) in main.into_iter().chain(master) {
         for m in lines.iter() {
             let (message, help) = describe_malformed(m);
-            lint.emit(
+            // A word a daemon never reads does no harm beyond misleading the reader.
+            let severity = match m.kind {
+                MalformedKind::IgnoredArgument => Severity::Warning,
+                _ => Severity::Error,
+            };
+            lint.emit_as(
                 "malformed_line",
+                severity,
                 Some(At { file, line: m.line }),
                 message,
                 help,
@@ -102,6 +110,17 @@ fn describe_malformed(m: &Malformed) -> (Text, Text) {
                     "`y`, `n` oder `-` in Kleinbuchstaben schreiben"
                 ),
             },
+        ),
+        MalformedKind::IgnoredArgument => (
+            text!(
+                "`{}` is an argument the service never reads: it has no effect",
+                "`{}` ist ein Argument, das der Dienst nie liest: Es bleibt wirkungslos";
+                shown
+            ),
+            text!(
+                "remove it; settings for this service go in `-o name=value` (`flags=` belongs to `pipe`)",
+                "es entfernen; Einstellungen für diesen Dienst gehören in `-o name=wert` (`flags=` gehört zu `pipe`)"
+            ),
         ),
         MalformedKind::StrayArgument => (
             text!(
@@ -177,6 +196,38 @@ fn duplicates(lint: &mut Lint) {
                 "keep one definition of `{}`",
                 "nur eine Definition von `{}` behalten";
                 name
+            ),
+        );
+    }
+}
+
+/// A service given twice: Postfix 3.7.11's master logs "duplicate master.cf entry for service
+/// "smtp" (...) -- using the last entry".
+fn duplicate_services(lint: &mut Lint) {
+    let services: Vec<_> = lint.services().collect();
+    let mut found: Vec<(String, String, usize, usize)> = Vec::new();
+    for (i, s) in services.iter().enumerate() {
+        let key = s.endpoint();
+        if let Some(earlier) = services[..i].iter().rev().find(|e| e.endpoint() == key) {
+            found.push((s.name.clone(), s.kind.clone(), earlier.line, s.line));
+        }
+    }
+    for (name, kind, first, line) in found {
+        lint.emit(
+            "duplicate_service",
+            Some(At {
+                file: FileKind::MasterCf,
+                line,
+            }),
+            text!(
+                "`{} {}` is the service of line {} again: Postfix uses this entry and ignores that one",
+                "`{} {}` ist erneut der Dienst aus Zeile {}: Postfix verwendet diesen Eintrag und ignoriert jenen";
+                name, kind, first
+            ),
+            text!(
+                "keep one `{} {}` entry (Postfix logs \"duplicate master.cf entry\")",
+                "nur einen Eintrag `{} {}` behalten (Postfix protokolliert \"duplicate master.cf entry\")";
+                name, kind
             ),
         );
     }
@@ -309,7 +360,10 @@ fn undefined_references(lint: &mut Lint) {
         .services()
         .flat_map(|s| s.overrides.iter().map(move |p| (p, Some(s))));
     for (p, service) in main_refs.chain(override_refs) {
-        for name in crate::config::references(&p.value) {
+        if !crate::config::is_expanded(&p.name) {
+            continue; // `$EXTENSION` in mailbox_command is procmail's, not a parameter
+        }
+        for name in crate::config::required_references(&p.value) {
             let defined = params::is_known(name, version)
                 || params::since_version(name).is_some()
                 || main.get(name).is_some()
@@ -363,19 +417,40 @@ fn invalid_values(lint: &mut Lint) {
         .and_then(|m| m.get("smtpd_restriction_classes"))
         .map(|p| params::list_items(&p.value).map(str::to_string).collect())
         .unwrap_or_default();
-    let mut found: Vec<(&Param, At, ValueKind, BadWord)> = Vec::new();
-    for (p, at) in lint.all_params() {
+    let mut found: Vec<(&Param, At, ValueKind, BadWord, Option<String>)> = Vec::new();
+    let main_params = lint.main_params().map(|(p, at)| (None, p, at));
+    let overrides = lint.overrides().map(|(s, p, at)| (Some(s), p, at));
+    for (service, p, at) in main_params.chain(overrides) {
         let Some(kind) = params::value_kind(&p.name) else {
             continue;
         };
         if before_comment(&p.value).is_some() {
             continue; // value_has_comment reports it
         }
-        for bad in bad_words(kind, &p.value, &classes) {
-            found.push((p, at, kind, bad));
+        // Postfix judges the value after `$` expansion; one whose parts are unknown here
+        // is not judged at all.
+        let expanded = if p.value.contains('$') && crate::config::is_expanded(&p.name) {
+            match lint.expand(&p.value, service) {
+                Some(value) => Some(value),
+                None => continue,
+            }
+        } else {
+            None
+        };
+        let value = expanded.as_deref().unwrap_or(&p.value);
+        if p.name == "smtpd_forbid_bare_newline"
+            && lint.ctx.postfix.supports_bare_newline_normalize()
+            && ["normalize", "reject"]
+                .iter()
+                .any(|w| value.trim().eq_ignore_ascii_case(w))
+        {
+            continue;
+        }
+        for bad in bad_words(kind, value, &classes) {
+            found.push((p, at, kind, bad, expanded.clone()));
         }
     }
-    for (p, at, kind, bad) in found {
+    for (p, at, kind, bad, expanded) in found {
         let help = match &bad.meant {
             Some(meant) => text!("use `{}`", "`{}` verwenden"; meant),
             None => text!(
@@ -384,16 +459,19 @@ fn invalid_values(lint: &mut Lint) {
                 expected(kind)
             ),
         };
-        lint.emit(
-            "invalid_value",
-            Some(at),
-            text!(
+        let message = match expanded {
+            Some(value) => text!(
+                "invalid value `{}` for `{}` (`{}` expands to `{}`)",
+                "ungültiger Wert `{}` für `{}` (`{}` ergibt `{}`)";
+                bad.word, p.name, p.value, value
+            ),
+            None => text!(
                 "invalid value `{}` for `{}`",
                 "ungültiger Wert `{}` für `{}`";
                 bad.word, p.name
             ),
-            help,
-        );
+        };
+        lint.emit("invalid_value", Some(at), message, help);
     }
 }
 
@@ -481,8 +559,11 @@ fn bad_words(kind: ValueKind, value: &str, classes: &[String]) -> Vec<BadWord> {
                 meant: meant(w, params::SASL_SECURITY_OPTIONS),
             })
             .collect(),
+        // Postfix splits protocol lists at `:` too (tls_protocol_mask in tls_misc.c of
+        // 3.7.11: CHARS_COMMA_SP ":"), in main.cf as in policy tables.
         ValueKind::Protocols => params::list_items(value)
-            .filter(|w| !is_protocol_item(w))
+            .flat_map(|w| w.split(':'))
+            .filter(|w| !w.is_empty() && !is_protocol_item(w))
             .map(|w| BadWord {
                 word: w.to_string(),
                 meant: meant(
@@ -712,6 +793,16 @@ mod tests {
         );
         assert_eq!(without_groups("permit } reject"), "permit  reject");
         assert!(!has_bad_restrictions("PERMIT_MYNETWORKS, Reject"));
+    }
+
+    #[test]
+    fn protocol_lists_split_at_colons() {
+        for ok in ["!SSLv2:!SSLv3", "TLSv1.2:TLSv1.3", "!SSLv2, !SSLv3:!TLSv1"] {
+            assert!(bad_words(ValueKind::Protocols, ok, &[]).is_empty(), "{ok}");
+        }
+        let bad = bad_words(ValueKind::Protocols, "!SSLv2:TLSv1.4", &[]);
+        assert_eq!(bad.len(), 1);
+        assert_eq!(bad[0].word, "TLSv1.4");
     }
 
     #[test]

@@ -38,6 +38,7 @@ sys.path.insert(0, HERE)
 
 import catalogue  # noqa: E402
 import postfixes  # noqa: E402
+import realworld  # noqa: E402
 import commands  # noqa: E402
 import instance  # noqa: E402
 import matrix  # noqa: E402
@@ -94,7 +95,7 @@ class Replace(NamedTuple):
 
 
 # Hand edits whose fate the linter claims: each is the self-test's good config with settings
-# of main.cf changed (a dict) or one text replaced, and True when Postfix must refuse it (the
+# of main.cf changed (a dict) or texts replaced (one Replace or a tuple of them), and True when Postfix must refuse it (the
 # linter must then report an error naming the change) or False when Postfix must run it (the
 # linter must report none).
 VALUE_CASES = {
@@ -116,6 +117,20 @@ VALUE_CASES = {
         "mail.example.test/privkey.pem,\n    /etc/letsencrypt/live/mail.example.test/fullchain.pem",
         "mail.example.test/fullchain.pem,\n    /etc/letsencrypt/live/mail.example.test/privkey.pem",
         "smtpd_tls_chain_files"), True),
+    # A `$name` in an `-o` value, defined in main.cf (mailcow's master.cf): Postfix expands
+    # it, and the probes' TLS 1.2 floor on 587 and 465 shows the expanded value took effect.
+    "value-override-reference": ((
+        Replace("main.cf", "smtpd_tls_loglevel = 1\n",
+                "smtpd_tls_loglevel = 1\nsubmission_tls_floor = >=TLSv1.2\n",
+                "submission_tls_floor"),
+        Replace("master.cf", "smtpd_tls_mandatory_protocols=>=TLSv1.2",
+                "smtpd_tls_mandatory_protocols=$submission_tls_floor",
+                "smtpd_tls_mandatory_protocols")), False),
+    # Postfix splits protocol lists at `:` as at commas and spaces (tls_misc.c): TLS stays on
+    # and the probes' TLSv1 floor on port 25 holds.
+    "value-protocols-colon-separated": ({"smtpd_tls_protocols": "!SSLv2:!SSLv3"}, False),
+    # Backported to 3.5.24, 3.6.14, 3.7.10 and 3.8.5 (Mail-in-a-Box sets it): smtpd runs.
+    "value-bare-newline-normalize": ({"smtpd_forbid_bare_newline": "normalize"}, False),
     # Key and chain swapped in the legacy parameters: "cannot get RSA certificate from file".
     "value-certificate-key-swapped": (Replace(
         "main.cf",
@@ -129,7 +144,11 @@ VALUE_CASES = {
 
 def _flagged_by(change):
     """The texts one of which a linter error about this change names."""
-    return list(change) if isinstance(change, dict) else [change.named]
+    if isinstance(change, dict):
+        return list(change)
+    if isinstance(change, tuple) and not isinstance(change, Replace):
+        return [c.named for c in change]
+    return [change.named]
 
 
 class Result:
@@ -453,6 +472,16 @@ def catalogue_result(versions):
     return result
 
 
+def realworld_result(version):
+    """The real-world configurations against the installed Postfix (tests/postfix/realworld.py)."""
+    result = Result("realworld")
+    # No configuration is started: `postconf` answers statically.
+    result.static, result.started = "ok", "ok"
+    result.checks = realworld.checks(GENERATOR, version)
+    print(f"  {result.name}: {'pass' if result.passed() else 'FAIL'}", flush=True)
+    return result
+
+
 def touch_services(inst, timeout=5):
     """Connects once to each listening service and reads its greeting, so that master starts
     the daemon and the daemon reads its configuration."""
@@ -506,13 +535,14 @@ def value_cases():
             lines += [f"{p} = {v}" for p, v in changed.items()]
             found.append((name, options, ("\n".join(lines) + "\n", master)))
         else:
-            text = main if changed.file == "main.cf" else master
-            if changed.old not in text:
-                raise SystemExit(f"FAIL: {name}: {changed.old!r} is not in "
-                                 f"selftest/good/{changed.file}")
-            text = text.replace(changed.old, changed.new)
-            found.append((name, options, (text, master) if changed.file == "main.cf"
-                          else (main, text)))
+            files = {"main.cf": main, "master.cf": master}
+            replacements = [changed] if isinstance(changed, Replace) else list(changed)
+            for change in replacements:
+                if change.old not in files[change.file]:
+                    raise SystemExit(f"FAIL: {name}: {change.old!r} is not in "
+                                     f"selftest/good/{change.file}")
+                files[change.file] = files[change.file].replace(change.old, change.new)
+            found.append((name, options, (files["main.cf"], files["master.cf"])))
     return found
 
 
@@ -621,8 +651,10 @@ def main():
         for name, options, _ in all_cases:
             print(name, json.dumps(options, sort_keys=True))
         print("catalogue (the parameter catalogue against each real Postfix)")
+        print("realworld (tests/realworld/ against the installed Postfix)")
         return 0
     with_catalogue = not args.only or "catalogue" in args.only
+    with_realworld = not args.only or "realworld" in args.only
     if args.only:
         all_cases = [c for c in all_cases if c[0] in args.only]
     harness_tests = subprocess.run([sys.executable, os.path.join(HERE, "test_harness.py")],
@@ -635,7 +667,8 @@ def main():
     global GENERATOR
     if args.generator:
         GENERATOR = os.path.abspath(args.generator)
-    elif not args.no_build and (with_catalogue or any(s is None for _, _, s in all_cases)):
+    elif not args.no_build and (with_catalogue or with_realworld
+                                or any(s is None for _, _, s in all_cases)):
         build_generator()
     work_root = tempfile.mkdtemp(prefix="postfix-tls-suite-")
     os.chmod(work_root, 0o755)
@@ -666,6 +699,8 @@ def main():
             raise
     if with_catalogue:
         results.append(catalogue_result(versions))
+    if with_realworld:
+        results.append(realworld_result(version))
     print_details(results, args.verbose)
     print_table(results)
     passed = sum(1 for r in results if r.passed())

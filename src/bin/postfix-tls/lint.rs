@@ -148,11 +148,13 @@ fn lint_inputs(inputs: &[Input], ctx: &LintContext) -> Vec<Located> {
         let master: Option<MasterCf> = masters.first().map(|i| config::parse_master(&i.text));
         for d in rules::lint(main.as_ref(), master.as_ref(), ctx) {
             let input = match d.file {
-                Some(FileKind::MasterCf) => masters.first(),
+                // Without a master.cf, findings about services are on `postconf -P`
+                // lines of the main input.
+                Some(FileKind::MasterCf) => masters.first().or(mains.first()),
                 _ => mains.first().or(masters.first()),
             };
             let mut diagnostic = d;
-            if let (Some(input), Some(FileKind::MainCf)) = (input, diagnostic.file) {
+            if let Some(input) = input.filter(|_| diagnostic.file.is_some()) {
                 diagnostic.file = Some(input.kind);
             }
             found.push(Located {
