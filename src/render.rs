@@ -94,6 +94,10 @@ struct Setting {
     section: Section,
     name: &'static str,
     value: String,
+    /// What must exist before Postfix reads this line (a file to create, a table to
+    /// build), written as comments right above it whether or not comments are on: fixed
+    /// text and accepted paths only.
+    steps: Vec<String>,
 }
 
 impl Setting {
@@ -227,7 +231,15 @@ impl Plan {
                 section,
                 name,
                 value,
+                steps: Vec::new(),
             }),
+        }
+    }
+
+    /// Notes a step beside a setting already in the plan.
+    fn step(&mut self, name: &str, step: String) {
+        if let Some(setting) = self.settings.iter_mut().find(|s| s.name == name) {
+            setting.steps.push(step);
         }
     }
 
@@ -498,10 +510,24 @@ impl Plan {
                 "smtp_sasl_tls_security_options",
                 "noanonymous",
             );
+            // The table's file: what follows `type:`.
+            let file = r
+                .password_maps
+                .split_once(':')
+                .map_or(r.password_maps.as_str(), |(_, file)| file);
+            self.step(
+                "smtp_sasl_password_maps",
+                format!(
+                    "{file} holds one line: [{}]:{port} username:password",
+                    r.host
+                ),
+            );
             if needs_postmap(&r.password_maps) {
                 self.command_notes.push(
                     "fill the password table first: one line `[host]:port username:password`",
                 );
+                let build = format!("chmod 600 {file} && postmap {}", r.password_maps);
+                self.step("smtp_sasl_password_maps", format!("then run: {build}"));
                 self.commands.push(format!("postmap {}", r.password_maps));
             }
         }
@@ -520,8 +546,12 @@ impl Plan {
                 "smtpd_tls_dh1024_param_file",
                 DH_PARAM_FILE,
             );
-            self.commands
-                .push(format!("openssl dhparam -out {DH_PARAM_FILE} 2048"));
+            let create = format!("openssl dhparam -out {DH_PARAM_FILE} 2048");
+            self.step(
+                "smtpd_tls_dh1024_param_file",
+                format!("create the file first: {create}"),
+            );
+            self.commands.push(create);
         }
         if v.supports_opportunistic_protocols() {
             // Before the mid-2015 patch releases the opportunistic grade was `export`. Set
@@ -730,6 +760,9 @@ impl Plan {
             }
             if comments {
                 push_line(&mut out, &["# ", explain(s)]);
+            }
+            for step in &s.steps {
+                push_line(&mut out, &["# ", step]);
             }
             push_line(&mut out, &s.line());
         }

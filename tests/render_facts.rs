@@ -548,9 +548,12 @@ fn comments_explain_without_user_text() {
         .filter(|l| l.starts_with('#'))
         .collect();
     assert!(comments.len() > 10);
+    // The one exception: the password table's key must be the relayhost, spelt the same.
+    let table_line =
+        "# /etc/postfix/sasl_passwd holds one line: [relay-name.example]:587 username:password";
     for line in comments {
         assert!(
-            !line.contains("unusual-name") && !line.contains("relay-name"),
+            line == table_line || !line.contains("unusual-name") && !line.contains("relay-name"),
             "{line}"
         );
     }
@@ -558,10 +561,45 @@ fn comments_explain_without_user_text() {
         comments: false,
         ..o
     });
-    assert!(plain
-        .main_cf
-        .lines()
-        .all(|l| !l.starts_with("# ") || l.starts_with("# --- ")));
+    // Without comments only the section titles and the steps a file needs remain.
+    let steps = [
+        table_line,
+        "# then run: chmod 600 /etc/postfix/sasl_passwd && postmap hash:/etc/postfix/sasl_passwd",
+    ];
+    for line in plain.main_cf.lines().filter(|l| l.starts_with("# ")) {
+        assert!(
+            line.starts_with("# --- ") || steps.contains(&line),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn files_postfix_reads_come_with_the_step_that_makes_them() {
+    let mut o = at(3, 0);
+    o.harden_logjam = true;
+    let r = render(&o);
+    assert!(
+        r.main_cf.contains(
+            "# create the file first: openssl dhparam -out /etc/postfix/dh2048.pem 2048\n\
+             smtpd_tls_dh1024_param_file = /etc/postfix/dh2048.pem\n"
+        ),
+        "{}",
+        r.main_cf
+    );
+    let mut o = at(3, 11);
+    o.relayhost.enabled = true;
+    o.relayhost.auth = true;
+    let r = render(&o);
+    assert!(
+        r.main_cf.contains(
+            "# /etc/postfix/sasl_passwd holds one line: [smtp.example.net]:587 username:password\n\
+             # then run: chmod 600 /etc/postfix/sasl_passwd && postmap hash:/etc/postfix/sasl_passwd\n\
+             smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd\n"
+        ),
+        "{}",
+        r.main_cf
+    );
 }
 
 #[test]
@@ -627,4 +665,32 @@ fn smarthost_on_465_turns_dane_into_encrypt_and_says_so() {
         main_value(&render(&o), "smtp_tls_security_level").as_deref(),
         Some("secure")
     );
+}
+
+#[test]
+fn the_default_page_opens_without_a_note_about_its_own_output() {
+    let found = postfix_tls::generate(&Options::default()).diagnostics;
+    assert!(found.is_empty(), "{found:?}");
+    // certbot's separate key and chain, in every layout and with a second ECDSA pair of
+    // one's own: no advice to combine the certbot files.
+    for layout in [CertLayout::ChainFiles, CertLayout::CertAndKey] {
+        for ecdsa in [false, true] {
+            let mut o = Options::default();
+            o.certificate.source = CertSource::LetsEncrypt;
+            o.certificate.layout = layout;
+            o.certificate.ecdsa = ecdsa;
+            let found = postfix_tls::generate(&o).diagnostics;
+            let notes: Vec<_> = found
+                .iter()
+                .filter(|d| d.id == "chain_files_separate_key")
+                .map(|d| d.message.en.to_string())
+                .collect();
+            let own_ecdsa_pair = ecdsa && layout == CertLayout::ChainFiles;
+            assert_eq!(
+                notes.len(),
+                usize::from(own_ecdsa_pair),
+                "{layout:?} {ecdsa}: {notes:?}"
+            );
+        }
+    }
 }
