@@ -68,13 +68,13 @@ pub fn Generate(props: &Props) -> Html {
                 <h2>{ chrome::RESULT.get(lang) }</h2>
                 <Switch ..panel.switch(Field::Comments, o.comments, Edit::Comments) />
                 <Findings diagnostics={diagnostics.clone()} lang={lang} />
-                <OutputPanel title="main.cf" id="main-cf" file_name={AttrValue::from("main.cf")} hint={chrome::MAIN_CF_HINT.clone()}
-                             text={AttrValue::from(out.main_cf.clone())} lang={lang} />
-                <OutputPanel title="master.cf" id="master-cf" file_name={AttrValue::from("master.cf")} hint={chrome::MASTER_CF_HINT.clone()}
-                             text={AttrValue::from(out.master_cf.clone())} lang={lang} />
                 <OutputPanel title={AttrValue::from(chrome::POSTCONF_TITLE.get(lang).to_string())} id="postconf"
-                             file_name={AttrValue::from("postfix-tls.sh")} hint={chrome::POSTCONF_HINT.clone()}
+                             file_name={AttrValue::from(chrome::POSTCONF_DOWNLOAD)} hint={chrome::POSTCONF_HINT.clone()}
                              text={AttrValue::from(out.postconf.clone())} lang={lang} />
+                <OutputPanel title="main.cf" id="main-cf" file_name={AttrValue::from(chrome::MAIN_CF_DOWNLOAD)} hint={chrome::MAIN_CF_HINT.clone()}
+                             text={AttrValue::from(out.main_cf.clone())} lang={lang} />
+                <OutputPanel title="master.cf" id="master-cf" file_name={AttrValue::from(chrome::MASTER_CF_DOWNLOAD)} hint={chrome::MASTER_CF_HINT.clone()}
+                             text={AttrValue::from(out.master_cf.clone())} lang={lang} />
                 <Share options={o.clone()} lang={lang} dispatch={props.dispatch.clone()} />
             </div>
         </div>

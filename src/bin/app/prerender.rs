@@ -121,6 +121,25 @@ mod build {
         }
 
         #[test]
+        fn the_commands_come_first_and_nothing_says_add_or_overwrites_a_real_file() {
+            let copy = render(Lang::En).expect("rendered");
+            let at = |needle: &str| copy.find(needle).unwrap_or_else(|| panic!("{needle}"));
+            assert!(at("id=\"postconf-heading\"") < at("id=\"main-cf-heading\""));
+            assert!(at("id=\"main-cf-heading\"") < at("id=\"master-cf-heading\""));
+            assert!(!copy.contains("Add to /etc/postfix"), "{copy}");
+            assert!(copy.contains("replace each line that sets one of these parameters"));
+            assert!(
+                copy.contains("title=\"Saves as main.cf.postfix-tls\""),
+                "{copy}"
+            );
+            assert!(
+                copy.contains("title=\"Saves as master.cf.postfix-tls\""),
+                "{copy}"
+            );
+            assert!(!copy.contains("Saves as main.cf\""), "{copy}");
+        }
+
+        #[test]
         fn the_german_title_needs_no_escaping_in_an_attribute() {
             let title = chrome::TITLE.get(Lang::De);
             assert!(!title.contains(['"', '<', '&']), "{title}");
