@@ -496,12 +496,9 @@ impl Plan {
             self.set(Section::Smarthost, "smtp_tls_wrappermode", "yes");
         }
         if r.auth && !o.rejects(Field::RelayPasswordMaps) {
+            let table = r.password_table(o.postfix);
             self.set(Section::Smarthost, "smtp_sasl_auth_enable", "yes");
-            self.set(
-                Section::Smarthost,
-                "smtp_sasl_password_maps",
-                r.password_maps.clone(),
-            );
+            self.set(Section::Smarthost, "smtp_sasl_password_maps", table.clone());
             // Plaintext mechanisms (which most smarthosts need) only inside TLS: the
             // default `noplaintext, noanonymous` stays in force without TLS, so a stripped
             // STARTTLS defers the mail instead of sending the password in the clear.
@@ -511,10 +508,9 @@ impl Plan {
                 "noanonymous",
             );
             // The table's file: what follows `type:`.
-            let file = r
-                .password_maps
+            let file = table
                 .split_once(':')
-                .map_or(r.password_maps.as_str(), |(_, file)| file);
+                .map_or(table.as_str(), |(_, file)| file);
             self.step(
                 "smtp_sasl_password_maps",
                 format!(
@@ -522,13 +518,13 @@ impl Plan {
                     r.host
                 ),
             );
-            if needs_postmap(&r.password_maps) {
+            if needs_postmap(&table) {
                 self.command_notes.push(
                     "fill the password table first: one line `[host]:port username:password`",
                 );
-                let build = format!("chmod 600 {file} && postmap {}", r.password_maps);
+                let build = format!("chmod 600 {file} && postmap {table}");
                 self.step("smtp_sasl_password_maps", format!("then run: {build}"));
-                self.commands.push(format!("postmap {}", r.password_maps));
+                self.commands.push(format!("postmap {table}"));
             }
         }
     }

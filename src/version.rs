@@ -234,6 +234,14 @@ impl PostfixVersion {
         self.at_least(2, 6)
     }
 
+    /// New lookup tables should be `cdb:` rather than Berkeley DB `hash:` (3.11): Postfix
+    /// 3.11 brings the migration away from Berkeley DB (NON_BERKELEYDB_README), and Debian's
+    /// 3.11 sets `default_database_type = cdb` and has `postmap` warn "hash/btree support is
+    /// deprecated. Please switch to cdb or lmdb." (checked with Debian sid's 3.11.7).
+    pub const fn prefers_cdb(self) -> bool {
+        self.at_least(3, 11)
+    }
+
     /// `milter_macro_daemon_name` (milter support) exists (2.3). Source: postconf(5),
     /// MILTER_README.
     pub const fn supports_milters(self) -> bool {

@@ -318,7 +318,7 @@ fn smarthost_on_465_needs_wrappermode_and_encrypt() {
     );
     assert!(r
         .postconf
-        .contains("\npostmap hash:/etc/postfix/sasl_passwd\n"));
+        .contains("\npostmap cdb:/etc/postfix/sasl_passwd\n"));
     o.relayhost.port = RelayPort::Submissions;
     let r = render(&o);
     assert_eq!(
@@ -564,7 +564,7 @@ fn comments_explain_without_user_text() {
     // Without comments only the section titles and the steps a file needs remain.
     let steps = [
         table_line,
-        "# then run: chmod 600 /etc/postfix/sasl_passwd && postmap hash:/etc/postfix/sasl_passwd",
+        "# then run: chmod 600 /etc/postfix/sasl_passwd && postmap cdb:/etc/postfix/sasl_passwd",
     ];
     for line in plain.main_cf.lines().filter(|l| l.starts_with("# ")) {
         assert!(
@@ -594,12 +594,40 @@ fn files_postfix_reads_come_with_the_step_that_makes_them() {
     assert!(
         r.main_cf.contains(
             "# /etc/postfix/sasl_passwd holds one line: [smtp.example.net]:587 username:password\n\
-             # then run: chmod 600 /etc/postfix/sasl_passwd && postmap hash:/etc/postfix/sasl_passwd\n\
-             smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd\n"
+             # then run: chmod 600 /etc/postfix/sasl_passwd && postmap cdb:/etc/postfix/sasl_passwd\n\
+             smtp_sasl_password_maps = cdb:/etc/postfix/sasl_passwd\n"
         ),
         "{}",
         r.main_cf
     );
+}
+
+#[test]
+fn the_default_password_table_takes_the_type_the_version_recommends() {
+    let mut o = at(3, 10);
+    o.relayhost.enabled = true;
+    let r = render(&o);
+    assert!(r
+        .main_cf
+        .contains("smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd\n"));
+    assert!(r
+        .postconf
+        .contains("\npostmap hash:/etc/postfix/sasl_passwd\n"));
+    // Debian's 3.11 warns "hash/btree support is deprecated. Please switch to cdb or lmdb."
+    o.postfix = PostfixVersion::new(3, 11);
+    let r = render(&o);
+    assert!(r
+        .main_cf
+        .contains("smtp_sasl_password_maps = cdb:/etc/postfix/sasl_passwd\n"));
+    assert!(r
+        .postconf
+        .contains("\npostmap cdb:/etc/postfix/sasl_passwd\n"));
+    assert!(!r.postconf.contains("hash:"));
+    // A table the user typed stays as typed.
+    o.relayhost.password_maps = "hash:/etc/postfix/relay_passwd".into();
+    assert!(render(&o)
+        .main_cf
+        .contains("smtp_sasl_password_maps = hash:/etc/postfix/relay_passwd\n"));
 }
 
 #[test]
