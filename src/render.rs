@@ -26,6 +26,22 @@ pub struct Rendered {
     pub postconf: String,
     /// Problems with the options themselves (rejected free text, advice about a choice).
     pub problems: Vec<Diagnostic>,
+    /// What the other programs the choices involve need (Dovecot, certbot).
+    pub others: Vec<OtherFile>,
+}
+
+/// A piece of another program's configuration that the choices need: the other side of a
+/// socket Postfix talks to, or the hook that keeps a certificate fresh.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OtherFile {
+    /// A stable id, for example `dovecot-auth`.
+    pub id: &'static str,
+    /// The heading, for example `Dovecot: the auth socket for Postfix`.
+    pub title: Text,
+    /// Where it goes and why.
+    pub hint: Text,
+    /// The text to put there (fixed text and accepted names only).
+    pub text: String,
 }
 
 /// Renders the options.
@@ -36,6 +52,7 @@ pub fn render(options: &Options) -> Rendered {
         master_cf: plan.master_cf(options.comments),
         postconf: plan.postconf(options.postfix),
         problems: plan.problems,
+        others: plan.others,
     }
 }
 
@@ -132,6 +149,7 @@ struct Plan {
     /// Whether a change needs a full restart rather than a reload (`inet_interfaces`).
     needs_restart: bool,
     problems: Vec<Diagnostic>,
+    others: Vec<OtherFile>,
 }
 
 /// A minimum protocol version a profile demands.
@@ -333,10 +351,13 @@ impl Plan {
         let c = &o.certificate;
         let rsa: Option<(String, String)> = match c.source {
             CertSource::Snakeoil => Some((SNAKEOIL_CERT.into(), SNAKEOIL_KEY.into())),
-            CertSource::LetsEncrypt if !o.rejects(Field::CertDomain) => Some((
-                format!("/etc/letsencrypt/live/{}/fullchain.pem", c.domain),
-                format!("/etc/letsencrypt/live/{}/privkey.pem", c.domain),
-            )),
+            CertSource::LetsEncrypt if !o.rejects(Field::CertDomain) => {
+                self.others.push(certbot_hook(&c.domain));
+                Some((
+                    format!("/etc/letsencrypt/live/{}/fullchain.pem", c.domain),
+                    format!("/etc/letsencrypt/live/{}/privkey.pem", c.domain),
+                ))
+            }
             CertSource::Custom if !o.rejects(Field::CertFile) && !o.rejects(Field::KeyFile) => {
                 Some((c.cert_file.clone(), c.key_file.clone()))
             }
@@ -433,6 +454,22 @@ impl Plan {
         if effective_sasl(o) == Sasl::Dovecot {
             self.set(Section::Sasl, "smtpd_sasl_type", "dovecot");
             self.set(Section::Sasl, "smtpd_sasl_path", "private/auth");
+            // `private/auth` is relative to the queue directory: Dovecot must create the
+            // socket there, writable by Postfix (SASL_README, "Postfix to Dovecot SASL").
+            self.others.push(OtherFile {
+                id: "dovecot-auth",
+                title: text!(
+                    "Dovecot: the auth socket for Postfix",
+                    "Dovecot: der Auth-Socket für Postfix"
+                ),
+                hint: text!(
+                    "In /etc/dovecot/conf.d/10-master.conf, inside the existing `service auth { ... }`, then run systemctl restart dovecot. Postfix finds the socket as private/auth under its queue directory /var/spool/postfix.",
+                    "In /etc/dovecot/conf.d/10-master.conf, innerhalb des vorhandenen `service auth { ... }`, danach systemctl restart dovecot ausführen. Postfix findet den Socket als private/auth unter seinem Queue-Verzeichnis /var/spool/postfix."
+                ),
+                text: String::from(
+                    "service auth {\n  unix_listener /var/spool/postfix/private/auth {\n    mode = 0660\n    user = postfix\n    group = postfix\n  }\n}\n",
+                ),
+            });
         }
     }
 
@@ -883,6 +920,31 @@ fn push_shell_quoted<'a>(out: &mut String, pieces: impl IntoIterator<Item = &'a 
         out.push_str(&word.replace('\'', r"'\''"));
     }
     out.push('\'');
+}
+
+/// The certbot side of a Let's Encrypt certificate: Postfix reads the files when a process
+/// starts, so a renewal only reaches it with a reload. certbot runs the executables in
+/// `renewal-hooks/deploy/` after every successful renewal (certbot User Guide, "Renewing
+/// certificates"); `--deploy-hook` does the same for a new certificate.
+fn certbot_hook(domain: &str) -> OtherFile {
+    OtherFile {
+        id: "certbot-deploy-hook",
+        title: text!(
+            "certbot: reload Postfix after each renewal",
+            "certbot: Postfix nach jeder Erneuerung neu laden"
+        ),
+        hint: text!(
+            "Run as root once. Postfix reads the certificate only when it starts or reloads; without the hook it keeps serving the old certificate until it expires.",
+            "Einmal als root ausführen. Postfix liest das Zertifikat nur beim Start oder Neuladen; ohne den Hook liefert es das alte Zertifikat aus, bis es abläuft."
+        ),
+        text: format!(
+            "# a new certificate (port 80 must be free and reachable):\n\
+             certbot certonly --standalone -d {domain} --deploy-hook 'systemctl reload postfix'\n\
+             # a certificate you already have, for every renewal:\n\
+             printf '#!/bin/sh\\nsystemctl reload postfix\\n' > /etc/letsencrypt/renewal-hooks/deploy/reload-postfix\n\
+             chmod 755 /etc/letsencrypt/renewal-hooks/deploy/reload-postfix\n"
+        ),
+    }
 }
 
 fn scanner_clean_tradeoff(field: Field) -> Diagnostic {

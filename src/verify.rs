@@ -265,11 +265,11 @@ pub fn commands(options: &Options) -> Vec<VerifyStep> {
             alternatives: true,
             expect: Text::owned(
                 format!(
-                    "one line per session with protocol and cipher, for example `TLSv1.3 with cipher TLS_AES_256_GCM_SHA384`. {}",
+                    "once a mail has come in or gone out over TLS: one line per session with protocol and cipher, for example `TLSv1.3 with cipher TLS_AES_256_GCM_SHA384`. {}",
                     where_.en
                 ),
                 format!(
-                    "eine Zeile pro Sitzung mit Protokoll und Cipher, zum Beispiel `TLSv1.3 with cipher TLS_AES_256_GCM_SHA384`. {}",
+                    "sobald eine Mail über TLS angekommen oder hinausgegangen ist: eine Zeile pro Sitzung mit Protokoll und Cipher, zum Beispiel `TLSv1.3 with cipher TLS_AES_256_GCM_SHA384`. {}",
                     where_.de
                 ),
             ),

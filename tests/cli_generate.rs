@@ -211,3 +211,27 @@ fn merge_with_takes_one_file_that_exists() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("takes one file"));
 }
+
+#[test]
+fn verify_format_prints_the_checks_as_a_script() {
+    let out = run(&["--format", "verify"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let script = stdout(&out);
+    assert!(script.starts_with("#!/bin/sh\n"), "{script}");
+    assert!(script
+        .contains("  posttls-finger -c -l secure -P /etc/ssl/certs '[mail.example.com]:25'\n"));
+    assert!(script.contains("fail() {"));
+}
+
+#[test]
+fn json_names_what_other_programs_need() {
+    let out = run(&["--format", "json"], None);
+    let value: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let ids: Vec<&str> = value["others"]
+        .as_array()
+        .expect("others")
+        .iter()
+        .filter_map(|o| o["id"].as_str())
+        .collect();
+    assert_eq!(ids, ["certbot-deploy-hook", "dovecot-auth"]);
+}

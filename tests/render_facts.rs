@@ -722,3 +722,31 @@ fn the_default_page_opens_without_a_note_about_its_own_output() {
         }
     }
 }
+
+#[test]
+fn the_other_side_of_dovecot_and_lets_encrypt_comes_with_the_output() {
+    let mut o = at(3, 7);
+    o.sasl = Sasl::Dovecot;
+    o.certificate.source = CertSource::LetsEncrypt;
+    o.certificate.domain = "mx.example.org".into();
+    let r = render(&o);
+    let other = |id: &str| r.others.iter().find(|f| f.id == id).map(|f| f.text.clone());
+    assert_eq!(
+        other("dovecot-auth").as_deref(),
+        Some(
+            "service auth {\n  unix_listener /var/spool/postfix/private/auth {\n    mode = 0660\n    user = postfix\n    group = postfix\n  }\n}\n"
+        )
+    );
+    let certbot = other("certbot-deploy-hook").expect("a certbot hook");
+    assert!(certbot.contains(
+        "certbot certonly --standalone -d mx.example.org --deploy-hook 'systemctl reload postfix'\n"
+    ));
+    assert!(certbot.contains("/etc/letsencrypt/renewal-hooks/deploy/reload-postfix"));
+    // Cyrus needs no Dovecot; a rejected domain gives no hook; other certificates none.
+    o.sasl = Sasl::Cyrus;
+    o.certificate.domain = "x; rm -rf /".into();
+    let r = render(&o);
+    assert!(r.others.is_empty(), "{:?}", r.others);
+    o.certificate.source = CertSource::Snakeoil;
+    assert!(render(&o).others.is_empty());
+}

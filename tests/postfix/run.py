@@ -43,6 +43,7 @@ import matrix  # noqa: E402
 import merged_lint  # noqa: E402
 import pki  # noqa: E402
 import probes  # noqa: E402
+import verify_script  # noqa: E402
 
 REPO = instance.REPO
 GENERATOR = os.path.join(REPO, "target", "debug", "postfix-tls")
@@ -213,6 +214,11 @@ def run_case(name, options, snippets, slots, test_pki, work_root, keep):
                 result.notes.append(f"generator error {d.get('id')}: {d.get('message')}")
             snippets = (output["main_cf"], output["master_cf"])
             result.checks.append(commands.equivalence(*snippets, output["postconf"]))
+            result.checks.append(commands.merge_with(GENERATOR, os.path.join(root, "options.json"),
+                                                     options.get("role", "public-mx")))
+            generated = True
+        else:
+            generated = False
         inst = instance.Instance(os.path.join(root, "pfx"), slot, test_pki, *snippets)
         try:
             inst.build(claims(options)["sasl"])
@@ -240,6 +246,11 @@ def run_case(name, options, snippets, slots, test_pki, work_root, keep):
             result.checks.extend(runtime_checks(inst, claims(options), test_pki))
             result.checks.extend(outbound_checks(inst, claims(options)))
             result.checks.extend(logging_checks(inst, claims(options)))
+            if generated:
+                check, notes = verify_script.check(GENERATOR, os.path.join(root, "options.json"),
+                                                   options, inst, test_pki)
+                result.checks.append(check)
+                result.notes.extend(notes)
         time.sleep(0.5)  # postlogd writes asynchronously
         noise = EXPECTED_LOG_NOISE + (
             DANE_ENVIRONMENT_NOISE if claims(options)["outbound"] == "dane" else [])

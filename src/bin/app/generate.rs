@@ -75,6 +75,10 @@ pub fn Generate(props: &Props) -> Html {
                              text={AttrValue::from(out.main_cf.clone())} lang={lang} />
                 <OutputPanel title="master.cf" id="master-cf" file_name={AttrValue::from(chrome::MASTER_CF_DOWNLOAD)} hint={chrome::MASTER_CF_HINT.clone()}
                              text={AttrValue::from(out.master_cf.clone())} lang={lang} />
+                { for out.others.iter().map(|other| html! {
+                    <OutputPanel title={AttrValue::from(other.title.get(lang).to_string())} id={other.id}
+                                 hint={other.hint.clone()} text={AttrValue::from(other.text.clone())} lang={lang} />
+                }) }
                 <Share options={o.clone()} lang={lang} dispatch={props.dispatch.clone()} />
             </div>
         </div>

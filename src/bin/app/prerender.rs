@@ -137,6 +137,15 @@ mod build {
                 "{copy}"
             );
             assert!(!copy.contains("Saves as main.cf\""), "{copy}");
+            // The default is Let's Encrypt with Dovecot: both other sides are shown.
+            assert!(
+                copy.contains("certbot: reload Postfix after each renewal"),
+                "{copy}"
+            );
+            assert!(
+                copy.contains("unix_listener /var/spool/postfix/private/auth"),
+                "{copy}"
+            );
         }
 
         #[test]

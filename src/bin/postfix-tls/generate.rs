@@ -5,10 +5,11 @@ use postfix_tls::diagnostic::{Diagnostic, FileKind, Severity};
 use postfix_tls::lang::Lang;
 use postfix_tls::merge;
 use postfix_tls::options::Options;
+use postfix_tls::verify;
 use serde::Serialize;
 use std::io::Read;
 
-const USAGE: &str = "usage: postfix-tls generate [--options FILE.json|-] [--format main|master|postconf|json] [--print-options] [--merge-with /etc/postfix/main.cf|master.cf]";
+const USAGE: &str = "usage: postfix-tls generate [--options FILE.json|-] [--format main|master|postconf|verify|json] [--print-options] [--merge-with /etc/postfix/main.cf|master.cf]";
 
 /// What to print.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,6 +19,8 @@ enum Format {
     Main,
     Master,
     Postconf,
+    /// The "How to verify" checks as one shell script.
+    Verify,
     Json,
 }
 
@@ -55,11 +58,12 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                     "main" => Format::Main,
                     "master" => Format::Master,
                     "postconf" => Format::Postconf,
+                    "verify" => Format::Verify,
                     "json" => Format::Json,
                     other => {
                         return Err(format!(
-                            "unknown format `{other}`: expected main, master, postconf or json"
-                        ))
+                        "unknown format `{other}`: expected main, master, postconf, verify or json"
+                    ))
                     }
                 }
             }
@@ -102,6 +106,16 @@ struct JsonOutput<'a> {
     master_cf: &'a str,
     postconf: &'a str,
     diagnostics: &'a [Diagnostic],
+    others: Vec<JsonOther<'a>>,
+}
+
+/// What another program needs (`OtherFile`), in English.
+#[derive(Serialize)]
+struct JsonOther<'a> {
+    id: &'a str,
+    title: &'a str,
+    hint: &'a str,
+    text: &'a str,
 }
 
 fn print_diagnostic(d: &Diagnostic) {
@@ -170,12 +184,23 @@ pub fn run(args: &[String]) -> u8 {
             Format::Main => out!("{}", output.main_cf),
             Format::Master => out!("{}", output.master_cf),
             Format::Postconf => out!("{}", output.postconf),
+            Format::Verify => out!("{}", verify::script(&options, Lang::En)),
             Format::Json => {
                 let json = JsonOutput {
                     main_cf: &output.main_cf,
                     master_cf: &output.master_cf,
                     postconf: &output.postconf,
                     diagnostics: &output.diagnostics,
+                    others: output
+                        .others
+                        .iter()
+                        .map(|o| JsonOther {
+                            id: o.id,
+                            title: o.title.get(Lang::En),
+                            hint: o.hint.get(Lang::En),
+                            text: &o.text,
+                        })
+                        .collect(),
                 };
                 match serde_json::to_string_pretty(&json) {
                     Ok(text) => outln!("{text}"),
