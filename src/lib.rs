@@ -48,6 +48,7 @@ pub mod params;
 pub mod render;
 pub mod rules;
 pub mod share;
+pub mod stock;
 pub mod verify;
 pub mod version;
 

@@ -43,6 +43,7 @@ import matrix  # noqa: E402
 import merged_lint  # noqa: E402
 import pki  # noqa: E402
 import probes  # noqa: E402
+import stock_files  # noqa: E402
 import verify_script  # noqa: E402
 
 REPO = instance.REPO
@@ -461,6 +462,16 @@ def catalogue_result(version):
     return result
 
 
+def stock_result():
+    """The presets' stock files with --merge-with, read by each distribution's Postfix
+    (tests/postfix/stock_files.py)."""
+    result = Result("stock")
+    result.static, result.started = "ok", "ok"
+    result.checks = stock_files.checks(GENERATOR)
+    print(f"  {result.name}: {'pass' if result.passed() else 'FAIL'}", flush=True)
+    return result
+
+
 def touch_services(inst, timeout=5):
     """Connects once to each listening service and reads its greeting, so that master starts
     the daemon and the daemon reads its configuration."""
@@ -625,8 +636,10 @@ def main():
         for name, options, _ in all_cases:
             print(name, json.dumps(options, sort_keys=True))
         print("catalogue (the parameter catalogue against the installed Postfix)")
+        print("stock (the presets' stock files with --merge-with, read by their own Postfix)")
         return 0
     with_catalogue = not args.only or "catalogue" in args.only
+    with_stock = not args.only or "stock" in args.only
     if args.only:
         all_cases = [c for c in all_cases if c[0] in args.only]
     harness_tests = subprocess.run([sys.executable, os.path.join(HERE, "test_harness.py")],
@@ -639,7 +652,8 @@ def main():
     global GENERATOR
     if args.generator:
         GENERATOR = os.path.abspath(args.generator)
-    elif not args.no_build and (with_catalogue or any(s is None for _, _, s in all_cases)):
+    elif not args.no_build and (with_catalogue or with_stock
+                                or any(s is None for _, _, s in all_cases)):
         build_generator()
     work_root = tempfile.mkdtemp(prefix="postfix-tls-suite-")
     os.chmod(work_root, 0o755)
@@ -670,6 +684,8 @@ def main():
             raise
     if with_catalogue:
         results.append(catalogue_result(version))
+    if with_stock:
+        results.append(stock_result())
     print_details(results, args.verbose)
     print_table(results)
     passed = sum(1 for r in results if r.passed())

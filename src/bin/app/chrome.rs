@@ -72,6 +72,22 @@ pub const MAIN_CF_DOWNLOAD: &str = "main.cf.postfix-tls";
 pub const MASTER_CF_DOWNLOAD: &str = "master.cf.postfix-tls";
 pub const POSTCONF_DOWNLOAD: &str = "postfix-tls.sh";
 pub const VERIFY_DOWNLOAD: &str = "postfix-tls-verify.sh";
+pub const STOCK_MAIN_DOWNLOAD: &str = "main.cf.postfix-tls-full";
+pub const STOCK_MASTER_DOWNLOAD: &str = "master.cf.postfix-tls-full";
+pub const STOCK_MAIN_DIFF_DOWNLOAD: &str = "main.cf.postfix-tls.diff";
+pub const STOCK_MASTER_DIFF_DOWNLOAD: &str = "master.cf.postfix-tls.diff";
+pub static STOCK_SUMMARY: Text = t(
+    "The whole files, and the diff against stock, for",
+    "Die ganzen Dateien und der Unterschied zum Auslieferungszustand für",
+);
+pub static STOCK_FILE_HINT: Text = t(
+    "The distribution's stock file with these changes in place: every other line as shipped. For a server whose file was already edited, postfix-tls generate --merge-with does the same with your own file.",
+    "Die mitgelieferte Datei der Distribution mit diesen Änderungen an Ort und Stelle, jede andere Zeile wie ausgeliefert. Für einen Server mit schon bearbeiteter Datei macht postfix-tls generate --merge-with dasselbe mit Ihrer eigenen Datei.",
+);
+pub static STOCK_DIFF_HINT: Text = t(
+    "What changes in the stock file, as diff -u shows it.",
+    "Was sich an der mitgelieferten Datei ändert, wie diff -u es zeigt.",
+);
 pub static SAVES_AS: Text = t("Saves as", "Speichert als");
 pub static VERIFY_SCRIPT_TITLE: Text = t("All checks as a script", "Alle Prüfungen als Skript");
 pub static VERIFY_SCRIPT_HINT: Text = t(

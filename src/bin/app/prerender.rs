@@ -49,13 +49,16 @@ mod build {
 
     /// The default page as HTML, without Yew's hydration markers (the app renders afresh).
     fn render(lang: Lang) -> Result<String, String> {
-        let renderer = yew::ServerRenderer::<App>::with_props(move || AppProps {
-            initial: Page {
-                lang,
-                ..Page::default()
-            },
+        render_page(Page {
+            lang,
+            ..Page::default()
         })
-        .hydratable(false);
+    }
+
+    /// A page as HTML.
+    fn render_page(initial: Page) -> Result<String, String> {
+        let renderer =
+            yew::ServerRenderer::<App>::with_props(move || AppProps { initial }).hydratable(false);
         let runtime = tokio::runtime::Builder::new_current_thread()
             .build()
             .map_err(|e| format!("no async runtime: {e}"))?;
@@ -146,6 +149,30 @@ mod build {
                 copy.contains("unix_listener /var/spool/postfix/private/auth"),
                 "{copy}"
             );
+        }
+
+        #[test]
+        fn a_debian_preset_offers_the_whole_stock_files_and_their_diff() {
+            let mut page = Page::default();
+            page.options
+                .apply_preset(postfix_tls::version::Preset::Debian12);
+            let copy = render_page(page).expect("rendered");
+            assert!(copy.contains("<details class=\"stock-files\">"), "{copy}");
+            assert!(
+                copy.contains("main.cf diff (Debian 12 (bookworm))"),
+                "{copy}"
+            );
+            assert!(
+                copy.contains("title=\"Saves as main.cf.postfix-tls-full\""),
+                "{copy}"
+            );
+            // The snakeoil pair is removed from the stock file in the diff.
+            assert!(
+                copy.contains("\n-smtpd_tls_cert_file=/etc/ssl/certs/ssl-cert-snakeoil.pem\n"),
+                "{copy}"
+            );
+            // No stock files known: nothing offered.
+            assert!(!render(Lang::En).expect("rendered").contains("stock-files"));
         }
 
         #[test]
