@@ -47,13 +47,40 @@ pub struct OtherFile {
 /// Renders the options.
 pub fn render(options: &Options) -> Rendered {
     let plan = Plan::for_options(options);
+    let head = header(options);
+    let with_header = |block: String| {
+        if block.is_empty() {
+            block
+        } else {
+            format!("{head}{block}")
+        }
+    };
     Rendered {
-        main_cf: plan.main_cf(options.comments),
-        master_cf: plan.master_cf(options.comments),
-        postconf: plan.postconf(options.postfix),
+        main_cf: with_header(plan.main_cf(options.comments)),
+        master_cf: with_header(plan.master_cf(options.comments)),
+        postconf: with_header(plan.postconf(options.postfix)),
         problems: plan.problems,
         others: plan.others,
     }
+}
+
+/// The lines on top of each block, as Mozilla's generator writes them: the tool and its
+/// version, the versions chosen, and the share link's fragment that brings the choices back
+/// (the page's address is the caller's, so only the fragment; no date, so the same choices
+/// give the same bytes). A blank line ends it.
+pub fn header(options: &Options) -> String {
+    let distribution = options
+        .preset
+        .map(|p| format!(" ({})", p.name()))
+        .unwrap_or_default();
+    format!(
+        "# postfix-tls {}: Postfix {}, OpenSSL {}{distribution}\n\
+         # these choices: the postfix-tls page with #{} after its address\n\n",
+        env!("CARGO_PKG_VERSION"),
+        options.postfix,
+        options.openssl,
+        crate::share::encode(options)
+    )
 }
 
 /// The Debian `ssl-cert` self-signed certificate.

@@ -39,17 +39,23 @@ fn defaults_print_both_snippets() {
     let text = stdout(&out);
     assert!(text.starts_with("# main.cf\n"));
     assert!(text.contains("smtpd_tls_security_level = may\n"));
-    assert!(text.contains("\n# master.cf\nsubmission inet"));
+    assert!(text.contains("\n# master.cf\n# postfix-tls "));
+    assert!(text.contains("\n\nsubmission inet"));
     assert!(text.contains("submissions inet"));
 }
 
 #[test]
 fn each_format_prints_its_part() {
     let main = stdout(&run(&["--format", "main"], None));
-    assert!(main.starts_with("# --- server certificate ---\n"));
+    assert!(main.starts_with(&format!(
+        "# postfix-tls {}: Postfix 3.11, OpenSSL 3.5\n\
+         # these choices: the postfix-tls page with #v1.e30 after its address\n\n\
+         # --- server certificate ---\n",
+        env!("CARGO_PKG_VERSION")
+    )));
     assert!(!main.contains("submission inet"));
     let master = stdout(&run(&["--format=master"], None));
-    assert!(master.starts_with("submission inet"));
+    assert!(master.contains("address\n\nsubmission inet"));
     let postconf = stdout(&run(&["--format", "postconf"], None));
     assert!(postconf.contains("postconf -e 'smtpd_tls_security_level = may'\n"));
     assert!(postconf.ends_with("postfix check && postfix reload\n"));

@@ -192,9 +192,9 @@ fn submission_services_follow_the_stock_master_cf() {
         ),
     ] {
         let r = render(&at(version.0, version.1));
-        assert!(r
-            .master_cf
-            .starts_with("submission inet  n       -       n       -       -       smtpd\n"));
+        assert!(r.master_cf.contains(
+            "address\n\nsubmission inet  n       -       n       -       -       smtpd\n"
+        ));
         assert!(
             r.master_cf.contains(&format!("\n{name_465} ")),
             "{version:?}"
@@ -557,21 +557,54 @@ fn comments_explain_without_user_text() {
             "{line}"
         );
     }
-    let plain = render(&Options {
+    let plain_options = Options {
         comments: false,
         ..o
-    });
+    };
+    let plain = render(&plain_options);
     // Without comments only the section titles and the steps a file needs remain.
     let steps = [
         table_line,
         "# then run: chmod 600 /etc/postfix/sasl_passwd && postmap cdb:/etc/postfix/sasl_passwd",
     ];
-    for line in plain.main_cf.lines().filter(|l| l.starts_with("# ")) {
+    let header = postfix_tls::render::header(&plain_options);
+    let body = plain
+        .main_cf
+        .strip_prefix(&header)
+        .expect("the header first");
+    for line in body.lines().filter(|l| l.starts_with("# ")) {
         assert!(
             line.starts_with("# --- ") || steps.contains(&line),
             "{line}"
         );
     }
+}
+
+#[test]
+fn each_block_opens_with_the_tool_the_versions_and_the_choices() {
+    let mut o = at(3, 7);
+    o.apply_preset(postfix_tls::version::Preset::Debian12);
+    let r = render(&o);
+    let header = postfix_tls::render::header(&o);
+    assert!(header.starts_with(&format!(
+        "# postfix-tls {}: Postfix 3.7, OpenSSL 3.0 (Debian 12 (bookworm))\n# these choices: the postfix-tls page with #v1.",
+        env!("CARGO_PKG_VERSION")
+    )), "{header}");
+    // The fragment brings the same choices back.
+    let fragment = header
+        .split_once("page with #")
+        .and_then(|(_, rest)| rest.split_whitespace().next())
+        .expect("a fragment");
+    assert_eq!(postfix_tls::share::decode(fragment).expect("decodes"), o);
+    for block in [&r.main_cf, &r.master_cf, &r.postconf] {
+        assert!(block.starts_with(&header), "{block}");
+    }
+    // An empty block stays empty (the page says there is nothing to add).
+    let null = Options {
+        role: Role::NullClient,
+        ..at(3, 11)
+    };
+    assert_eq!(render(&null).master_cf, "");
 }
 
 #[test]
