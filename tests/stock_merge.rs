@@ -79,3 +79,16 @@ fn stock_files_with_the_output_applied_lint_clean() {
         }
     }
 }
+
+proptest::proptest! {
+    /// Whatever file is given to --merge-with, merging never panics, and a snippet with
+    /// nothing in it leaves the file byte for byte as it was.
+    #[test]
+    fn any_file_merges_without_panic(original in "(?s)[ -~\t\n\r#=äö-]{0,400}") {
+        let out = postfix_tls::generate(&Options::default());
+        let _ = postfix_tls::merge::main_cf(&original, &out.main_cf);
+        let _ = postfix_tls::merge::master_cf(&original, &out.master_cf);
+        proptest::prop_assert_eq!(postfix_tls::merge::main_cf(&original, ""), original.clone());
+        proptest::prop_assert_eq!(postfix_tls::merge::master_cf(&original, ""), original);
+    }
+}
