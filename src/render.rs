@@ -379,7 +379,7 @@ impl Plan {
         let rsa: Option<(String, String)> = match c.source {
             CertSource::Snakeoil => Some((SNAKEOIL_CERT.into(), SNAKEOIL_KEY.into())),
             CertSource::LetsEncrypt if !o.rejects(Field::CertDomain) => {
-                self.others.push(certbot_hook(&c.domain));
+                self.others.push(certbot_hook(&c.domain, &header(o)));
                 Some((
                     format!("/etc/letsencrypt/live/{}/fullchain.pem", c.domain),
                     format!("/etc/letsencrypt/live/{}/privkey.pem", c.domain),
@@ -493,8 +493,9 @@ impl Plan {
                     "In /etc/dovecot/conf.d/10-master.conf, inside the existing `service auth { ... }`, then run systemctl restart dovecot. Postfix finds the socket as private/auth under its queue directory /var/spool/postfix.",
                     "In /etc/dovecot/conf.d/10-master.conf, innerhalb des vorhandenen `service auth { ... }`, danach systemctl restart dovecot ausführen. Postfix findet den Socket als private/auth unter seinem Queue-Verzeichnis /var/spool/postfix."
                 ),
-                text: String::from(
-                    "service auth {\n  unix_listener /var/spool/postfix/private/auth {\n    mode = 0660\n    user = postfix\n    group = postfix\n  }\n}\n",
+                text: format!(
+                    "{}service auth {{\n  unix_listener /var/spool/postfix/private/auth {{\n    mode = 0660\n    user = postfix\n    group = postfix\n  }}\n}}\n",
+                    header(o)
                 ),
             });
         }
@@ -953,7 +954,7 @@ fn push_shell_quoted<'a>(out: &mut String, pieces: impl IntoIterator<Item = &'a 
 /// starts, so a renewal only reaches it with a reload. certbot runs the executables in
 /// `renewal-hooks/deploy/` after every successful renewal (certbot User Guide, "Renewing
 /// certificates"); `--deploy-hook` does the same for a new certificate.
-fn certbot_hook(domain: &str) -> OtherFile {
+fn certbot_hook(domain: &str, header: &str) -> OtherFile {
     OtherFile {
         id: "certbot-deploy-hook",
         title: text!(
@@ -965,7 +966,7 @@ fn certbot_hook(domain: &str) -> OtherFile {
             "Einmal als root ausführen. Postfix liest das Zertifikat nur beim Start oder Neuladen; ohne den Hook liefert es das alte Zertifikat aus, bis es abläuft."
         ),
         text: format!(
-            "# a new certificate (port 80 must be free and reachable):\n\
+            "{header}# a new certificate (port 80 must be free and reachable):\n\
              certbot certonly --standalone -d {domain} --deploy-hook 'systemctl reload postfix'\n\
              # a certificate you already have, for every renewal:\n\
              printf '#!/bin/sh\\nsystemctl reload postfix\\n' > /etc/letsencrypt/renewal-hooks/deploy/reload-postfix\n\

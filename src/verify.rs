@@ -326,9 +326,10 @@ fn push_quoted(out: &mut String, text: &str) {
 /// is shown and judged as the page says, and the script stops at the first failure with
 /// what was expected. Steps only a person can judge are named at the end.
 pub fn script(options: &Options, lang: Lang) -> String {
-    let mut out = String::from(
-        "#!/bin/sh\n\
-         # The checks of postfix-tls \"How to verify\", in order; stops at the first failure.\n\
+    let mut out = String::from("#!/bin/sh\n");
+    out.push_str(&crate::render::header(options));
+    out.push_str(
+        "# The checks of postfix-tls \"How to verify\", in order; stops at the first failure.\n\
          # Run on the mail server as root, once the configuration is live.\n\
          fail() { printf '\\nFAILED: %s\\nexpected: %s\\n' \"$1\" \"$2\" >&2; exit 1; }\n",
     );
@@ -613,6 +614,14 @@ mod tests {
             ],
             "{text}"
         );
+    }
+
+    #[test]
+    fn the_script_names_the_tool_the_versions_and_the_choices() {
+        let o = Options::default();
+        let text = script(&o, Lang::En);
+        let rest = text.strip_prefix("#!/bin/sh\n").expect("a shebang first");
+        assert!(rest.starts_with(&crate::render::header(&o)), "{text}");
     }
 
     #[test]

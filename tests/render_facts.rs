@@ -763,7 +763,13 @@ fn the_other_side_of_dovecot_and_lets_encrypt_comes_with_the_output() {
     o.certificate.source = CertSource::LetsEncrypt;
     o.certificate.domain = "mx.example.org".into();
     let r = render(&o);
-    let other = |id: &str| r.others.iter().find(|f| f.id == id).map(|f| f.text.clone());
+    let header = postfix_tls::render::header(&o);
+    let other = |id: &str| {
+        r.others
+            .iter()
+            .find(|f| f.id == id)
+            .and_then(|f| f.text.strip_prefix(&header).map(str::to_string))
+    };
     assert_eq!(
         other("dovecot-auth").as_deref(),
         Some(
