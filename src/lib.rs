@@ -42,11 +42,13 @@ pub mod config;
 pub mod diagnostic;
 pub mod edit;
 pub mod lang;
+pub mod merge;
 pub mod options;
 pub mod params;
 pub mod render;
 pub mod rules;
 pub mod share;
+pub mod stock;
 pub mod verify;
 pub mod version;
 
@@ -64,6 +66,8 @@ pub struct Output {
     pub postconf: String,
     /// Problems with the options, and what the rules find in the rendered snippets.
     pub diagnostics: Vec<Diagnostic>,
+    /// What other programs need for these choices (Dovecot's auth socket, certbot's hook).
+    pub others: Vec<render::OtherFile>,
 }
 
 /// Renders the options, parses the result back and lints it with the same rules as pasted
@@ -83,5 +87,6 @@ pub fn generate(options: &Options) -> Output {
         master_cf: rendered.master_cf,
         postconf: rendered.postconf,
         diagnostics,
+        others: rendered.others,
     }
 }

@@ -242,7 +242,26 @@ pub struct Relayhost {
     /// Authenticate with SASL client credentials.
     pub auth: bool,
     /// The `smtp_sasl_password_maps` table, for example `hash:/etc/postfix/sasl_passwd`.
+    /// The default ([`DEFAULT_PASSWORD_MAPS`]) is written with the table type the selected
+    /// version recommends ([`Relayhost::password_table`]).
     pub password_maps: String,
+}
+
+/// The default smarthost password table.
+pub const DEFAULT_PASSWORD_MAPS: &str = "hash:/etc/postfix/sasl_passwd";
+
+impl Relayhost {
+    /// The password table as written for this Postfix series: the default table takes the
+    /// series' recommended type (`cdb:` from 3.11, [`PostfixVersion::prefers_cdb`]); a table
+    /// the user typed stays as typed.
+    pub fn password_table(&self, postfix: PostfixVersion) -> String {
+        match self.password_maps.strip_prefix("hash:") {
+            Some(file) if self.password_maps == DEFAULT_PASSWORD_MAPS && postfix.prefers_cdb() => {
+                format!("cdb:{file}")
+            }
+            _ => self.password_maps.clone(),
+        }
+    }
 }
 
 impl Default for Relayhost {
@@ -252,7 +271,7 @@ impl Default for Relayhost {
             host: String::from("smtp.example.net"),
             port: RelayPort::Submission,
             auth: true,
-            password_maps: String::from("hash:/etc/postfix/sasl_passwd"),
+            password_maps: String::from(DEFAULT_PASSWORD_MAPS),
         }
     }
 }

@@ -26,17 +26,61 @@ pub struct Rendered {
     pub postconf: String,
     /// Problems with the options themselves (rejected free text, advice about a choice).
     pub problems: Vec<Diagnostic>,
+    /// What the other programs the choices involve need (Dovecot, certbot).
+    pub others: Vec<OtherFile>,
+}
+
+/// A piece of another program's configuration that the choices need: the other side of a
+/// socket Postfix talks to, or the hook that keeps a certificate fresh.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OtherFile {
+    /// A stable id, for example `dovecot-auth`.
+    pub id: &'static str,
+    /// The heading, for example `Dovecot: the auth socket for Postfix`.
+    pub title: Text,
+    /// Where it goes and why.
+    pub hint: Text,
+    /// The text to put there (fixed text and accepted names only).
+    pub text: String,
 }
 
 /// Renders the options.
 pub fn render(options: &Options) -> Rendered {
     let plan = Plan::for_options(options);
+    let head = header(options);
+    let with_header = |block: String| {
+        if block.is_empty() {
+            block
+        } else {
+            format!("{head}{block}")
+        }
+    };
     Rendered {
-        main_cf: plan.main_cf(options.comments),
-        master_cf: plan.master_cf(options.comments),
-        postconf: plan.postconf(options.postfix),
+        main_cf: with_header(plan.main_cf(options.comments)),
+        master_cf: with_header(plan.master_cf(options.comments)),
+        postconf: with_header(plan.postconf(options.postfix)),
         problems: plan.problems,
+        others: plan.others,
     }
+}
+
+/// The lines on top of each block, as Mozilla's generator writes them: the tool and its
+/// version, the versions chosen, and the share link's fragment that brings the choices back
+/// (the page's address is the caller's, so only the fragment; no date, so the same choices
+/// give the same bytes). A blank line ends it.
+pub fn header(options: &Options) -> String {
+    let distribution = options
+        .preset
+        .map(|p| format!(" ({})", p.name()))
+        .unwrap_or_default();
+    format!(
+        "# postfix-tls {}: Postfix {}, OpenSSL {}{distribution}\n\
+         # these choices: the postfix-tls page with #{} after its address\n\n",
+        env!("CARGO_PKG_VERSION"),
+        options.postfix,
+        options.openssl,
+        crate::share::encode(options)
+    )
 }
 
 /// The Debian `ssl-cert` self-signed certificate.
@@ -94,6 +138,10 @@ struct Setting {
     section: Section,
     name: &'static str,
     value: String,
+    /// What must exist before Postfix reads this line (a file to create, a table to
+    /// build), written as comments right above it whether or not comments are on: fixed
+    /// text and accepted paths only.
+    steps: Vec<String>,
 }
 
 impl Setting {
@@ -128,6 +176,7 @@ struct Plan {
     /// Whether a change needs a full restart rather than a reload (`inet_interfaces`).
     needs_restart: bool,
     problems: Vec<Diagnostic>,
+    others: Vec<OtherFile>,
 }
 
 /// A minimum protocol version a profile demands.
@@ -227,7 +276,15 @@ impl Plan {
                 section,
                 name,
                 value,
+                steps: Vec::new(),
             }),
+        }
+    }
+
+    /// Notes a step beside a setting already in the plan.
+    fn step(&mut self, name: &str, step: String) {
+        if let Some(setting) = self.settings.iter_mut().find(|s| s.name == name) {
+            setting.steps.push(step);
         }
     }
 
@@ -321,10 +378,13 @@ impl Plan {
         let c = &o.certificate;
         let rsa: Option<(String, String)> = match c.source {
             CertSource::Snakeoil => Some((SNAKEOIL_CERT.into(), SNAKEOIL_KEY.into())),
-            CertSource::LetsEncrypt if !o.rejects(Field::CertDomain) => Some((
-                format!("/etc/letsencrypt/live/{}/fullchain.pem", c.domain),
-                format!("/etc/letsencrypt/live/{}/privkey.pem", c.domain),
-            )),
+            CertSource::LetsEncrypt if !o.rejects(Field::CertDomain) => {
+                self.others.push(certbot_hook(&c.domain, &header(o)));
+                Some((
+                    format!("/etc/letsencrypt/live/{}/fullchain.pem", c.domain),
+                    format!("/etc/letsencrypt/live/{}/privkey.pem", c.domain),
+                ))
+            }
             CertSource::Custom if !o.rejects(Field::CertFile) && !o.rejects(Field::KeyFile) => {
                 Some((c.cert_file.clone(), c.key_file.clone()))
             }
@@ -421,6 +481,23 @@ impl Plan {
         if effective_sasl(o) == Sasl::Dovecot {
             self.set(Section::Sasl, "smtpd_sasl_type", "dovecot");
             self.set(Section::Sasl, "smtpd_sasl_path", "private/auth");
+            // `private/auth` is relative to the queue directory: Dovecot must create the
+            // socket there, writable by Postfix (SASL_README, "Postfix to Dovecot SASL").
+            self.others.push(OtherFile {
+                id: "dovecot-auth",
+                title: text!(
+                    "Dovecot: the auth socket for Postfix",
+                    "Dovecot: der Auth-Socket für Postfix"
+                ),
+                hint: text!(
+                    "In /etc/dovecot/conf.d/10-master.conf, inside the existing `service auth { ... }`, then run systemctl restart dovecot. Postfix finds the socket as private/auth under its queue directory /var/spool/postfix.",
+                    "In /etc/dovecot/conf.d/10-master.conf, innerhalb des vorhandenen `service auth { ... }`, danach systemctl restart dovecot ausführen. Postfix findet den Socket als private/auth unter seinem Queue-Verzeichnis /var/spool/postfix."
+                ),
+                text: format!(
+                    "{}service auth {{\n  unix_listener /var/spool/postfix/private/auth {{\n    mode = 0660\n    user = postfix\n    group = postfix\n  }}\n}}\n",
+                    header(o)
+                ),
+            });
         }
     }
 
@@ -484,12 +561,9 @@ impl Plan {
             self.set(Section::Smarthost, "smtp_tls_wrappermode", "yes");
         }
         if r.auth && !o.rejects(Field::RelayPasswordMaps) {
+            let table = r.password_table(o.postfix);
             self.set(Section::Smarthost, "smtp_sasl_auth_enable", "yes");
-            self.set(
-                Section::Smarthost,
-                "smtp_sasl_password_maps",
-                r.password_maps.clone(),
-            );
+            self.set(Section::Smarthost, "smtp_sasl_password_maps", table.clone());
             // Plaintext mechanisms (which most smarthosts need) only inside TLS: the
             // default `noplaintext, noanonymous` stays in force without TLS, so a stripped
             // STARTTLS defers the mail instead of sending the password in the clear.
@@ -498,11 +572,24 @@ impl Plan {
                 "smtp_sasl_tls_security_options",
                 "noanonymous",
             );
-            if needs_postmap(&r.password_maps) {
+            // The table's file: what follows `type:`.
+            let file = table
+                .split_once(':')
+                .map_or(table.as_str(), |(_, file)| file);
+            self.step(
+                "smtp_sasl_password_maps",
+                format!(
+                    "{file} holds one line: [{}]:{port} username:password",
+                    r.host
+                ),
+            );
+            if needs_postmap(&table) {
                 self.command_notes.push(
                     "fill the password table first: one line `[host]:port username:password`",
                 );
-                self.commands.push(format!("postmap {}", r.password_maps));
+                let build = format!("chmod 600 {file} && postmap {table}");
+                self.step("smtp_sasl_password_maps", format!("then run: {build}"));
+                self.commands.push(format!("postmap {table}"));
             }
         }
     }
@@ -520,8 +607,12 @@ impl Plan {
                 "smtpd_tls_dh1024_param_file",
                 DH_PARAM_FILE,
             );
-            self.commands
-                .push(format!("openssl dhparam -out {DH_PARAM_FILE} 2048"));
+            let create = format!("openssl dhparam -out {DH_PARAM_FILE} 2048");
+            self.step(
+                "smtpd_tls_dh1024_param_file",
+                format!("create the file first: {create}"),
+            );
+            self.commands.push(create);
         }
         if v.supports_opportunistic_protocols() {
             // Before the mid-2015 patch releases the opportunistic grade was `export`. Set
@@ -731,6 +822,9 @@ impl Plan {
             if comments {
                 push_line(&mut out, &["# ", explain(s)]);
             }
+            for step in &s.steps {
+                push_line(&mut out, &["# ", step]);
+            }
             push_line(&mut out, &s.line());
         }
         out
@@ -854,6 +948,31 @@ fn push_shell_quoted<'a>(out: &mut String, pieces: impl IntoIterator<Item = &'a 
         out.push_str(&word.replace('\'', r"'\''"));
     }
     out.push('\'');
+}
+
+/// The certbot side of a Let's Encrypt certificate: Postfix reads the files when a process
+/// starts, so a renewal only reaches it with a reload. certbot runs the executables in
+/// `renewal-hooks/deploy/` after every successful renewal (certbot User Guide, "Renewing
+/// certificates"); `--deploy-hook` does the same for a new certificate.
+fn certbot_hook(domain: &str, header: &str) -> OtherFile {
+    OtherFile {
+        id: "certbot-deploy-hook",
+        title: text!(
+            "certbot: reload Postfix after each renewal",
+            "certbot: Postfix nach jeder Erneuerung neu laden"
+        ),
+        hint: text!(
+            "Run as root once. Postfix reads the certificate only when it starts or reloads; without the hook it keeps serving the old certificate until it expires.",
+            "Einmal als root ausführen. Postfix liest das Zertifikat nur beim Start oder Neuladen; ohne den Hook liefert es das alte Zertifikat aus, bis es abläuft."
+        ),
+        text: format!(
+            "{header}# a new certificate (port 80 must be free and reachable):\n\
+             certbot certonly --standalone -d {domain} --deploy-hook 'systemctl reload postfix'\n\
+             # a certificate you already have, for every renewal:\n\
+             printf '#!/bin/sh\\nsystemctl reload postfix\\n' > /etc/letsencrypt/renewal-hooks/deploy/reload-postfix\n\
+             chmod 755 /etc/letsencrypt/renewal-hooks/deploy/reload-postfix\n"
+        ),
+    }
 }
 
 fn scanner_clean_tradeoff(field: Field) -> Diagnostic {

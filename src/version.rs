@@ -243,6 +243,14 @@ impl PostfixVersion {
         self.at_least(2, 6)
     }
 
+    /// New lookup tables should be `cdb:` rather than Berkeley DB `hash:` (3.11): Postfix
+    /// 3.11 brings the migration away from Berkeley DB (NON_BERKELEYDB_README), and Debian's
+    /// 3.11 sets `default_database_type = cdb` and has `postmap` warn "hash/btree support is
+    /// deprecated. Please switch to cdb or lmdb." (checked with Debian sid's 3.11.7).
+    pub const fn prefers_cdb(self) -> bool {
+        self.at_least(3, 11)
+    }
+
     /// `milter_macro_daemon_name` (milter support) exists (2.3). Source: postconf(5),
     /// MILTER_README.
     pub const fn supports_milters(self) -> bool {
@@ -294,6 +302,62 @@ impl PostfixVersion {
             "!SSLv2"
         } else {
             ""
+        }
+    }
+
+    /// The day upstream stopped patching this series, or `None` while it is supported.
+    /// Upstream supports the current stable series and the three before it (postfix.org
+    /// source page, "Past stable releases (still supported)"), so a series ends the day the
+    /// fourth one after it comes out. Dates from endoflife.date/postfix, read 2026-12; the
+    /// series before 2.5 ended earlier than the oldest date listed there.
+    pub const fn upstream_support_ended(self) -> Option<&'static str> {
+        match (self.major, self.minor) {
+            (3, 8..) => None,
+            (3, 7) => Some("2026-03-06"),
+            (3, 6) => Some("2025-02-16"),
+            (3, 5) => Some("2024-03-06"),
+            (3, 4) => Some("2023-04-17"),
+            (3, 3) => Some("2022-02-05"),
+            (3, 2) => Some("2021-04-29"),
+            (3, 1) => Some("2020-03-15"),
+            (3, 0) => Some("2019-02-27"),
+            (2, 11) => Some("2018-02-21"),
+            (2, 10) => Some("2017-02-28"),
+            (2, 9) => Some("2016-02-24"),
+            (2, 8) => Some("2015-02-08"),
+            (2, 7) => Some("2014-01-15"),
+            (2, 6) => Some("2013-02-11"),
+            (2, 5) => Some("2012-02-06"),
+            _ => Some("before 2012-02-06"),
+        }
+    }
+
+    /// The distributions that still ship security fixes for this series after upstream
+    /// ended it, or `None`: Debian 12 (3.7, LTS until 2028-06), Ubuntu 22.04 LTS (3.6, until
+    /// 2027-04), RHEL 8 and 9 (3.5, until 2029 and 2032). Source: the distributions'
+    /// release lifecycles; the package versions as in [`Preset::versions`].
+    pub const fn patched_by(self) -> Option<&'static str> {
+        match (self.major, self.minor) {
+            (3, 7) => Some("Debian 12"),
+            (3, 6) => Some("Ubuntu 22.04 LTS"),
+            (3, 5) => Some("RHEL 8 and 9"),
+            _ => None,
+        }
+    }
+
+    /// The newest OpenSSL that a distribution release shipped with this series (Debian 10
+    /// Postfix 3.4 with 1.1.1, RHEL 9 3.5 with 3.0, RHEL 10 3.8 with 3.5; series before 3.1
+    /// predate OpenSSL 1.1 and were built with 1.0.x). A newer OpenSSL is an unlikely pair:
+    /// usually a version picked by mistake.
+    pub const fn newest_shipped_openssl(self) -> OpensslVersion {
+        if self.at_least(3, 8) {
+            OpensslVersion::V3_5
+        } else if self.at_least(3, 5) {
+            OpensslVersion::V3_0
+        } else if self.at_least(3, 1) {
+            OpensslVersion::V1_1_1
+        } else {
+            OpensslVersion::V1_0_2
         }
     }
 

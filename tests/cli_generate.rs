@@ -39,17 +39,23 @@ fn defaults_print_both_snippets() {
     let text = stdout(&out);
     assert!(text.starts_with("# main.cf\n"));
     assert!(text.contains("smtpd_tls_security_level = may\n"));
-    assert!(text.contains("\n# master.cf\nsubmission inet"));
+    assert!(text.contains("\n# master.cf\n# postfix-tls "));
+    assert!(text.contains("\n\nsubmission inet"));
     assert!(text.contains("submissions inet"));
 }
 
 #[test]
 fn each_format_prints_its_part() {
     let main = stdout(&run(&["--format", "main"], None));
-    assert!(main.starts_with("# --- server certificate ---\n"));
+    assert!(main.starts_with(&format!(
+        "# postfix-tls {}: Postfix 3.11, OpenSSL 3.5\n\
+         # these choices: the postfix-tls page with #v1.e30 after its address\n\n\
+         # --- server certificate ---\n",
+        env!("CARGO_PKG_VERSION")
+    )));
     assert!(!main.contains("submission inet"));
     let master = stdout(&run(&["--format=master"], None));
-    assert!(master.starts_with("submission inet"));
+    assert!(master.contains("address\n\nsubmission inet"));
     let postconf = stdout(&run(&["--format", "postconf"], None));
     assert!(postconf.contains("postconf -e 'smtpd_tls_security_level = may'\n"));
     assert!(postconf.ends_with("postfix check && postfix reload\n"));
@@ -141,4 +147,97 @@ fn usage_errors_exit_2() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(stderr(&out).starts_with("error: "), "{args:?}");
     }
+}
+
+/// Lints a whole main.cf and master.cf as Debian 12 would run them.
+fn lint_debian12(main: &str, master: &str) -> Vec<postfix_tls::diagnostic::Diagnostic> {
+    use postfix_tls::rules::{lint, LintContext};
+    let ctx = LintContext::for_postfix(postfix_tls::version::PostfixVersion::new(3, 7));
+    lint(
+        Some(&postfix_tls::config::parse_main(main)),
+        Some(&postfix_tls::config::parse_master(master)),
+        &ctx,
+    )
+}
+
+#[test]
+fn merge_with_applies_the_output_to_the_stock_files_in_place() {
+    let stock = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/debian-stock/");
+    let options = r#"{"postfix": "3.7", "openssl": "3.0", "preset": "debian12",
+        "certificate": {"source": "lets-encrypt", "domain": "mail.example.test"}}"#;
+    let main_path = format!("{stock}main.cf");
+    let out = run(
+        &["--options", "-", "--merge-with", &main_path],
+        Some(options),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let main = stdout(&out);
+    let original = std::fs::read_to_string(&main_path).expect("stock main.cf");
+    // The snakeoil pair is removed (chain files replace it), the level that already says
+    // `may` stays as written, the chain files follow the TLS block, nothing else moves.
+    assert!(!main.contains("ssl-cert-snakeoil"), "{main}");
+    assert!(main.contains("smtpd_tls_security_level=may\n"), "{main}");
+    assert!(main.contains(
+        "smtp_tls_session_cache_database = btree:${data_directory}/smtp_scache\nsmtpd_tls_chain_files = /etc/letsencrypt/live/mail.example.test/privkey.pem, /etc/letsencrypt/live/mail.example.test/fullchain.pem\n"
+    ), "{main}");
+    let kept: Vec<&str> = original
+        .lines()
+        .filter(|l| !l.contains("snakeoil"))
+        .collect();
+    let mut merged = main.lines();
+    for line in kept {
+        assert!(merged.any(|m| m == line), "`{line}` lost or moved:\n{main}");
+    }
+    let master_path = format!("{stock}master.cf");
+    let out = run(
+        &["--options", "-", "--merge-with", &master_path],
+        Some(options),
+    );
+    let master = stdout(&out);
+    let original = std::fs::read_to_string(&master_path).expect("stock master.cf");
+    // Only lines are added: the services, each after its commented stock example.
+    let mut merged = master.lines();
+    for line in original.lines() {
+        assert!(merged.any(|m| m == line), "`{line}` lost or moved");
+    }
+    assert!(master.contains("#  -o milter_macro_daemon_name=ORIGINATING\nsubmission inet"));
+    // The whole pair: no error, and nothing about the merge (a duplicate, a second
+    // definition); what remains is advice about the choices themselves.
+    let found = lint_debian12(&main, &master);
+    let ids: Vec<&str> = found.iter().map(|d| d.id).collect();
+    assert_eq!(ids, ["series_patched_by_distribution"], "{found:#?}");
+}
+
+#[test]
+fn merge_with_takes_one_file_that_exists() {
+    let out = run(&["--merge-with", "/nonexistent/main.cf"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("cannot read `/nonexistent/main.cf`"));
+    let out = run(&["--merge-with", "a", "--merge-with", "b"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("takes one file"));
+}
+
+#[test]
+fn verify_format_prints_the_checks_as_a_script() {
+    let out = run(&["--format", "verify"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let script = stdout(&out);
+    assert!(script.starts_with("#!/bin/sh\n"), "{script}");
+    assert!(script
+        .contains("  posttls-finger -c -l secure -P /etc/ssl/certs '[mail.example.com]:25'\n"));
+    assert!(script.contains("fail() {"));
+}
+
+#[test]
+fn json_names_what_other_programs_need() {
+    let out = run(&["--format", "json"], None);
+    let value: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let ids: Vec<&str> = value["others"]
+        .as_array()
+        .expect("others")
+        .iter()
+        .filter_map(|o| o["id"].as_str())
+        .collect();
+    assert_eq!(ids, ["certbot-deploy-hook", "dovecot-auth"]);
 }

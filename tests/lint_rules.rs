@@ -14,6 +14,7 @@ struct Case {
     main: Option<&'static str>,
     master: Option<&'static str>,
     postfix: &'static str,
+    openssl: OpensslVersion,
     role: Role,
 }
 
@@ -24,6 +25,7 @@ const fn fires(id: &'static str, main: Option<&'static str>, master: Option<&'st
         main,
         master,
         postfix: "3.11",
+        openssl: OpensslVersion::V3_5,
         role: Role::PublicMx,
     }
 }
@@ -35,6 +37,7 @@ const fn quiet(id: &'static str, main: Option<&'static str>, master: Option<&'st
         main,
         master,
         postfix: "3.11",
+        openssl: OpensslVersion::V3_5,
         role: Role::PublicMx,
     }
 }
@@ -42,6 +45,10 @@ const fn quiet(id: &'static str, main: Option<&'static str>, master: Option<&'st
 impl Case {
     const fn on(mut self, postfix: &'static str) -> Case {
         self.postfix = postfix;
+        self
+    }
+    const fn openssl(mut self, openssl: OpensslVersion) -> Case {
+        self.openssl = openssl;
         self
     }
     const fn role(mut self, role: Role) -> Case {
@@ -55,6 +62,14 @@ const GENERATOR_ONLY: &[&str] = &[
     "option_value_rejected",
     "option_unavailable",
     "scanner_clean_tradeoff",
+];
+
+/// Rules about something not written on one line: an unset parameter, or the versions.
+const LINELESS: &[&str] = &[
+    "outbound_tls_disabled",
+    "series_end_of_life",
+    "series_patched_by_distribution",
+    "unlikely_version_pair",
 ];
 
 const CERT: &str = "smtpd_tls_chain_files = /etc/letsencrypt/live/mx.example.org/combined.pem\n";
@@ -162,7 +177,6 @@ fn cases() -> Vec<Case> {
         quiet("chain_files_key_not_first", Some("smtpd_tls_chain_files = /etc/postfix/tls/rsa-fullchain.pem\n"), None),
         quiet("chain_files_key_not_first", Some("smtpd_tls_chain_files = /etc/letsencrypt/live/mx/privkey.pem, /etc/letsencrypt/live/mx/fullchain.pem\n"), None),
         quiet("chain_files_key_not_first", Some(CERT), None),
-        fires("chain_files_separate_key", Some("smtpd_tls_chain_files = /etc/letsencrypt/live/mx/privkey.pem, /etc/letsencrypt/live/mx/fullchain.pem\n"), None),
         quiet("chain_files_separate_key", Some(CERT), None),
         fires("untrusted_certificate_on_submission", Some("smtpd_tls_cert_file = /etc/ssl/certs/ssl-cert-snakeoil.pem\nsmtpd_tls_security_level = may\n"), Some(SUBMISSION)),
         quiet("untrusted_certificate_on_submission", Some(CERT), Some(SUBMISSION)),
@@ -265,6 +279,31 @@ fn cases() -> Vec<Case> {
         fires("server_session_cache_unneeded", Some("smtpd_tls_session_cache_database = btree:${data_directory}/smtpd_scache\n"), None),
         quiet("server_session_cache_unneeded", Some("smtp_tls_session_cache_database = btree:${data_directory}/smtp_scache\n"), None),
         quiet("server_session_cache_unneeded", Some("smtpd_tls_session_cache_database = btree:${data_directory}/smtpd_scache\n"), None).on("2.10"),
+        fires("mx_without_tls", Some("smtpd_tls_security_level = none\n"), None),
+        fires("mx_without_tls", Some("smtpd_use_tls = no\n"), None).on("2.2"),
+        fires("mx_without_tls", Some(CERT), Some("smtp inet n - y - - smtpd\n  -o smtpd_tls_security_level=none\n")),
+        quiet("mx_without_tls", Some("smtpd_tls_security_level = none\n"), None).role(Relay),
+        quiet("mx_without_tls", Some("smtpd_tls_security_level = may\n"), None),
+        quiet("mx_without_tls", Some("myhostname = mx.example.org\n"), None),
+        fires("relay_password_over_optional_tls", Some("relayhost = [smtp.example.net]:587\nsmtp_sasl_auth_enable = yes\nsmtp_tls_security_level = may\n"), None),
+        fires("relay_password_over_optional_tls", Some("relayhost = [smtp.example.net]:587\nsmtp_sasl_auth_enable = yes\n"), None),
+        quiet("relay_password_over_optional_tls", Some("relayhost = [smtp.example.net]:587\nsmtp_sasl_auth_enable = yes\nsmtp_tls_security_level = encrypt\n"), None),
+        quiet("relay_password_over_optional_tls", Some("smtp_sasl_auth_enable = yes\nsmtp_tls_security_level = may\n"), None),
+        fires("series_end_of_life", Some("myhostname = mx\n"), None).on("3.4").openssl(OpensslVersion::V1_1_1),
+        fires("series_end_of_life", None, None).on("2.10").openssl(OpensslVersion::V1_0_2),
+        quiet("series_end_of_life", None, None).on("3.7").openssl(OpensslVersion::V3_0),
+        quiet("series_end_of_life", None, None).on("3.8"),
+        fires("series_patched_by_distribution", None, None).on("3.7").openssl(OpensslVersion::V3_0),
+        fires("series_patched_by_distribution", None, None).on("3.5").openssl(OpensslVersion::V3_0),
+        quiet("series_patched_by_distribution", None, None).on("3.4").openssl(OpensslVersion::V1_1_1),
+        quiet("series_patched_by_distribution", None, None),
+        fires("unlikely_version_pair", None, None).on("2.10").openssl(OpensslVersion::V3_0),
+        fires("unlikely_version_pair", None, None).on("3.7").openssl(OpensslVersion::V3_5),
+        quiet("unlikely_version_pair", None, None).on("2.10").openssl(OpensslVersion::V1_0_2),
+        quiet("unlikely_version_pair", None, None).on("3.5").openssl(OpensslVersion::V3_0),
+        quiet("unlikely_version_pair", None, None).on("3.10"),
+        fires("chain_files_separate_key", Some("smtpd_tls_chain_files = /etc/ssl/private/mx.key, /etc/ssl/certs/mx-fullchain.pem\n"), None),
+        quiet("chain_files_separate_key", Some("smtpd_tls_chain_files = /etc/letsencrypt/live/mx.example.org/privkey.pem, /etc/letsencrypt/live/mx.example.org/fullchain.pem\n"), None),
         fires("tls_debug_loglevel", Some("smtpd_tls_loglevel = 3\n"), None),
         quiet("tls_debug_loglevel", Some("smtpd_tls_loglevel = 1\n"), None),
     ]
@@ -273,7 +312,7 @@ fn cases() -> Vec<Case> {
 fn run(case: &Case) -> Vec<Diagnostic> {
     let ctx = LintContext {
         postfix: PostfixVersion::parse(case.postfix).expect("fixture version"),
-        openssl: OpensslVersion::V3_5,
+        openssl: case.openssl,
         role: case.role,
     };
     let main = case.main.map(parse_main);
@@ -300,7 +339,7 @@ fn every_fixture_fires_or_stays_quiet() {
         }
         for d in &found {
             assert!(
-                d.line.is_some() || d.id == "outbound_tls_disabled",
+                d.line.is_some() || LINELESS.contains(&d.id),
                 "{} without a line",
                 d.id
             );
@@ -436,4 +475,34 @@ fn backported_parameters_name_the_patch_release() {
         .expect("3.6 knows it from 3.6.10");
     assert!(d.message.en.contains("Postfix 3.6.10"), "{}", d.message.en);
     assert!(d.message.de.contains("Postfix 3.6.10"), "{}", d.message.de);
+}
+
+#[test]
+fn translated_encrypt_outbound_suggests_may_first_and_says_what_encrypt_does() {
+    let found = run(&fires(
+        "invalid_value",
+        Some("smtp_tls_security_level = verschlüsseln\n"),
+        None,
+    ));
+    let d = found
+        .iter()
+        .find(|d| d.id == "invalid_value")
+        .expect("verschlüsseln is no level");
+    assert!(d.help.en.starts_with("use `may`"), "{}", d.help.en);
+    assert!(d
+        .help
+        .en
+        .contains("`encrypt` defers mail to every server without TLS"));
+    assert!(d.help.de.starts_with("`may` verwenden"), "{}", d.help.de);
+    // On the server side `encrypt` is what the word says, and another rule judges port 25.
+    let found = run(&fires(
+        "invalid_value",
+        Some("smtpd_tls_security_level = verschlüsseln\n"),
+        None,
+    ));
+    let d = found
+        .iter()
+        .find(|d| d.id == "invalid_value")
+        .expect("invalid");
+    assert_eq!(d.help.en, "use `encrypt`");
 }

@@ -192,9 +192,9 @@ fn submission_services_follow_the_stock_master_cf() {
         ),
     ] {
         let r = render(&at(version.0, version.1));
-        assert!(r
-            .master_cf
-            .starts_with("submission inet  n       -       n       -       -       smtpd\n"));
+        assert!(r.master_cf.contains(
+            "address\n\nsubmission inet  n       -       n       -       -       smtpd\n"
+        ));
         assert!(
             r.master_cf.contains(&format!("\n{name_465} ")),
             "{version:?}"
@@ -318,7 +318,7 @@ fn smarthost_on_465_needs_wrappermode_and_encrypt() {
     );
     assert!(r
         .postconf
-        .contains("\npostmap hash:/etc/postfix/sasl_passwd\n"));
+        .contains("\npostmap cdb:/etc/postfix/sasl_passwd\n"));
     o.relayhost.port = RelayPort::Submissions;
     let r = render(&o);
     assert_eq!(
@@ -548,20 +548,119 @@ fn comments_explain_without_user_text() {
         .filter(|l| l.starts_with('#'))
         .collect();
     assert!(comments.len() > 10);
+    // The one exception: the password table's key must be the relayhost, spelt the same.
+    let table_line =
+        "# /etc/postfix/sasl_passwd holds one line: [relay-name.example]:587 username:password";
     for line in comments {
         assert!(
-            !line.contains("unusual-name") && !line.contains("relay-name"),
+            line == table_line || !line.contains("unusual-name") && !line.contains("relay-name"),
             "{line}"
         );
     }
-    let plain = render(&Options {
+    let plain_options = Options {
         comments: false,
         ..o
-    });
-    assert!(plain
+    };
+    let plain = render(&plain_options);
+    // Without comments only the section titles and the steps a file needs remain.
+    let steps = [
+        table_line,
+        "# then run: chmod 600 /etc/postfix/sasl_passwd && postmap cdb:/etc/postfix/sasl_passwd",
+    ];
+    let header = postfix_tls::render::header(&plain_options);
+    let body = plain
         .main_cf
-        .lines()
-        .all(|l| !l.starts_with("# ") || l.starts_with("# --- ")));
+        .strip_prefix(&header)
+        .expect("the header first");
+    for line in body.lines().filter(|l| l.starts_with("# ")) {
+        assert!(
+            line.starts_with("# --- ") || steps.contains(&line),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn each_block_opens_with_the_tool_the_versions_and_the_choices() {
+    let mut o = at(3, 7);
+    o.apply_preset(postfix_tls::version::Preset::Debian12);
+    let r = render(&o);
+    let header = postfix_tls::render::header(&o);
+    assert!(header.starts_with(&format!(
+        "# postfix-tls {}: Postfix 3.7, OpenSSL 3.0 (Debian 12 (bookworm))\n# these choices: the postfix-tls page with #v1.",
+        env!("CARGO_PKG_VERSION")
+    )), "{header}");
+    // The fragment brings the same choices back.
+    let fragment = header
+        .split_once("page with #")
+        .and_then(|(_, rest)| rest.split_whitespace().next())
+        .expect("a fragment");
+    assert_eq!(postfix_tls::share::decode(fragment).expect("decodes"), o);
+    for block in [&r.main_cf, &r.master_cf, &r.postconf] {
+        assert!(block.starts_with(&header), "{block}");
+    }
+    // An empty block stays empty (the page says there is nothing to add).
+    let null = Options {
+        role: Role::NullClient,
+        ..at(3, 11)
+    };
+    assert_eq!(render(&null).master_cf, "");
+}
+
+#[test]
+fn files_postfix_reads_come_with_the_step_that_makes_them() {
+    let mut o = at(3, 0);
+    o.harden_logjam = true;
+    let r = render(&o);
+    assert!(
+        r.main_cf.contains(
+            "# create the file first: openssl dhparam -out /etc/postfix/dh2048.pem 2048\n\
+             smtpd_tls_dh1024_param_file = /etc/postfix/dh2048.pem\n"
+        ),
+        "{}",
+        r.main_cf
+    );
+    let mut o = at(3, 11);
+    o.relayhost.enabled = true;
+    o.relayhost.auth = true;
+    let r = render(&o);
+    assert!(
+        r.main_cf.contains(
+            "# /etc/postfix/sasl_passwd holds one line: [smtp.example.net]:587 username:password\n\
+             # then run: chmod 600 /etc/postfix/sasl_passwd && postmap cdb:/etc/postfix/sasl_passwd\n\
+             smtp_sasl_password_maps = cdb:/etc/postfix/sasl_passwd\n"
+        ),
+        "{}",
+        r.main_cf
+    );
+}
+
+#[test]
+fn the_default_password_table_takes_the_type_the_version_recommends() {
+    let mut o = at(3, 10);
+    o.relayhost.enabled = true;
+    let r = render(&o);
+    assert!(r
+        .main_cf
+        .contains("smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd\n"));
+    assert!(r
+        .postconf
+        .contains("\npostmap hash:/etc/postfix/sasl_passwd\n"));
+    // Debian's 3.11 warns "hash/btree support is deprecated. Please switch to cdb or lmdb."
+    o.postfix = PostfixVersion::new(3, 11);
+    let r = render(&o);
+    assert!(r
+        .main_cf
+        .contains("smtp_sasl_password_maps = cdb:/etc/postfix/sasl_passwd\n"));
+    assert!(r
+        .postconf
+        .contains("\npostmap cdb:/etc/postfix/sasl_passwd\n"));
+    assert!(!r.postconf.contains("hash:"));
+    // A table the user typed stays as typed.
+    o.relayhost.password_maps = "hash:/etc/postfix/relay_passwd".into();
+    assert!(render(&o)
+        .main_cf
+        .contains("smtp_sasl_password_maps = hash:/etc/postfix/relay_passwd\n"));
 }
 
 #[test]
@@ -627,4 +726,66 @@ fn smarthost_on_465_turns_dane_into_encrypt_and_says_so() {
         main_value(&render(&o), "smtp_tls_security_level").as_deref(),
         Some("secure")
     );
+}
+
+#[test]
+fn the_default_page_opens_without_a_note_about_its_own_output() {
+    let found = postfix_tls::generate(&Options::default()).diagnostics;
+    assert!(found.is_empty(), "{found:?}");
+    // certbot's separate key and chain, in every layout and with a second ECDSA pair of
+    // one's own: no advice to combine the certbot files.
+    for layout in [CertLayout::ChainFiles, CertLayout::CertAndKey] {
+        for ecdsa in [false, true] {
+            let mut o = Options::default();
+            o.certificate.source = CertSource::LetsEncrypt;
+            o.certificate.layout = layout;
+            o.certificate.ecdsa = ecdsa;
+            let found = postfix_tls::generate(&o).diagnostics;
+            let notes: Vec<_> = found
+                .iter()
+                .filter(|d| d.id == "chain_files_separate_key")
+                .map(|d| d.message.en.to_string())
+                .collect();
+            let own_ecdsa_pair = ecdsa && layout == CertLayout::ChainFiles;
+            assert_eq!(
+                notes.len(),
+                usize::from(own_ecdsa_pair),
+                "{layout:?} {ecdsa}: {notes:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_other_side_of_dovecot_and_lets_encrypt_comes_with_the_output() {
+    let mut o = at(3, 7);
+    o.sasl = Sasl::Dovecot;
+    o.certificate.source = CertSource::LetsEncrypt;
+    o.certificate.domain = "mx.example.org".into();
+    let r = render(&o);
+    let header = postfix_tls::render::header(&o);
+    let other = |id: &str| {
+        r.others
+            .iter()
+            .find(|f| f.id == id)
+            .and_then(|f| f.text.strip_prefix(&header).map(str::to_string))
+    };
+    assert_eq!(
+        other("dovecot-auth").as_deref(),
+        Some(
+            "service auth {\n  unix_listener /var/spool/postfix/private/auth {\n    mode = 0660\n    user = postfix\n    group = postfix\n  }\n}\n"
+        )
+    );
+    let certbot = other("certbot-deploy-hook").expect("a certbot hook");
+    assert!(certbot.contains(
+        "certbot certonly --standalone -d mx.example.org --deploy-hook 'systemctl reload postfix'\n"
+    ));
+    assert!(certbot.contains("/etc/letsencrypt/renewal-hooks/deploy/reload-postfix"));
+    // Cyrus needs no Dovecot; a rejected domain gives no hook; other certificates none.
+    o.sasl = Sasl::Cyrus;
+    o.certificate.domain = "x; rm -rf /".into();
+    let r = render(&o);
+    assert!(r.others.is_empty(), "{:?}", r.others);
+    o.certificate.source = CertSource::Snakeoil;
+    assert!(render(&o).others.is_empty());
 }

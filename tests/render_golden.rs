@@ -136,6 +136,10 @@ fn golden_text(options: &Options) -> String {
     out.push_str(&r.master_cf);
     out.push_str("=== postconf\n");
     out.push_str(&r.postconf);
+    for other in &r.others {
+        out.push_str(&format!("=== {}: {}\n", other.id, other.title.en));
+        out.push_str(&other.text);
+    }
     out.push_str("=== diagnostics\n");
     for d in &r.problems {
         out.push_str(&format!(

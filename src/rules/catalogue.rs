@@ -1109,4 +1109,104 @@ pub static RULES: &[Rule] = &[
         fix: t("Use `1` for a one-line summary per TLS session.", "`1` für eine einzeilige Zusammenfassung je TLS-Sitzung verwenden."),
         source: postconf("postconf(5) smtpd_tls_loglevel", "https://www.postfix.org/postconf.5.html#smtpd_tls_loglevel"),
     },
+    Rule {
+        id: "series_end_of_life",
+        catalogue: None,
+        severity: Warning,
+        topic: Topic::Host,
+        summary: t("a Postfix series without security fixes", "eine Postfix-Reihe ohne Sicherheitskorrekturen"),
+        what: t(
+            "The selected Postfix series when upstream no longer supports it and no current distribution patches it: 2.x and 3.0 to 3.4.",
+            "Die gewählte Postfix-Reihe, wenn upstream sie nicht mehr pflegt und keine aktuelle Distribution sie patcht: 2.x und 3.0 bis 3.4.",
+        ),
+        why: t(
+            "Upstream supports the current stable series and the three before it; older series get no fixes, and a mail server faces the Internet (the 2023 SMTP smuggling fixes reached only supported series).",
+            "Upstream pflegt die aktuelle stabile Reihe und die drei davor; ältere Reihen bekommen keine Korrekturen, und ein Mailserver steht im Internet (die Korrekturen gegen SMTP-Smuggling 2023 gab es nur für gepflegte Reihen).",
+        ),
+        fix: t(
+            "Upgrade to a supported series, usually by upgrading the distribution; until then keep this host's exposure small.",
+            "Auf eine gepflegte Reihe aktualisieren, meist mit einem Upgrade der Distribution; bis dahin diesen Host möglichst wenig angreifbar halten.",
+        ),
+        source: postconf("postfix.org source page; endoflife.date/postfix", "https://endoflife.date/postfix"),
+    },
+    Rule {
+        id: "series_patched_by_distribution",
+        catalogue: None,
+        severity: Info,
+        topic: Topic::Host,
+        summary: t("a Postfix series only a distribution still patches", "eine Postfix-Reihe, die nur noch eine Distribution pflegt"),
+        what: t(
+            "The selected Postfix series when upstream support has ended but a distribution still ships security fixes: 3.7 (Debian 12), 3.6 (Ubuntu 22.04), 3.5 (RHEL 8 and 9).",
+            "Die gewählte Postfix-Reihe, wenn upstream sie nicht mehr pflegt, eine Distribution aber weiter Sicherheitskorrekturen liefert: 3.7 (Debian 12), 3.6 (Ubuntu 22.04), 3.5 (RHEL 8 und 9).",
+        ),
+        why: t(
+            "The host is safe as long as the distribution's updates are installed; upstream fixes reach it only through the distribution, and its support ends with the distribution release.",
+            "Der Host ist sicher, solange die Updates der Distribution installiert sind; Korrekturen von upstream kommen nur über die Distribution, und ihre Pflege endet mit der Distributionsversion.",
+        ),
+        fix: t(
+            "Nothing to change now: install updates, and move to a supported series with the next distribution release.",
+            "Jetzt nichts zu ändern: Updates installieren und mit der nächsten Distributionsversion auf eine gepflegte Reihe wechseln.",
+        ),
+        source: postconf("postfix.org source page; endoflife.date/postfix", "https://endoflife.date/postfix"),
+    },
+    Rule {
+        id: "unlikely_version_pair",
+        catalogue: None,
+        severity: Warning,
+        topic: Topic::Host,
+        summary: t("a Postfix and OpenSSL pair no distribution shipped", "ein Paar aus Postfix und OpenSSL, das keine Distribution ausgeliefert hat"),
+        what: t(
+            "An OpenSSL newer than any a distribution shipped with the selected Postfix series, such as Postfix 2.10 with OpenSSL 3.0 (Postfix 2.10 came with OpenSSL 1.0 on RHEL 7).",
+            "Ein OpenSSL, das neuer ist als jedes, das eine Distribution mit der gewählten Postfix-Reihe ausgeliefert hat, etwa Postfix 2.10 mit OpenSSL 3.0 (Postfix 2.10 kam auf RHEL 7 mit OpenSSL 1.0).",
+        ),
+        why: t(
+            "Such a pair usually means one version was picked by mistake; the output is then written for features the real host does not have, or leaves out what it needs.",
+            "Ein solches Paar heißt meist, dass eine Version versehentlich gewählt wurde; die Ausgabe passt dann zu Funktionen, die der echte Host nicht hat, oder lässt weg, was er braucht.",
+        ),
+        fix: t(
+            "Read both versions on the host (`postconf mail_version`, `openssl version`) or pick the distribution.",
+            "Beide Versionen auf dem Host ablesen (`postconf mail_version`, `openssl version`) oder die Distribution wählen.",
+        ),
+        source: postconf("RELEASE_NOTES-3.6 (OpenSSL requirements)", "https://www.postfix.org/announcements/postfix-3.6.0.html"),
+    },
+    Rule {
+        id: "mx_without_tls",
+        catalogue: None,
+        severity: Warning,
+        topic: Topic::Inbound,
+        summary: t("no TLS on port 25 of a public MX", "kein TLS auf Port 25 eines öffentlichen MX"),
+        what: t(
+            "A public MX whose port-25 service has TLS switched off: `smtpd_tls_security_level = none`, or `smtpd_use_tls = no` without a level.",
+            "Ein öffentlicher MX, dessen Dienst auf Port 25 TLS abgeschaltet hat: `smtpd_tls_security_level = none` oder `smtpd_use_tls = no` ohne Stufe.",
+        ),
+        why: t(
+            "Every server then delivers to this host in cleartext: anyone on the path reads the mail, and senders with DANE or MTA-STS policies for your domain defer it. Offering STARTTLS costs nothing, since senders without TLS still deliver in the clear (RFC 7435).",
+            "Jeder Server liefert dann im Klartext ein: Jeder auf dem Weg liest die Mail mit, und Absender mit DANE- oder MTA-STS-Richtlinien für Ihre Domain stellen sie zurück. STARTTLS anzubieten kostet nichts, Absender ohne TLS liefern weiter im Klartext (RFC 7435).",
+        ),
+        fix: t(
+            "Set `smtpd_tls_security_level = may` and a certificate (even a self-signed one is better than none on port 25).",
+            "`smtpd_tls_security_level = may` und ein Zertifikat setzen (auf Port 25 ist selbst ein selbstsigniertes besser als keines).",
+        ),
+        source: postconf("RFC 7435 Opportunistic Security; TLS_README", "https://www.rfc-editor.org/rfc/rfc7435"),
+    },
+    Rule {
+        id: "relay_password_over_optional_tls",
+        catalogue: None,
+        severity: Warning,
+        topic: Topic::Outbound,
+        summary: t("a smarthost login over optional TLS", "eine Smarthost-Anmeldung über optionales TLS"),
+        what: t(
+            "`smtp_sasl_auth_enable = yes` with a `relayhost` while `smtp_tls_security_level` is `may`, `none` or unset.",
+            "`smtp_sasl_auth_enable = yes` mit einem `relayhost`, während `smtp_tls_security_level` auf `may`, `none` steht oder fehlt.",
+        ),
+        why: t(
+            "With optional TLS an attacker who strips STARTTLS decides whether the login happens without TLS: a mechanism other than PLAIN/LOGIN then sends a password hash in the clear, and otherwise the mail is deferred without saying why.",
+            "Mit optionalem TLS entscheidet ein Angreifer, der STARTTLS entfernt, ob die Anmeldung ohne TLS stattfindet: Ein anderer Mechanismus als PLAIN/LOGIN sendet dann einen Passwort-Hash im Klartext, sonst wird die Mail ohne Begründung zurückgestellt.",
+        ),
+        fix: t(
+            "Set `smtp_tls_security_level = encrypt` (all mail goes to the smarthost), or `encrypt` for the smarthost in `smtp_tls_policy_maps`.",
+            "`smtp_tls_security_level = encrypt` setzen (alle Mail geht an den Smarthost) oder `encrypt` für den Smarthost in `smtp_tls_policy_maps`.",
+        ),
+        source: postconf("SASL_README, client-side authentication", "https://www.postfix.org/SASL_README.html#client_sasl_enable"),
+    },
 ];

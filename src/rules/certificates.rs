@@ -107,6 +107,9 @@ fn swapped_files(lint: &mut Lint) {
     }
 }
 
+/// Where certbot keeps the current key and chain of each certificate.
+const CERTBOT_LIVE: &str = "/etc/letsencrypt/live/";
+
 /// Legacy certificate and key parameters that `smtpd_tls_chain_files` replaces.
 const LEGACY_FILES: &[&str] = &[
     "smtpd_tls_cert_file",
@@ -171,9 +174,14 @@ fn chain_files(lint: &mut Lint) {
                 help,
             );
         }
-        if files.len() >= 2
-            && files.iter().any(is_listed_key)
-            && files.iter().any(|f| !is_listed_key(f))
+        // certbot's layout is separate by design: it swaps the `live/` links of key and
+        // chain together on renewal, and Postfix takes them with the key first.
+        let own: Vec<&str> = files
+            .iter()
+            .copied()
+            .filter(|f| !f.starts_with(CERTBOT_LIVE))
+            .collect();
+        if own.len() >= 2 && own.iter().any(is_listed_key) && own.iter().any(|f| !is_listed_key(f))
         {
             lint.emit(
                 "chain_files_separate_key",

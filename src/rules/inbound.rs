@@ -1,7 +1,8 @@
 //! Inbound TLS on the smtpd services: `mx_requires_tls` (L01), `invalid_server_tls_level`
 //! (L02), `tls_without_certificate` (L26), `client_cert_required_without_encrypt` (L27),
 //! `port25_tls_floor_too_strict` (L31), `client_cert_relay_with_public_ca` (L07),
-//! `postscreen_without_tlsproxy` (L40), `client_session_hidden_on_port_25` (L47).
+//! `postscreen_without_tlsproxy` (L40), `client_session_hidden_on_port_25` (L47),
+//! `mx_without_tls`.
 
 use super::crypto::enabled_protocols;
 use super::scope::{port_of, At, Lint, Port};
@@ -14,6 +15,7 @@ use crate::text;
 
 pub fn check(lint: &mut Lint) {
     mx_requires_tls(lint);
+    mx_without_tls(lint);
     invalid_server_levels(lint);
     tls_without_certificate(lint);
     client_cert_without_encrypt(lint);
@@ -59,6 +61,50 @@ fn mx_requires_tls(lint: &mut Lint) {
             text!(
                 "use `smtpd_tls_security_level = may` for port 25 and `-o smtpd_tls_security_level=encrypt` only on submission (RFC 3207 §4)",
                 "für Port 25 `smtpd_tls_security_level = may` und `-o smtpd_tls_security_level=encrypt` nur für die Einlieferung verwenden (RFC 3207 §4)"
+            ),
+        );
+    }
+}
+
+/// Port 25 of a public MX with TLS switched off on purpose (`none`, or `smtpd_use_tls = no`
+/// without a level): every sender delivers in cleartext. Only a setting written down
+/// counts, so a pasted fragment without TLS lines is not taken for a whole server.
+fn mx_without_tls(lint: &mut Lint) {
+    if lint.ctx.role != Role::PublicMx {
+        return;
+    }
+    let mut found: Vec<(At, String)> = Vec::new();
+    for scope in lint.smtpd_scopes() {
+        if scope.port != Port::Smtp || lint.tls_enabled(scope.service).is_some() {
+            continue;
+        }
+        let level = lint
+            .value("smtpd_tls_security_level", scope.service)
+            .filter(|l| !l.value.trim().is_empty());
+        let off = match level {
+            Some(l) => l.is("none").then_some(l),
+            None => lint
+                .value("smtpd_use_tls", scope.service)
+                .filter(|s| s.is("no")),
+        };
+        if let Some(setting) = off {
+            if let Some(at) = setting.at.filter(|at| !found.iter().any(|(a, _)| a == at)) {
+                found.push((at, setting.value.to_string()));
+            }
+        }
+    }
+    for (at, value) in found {
+        lint.emit(
+            "mx_without_tls",
+            Some(at),
+            text!(
+                "TLS is off on port 25 of a public MX (`{}`): every server delivers to it in cleartext",
+                "TLS ist auf Port 25 eines öffentlichen MX aus (`{}`): jeder Server liefert im Klartext ein";
+                value
+            ),
+            text!(
+                "use `smtpd_tls_security_level = may` with a certificate: STARTTLS is offered and nobody is turned away",
+                "`smtpd_tls_security_level = may` mit einem Zertifikat verwenden: STARTTLS wird angeboten und niemand abgewiesen"
             ),
         );
     }

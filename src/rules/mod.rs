@@ -18,6 +18,7 @@ mod catalogue;
 mod certificates;
 mod crypto;
 mod inbound;
+mod lifecycle;
 mod outbound;
 mod scope;
 mod submission;
@@ -86,6 +87,19 @@ impl LintContext {
     }
 }
 
+impl LintContext {
+    /// Pasted configuration of a public MX on this Postfix series, with the newest OpenSSL
+    /// a distribution shipped it with: a pair, never a guess that
+    /// `unlikely_version_pair` would call a mistake.
+    pub fn for_postfix(postfix: PostfixVersion) -> LintContext {
+        LintContext {
+            postfix,
+            openssl: postfix.newest_shipped_openssl(),
+            role: Role::PublicMx,
+        }
+    }
+}
+
 impl Default for LintContext {
     /// Pasted configuration: the newest series, and a public MX, since that is where the
     /// strictest rules (RFC 3207) apply.
@@ -124,6 +138,7 @@ pub fn lint(
     outbound::check(&mut lint);
     crypto::check(&mut lint);
     certificates::check(&mut lint);
+    lifecycle::check(&mut lint);
     let mut found = lint.finish();
     sort(&mut found);
     found

@@ -1,7 +1,7 @@
 //! Outbound TLS of the SMTP client: `outbound_tls_mandatory_for_internet` (L03),
 //! `dane_without_dnssec` (L04), `verify_without_ca` (L05), `ca_file_is_own_certificate`
 //! (L06), `smtp_wrappermode_below_encrypt` (L08), `outbound_tls_disabled` (L41),
-//! `relayhost_implicit_tls_without_wrappermode`.
+//! `relayhost_implicit_tls_without_wrappermode`, `relay_password_over_optional_tls`.
 
 use super::scope::{At, Lint};
 use crate::config::Service;
@@ -16,6 +16,7 @@ pub fn check(lint: &mut Lint) {
     wrappermode_below_encrypt(lint);
     relayhost_implicit_tls(lint);
     outbound_disabled(lint);
+    relay_password_over_optional_tls(lint);
 }
 
 /// main.cf (as `None`) and every service that overrides any `smtp_` setting: the places
@@ -299,4 +300,40 @@ fn outbound_disabled(lint: &mut Lint) {
 fn compatibility_at_least_3_11(lint: &Lint) -> bool {
     lint.compatibility_level()
         .is_some_and(|level| level >= (3, 11))
+}
+
+/// A smarthost login with outbound TLS only opportunistic: one stripped STARTTLS and the
+/// client logs in without TLS (with a non-plaintext mechanism) or defers, depending on the
+/// SASL options; `encrypt` makes TLS a condition of talking to the smarthost at all.
+fn relay_password_over_optional_tls(lint: &mut Lint) {
+    if lint.main.is_none()
+        || !lint.is_set("relayhost", None)
+        || !lint.is_yes("smtp_sasl_auth_enable", None)
+    {
+        return;
+    }
+    let level = lint.main_value("smtp_tls_security_level");
+    let optional = match &level {
+        Some(l) if !l.value.trim().is_empty() => l.is_any(&["none", "may"]),
+        // No level: the legacy switches, else no TLS (or `may` on 3.11, still optional).
+        _ => !lint.is_yes("smtp_enforce_tls", None),
+    };
+    if !optional {
+        return;
+    }
+    let at = level
+        .and_then(|l| l.at)
+        .or_else(|| lint.main_value("smtp_sasl_auth_enable").and_then(|s| s.at));
+    lint.emit(
+        "relay_password_over_optional_tls",
+        at,
+        text!(
+            "the smarthost password is sent while outbound TLS is only optional",
+            "das Smarthost-Passwort wird gesendet, während ausgehendes TLS nur optional ist"
+        ),
+        text!(
+            "set `smtp_tls_security_level = encrypt`: all mail goes to the smarthost, so requiring TLS loses nothing and keeps the login inside TLS",
+            "`smtp_tls_security_level = encrypt` setzen: alle Mail geht an den Smarthost, TLS zu verlangen kostet also nichts und hält die Anmeldung in TLS"
+        ),
+    );
 }

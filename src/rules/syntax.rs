@@ -452,6 +452,12 @@ fn invalid_values(lint: &mut Lint) {
     }
     for (p, at, kind, bad, expanded) in found {
         let help = match &bad.meant {
+            // "verschlüsseln" asks for encryption where possible; the literal `encrypt`
+            // would defer mail to every server without TLS.
+            Some(meant) if kind == ValueKind::ClientLevel && meant == "encrypt" => text!(
+                "use `may` (TLS whenever the receiving server offers it), which is almost always meant; `encrypt` defers mail to every server without TLS",
+                "`may` verwenden (TLS, wann immer der empfangende Server es anbietet), was fast immer gemeint ist; `encrypt` stellt Mail an jeden Server ohne TLS zurück"
+            ),
             Some(meant) => text!("use `{}`", "`{}` verwenden"; meant),
             None => text!(
                 "expected {}",

@@ -6,6 +6,7 @@ services replace stock services of the same name and type), the commands run wit
 inserted. Then `postconf -n`, `postconf -M` and `postconf -P` of both copies must agree.
 """
 
+import json
 import os
 import shlex
 import shutil
@@ -91,3 +92,70 @@ def equivalence(main_snippet, master_snippet, commands):
         return probes.Check(name, False, f"{type(e).__name__}: {e}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def merge_with(generator, options_path, role):
+    """`postfix-tls generate --merge-with` on Debian's stock main.cf and master.cf: Postfix
+    must read the merged pair without a word on stderr (no "overriding earlier entry", no
+    unused parameter), it must be the configuration the snippets describe, and our linter
+    must find nothing about the merge itself."""
+    name = "--merge-with gives stock files Postfix reads without a warning"
+    work = tempfile.mkdtemp(prefix="merge-with-")
+    try:
+        problems = []
+        merged_dir = os.path.join(work, "merged")
+        os.makedirs(merged_dir)
+        for file in ("main.cf", "master.cf"):
+            result = subprocess.run(
+                [generator, "generate", "--options", options_path, "--merge-with",
+                 os.path.join(instance.STOCK, file)],
+                capture_output=True, text=True, timeout=TIMEOUT)
+            if result.returncode not in (0, 1):
+                return probes.Check(name, False, f"--merge-with {file}: exit "
+                                    f"{result.returncode} {result.stderr.strip()[:300]}")
+            with open(os.path.join(merged_dir, file), "w", encoding="utf-8") as f:
+                f.write(result.stdout)
+        for args in (("-n",), ("-M",)):
+            _, stderr = _postconf(merged_dir, *args)
+            if stderr:
+                problems.append(f"postconf {args[0]}: {stderr[:300]}")
+        generated = subprocess.run([generator, "generate", "--options", options_path,
+                                    "--format", "json"], capture_output=True, text=True,
+                                   timeout=TIMEOUT)
+        output = json.loads(generated.stdout)
+        pasted = os.path.join(work, "pasted")
+        os.makedirs(pasted)
+        merged(pasted, output["main_cf"], output["master_cf"])
+        for args in (("-n",), ("-M",), ("-P",)):
+            # A parameter the snippet clears (`smtpd_tls_cert_file =`, its default) is
+            # removed by --merge-with: the same configuration, one `postconf -n` line fewer.
+            # (The pasted copy above drops every empty value alike, so both sides do.)
+            left = [line for line in _postconf(pasted, *args)[0] if not line.endswith(" =")]
+            right = [line for line in _postconf(merged_dir, *args)[0] if not line.endswith(" =")]
+            if set(left) != set(right):
+                problems.append(f"postconf {args[0]}: snippets only "
+                                f"{sorted(set(left) - set(right))[:3]}, --merge-with only "
+                                f"{sorted(set(right) - set(left))[:3]}")
+        lint = subprocess.run(
+            [generator, "lint", "--postfix-version", _series(), "--role", role, "--format", "json",
+             os.path.join(merged_dir, "main.cf"), os.path.join(merged_dir, "master.cf")],
+            capture_output=True, text=True, timeout=TIMEOUT)
+        about_merge = [f"{d['id']}: {d['message']}" for d in json.loads(lint.stdout)
+                       if d.get("severity") == "error" or d.get("id") in MERGE_FINDINGS]
+        if about_merge:
+            problems.append(f"lint: {about_merge[:3]}")
+        return probes.Check(name, not problems, "; ".join(problems)[:600])
+    except (instance.SetupError, OSError, ValueError, subprocess.SubprocessError) as e:
+        return probes.Check(name, False, f"{type(e).__name__}: {e}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+# What a merge can get wrong: a parameter twice, a name Postfix does not use.
+MERGE_FINDINGS = ("duplicate_parameter", "unknown_parameter", "malformed_line")
+
+
+def _series():
+    version = subprocess.run(["postconf", "-d", "-h", "mail_version"], capture_output=True,
+                             text=True, timeout=TIMEOUT).stdout.strip()
+    return ".".join(version.split(".")[:2])

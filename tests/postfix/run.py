@@ -45,6 +45,8 @@ import matrix  # noqa: E402
 import merged_lint  # noqa: E402
 import pki  # noqa: E402
 import probes  # noqa: E402
+import stock_files  # noqa: E402
+import verify_script  # noqa: E402
 
 REPO = instance.REPO
 GENERATOR = os.path.join(REPO, "target", "debug", "postfix-tls")
@@ -233,6 +235,11 @@ def run_case(name, options, snippets, slots, test_pki, work_root, keep):
                 result.notes.append(f"generator error {d.get('id')}: {d.get('message')}")
             snippets = (output["main_cf"], output["master_cf"])
             result.checks.append(commands.equivalence(*snippets, output["postconf"]))
+            result.checks.append(commands.merge_with(GENERATOR, os.path.join(root, "options.json"),
+                                                     options.get("role", "public-mx")))
+            generated = True
+        else:
+            generated = False
         inst = instance.Instance(os.path.join(root, "pfx"), slot, test_pki, *snippets)
         try:
             inst.build(claims(options)["sasl"])
@@ -260,6 +267,11 @@ def run_case(name, options, snippets, slots, test_pki, work_root, keep):
             result.checks.extend(runtime_checks(inst, claims(options), test_pki))
             result.checks.extend(outbound_checks(inst, claims(options)))
             result.checks.extend(logging_checks(inst, claims(options)))
+            if generated:
+                check, notes = verify_script.check(GENERATOR, os.path.join(root, "options.json"),
+                                                   options, inst, test_pki)
+                result.checks.append(check)
+                result.notes.extend(notes)
         time.sleep(0.5)  # postlogd writes asynchronously
         noise = EXPECTED_LOG_NOISE + (
             DANE_ENVIRONMENT_NOISE if claims(options)["outbound"] == "dane" else [])
@@ -482,6 +494,16 @@ def realworld_result(version):
     return result
 
 
+def stock_result():
+    """The presets' stock files with --merge-with, read by each distribution's Postfix
+    (tests/postfix/stock_files.py)."""
+    result = Result("stock")
+    result.static, result.started = "ok", "ok"
+    result.checks = stock_files.checks(GENERATOR)
+    print(f"  {result.name}: {'pass' if result.passed() else 'FAIL'}", flush=True)
+    return result
+
+
 def touch_services(inst, timeout=5):
     """Connects once to each listening service and reads its greeting, so that master starts
     the daemon and the daemon reads its configuration."""
@@ -652,9 +674,11 @@ def main():
             print(name, json.dumps(options, sort_keys=True))
         print("catalogue (the parameter catalogue against each real Postfix)")
         print("realworld (tests/realworld/ against the installed Postfix)")
+        print("stock (the presets' stock files with --merge-with, read by their own Postfix)")
         return 0
     with_catalogue = not args.only or "catalogue" in args.only
     with_realworld = not args.only or "realworld" in args.only
+    with_stock = not args.only or "stock" in args.only
     if args.only:
         all_cases = [c for c in all_cases if c[0] in args.only]
     harness_tests = subprocess.run([sys.executable, os.path.join(HERE, "test_harness.py")],
@@ -667,7 +691,7 @@ def main():
     global GENERATOR
     if args.generator:
         GENERATOR = os.path.abspath(args.generator)
-    elif not args.no_build and (with_catalogue or with_realworld
+    elif not args.no_build and (with_catalogue or with_realworld or with_stock
                                 or any(s is None for _, _, s in all_cases)):
         build_generator()
     work_root = tempfile.mkdtemp(prefix="postfix-tls-suite-")
@@ -701,6 +725,8 @@ def main():
         results.append(catalogue_result(versions))
     if with_realworld:
         results.append(realworld_result(version))
+    if with_stock:
+        results.append(stock_result())
     print_details(results, args.verbose)
     print_table(results)
     passed = sum(1 for r in results if r.passed())

@@ -15,6 +15,7 @@ import dovecot_auth  # noqa: E402
 import instance  # noqa: E402
 import matrix  # noqa: E402
 import pki  # noqa: E402
+import verify_script  # noqa: E402
 
 
 class MatrixTest(unittest.TestCase):
@@ -102,6 +103,43 @@ class DovecotStandInTest(unittest.TestCase):
             finally:
                 server.close()
 
+
+
+class VerifyScriptTest(unittest.TestCase):
+    class FakeInstance:
+        ports = {"25": 2525, "587": 2587}
+        conf = "/i/conf"
+        maillog = "/i/maillog"
+        sink_port = 2925
+
+    def test_only_host_ports_trust_and_paths_change(self):
+        script = ("  openssl s_client -starttls smtp -connect mx.example.org:25 -servername mx.example.org </dev/null\n"
+                  "  posttls-finger -c -l secure -P /etc/ssl/certs '[mx.example.org]:25'\n"
+                  "  bash -c 'exec 3<>/dev/tcp/mx.example.org/587; read -r line <&3'\n"
+                  "  postfix check\n  postconf -n >/dev/null\n"
+                  "  grep -E 'x' /var/log/mail.log | tail\n")
+        adapted, notes = verify_script.adapt(script, self.FakeInstance(), "mx.example.org",
+                                             None, "/i/capath")
+        self.assertEqual(adapted, (
+            "  openssl s_client -starttls smtp -connect 127.0.0.1:2525 -servername mx.example.org </dev/null\n"
+            "  posttls-finger -c -l secure -P /i/capath '[127.0.0.1]:2525' mail.example.test\n"
+            "  bash -c 'exec 3<>/dev/tcp/127.0.0.1/2587; read -r line <&3'\n"
+            "  postfix -c /i/conf check\n  postconf -c /i/conf -n >/dev/null\n"
+            "  grep -E 'x' /i/maillog | tail\n"))
+        self.assertEqual(notes, [])
+
+    def test_the_log_step_alone_is_left_out_without_sessions(self):
+        script = ("echo '== 1. Postfix accepts the configuration'\nout=1\n"
+                  "echo '== 2. TLS sessions in the mail log'\nout=2\n"
+                  "echo '== 3. Other'\nout=3\n\necho\necho 'All checks passed.'\n")
+        self.assertEqual(verify_script.without_log_step(script),
+                         "echo '== 1. Postfix accepts the configuration'\nout=1\n"
+                         "echo '== 3. Other'\nout=3\n\necho\necho 'All checks passed.'\n")
+
+    def test_the_dane_resolver_check_is_named_when_skipped(self):
+        _, notes = verify_script.adapt("  dig +dnssec MX ietf.org | grep x\n",
+                                       self.FakeInstance(), "h", None, "/c")
+        self.assertEqual(len(notes), 1)
 
 if __name__ == "__main__":
     unittest.main()

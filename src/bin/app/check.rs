@@ -15,10 +15,7 @@ const KINDS: [FileKind; 3] = [FileKind::MainCf, FileKind::MasterCf, FileKind::Po
 /// The file kind and the findings for a pasted text, judged as a public MX's (where the
 /// strictest rules apply) on the chosen Postfix series.
 fn lint(pasted: &Pasted) -> (FileKind, Vec<Diagnostic>) {
-    let ctx = LintContext {
-        postfix: pasted.postfix,
-        ..LintContext::default()
-    };
+    let ctx = LintContext::for_postfix(pasted.postfix);
     rules::lint_text(&pasted.text, pasted.kind, &ctx)
 }
 

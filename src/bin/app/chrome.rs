@@ -55,16 +55,44 @@ pub static EMPTY_OUTPUT: Text = t(
     "# für diese Auswahl ist nichts hinzuzufügen",
 );
 pub static MAIN_CF_HINT: Text = t(
-    "Add to /etc/postfix/main.cf, then run postfix reload.",
-    "In /etc/postfix/main.cf ergänzen, danach postfix reload ausführen.",
+    "Or by hand in /etc/postfix/main.cf: replace each line that sets one of these parameters (a second line makes postconf -n warn \"overriding earlier entry\"), add the others, remove a parameter set empty here, then run postfix reload.",
+    "Oder von Hand in /etc/postfix/main.cf: jede Zeile ersetzen, die einen dieser Parameter setzt (eine zweite Zeile lässt postconf -n \"overriding earlier entry\" melden), die übrigen ergänzen, einen hier leer gesetzten Parameter entfernen, danach postfix reload ausführen.",
 );
 pub static MASTER_CF_HINT: Text = t(
-    "Add to /etc/postfix/master.cf, then run postfix reload.",
-    "In /etc/postfix/master.cf ergänzen, danach postfix reload ausführen.",
+    "Or by hand in /etc/postfix/master.cf: replace the service of the same name (the stock file has it commented out), then run postfix reload.",
+    "Oder von Hand in /etc/postfix/master.cf: den gleichnamigen Dienst ersetzen (in der mitgelieferten Datei ist er auskommentiert), danach postfix reload ausführen.",
 );
 pub static POSTCONF_HINT: Text = t(
-    "Or apply everything as root with these commands.",
-    "Oder alles als root mit diesen Befehlen anwenden.",
+    "The safe way to apply it: as root, these commands set each parameter and service in place (postconf -e replaces, postconf -X removes), then check and reload.",
+    "Der sichere Weg: als root setzen diese Befehle jeden Parameter und Dienst an seiner Stelle (postconf -e ersetzt, postconf -X entfernt), dann prüfen und neu laden.",
+);
+/// The file names of downloads: never a real Postfix file name, so a download cannot
+/// replace /etc/postfix/main.cf by accident.
+pub const MAIN_CF_DOWNLOAD: &str = "main.cf.postfix-tls";
+pub const MASTER_CF_DOWNLOAD: &str = "master.cf.postfix-tls";
+pub const POSTCONF_DOWNLOAD: &str = "postfix-tls.sh";
+pub const VERIFY_DOWNLOAD: &str = "postfix-tls-verify.sh";
+pub const STOCK_MAIN_DOWNLOAD: &str = "main.cf.postfix-tls-full";
+pub const STOCK_MASTER_DOWNLOAD: &str = "master.cf.postfix-tls-full";
+pub const STOCK_MAIN_DIFF_DOWNLOAD: &str = "main.cf.postfix-tls.diff";
+pub const STOCK_MASTER_DIFF_DOWNLOAD: &str = "master.cf.postfix-tls.diff";
+pub static STOCK_SUMMARY: Text = t(
+    "The whole files, and the diff against stock, for",
+    "Die ganzen Dateien und der Unterschied zum Auslieferungszustand für",
+);
+pub static STOCK_FILE_HINT: Text = t(
+    "The distribution's stock file with these changes in place: every other line as shipped. For a server whose file was already edited, postfix-tls generate --merge-with does the same with your own file.",
+    "Die mitgelieferte Datei der Distribution mit diesen Änderungen an Ort und Stelle, jede andere Zeile wie ausgeliefert. Für einen Server mit schon bearbeiteter Datei macht postfix-tls generate --merge-with dasselbe mit Ihrer eigenen Datei.",
+);
+pub static STOCK_DIFF_HINT: Text = t(
+    "What changes in the stock file, as diff -u shows it.",
+    "Was sich an der mitgelieferten Datei ändert, wie diff -u es zeigt.",
+);
+pub static SAVES_AS: Text = t("Saves as", "Speichert als");
+pub static VERIFY_SCRIPT_TITLE: Text = t("All checks as a script", "Alle Prüfungen als Skript");
+pub static VERIFY_SCRIPT_HINT: Text = t(
+    "Runs the checks above in order on the server and stops at the first failure, with what was expected.",
+    "Führt die Prüfungen oben der Reihe nach auf dem Server aus und hält beim ersten Fehler an, mit dem erwarteten Ergebnis.",
 );
 pub static POSTCONF_TITLE: Text = t("postconf commands", "postconf-Befehle");
 

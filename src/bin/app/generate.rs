@@ -16,8 +16,9 @@ use crate::share::Share;
 use crate::submission::Submission;
 use postfix_tls::diagnostic::Topic;
 use postfix_tls::edit::Edit;
-use postfix_tls::lang::Lang;
+use postfix_tls::lang::{Lang, Text};
 use postfix_tls::options::{Field, Options};
+use postfix_tls::stock;
 use postfix_tls::Output;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -68,16 +69,58 @@ pub fn Generate(props: &Props) -> Html {
                 <h2>{ chrome::RESULT.get(lang) }</h2>
                 <Switch ..panel.switch(Field::Comments, o.comments, Edit::Comments) />
                 <Findings diagnostics={diagnostics.clone()} lang={lang} />
-                <OutputPanel title="main.cf" id="main-cf" file_name={AttrValue::from("main.cf")} hint={chrome::MAIN_CF_HINT.clone()}
-                             text={AttrValue::from(out.main_cf.clone())} lang={lang} />
-                <OutputPanel title="master.cf" id="master-cf" file_name={AttrValue::from("master.cf")} hint={chrome::MASTER_CF_HINT.clone()}
-                             text={AttrValue::from(out.master_cf.clone())} lang={lang} />
                 <OutputPanel title={AttrValue::from(chrome::POSTCONF_TITLE.get(lang).to_string())} id="postconf"
-                             file_name={AttrValue::from("postfix-tls.sh")} hint={chrome::POSTCONF_HINT.clone()}
+                             file_name={AttrValue::from(chrome::POSTCONF_DOWNLOAD)} hint={chrome::POSTCONF_HINT.clone()}
                              text={AttrValue::from(out.postconf.clone())} lang={lang} />
+                <OutputPanel title="main.cf" id="main-cf" file_name={AttrValue::from(chrome::MAIN_CF_DOWNLOAD)} hint={chrome::MAIN_CF_HINT.clone()}
+                             text={AttrValue::from(out.main_cf.clone())} lang={lang} />
+                <OutputPanel title="master.cf" id="master-cf" file_name={AttrValue::from(chrome::MASTER_CF_DOWNLOAD)} hint={chrome::MASTER_CF_HINT.clone()}
+                             text={AttrValue::from(out.master_cf.clone())} lang={lang} />
+                <StockFiles options={o.clone()} output={out.clone()} lang={lang} />
+                { for out.others.iter().map(|other| html! {
+                    <OutputPanel title={AttrValue::from(other.title.get(lang).to_string())} id={other.id}
+                                 hint={other.hint.clone()} text={AttrValue::from(other.text.clone())} lang={lang} />
+                }) }
                 <Share options={o.clone()} lang={lang} dispatch={props.dispatch.clone()} />
             </div>
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct StockProps {
+    options: Rc<Options>,
+    output: Rc<Output>,
+    lang: Lang,
+}
+
+/// For a distribution whose stock files are known: the whole main.cf and master.cf with the
+/// output applied, and the diff against stock, folded away until asked for.
+#[component]
+fn StockFiles(props: &StockProps) -> Html {
+    let lang = props.lang;
+    let applied = use_memo(props.output.clone(), {
+        let options = props.options.clone();
+        move |out| stock::applied(&options, &out.main_cf, &out.master_cf)
+    });
+    let (Some((main, master)), Some(preset)) = (applied.as_ref(), props.options.preset) else {
+        return Html::default();
+    };
+    let name = preset.name();
+    let panel = |title: String, id: &'static str, file: &'static str, hint: &Text, text: &str| {
+        html! {
+            <OutputPanel title={AttrValue::from(title)} id={id} file_name={AttrValue::from(file)}
+                         hint={hint.clone()} text={AttrValue::from(text.to_string())} lang={lang} />
+        }
+    };
+    html! {
+        <details class="stock-files">
+            <summary>{ format!("{} {name}", chrome::STOCK_SUMMARY.get(lang)) }</summary>
+            { panel(format!("main.cf ({name})"), "stock-main-cf", chrome::STOCK_MAIN_DOWNLOAD, &chrome::STOCK_FILE_HINT, &main.text) }
+            { panel(format!("main.cf diff ({name})"), "stock-main-diff", chrome::STOCK_MAIN_DIFF_DOWNLOAD, &chrome::STOCK_DIFF_HINT, &main.diff) }
+            { panel(format!("master.cf ({name})"), "stock-master-cf", chrome::STOCK_MASTER_DOWNLOAD, &chrome::STOCK_FILE_HINT, &master.text) }
+            { panel(format!("master.cf diff ({name})"), "stock-master-diff", chrome::STOCK_MASTER_DIFF_DOWNLOAD, &chrome::STOCK_DIFF_HINT, &master.diff) }
+        </details>
     }
 }
 

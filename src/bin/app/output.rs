@@ -76,8 +76,9 @@ pub fn OutputPanel(props: &Props) -> Html {
                     <button type="button" class="button" onclick={on_copy} disabled={empty}>
                         { chrome::COPY.get(lang) }
                     </button>
-                    if props.file_name.is_some() {
-                        <button type="button" class="button" onclick={on_download} disabled={empty}>
+                    if let Some(name) = &props.file_name {
+                        <button type="button" class="button" onclick={on_download} disabled={empty}
+                                title={format!("{} {name}", chrome::SAVES_AS.get(lang))}>
                             { chrome::DOWNLOAD.get(lang) }
                         </button>
                     }

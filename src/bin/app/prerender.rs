@@ -49,13 +49,16 @@ mod build {
 
     /// The default page as HTML, without Yew's hydration markers (the app renders afresh).
     fn render(lang: Lang) -> Result<String, String> {
-        let renderer = yew::ServerRenderer::<App>::with_props(move || AppProps {
-            initial: Page {
-                lang,
-                ..Page::default()
-            },
+        render_page(Page {
+            lang,
+            ..Page::default()
         })
-        .hydratable(false);
+    }
+
+    /// A page as HTML.
+    fn render_page(initial: Page) -> Result<String, String> {
+        let renderer =
+            yew::ServerRenderer::<App>::with_props(move || AppProps { initial }).hydratable(false);
         let runtime = tokio::runtime::Builder::new_current_thread()
             .build()
             .map_err(|e| format!("no async runtime: {e}"))?;
@@ -118,6 +121,58 @@ mod build {
             let german = render(Lang::De).expect("rendered");
             assert!(german.contains("smtpd_tls_security_level"), "{german}");
             assert!(german.contains(">Erzeugen<"), "{german}");
+        }
+
+        #[test]
+        fn the_commands_come_first_and_nothing_says_add_or_overwrites_a_real_file() {
+            let copy = render(Lang::En).expect("rendered");
+            let at = |needle: &str| copy.find(needle).unwrap_or_else(|| panic!("{needle}"));
+            assert!(at("id=\"postconf-heading\"") < at("id=\"main-cf-heading\""));
+            assert!(at("id=\"main-cf-heading\"") < at("id=\"master-cf-heading\""));
+            assert!(!copy.contains("Add to /etc/postfix"), "{copy}");
+            assert!(copy.contains("replace each line that sets one of these parameters"));
+            assert!(
+                copy.contains("title=\"Saves as main.cf.postfix-tls\""),
+                "{copy}"
+            );
+            assert!(
+                copy.contains("title=\"Saves as master.cf.postfix-tls\""),
+                "{copy}"
+            );
+            assert!(!copy.contains("Saves as main.cf\""), "{copy}");
+            // The default is Let's Encrypt with Dovecot: both other sides are shown.
+            assert!(
+                copy.contains("certbot: reload Postfix after each renewal"),
+                "{copy}"
+            );
+            assert!(
+                copy.contains("unix_listener /var/spool/postfix/private/auth"),
+                "{copy}"
+            );
+        }
+
+        #[test]
+        fn a_debian_preset_offers_the_whole_stock_files_and_their_diff() {
+            let mut page = Page::default();
+            page.options
+                .apply_preset(postfix_tls::version::Preset::Debian12);
+            let copy = render_page(page).expect("rendered");
+            assert!(copy.contains("<details class=\"stock-files\">"), "{copy}");
+            assert!(
+                copy.contains("main.cf diff (Debian 12 (bookworm))"),
+                "{copy}"
+            );
+            assert!(
+                copy.contains("title=\"Saves as main.cf.postfix-tls-full\""),
+                "{copy}"
+            );
+            // The snakeoil pair is removed from the stock file in the diff.
+            assert!(
+                copy.contains("\n-smtpd_tls_cert_file=/etc/ssl/certs/ssl-cert-snakeoil.pem\n"),
+                "{copy}"
+            );
+            // No stock files known: nothing offered.
+            assert!(!render(Lang::En).expect("rendered").contains("stock-files"));
         }
 
         #[test]

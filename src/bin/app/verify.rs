@@ -39,6 +39,11 @@ pub fn Verify(props: &Props) -> Html {
                     </div>
                 }
             }) }
+            <div class="verify-step">
+                <OutputPanel title={AttrValue::from(chrome::VERIFY_SCRIPT_TITLE.get(lang).to_string())} id="verify-script"
+                             file_name={AttrValue::from(chrome::VERIFY_DOWNLOAD)} hint={chrome::VERIFY_SCRIPT_HINT.clone()}
+                             text={AttrValue::from(verify::script(&props.options, lang))} lang={lang} />
+            </div>
         </div>
     }
 }

@@ -1,12 +1,15 @@
 //! `postfix-tls generate`: options JSON in, snippets out.
 
-use postfix_tls::diagnostic::{Diagnostic, Severity};
+use postfix_tls::config;
+use postfix_tls::diagnostic::{Diagnostic, FileKind, Severity};
 use postfix_tls::lang::Lang;
+use postfix_tls::merge;
 use postfix_tls::options::Options;
+use postfix_tls::verify;
 use serde::Serialize;
 use std::io::Read;
 
-const USAGE: &str = "usage: postfix-tls generate [--options FILE.json|-] [--format main|master|postconf|json] [--print-options]";
+const USAGE: &str = "usage: postfix-tls generate [--options FILE.json|-] [--format main|master|postconf|verify|json] [--print-options] [--merge-with /etc/postfix/main.cf|master.cf]";
 
 /// What to print.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,6 +19,8 @@ enum Format {
     Main,
     Master,
     Postconf,
+    /// The "How to verify" checks as one shell script.
+    Verify,
     Json,
 }
 
@@ -23,6 +28,8 @@ struct Args {
     options: Option<String>,
     format: Format,
     print_options: bool,
+    /// A whole main.cf or master.cf to print with the output applied.
+    merge_with: Option<String>,
 }
 
 fn parse_args(args: &[String]) -> Result<Args, String> {
@@ -30,6 +37,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         options: None,
         format: Format::Both,
         print_options: false,
+        merge_with: None,
     };
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
@@ -50,15 +58,25 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                     "main" => Format::Main,
                     "master" => Format::Master,
                     "postconf" => Format::Postconf,
+                    "verify" => Format::Verify,
                     "json" => Format::Json,
                     other => {
                         return Err(format!(
-                            "unknown format `{other}`: expected main, master, postconf or json"
-                        ))
+                        "unknown format `{other}`: expected main, master, postconf, verify or json"
+                    ))
                     }
                 }
             }
             "--print-options" => parsed.print_options = true,
+            "--merge-with" => {
+                if parsed.merge_with.is_some() {
+                    return Err(
+                        "`--merge-with` takes one file; run once for main.cf and once for master.cf"
+                            .to_string(),
+                    );
+                }
+                parsed.merge_with = Some(value("--merge-with")?);
+            }
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
@@ -88,6 +106,16 @@ struct JsonOutput<'a> {
     master_cf: &'a str,
     postconf: &'a str,
     diagnostics: &'a [Diagnostic],
+    others: Vec<JsonOther<'a>>,
+}
+
+/// What another program needs (`OtherFile`), in English.
+#[derive(Serialize)]
+struct JsonOther<'a> {
+    id: &'a str,
+    title: &'a str,
+    hint: &'a str,
+    text: &'a str,
 }
 
 fn print_diagnostic(d: &Diagnostic) {
@@ -132,32 +160,59 @@ pub fn run(args: &[String]) -> u8 {
         return 0;
     }
     let output = postfix_tls::generate(&options);
-    match args.format {
-        Format::Both => out!(
-            "# main.cf\n{}\n# master.cf\n{}",
-            output.main_cf,
-            output.master_cf
-        ),
-        Format::Main => out!("{}", output.main_cf),
-        Format::Master => out!("{}", output.master_cf),
-        Format::Postconf => out!("{}", output.postconf),
-        Format::Json => {
-            let json = JsonOutput {
-                main_cf: &output.main_cf,
-                master_cf: &output.master_cf,
-                postconf: &output.postconf,
-                diagnostics: &output.diagnostics,
-            };
-            match serde_json::to_string_pretty(&json) {
-                Ok(text) => outln!("{text}"),
-                Err(e) => {
-                    eprintln!("error: cannot write JSON: {e}");
-                    return 2;
+    if let Some(path) = &args.merge_with {
+        let original = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) => {
+                eprintln!("error: cannot read `{path}`: {e}");
+                return 2;
+            }
+        };
+        // The file's kind decides which snippet applies; a postconf -n listing is a main.cf.
+        let merged = match config::detect_kind(&original) {
+            FileKind::MasterCf => merge::master_cf(&original, &output.master_cf),
+            FileKind::MainCf | FileKind::PostconfN => merge::main_cf(&original, &output.main_cf),
+        };
+        out!("{merged}");
+    } else {
+        match args.format {
+            Format::Both => out!(
+                "# main.cf\n{}\n# master.cf\n{}",
+                output.main_cf,
+                output.master_cf
+            ),
+            Format::Main => out!("{}", output.main_cf),
+            Format::Master => out!("{}", output.master_cf),
+            Format::Postconf => out!("{}", output.postconf),
+            Format::Verify => out!("{}", verify::script(&options, Lang::En)),
+            Format::Json => {
+                let json = JsonOutput {
+                    main_cf: &output.main_cf,
+                    master_cf: &output.master_cf,
+                    postconf: &output.postconf,
+                    diagnostics: &output.diagnostics,
+                    others: output
+                        .others
+                        .iter()
+                        .map(|o| JsonOther {
+                            id: o.id,
+                            title: o.title.get(Lang::En),
+                            hint: o.hint.get(Lang::En),
+                            text: &o.text,
+                        })
+                        .collect(),
+                };
+                match serde_json::to_string_pretty(&json) {
+                    Ok(text) => outln!("{text}"),
+                    Err(e) => {
+                        eprintln!("error: cannot write JSON: {e}");
+                        return 2;
+                    }
                 }
             }
         }
     }
-    if args.format != Format::Json {
+    if args.format != Format::Json || args.merge_with.is_some() {
         for d in &output.diagnostics {
             print_diagnostic(d);
         }

@@ -47,7 +47,11 @@ fn parse_args(args: &[String]) -> Result<Request, UsageError> {
         match arg.as_str() {
             "--postfix-version" => {
                 let text = value(arg)?;
-                request.ctx.postfix = PostfixVersion::parse(&text).map_err(|e| e.to_string())?;
+                let postfix = PostfixVersion::parse(&text).map_err(|e| e.to_string())?;
+                request.ctx = LintContext {
+                    role: request.ctx.role,
+                    ..LintContext::for_postfix(postfix)
+                };
             }
             "--role" => {
                 request.ctx.role = match value(arg)?.as_str() {
