@@ -1367,12 +1367,12 @@ impl Options {
             && (self.inbound != InboundLevel::None || self.submission || self.submissions)
     }
 
-    /// The level actually put on port 25: a public MX keeps `may` even when `encrypt` was
-    /// chosen (RFC 3207 §4), and a null client receives nothing.
+    /// The level actually put on port 25: the one chosen, also `encrypt` on a public MX
+    /// (which gets the RFC 3207 §4 warning, not a silent `may`: what you choose is what you
+    /// get), except on a null client, which receives nothing.
     pub fn effective_inbound(&self) -> InboundLevel {
         match (self.role, self.inbound) {
             (Role::NullClient, _) => InboundLevel::None,
-            (Role::PublicMx, InboundLevel::Encrypt) => InboundLevel::May,
             (_, level) => level,
         }
     }
@@ -1786,12 +1786,12 @@ mod tests {
     }
 
     #[test]
-    fn public_mx_never_requires_tls_on_port_25() {
+    fn port_25_gets_the_level_chosen_except_on_a_null_client() {
         let mut o = Options {
             inbound: InboundLevel::Encrypt,
             ..Options::default()
         };
-        assert_eq!(o.effective_inbound(), InboundLevel::May);
+        assert_eq!(o.effective_inbound(), InboundLevel::Encrypt);
         o.role = Role::Relay;
         assert_eq!(o.effective_inbound(), InboundLevel::Encrypt);
         o.role = Role::NullClient;
