@@ -87,6 +87,7 @@ pub fn OutputPanel(props: &Props) -> Html {
     };
     let failed = *refused || *copied == Copy::Failed;
     let heading = format!("{}-heading", props.id);
+    let withheld_id = format!("{}-withheld", props.id);
     let empty = props.text.trim().is_empty();
     html! {
         <section class="output" aria-labelledby={heading.clone()}>
@@ -95,14 +96,17 @@ pub fn OutputPanel(props: &Props) -> Html {
                 <div class="output-actions">
                     <span class={classes!("copy-status", failed.then_some("failed"))}
                           role="status" aria-live="polite">{ status }</span>
-                    // Withheld, the buttons stay focusable and say why nothing happens.
-                    <button type="button" class="button" onclick={on_copy} disabled={empty && !withheld}
-                            aria-disabled={withheld.then_some("true")}>
+                    // Withheld, the buttons look dimmed but still answer a click (or a key)
+                    // with why nothing happens; the withheld note is their description.
+                    <button type="button" class={classes!("button", withheld.then_some("withheld-button"))}
+                            onclick={on_copy} disabled={empty && !withheld}
+                            aria-describedby={withheld.then(|| withheld_id.clone())}>
                         { chrome::COPY.get(lang) }
                     </button>
                     if props.file_name.is_some() {
-                        <button type="button" class="button" onclick={on_download} disabled={empty && !withheld}
-                                aria-disabled={withheld.then_some("true")}>
+                        <button type="button" class={classes!("button", withheld.then_some("withheld-button"))}
+                                onclick={on_download} disabled={empty && !withheld}
+                                aria-describedby={withheld.then(|| withheld_id.clone())}>
                             { chrome::DOWNLOAD.get(lang) }
                         </button>
                     }
@@ -110,7 +114,7 @@ pub fn OutputPanel(props: &Props) -> Html {
             </div>
             <p class="output-hint">{ inline_code(props.hint.get(lang)) }</p>
             if let Some(reason) = &props.withheld {
-                <div class="withheld">
+                <div class="withheld" id={withheld_id}>
                     <p><strong>{ chrome::WITHHELD.get(lang) }</strong>{ " " }{ inline_code(reason) }</p>
                     <p class="withheld-hint">{ chrome::WITHHELD_HINT.get(lang) }</p>
                 </div>
