@@ -1386,12 +1386,12 @@ impl Options {
             && (self.inbound != InboundLevel::None || self.submission || self.submissions)
     }
 
-    /// The level actually put on port 25: a public MX keeps `may` even when `encrypt` was
-    /// chosen (RFC 3207 §4), and a null client receives nothing.
+    /// The level actually put on port 25: the one chosen, also `encrypt` on a public MX
+    /// (which gets the RFC 3207 §4 warning, not a silent `may`: what you choose is what you
+    /// get), except on a null client, which receives nothing.
     pub fn effective_inbound(&self) -> InboundLevel {
         match (self.role, self.inbound) {
             (Role::NullClient, _) => InboundLevel::None,
-            (Role::PublicMx, InboundLevel::Encrypt) => InboundLevel::May,
             (_, level) => level,
         }
     }
@@ -1427,40 +1427,45 @@ impl Options {
     /// Checks every free-text value in use and the OpenSSL version; each problem is an
     /// `option_value_rejected` error, and a rejected value is never rendered.
     pub fn validate(&self) -> Vec<Diagnostic> {
-        let mut problems = Vec::new();
-        let minimum = OpensslVersion::minimum_for(self.postfix);
-        if self.openssl < minimum {
-            problems.push(rejected(
-                Field::Openssl,
-                text!(
-                    "Postfix {} cannot be built with OpenSSL {}",
-                    "Postfix {} lässt sich nicht mit OpenSSL {} bauen";
-                    self.postfix, self.openssl
-                ),
-                text!(
-                    "choose OpenSSL {} or later",
-                    "wählen Sie OpenSSL {} oder neuer";
-                    minimum
-                ),
-            ));
+        Field::ALL
+            .iter()
+            .filter_map(|&field| self.rejection(field))
+            .collect()
+    }
+
+    /// The `option_value_rejected` error about one field's value, if it is refused: what the
+    /// page shows at the field itself.
+    pub fn rejection(&self, field: Field) -> Option<Diagnostic> {
+        if field == Field::Openssl {
+            let minimum = OpensslVersion::minimum_for(self.postfix);
+            return (self.openssl < minimum).then(|| {
+                rejected(
+                    Field::Openssl,
+                    text!(
+                        "Postfix {} cannot be built with OpenSSL {}",
+                        "Postfix {} lässt sich nicht mit OpenSSL {} bauen";
+                        self.postfix, self.openssl
+                    ),
+                    text!(
+                        "choose OpenSSL {} or later",
+                        "wählen Sie OpenSSL {} oder neuer";
+                        minimum
+                    ),
+                )
+            });
         }
-        for &field in Field::ALL {
-            // Only a few fields hold free text: ask that first, since `unavailable` builds
-            // its reason's text to answer.
-            let Some(value) = field.free_text(self) else {
-                continue;
-            };
-            if field.unavailable(self).is_none() {
-                if let Err(problem) = check_value(field, value) {
-                    problems.push(rejected(
-                        field,
-                        problem.message(field, value),
-                        problem.help(field),
-                    ));
-                }
-            }
+        // Only a few fields hold free text: ask that first, since `unavailable` builds its
+        // reason's text to answer.
+        let value = field.free_text(self)?;
+        if field.unavailable(self).is_some() {
+            return None;
         }
-        problems
+        let problem = check_value(field, value).err()?;
+        Some(rejected(
+            field,
+            problem.message(field, value),
+            problem.help(field),
+        ))
     }
 
     /// True when validation refuses the field's free-text value; such a value is never
@@ -1805,12 +1810,12 @@ mod tests {
     }
 
     #[test]
-    fn public_mx_never_requires_tls_on_port_25() {
+    fn port_25_gets_the_level_chosen_except_on_a_null_client() {
         let mut o = Options {
             inbound: InboundLevel::Encrypt,
             ..Options::default()
         };
-        assert_eq!(o.effective_inbound(), InboundLevel::May);
+        assert_eq!(o.effective_inbound(), InboundLevel::Encrypt);
         o.role = Role::Relay;
         assert_eq!(o.effective_inbound(), InboundLevel::Encrypt);
         o.role = Role::NullClient;
@@ -1875,6 +1880,21 @@ mod tests {
                 (field, d.message.en.to_string())
             })
             .collect()
+    }
+
+    #[test]
+    fn each_refusal_is_found_at_its_own_field() {
+        let mut o = Options::default();
+        o.certificate.domain = "https://mail.example.org/".into();
+        o.openssl = OpensslVersion::ALL[0];
+        o.postfix = PostfixVersion::LATEST;
+        let at_fields: Vec<Diagnostic> =
+            Field::ALL.iter().filter_map(|&f| o.rejection(f)).collect();
+        assert_eq!(at_fields, o.validate());
+        assert!(o.rejection(Field::CertDomain).is_some());
+        assert!(o.rejection(Field::CertFile).is_none(), "not in use");
+        assert!(o.rejection(Field::Openssl).is_some());
+        assert!(Options::default().rejection(Field::CertDomain).is_none());
     }
 
     #[test]

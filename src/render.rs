@@ -775,12 +775,12 @@ impl Plan {
                 file: None,
                 line: None,
                 message: text!(
-                    "a public MX must not require TLS on port 25 (RFC 3207 §4): port 25 stays at `may`",
-                    "ein öffentlicher MX darf auf Port 25 kein TLS verlangen (RFC 3207 §4): Port 25 bleibt bei `may`"
+                    "`encrypt` on port 25 of a public MX breaks RFC 3207 §4: servers without STARTTLS cannot deliver mail to you",
+                    "`encrypt` auf Port 25 eines öffentlichen MX verstößt gegen RFC 3207 §4: Server ohne STARTTLS können Ihnen keine Mail zustellen"
                 ),
                 help: text!(
-                    "require TLS where your own clients connect: submission on 587 (`encrypt`) and 465 (implicit TLS)",
-                    "verlangen Sie TLS dort, wo sich Ihre eigenen Clients verbinden: Submission auf 587 (`encrypt`) und 465 (implizites TLS)"
+                    "choose `may` for port 25 and require TLS where your own clients connect: submission on 587 (`encrypt`) and 465 (implicit TLS)",
+                    "wählen Sie `may` für Port 25 und verlangen Sie TLS dort, wo sich Ihre eigenen Clients verbinden: Submission auf 587 (`encrypt`) und 465 (implizites TLS)"
                 ),
                 topic: Topic::Inbound,
             });

@@ -69,7 +69,7 @@ fn json_format_has_snippets_and_diagnostics() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json output");
     assert!(json["main_cf"]
         .as_str()
-        .is_some_and(|m| m.contains("smtpd_tls_security_level = may")));
+        .is_some_and(|m| m.contains("smtpd_tls_security_level = encrypt")));
     assert!(json["master_cf"]
         .as_str()
         .is_some_and(|m| m.contains("submissions")));

@@ -545,8 +545,8 @@ fn the_checks_catch_bad_output() {
 }
 
 #[test]
-fn every_public_mx_keeps_port_25_opportunistic() {
-    // Exhaustive over versions and levels: RFC 3207 is never violated.
+fn every_public_mx_gets_the_port_25_level_chosen_and_a_warning_for_encrypt() {
+    // Exhaustive over versions and levels: RFC 3207 is never broken without a warning.
     for &postfix in PostfixVersion::ALL {
         for &inbound in InboundLevel::ALL {
             let o = Options {
@@ -556,8 +556,9 @@ fn every_public_mx_keeps_port_25_opportunistic() {
                 ..Options::default()
             };
             let out = generate(&o);
-            assert!(!out.main_cf.contains("smtpd_tls_security_level = encrypt"));
-            assert!(!out.main_cf.contains("smtpd_enforce_tls"));
+            let required = out.main_cf.contains("smtpd_tls_security_level = encrypt")
+                || out.main_cf.contains("smtpd_enforce_tls = yes");
+            assert_eq!(required, inbound == InboundLevel::Encrypt, "{postfix}");
             let warned = out.diagnostics.iter().any(|d| d.id == "mx_requires_tls");
             assert_eq!(warned, inbound == InboundLevel::Encrypt, "{postfix}");
         }

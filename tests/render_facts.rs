@@ -1,6 +1,8 @@
 //! The Postfix facts the generator must get right, one test per fact, through the public
 //! API. The golden files show whole outputs; these name what must never change.
 
+use postfix_tls::diagnostic::{has_errors, Severity};
+use postfix_tls::generate;
 use postfix_tls::options::{
     CertLayout, CertSource, InboundLevel, Options, OutboundLevel, Profile, RelayPort, Role, Sasl,
 };
@@ -52,15 +54,26 @@ fn legacy_switches_only_on_2_2() {
 }
 
 #[test]
-fn public_mx_keeps_may_relay_may_encrypt() {
+fn encrypt_on_port_25_is_honoured_and_warned_about_on_a_public_mx_only() {
     let mut o = at(3, 11);
     o.inbound = InboundLevel::Encrypt;
     let r = render(&o);
     assert_eq!(
         main_value(&r, "smtpd_tls_security_level").as_deref(),
-        Some("may")
+        Some("encrypt")
     );
     assert_eq!(ids(&r), ["mx_requires_tls"]);
+    // Said once, as the warning of the choice: the lint's finding of the same rule is not
+    // repeated as an error.
+    let out = generate(&o);
+    let mx: Vec<_> = out
+        .diagnostics
+        .iter()
+        .filter(|d| d.id == "mx_requires_tls")
+        .collect();
+    assert_eq!(mx.len(), 1);
+    assert_eq!(mx[0].severity, Severity::Warning);
+    assert!(!has_errors(&out.diagnostics));
     o.role = Role::Relay;
     let r = render(&o);
     assert_eq!(
@@ -68,6 +81,30 @@ fn public_mx_keeps_may_relay_may_encrypt() {
         Some("encrypt")
     );
     assert!(ids(&r).is_empty());
+}
+
+#[test]
+fn a_refused_value_is_the_only_error_not_its_consequences() {
+    // A URL where a host name belongs: the certificate files are not written, which the lint
+    // would call empty certificate parameters, TLS without a certificate, and so on.
+    let mut o = at(3, 11);
+    o.certificate.domain = "https://mail.example.org/".into();
+    let out = generate(&o);
+    let errors: Vec<_> = out
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| d.id)
+        .collect();
+    assert_eq!(errors, ["option_value_rejected"]);
+    assert!(!out.main_cf.contains("https"));
+    // The same consequences without the refusal are errors of their own.
+    let mut written = at(3, 11);
+    written.certificate.source = CertSource::Custom;
+    written.certificate.cert_file = "/etc/postfix/key.pem".into();
+    written.certificate.key_file = "/etc/postfix/fullchain.pem".into();
+    written.certificate.layout = CertLayout::CertAndKey;
+    assert!(has_errors(&generate(&written).diagnostics));
 }
 
 #[test]

@@ -10,6 +10,9 @@ export const TOGGLE_LABEL = 'Explain each line';
 /// What an output panel shows instead of an empty configuration.
 const EMPTY_OUTPUT = ['# nothing to add for these choices', '# für diese Auswahl ist nichts hinzuzufügen'];
 
+/// What an output panel shows instead of the configuration while a choice is invalid.
+export const WITHHELD = /No configuration while a choice is invalid|Keine Konfiguration, solange eine Auswahl ungültig ist/;
+
 /// The notice shown when a share link cannot be used.
 export const SHARED_IGNORED = 'The shared link could not be used, so the defaults are shown.';
 
@@ -26,9 +29,11 @@ export function outputPanel(page, heading) {
 }
 
 /// The text a panel shows as the configuration (its code block); '' for the placeholder of
-/// an empty configuration.
+/// an empty configuration, and when the configuration is withheld (a choice is invalid).
 export async function panelText(page, heading) {
-  const text = await outputPanel(page, heading).locator('pre').first().textContent();
+  const panel = outputPanel(page, heading);
+  if ((await panel.locator('pre').count()) === 0 && (await panel.getByText(WITHHELD).count()) > 0) return '';
+  const text = await panel.locator('pre').first().textContent();
   return EMPTY_OUTPUT.includes(text.trim()) ? '' : text;
 }
 
@@ -52,10 +57,12 @@ export async function open(page, url) {
 /// The id of the page's static copy, which shows until the app has started.
 export const STATIC_COPY = 'prerender';
 
-/// Waits until the app runs: the generated main.cf is visible and the page's static copy
-/// (visible from the first paint, but inert) has been replaced.
+/// Waits until the app runs: the generated main.cf (or, for invalid choices, the reason there
+/// is none) is visible and the page's static copy (visible from the first paint, but inert)
+/// has been replaced.
 export async function ready(page) {
-  await outputPanel(page, 'main.cf').getByText(OUTPUT_READY).first().waitFor({ timeout: 15_000 });
+  const main = outputPanel(page, 'main.cf');
+  await main.getByText(OUTPUT_READY).or(main.getByText(WITHHELD)).first().waitFor({ timeout: 15_000 });
   await page.waitForFunction((id) => !document.getElementById(id) && !document.getElementById(`${id}-de`), STATIC_COPY, { timeout: 15_000 });
 }
 

@@ -34,9 +34,10 @@ MINIMUM_CASES = 40
 
 
 def allowed(case):
-    """False when a (partial) case combines values the tool's own model rules out: a public MX
-    must accept plaintext on port 25 (RFC 3207), and a null client receives nothing, so it has
-    no inbound TLS and no submission services."""
+    """False when a (partial) case combines values not worth a Postfix instance: `encrypt` on
+    port 25 of a public MX is written as chosen (with the RFC 3207 warning) exactly as on a
+    relay, which the relay cases start; and a null client receives nothing, so it has no
+    inbound TLS and no submission services."""
     role = case.get("role")
     if role == "public-mx" and case.get("inbound") == "encrypt":
         return False

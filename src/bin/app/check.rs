@@ -13,15 +13,18 @@ use yew::prelude::*;
 const KINDS: [FileKind; 3] = [FileKind::MainCf, FileKind::MasterCf, FileKind::PostconfN];
 
 /// The file kind and the findings for a pasted text, judged as a public MX's (where the
-/// strictest rules apply) on the chosen Postfix series.
-fn lint(pasted: &Pasted) -> (FileKind, Vec<Diagnostic>) {
-    let ctx = LintContext::for_postfix(pasted.postfix);
+/// strictest rules apply) on the given Postfix series (with an OpenSSL it shipped with).
+fn lint((pasted, postfix): &(Pasted, PostfixVersion)) -> (FileKind, Vec<Diagnostic>) {
+    let ctx = LintContext::for_postfix(*postfix);
     rules::lint_text(&pasted.text, pasted.kind, &ctx)
 }
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub pasted: Pasted,
+    /// The series chosen on the Generate tab, which the check follows unless another is
+    /// picked here.
+    pub generate_postfix: PostfixVersion,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
 }
@@ -30,15 +33,16 @@ pub struct Props {
 pub fn Check(props: &Props) -> Html {
     let lang = props.lang;
     let pasted = &props.pasted;
-    let (kind, diagnostics) = use_memo(pasted.clone(), lint).as_ref().clone();
+    let postfix = pasted.postfix(props.generate_postfix);
+    let (kind, diagnostics) = use_memo((pasted.clone(), postfix), lint).as_ref().clone();
     let on_input = props.dispatch.reform(|e: InputEvent| {
         let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
         Action::Paste(area.value())
     });
     let on_version = props.dispatch.reform(|e: Event| {
         let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-        let version = PostfixVersion::parse(&select.value()).unwrap_or(PostfixVersion::LATEST);
-        Action::CheckVersion(version)
+        // The first entry, "as on the Generate tab", has no version.
+        Action::CheckVersion(PostfixVersion::parse(&select.value()).ok())
     });
     let on_kind = props.dispatch.reform(|e: Event| {
         let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
@@ -57,8 +61,11 @@ pub fn Check(props: &Props) -> Html {
                 <div class="field">
                     <label for="check-version">{ chrome::POSTFIX_VERSION.get(lang) }</label>
                     <select id="check-version" onchange={on_version}>
+                        <option value="" selected={pasted.postfix.is_none()}>
+                            { format!("{} ({})", props.generate_postfix, chrome::SAME_AS_GENERATE.get(lang)) }
+                        </option>
                         { for PostfixVersion::ALL.iter().rev().map(|v| html! {
-                            <option value={v.to_string()} selected={*v == pasted.postfix}>{ v.to_string() }</option>
+                            <option value={v.to_string()} selected={Some(*v) == pasted.postfix}>{ v.to_string() }</option>
                         }) }
                     </select>
                 </div>
@@ -87,7 +94,7 @@ pub fn Check(props: &Props) -> Html {
                     { chrome::CHECK_RESULT.get(lang) }
                     if has_text {
                         <span class="tally">
-                            { format!("{}: {}", chrome::DETECTED_AS.get(lang), kind.as_str()) }
+                            { format!("{}: {} · {} Postfix {postfix}", chrome::DETECTED_AS.get(lang), kind.as_str(), chrome::CHECK_AGAINST.get(lang)) }
                             if !diagnostics.is_empty() { { format!(" · {}", tally(&diagnostics, lang)) } }
                         </span>
                     }

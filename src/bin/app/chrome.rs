@@ -109,6 +109,18 @@ pub static SOURCE: Text = t("Source", "Quelle");
 pub static LINE: Text = t("line", "Zeile");
 pub static DOCS: Text = t("postconf(5):", "postconf(5):");
 pub static UNAVAILABLE: Text = t("Not available:", "Nicht verfügbar:");
+pub static WITHHELD: Text = t(
+    "No configuration while a choice is invalid:",
+    "Keine Konfiguration, solange eine Auswahl ungültig ist:",
+);
+pub static WITHHELD_HINT: Text = t(
+    "Applying the rest would leave Postfix without what that choice sets. Correct the marked field and the configuration comes back.",
+    "Der Rest allein ließe Postfix ohne das, was diese Auswahl setzt. Korrigieren Sie das markierte Feld, dann erscheint die Konfiguration wieder.",
+);
+pub static NOT_COPIED: Text = t(
+    "Nothing copied or downloaded: a choice is invalid",
+    "Nichts kopiert oder heruntergeladen: eine Auswahl ist ungültig",
+);
 
 pub static SHARE: Text = t("Share and save", "Teilen und sichern");
 pub static SHARE_HINT: Text = t(
@@ -210,4 +222,8 @@ pub fn topic_id(topic: Topic) -> &'static str {
 
 pub static PRESET_NONE: Text = t("Chosen by hand", "Von Hand gewählt");
 pub static SKIP: Text = t("Skip to content", "Zum Inhalt springen");
+pub static SKIP_TO_RESULT: Text = t("Skip to the configuration", "Zur Konfiguration springen");
+pub static SHOW_RESULT: Text = t("Show configuration", "Konfiguration zeigen");
+pub static CHECK_AGAINST: Text = t("Checked against", "Geprüft gegen");
+pub static SAME_AS_GENERATE: Text = t("as on the Generate tab", "wie im Tab Erzeugen");
 pub static VIEWS: Text = t("Views", "Ansichten");

@@ -3,7 +3,7 @@
 //! and why a control is disabled all come from the core's [`Field`] and [`Choice`].
 
 use crate::chrome;
-use crate::diagnostics::DiagnosticCard;
+use crate::diagnostics::{inline_code, DiagnosticCard};
 use crate::page::Action;
 use postfix_tls::diagnostic::{Diagnostic, Topic};
 use postfix_tls::edit::Edit;
@@ -51,6 +51,9 @@ impl<T: 'static> ToEdit<T> {
     }
 }
 
+/// The id of the core's finding about a refused free-text value.
+const REJECTED: &str = "option_value_rejected";
+
 /// The element id of a field's control, in kebab case so that `Relayhost` (the switch) and
 /// `RelayHost` (the name) get different ids: `field-relayhost`, `field-relay-host`.
 fn control_id(field: Field) -> String {
@@ -65,14 +68,15 @@ fn control_id(field: Field) -> String {
 }
 
 impl PanelProps {
-    /// The findings about one group, errors first. Without their place in the file, which a
-    /// group does not show, findings that only moved (a comment line more above them) leave
-    /// the group's props equal, and Yew skips it.
+    /// The findings about one group, errors first, but not a refused value: that shows at
+    /// its field ([`PanelProps::text`]). Without their place in the file, which a group does
+    /// not show, findings that only moved (a comment line more above them) leave the group's
+    /// props equal, and Yew skips it.
     pub fn findings(&self, topic: Topic) -> Vec<Diagnostic> {
         let mut found: Vec<Diagnostic> = self
             .diagnostics
             .iter()
-            .filter(|d| d.topic == topic)
+            .filter(|d| d.topic == topic && d.id != REJECTED)
             .map(|d| Diagnostic {
                 file: None,
                 line: None,
@@ -111,16 +115,38 @@ pub fn Group(props: &GroupProps) -> Html {
     }
 }
 
+/// The parameters a field links to postconf(5), less those an earlier field of its group
+/// already links: each parameter is linked once per group.
+fn new_params(field: Field) -> Vec<&'static str> {
+    let earlier = Field::ALL
+        .iter()
+        .take_while(|f| **f != field)
+        .filter(|f| f.topic() == field.topic());
+    let shown: Vec<&str> = earlier.flat_map(|f| f.params().iter().copied()).collect();
+    field
+        .params()
+        .iter()
+        .copied()
+        .filter(|p| !shown.contains(p))
+        .collect()
+}
+
+/// Why a control or one of its values cannot be picked, in a calm tone: a fact about the
+/// other choices, not an error.
+fn unavailable_note(reason: &Text, lang: Lang) -> Html {
+    html! {
+        <span class="unavailable">{ format!("{} {}", chrome::UNAVAILABLE.get(lang), reason.get(lang)) }</span>
+    }
+}
+
 /// The one-line help, the postconf(5) links and, when disabled, the reason.
 fn describe(field: Field, unavailable: Option<&Text>, lang: Lang, described_by: &str) -> Html {
-    let params = field.params();
+    let params = new_params(field);
     html! {
         <div class="field-notes" id={described_by.to_string()}>
             <p class="help">{ field.help().get(lang) }</p>
             if let Some(reason) = unavailable {
-                <p class="unavailable">
-                    <span class="unavailable-tag">{ chrome::UNAVAILABLE.get(lang) }</span>{ " " }{ reason.get(lang) }
-                </p>
+                <p>{ unavailable_note(reason, lang) }</p>
             }
             if !params.is_empty() {
                 <p class="params">
@@ -132,6 +158,31 @@ fn describe(field: Field, unavailable: Option<&Text>, lang: Lang, described_by: 
                 </p>
             }
         </div>
+    }
+}
+
+/// A refused value's error, right below its control (the control's `aria-describedby`
+/// names it first).
+fn field_error(error: Option<&Diagnostic>, lang: Lang, id: &str) -> Html {
+    match error {
+        Some(d) => html! {
+            <p class="field-error" id={id.to_string()}>
+                <span class="severity">{ d.severity.label(lang) }</span>{ " " }
+                { inline_code(d.message.get(lang)) }
+                if !d.help.get(lang).is_empty() {
+                    <span class="field-error-help">{ " → " }{ inline_code(d.help.get(lang)) }</span>
+                }
+            </p>
+        },
+        None => Html::default(),
+    }
+}
+
+/// The `aria-describedby` of a control: its error, if any, then its notes.
+fn described_by(error: Option<&Diagnostic>, error_id: &str, notes: &str) -> String {
+    match error {
+        Some(_) => format!("{error_id} {notes}"),
+        None => notes.to_string(),
     }
 }
 
@@ -236,12 +287,15 @@ pub fn ChoiceField(props: &ChoiceProps) -> Html {
                 { for props.entries.iter().map(|entry| {
                     let radio = format!("{id}-{}", entry.id);
                     let checked = entry.id == props.current;
+                    let off = field_off || entry.unavailable.is_some();
                     let edit = entry.edit.clone();
                     let on_pick = props.dispatch.reform(move |_: Event| Action::Edit(edit.clone()));
                     html! {
-                        <div class={classes!("radio", checked.then_some("checked"), entry.unavailable.is_some().then_some("off"))}>
+                        // A value that cannot be picked is drawn as disabled, also when it is
+                        // the one kept from before: it is not what the output uses.
+                        <div class={classes!("radio", (checked && !off).then_some("checked"), off.then_some("off"))}>
                             <input type="radio" id={radio.clone()} name={id.clone()} value={entry.id}
-                                   checked={checked} disabled={field_off || entry.unavailable.is_some()}
+                                   checked={checked} disabled={off}
                                    onchange={on_pick} aria-describedby={format!("{radio}-help")} />
                             // The label is the value's name alone, so that it is the radio's
                             // accessible name; the help is its description.
@@ -250,7 +304,7 @@ pub fn ChoiceField(props: &ChoiceProps) -> Html {
                                 <span class="radio-help" id={format!("{radio}-help")}>
                                     { entry.help.get(lang) }
                                     if let Some(reason) = &entry.unavailable {
-                                        <span class="unavailable">{ format!(" {} {}", chrome::UNAVAILABLE.get(lang), reason.get(lang)) }</span>
+                                        { " " }{ unavailable_note(reason, lang) }
                                     }
                                 </span>
                             </div>
@@ -278,8 +332,8 @@ pub struct TextProps {
     pub field: Field,
     pub value: AttrValue,
     pub unavailable: Option<Text>,
-    /// The core refuses the value; it is not rendered.
-    pub rejected: bool,
+    /// Why the core refuses the value (it is then not rendered).
+    pub error: Option<Diagnostic>,
     pub lang: Lang,
     pub to_edit: ToEdit<String>,
     pub dispatch: Callback<Action>,
@@ -300,12 +354,11 @@ impl PanelProps {
 
     /// The props of a [`TextField`].
     pub fn text(&self, field: Field, value: &str, to_edit: fn(String) -> Edit) -> TextProps {
-        let unavailable = field.unavailable(&self.options);
         TextProps {
             field,
             value: AttrValue::from(value.to_string()),
-            rejected: unavailable.is_none() && self.options.rejects(field),
-            unavailable,
+            error: self.options.rejection(field),
+            unavailable: field.unavailable(&self.options),
             lang: self.lang,
             to_edit: ToEdit(to_edit),
             dispatch: self.dispatch.clone(),
@@ -346,6 +399,8 @@ pub fn TextField(props: &TextProps) -> Html {
     let id = control_id(field);
     let notes = format!("{id}-notes");
     let off = props.unavailable.is_some();
+    let error_id = format!("{id}-error");
+    let error = props.error.as_ref();
     let on_input = props
         .to_edit
         .callback(&props.dispatch)
@@ -358,8 +413,10 @@ pub fn TextField(props: &TextProps) -> Html {
             <label for={id.clone()}>{ field.label().get(lang) }</label>
             <input type="text" id={id} value={props.value.clone()} disabled={off}
                    spellcheck="false" autocomplete="off" autocapitalize="none"
-                   aria-invalid={props.rejected.to_string()} aria-describedby={notes.clone()}
+                   aria-invalid={error.is_some().to_string()}
+                   aria-describedby={described_by(error, &error_id, &notes)}
                    oninput={on_input} />
+            { field_error(error, lang, &error_id) }
             { describe(field, props.unavailable.as_ref(), lang, &notes) }
         </div>
     }
@@ -371,6 +428,9 @@ pub struct SelectProps {
     /// The options in display order.
     pub entries: Rc<Vec<SelectEntry>>,
     pub current: AttrValue,
+    /// Why the core refuses the current value.
+    #[prop_or_default]
+    pub error: Option<Diagnostic>,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
 }
@@ -413,14 +473,18 @@ pub fn Select(props: &SelectProps) -> Html {
             .iter()
             .map(|e| (e.value.to_string(), e.edit.clone())),
     );
+    let error_id = format!("{id}-error");
+    let error = props.error.as_ref();
     html! {
         <div class="field">
             <label for={id.clone()}>{ field.label().get(lang) }</label>
-            <select id={id} onchange={on_change} aria-describedby={notes.clone()}>
+            <select id={id} onchange={on_change} aria-invalid={error.is_some().to_string()}
+                    aria-describedby={described_by(error, &error_id, &notes)}>
                 { for props.entries.iter().map(|entry| html! {
                     <option value={entry.value.clone()} selected={entry.value == props.current}>{ entry.label.clone() }</option>
                 }) }
             </select>
+            { field_error(error, lang, &error_id) }
             { describe(field, None, lang, &notes) }
         </div>
     }
@@ -437,6 +501,24 @@ mod tests {
         let ids: HashSet<String> = Field::ALL.iter().map(|f| control_id(*f)).collect();
         assert_eq!(ids.len(), Field::ALL.len());
         assert_eq!(control_id(Field::RelayHost), "field-relay-host");
+    }
+
+    #[test]
+    fn each_parameter_is_linked_once_per_group() {
+        let topics: HashSet<Topic> = Field::ALL.iter().map(|f| f.topic()).collect();
+        for topic in topics {
+            let fields = Field::ALL.iter().filter(|f| f.topic() == topic);
+            let linked: Vec<&str> = fields.clone().flat_map(|f| new_params(*f)).collect();
+            let unique: HashSet<&str> = linked.iter().copied().collect();
+            assert_eq!(unique.len(), linked.len(), "{topic:?}: {linked:?}");
+            let wanted: HashSet<&str> = fields.flat_map(|f| f.params().iter().copied()).collect();
+            assert_eq!(unique, wanted, "{topic:?}: a parameter lost its link");
+        }
+        assert_eq!(new_params(Field::CertDomain), Vec::<&str>::new());
+        assert_eq!(
+            new_params(Field::Ecdsa),
+            ["smtpd_tls_eccert_file", "smtpd_tls_eckey_file"]
+        );
     }
 
     fn panel(diagnostics: Vec<Diagnostic>) -> PanelProps {

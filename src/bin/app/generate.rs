@@ -14,7 +14,7 @@ use crate::page::Action;
 use crate::protocols::Protocols;
 use crate::share::Share;
 use crate::submission::Submission;
-use postfix_tls::diagnostic::Topic;
+use postfix_tls::diagnostic::{has_errors, Severity, Topic};
 use postfix_tls::edit::Edit;
 use postfix_tls::lang::{Lang, Text};
 use postfix_tls::options::{Field, Options};
@@ -53,6 +53,17 @@ pub fn Generate(props: &Props) -> Html {
         dispatch: props.dispatch.clone(),
     };
     let out = &props.output;
+    // While a value is refused, the rest would apply without it (no certificate, TLS off):
+    // no configuration is shown, only the reason.
+    let withheld = has_errors(&out.diagnostics).then(|| {
+        let reasons: Vec<&str> = out
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| d.message.get(lang))
+            .collect();
+        AttrValue::from(reasons.join("; "))
+    });
     html! {
         <div class="generate">
             <div class="choices">
@@ -64,6 +75,11 @@ pub fn Generate(props: &Props) -> Html {
                 <Outbound ..panel.clone() />
                 <Protocols ..panel.clone() />
                 <Logging ..panel.clone() />
+                // On a narrow screen the configuration is far below: this stays at the bottom
+                // of the screen while the choices scroll by.
+                <a class="button primary show-result" href={format!("#{RESULTS}")} onclick={jump(RESULTS)}>
+                    { chrome::SHOW_RESULT.get(lang) }
+                </a>
             </div>
             <div class="results" id={RESULTS}>
                 <h2>{ chrome::RESULT.get(lang) }</h2>
@@ -71,15 +87,17 @@ pub fn Generate(props: &Props) -> Html {
                 <Findings diagnostics={diagnostics.clone()} lang={lang} />
                 <OutputPanel title={AttrValue::from(chrome::POSTCONF_TITLE.get(lang).to_string())} id="postconf"
                              file_name={AttrValue::from(chrome::POSTCONF_DOWNLOAD)} hint={chrome::POSTCONF_HINT.clone()}
-                             text={AttrValue::from(out.postconf.clone())} lang={lang} />
+                             text={AttrValue::from(out.postconf.clone())} withheld={withheld.clone()} lang={lang} />
                 <OutputPanel title="main.cf" id="main-cf" file_name={AttrValue::from(chrome::MAIN_CF_DOWNLOAD)} hint={chrome::MAIN_CF_HINT.clone()}
-                             text={AttrValue::from(out.main_cf.clone())} lang={lang} />
+                             text={AttrValue::from(out.main_cf.clone())} withheld={withheld.clone()} lang={lang} />
                 <OutputPanel title="master.cf" id="master-cf" file_name={AttrValue::from(chrome::MASTER_CF_DOWNLOAD)} hint={chrome::MASTER_CF_HINT.clone()}
-                             text={AttrValue::from(out.master_cf.clone())} lang={lang} />
-                <StockFiles options={o.clone()} output={out.clone()} lang={lang} />
+                             text={AttrValue::from(out.master_cf.clone())} withheld={withheld.clone()} lang={lang} />
+                if withheld.is_none() {
+                    <StockFiles options={o.clone()} output={out.clone()} lang={lang} />
+                }
                 { for out.others.iter().map(|other| html! {
                     <OutputPanel title={AttrValue::from(other.title.get(lang).to_string())} id={other.id}
-                                 hint={other.hint.clone()} text={AttrValue::from(other.text.clone())} lang={lang} />
+                                 hint={other.hint.clone()} text={AttrValue::from(other.text.clone())} withheld={withheld.clone()} lang={lang} />
                 }) }
                 <Share options={o.clone()} lang={lang} dispatch={props.dispatch.clone()} />
             </div>
@@ -150,11 +168,11 @@ fn Sections(props: &SectionsProps) -> Html {
 }
 
 /// The id of the column with the generated configuration.
-const RESULTS: &str = "results";
+pub const RESULTS: &str = "results";
 
 /// Section links scroll in the page and move the focus there, instead of replacing the
 /// fragment, which holds the share link.
-fn jump(id: &'static str) -> Callback<MouseEvent> {
+pub fn jump(id: &'static str) -> Callback<MouseEvent> {
     Callback::from(move |e: MouseEvent| {
         e.prevent_default();
         if let Some(target) = gloo::utils::document().get_element_by_id(id) {

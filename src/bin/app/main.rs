@@ -66,6 +66,11 @@ fn App(props: &AppProps) -> Html {
     html! {
         <>
             <a class="skip-link" href="#main">{ chrome::SKIP.get(lang) }</a>
+            if page.tab == Tab::Generate {
+                <a class="skip-link" href={format!("#{}", generate::RESULTS)} onclick={generate::jump(generate::RESULTS)}>
+                    { chrome::SKIP_TO_RESULT.get(lang) }
+                </a>
+            }
             <masthead::Masthead lang={lang} dispatch={dispatch.clone()} />
             <main id="main">
             if let Some(notice) = &page.notice {
@@ -80,7 +85,7 @@ fn App(props: &AppProps) -> Html {
                                             lang={lang} dispatch={dispatch.clone()} />
                     },
                     Tab::Check => html! {
-                        <check::Check pasted={page.pasted.clone()} lang={lang} dispatch={dispatch.clone()} />
+                        <check::Check pasted={page.pasted.clone()} generate_postfix={page.options.postfix} lang={lang} dispatch={dispatch.clone()} />
                     },
                     Tab::Verify => html! {
                         <verify::Verify options={Rc::new(page.options.clone())} lang={lang} />

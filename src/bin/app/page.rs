@@ -86,21 +86,20 @@ impl Notice {
 }
 
 /// A configuration pasted into the "Check my config" tab.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Pasted {
     pub text: String,
-    pub postfix: PostfixVersion,
+    /// `None`: the version chosen on the Generate tab.
+    pub postfix: Option<PostfixVersion>,
     /// `None`: detect from the text.
     pub kind: Option<FileKind>,
 }
 
-impl Default for Pasted {
-    fn default() -> Self {
-        Pasted {
-            text: String::new(),
-            postfix: PostfixVersion::LATEST,
-            kind: None,
-        }
+impl Pasted {
+    /// The Postfix series the text is checked against, given the one chosen on the Generate
+    /// tab.
+    pub fn postfix(&self, generate: PostfixVersion) -> PostfixVersion {
+        self.postfix.unwrap_or(generate)
     }
 }
 
@@ -122,7 +121,7 @@ pub enum Action {
     Lang(Lang),
     Tab(Tab),
     Paste(String),
-    CheckVersion(PostfixVersion),
+    CheckVersion(Option<PostfixVersion>),
     CheckKind(Option<FileKind>),
     Import(String),
     Reset,
@@ -303,6 +302,18 @@ mod tests {
         assert_eq!(after.options.inbound, InboundLevel::Encrypt);
         assert_eq!(after.notice, None);
         assert_eq!(after.tab, Tab::Generate);
+    }
+
+    #[test]
+    fn the_check_follows_the_generate_version_until_one_is_picked() {
+        let v37 = PostfixVersion::new(3, 7);
+        let after = page().reduce(Action::Edit(Edit::Postfix(v37)));
+        assert_eq!(after.pasted.postfix(after.options.postfix), v37);
+        let v35 = PostfixVersion::new(3, 5);
+        let picked = after.reduce(Action::CheckVersion(Some(v35)));
+        assert_eq!(picked.pasted.postfix(picked.options.postfix), v35);
+        let back = picked.reduce(Action::CheckVersion(None));
+        assert_eq!(back.pasted.postfix(back.options.postfix), v37);
     }
 
     #[test]
