@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Proves generated Postfix TLS configurations against the real Postfix installed here.
+"""Proves generated Postfix TLS configurations against real Postfix: this machine's own 3.7 and
+the Debian roots of 3.5, 3.10 and 3.11 (postfixes.py).
 
 For each case of the pairwise matrix (matrix.py), the generator renders main.cf and master.cf
-snippets; a private Postfix instance (instance.py) runs them on loopback ports; the static
+snippets for the case's Postfix version; a private Postfix instance of that version
+(instance.py, inside the version's root) runs them on loopback ports; the static
 checks, the startup log and the runtime probes (probes.py) judge the result. Two hand-written
 self-test cases prove the harness itself: `selftest-good` must pass every check and
 `selftest-broken` must fail every stage.
@@ -21,6 +23,7 @@ import fcntl
 import json
 import os
 import queue
+import re
 import shutil
 import signal
 import smtplib
@@ -38,6 +41,7 @@ sys.path.insert(0, HERE)
 
 import catalogue  # noqa: E402
 import postfixes  # noqa: E402
+import versions  # noqa: E402
 import commands  # noqa: E402
 import instance  # noqa: E402
 import matrix  # noqa: E402
@@ -52,7 +56,8 @@ BUILD_TIMEOUT = 900
 GENERATE_TIMEOUT = 30
 OUTBOUND_TIMEOUT = 20
 
-# The lowest protocol each profile accepts (src/options.rs Profile, for Postfix >= 3.6).
+# The lowest protocol each profile accepts (src/options.rs Profile; the same floor on every
+# version: 3.5 says it with `!` exclusions).
 PROFILE_FLOOR = {
     "postfix-default": "TLSv1",
     "intermediate": "TLSv1.2",
@@ -67,12 +72,18 @@ EXPECTED_LOG_NOISE = [
     "SASL PLAIN authentication failed",
     "SASL LOGIN authentication failed",
     "SASL authentication failure: Password verification failed",
-    # probes.protocol_floor / scanner_clean_ciphers: versions and suites that must be refused
-    "TLS library problem: error:0A000102:SSL routines::unsupported protocol",
-    "TLS library problem: error:0A0000C1:SSL routines::no shared cipher",
-    "TLS library problem: error:0A00006C:SSL routines::bad key share",
-    "TLS library problem: error:0A000076:SSL routines::no suitable signature algorithm",
 ]
+# probes.protocol_floor / scanner_clean_ciphers: versions and suites that must be refused. The
+# error code and function name differ by OpenSSL (3.x `error:0A000102:SSL routines::`, 1.1.1
+# `error:1417A0C1:SSL routines:tls_post_process_client_hello:`); the reason is the same.
+EXPECTED_TLS_REFUSALS = ["unsupported protocol", "no shared cipher", "bad key share",
+                         "no suitable signature algorithm"]
+_TLS_REFUSAL = re.compile(r"TLS library problem: error:[0-9A-F]{8}:SSL routines:[a-z_]*:("
+                          + "|".join(EXPECTED_TLS_REFUSALS) + r"):")
+
+
+def expected_noise(line, noise):
+    return any(n in line for n in noise) or _TLS_REFUSAL.search(line) is not None
 
 
 # With `dane`, smtp_dns_support_level = dnssec makes the SMTP client probe the resolver; this
@@ -133,8 +144,10 @@ def _flagged_by(change):
 
 
 class Result:
-    def __init__(self, name):
+    def __init__(self, name, series="-"):
         self.name = name
+        self.series = series
+        self.seconds = 0.0
         self.static = "-"
         self.started = "-"
         self.checks = []
@@ -199,12 +212,17 @@ def generate(options, workdir):
 
 
 def run_case(name, options, snippets, slots, test_pki, work_root, keep):
-    result = Result(name)
+    postfix = postfixes.BY_SERIES[options["postfix"]]
+    result = Result(name, postfix.series)
     result.expect_failure = name == "selftest-broken"
     result.expect_refusal = VALUE_CASES.get(name, (None, False))[1]
     slot = slots.get(timeout=600)
+    began = time.monotonic()
     root = tempfile.mkdtemp(prefix=f"{name}-", dir=work_root)
-    os.chmod(root, 0o755)  # smtpd and master run as postfix: they must traverse it
+    # The instance lives in the Postfix's root; smtpd and master run as postfix there, so
+    # they must traverse the folder.
+    inst_root = postfix.tempdir(prefix=f"{name}-")
+    os.chmod(inst_root, 0o755)
     inst = None
     try:
         if snippets is None:
@@ -213,8 +231,10 @@ def run_case(name, options, snippets, slots, test_pki, work_root, keep):
             for d in errors:
                 result.notes.append(f"generator error {d.get('id')}: {d.get('message')}")
             snippets = (output["main_cf"], output["master_cf"])
-            result.checks.append(commands.equivalence(*snippets, output["postconf"]))
-        inst = instance.Instance(os.path.join(root, "pfx"), slot, test_pki, *snippets)
+            result.checks.append(commands.equivalence(postfix, *snippets, output["postconf"]))
+            result.checks.extend(version_syntax_checks(postfix, *snippets))
+        inst = instance.Instance(postfix, os.path.join(inst_root, "pfx"), slot, test_pki,
+                                 *snippets)
         try:
             inst.build(claims(options)["sasl"])
         except instance.SetupError as e:
@@ -245,11 +265,11 @@ def run_case(name, options, snippets, slots, test_pki, work_root, keep):
         noise = EXPECTED_LOG_NOISE + (
             DANE_ENVIRONMENT_NOISE if claims(options)["outbound"] == "dane" else [])
         log_problems = [line for line in inst.log_problems()
-                        if not any(n in line for n in noise)]
+                        if not expected_noise(line, noise)]
         result.problems.extend(f"log: {line}" for line in log_problems)
         if result.started != "FAIL":
             result.started = "FAIL" if log_problems else "ok"
-        judge_linter(result, snippets, options)
+        judge_linter(result, snippets, options, postfix.series)
         return result
     except Exception as e:  # noqa: BLE001 - one broken case must not hide the others' results
         result.problems.append(f"harness: {type(e).__name__}: {e}")
@@ -259,14 +279,16 @@ def run_case(name, options, snippets, slots, test_pki, work_root, keep):
             inst.destroy()
         if not keep:
             shutil.rmtree(root, ignore_errors=True)
+            shutil.rmtree(inst_root, ignore_errors=True)
+        result.seconds = time.monotonic() - began
         slots.put(slot)
 
 
-def judge_linter(result, snippets, options):
+def judge_linter(result, snippets, options, series):
     """Postfix ran the merged config cleanly: our linter must not call it an error. Otherwise
     its errors are notes (did it catch what Postfix refused?); for a value case Postfix must
     refuse, one of them must be about that value."""
-    found = merged_lint.errors(GENERATOR, *snippets, options.get("role", "public-mx"))
+    found = merged_lint.errors(GENERATOR, *snippets, options.get("role", "public-mx"), series)
     if result.expect_refusal:
         changed = VALUE_CASES[result.name][0]
         result.linter_flagged = any(t in e for e in found for t in _flagged_by(changed))
@@ -280,6 +302,24 @@ def judge_linter(result, snippets, options):
                                           not found, "; ".join(found)[:600]))
     else:
         result.notes.extend(f"linter error on the merged config: {e}" for e in found)
+
+
+PROTOCOL_PARAMETER = re.compile(r"^\s*(?:-o\s+)?(\w*_tls_(?:mandatory_)?protocols)\s*=\s*(.*)$",
+                                re.M)
+
+
+def version_syntax_checks(postfix, main_snippet, master_snippet):
+    """Before 3.6 Postfix reads protocol lists only as `!` exclusions (`>=TLSv1.2` came in
+    3.6): every generated protocol list of a 3.5 case must be in that form."""
+    if postfix.series != "3.5":
+        return []
+    values = PROTOCOL_PARAMETER.findall(main_snippet + "\n" + master_snippet)
+    if not values:
+        return []
+    ranged = [f"{n} = {v}" for n, v in values if re.search(r"[<>]=", v)]
+    return [probes.Check("3.5: protocol lists only as `!` exclusions", not ranged,
+                         "; ".join(ranged) or f"{len(values)} lists, e.g. "
+                         f"{values[0][0]} = {values[0][1]}")]
 
 
 def runtime_checks(inst, claim, test_pki):
@@ -384,6 +424,11 @@ def outbound_checks(inst, claim):
         if wants_tls:
             checks.append(probes.Check("relayhost: over TLS", session.tls_version is not None,
                                        str(session.tls_version)))
+        else:
+            # The stand-in offers STARTTLS; `none` must not take it (on 3.11 the built-in
+            # default is `may`, and Debian's stock main.cf says `may` on every version).
+            checks.append(probes.Check("relayhost: in clear (outbound none)",
+                                       session.tls_version is None, str(session.tls_version)))
         if relay["auth"]:
             checks.append(probes.Check("relayhost: authenticated with the password map",
                                        session.user == instance.TEST_USER, str(session.user)))
@@ -441,14 +486,27 @@ def logging_checks(inst, claim):
     return checks
 
 
-def catalogue_result(versions):
+def catalogue_result(mail_versions):
     """The parameter catalogue against each real Postfix (tests/postfix/catalogue.py)."""
     result = Result("catalogue")
     # No configuration is started: `postconf` answers statically.
     result.static, result.started = "ok", "ok"
     result.checks = [catalogue.stored_data_check()]
     for postfix in postfixes.ALL:
-        result.checks += catalogue.checks(GENERATOR, postfix, versions[postfix.series])
+        result.checks += catalogue.checks(GENERATOR, postfix, mail_versions[postfix.series])
+    print(f"  {result.name}: {'pass' if result.passed() else 'FAIL'}", flush=True)
+    return result
+
+
+def versions_result():
+    """Each real Postfix's stock files and the defaults the version cases rely on
+    (tests/postfix/versions.py)."""
+    result = Result("versions")
+    began = time.monotonic()
+    result.static, result.started = "ok", "ok"
+    for postfix in postfixes.ALL:
+        result.checks += versions.checks(postfix)
+    result.seconds = time.monotonic() - began
     print(f"  {result.name}: {'pass' if result.passed() else 'FAIL'}", flush=True)
     return result
 
@@ -553,10 +611,10 @@ def ensure_postfix():
     if not version:
         sys.exit("FAIL: `postconf -d mail_version` printed nothing; is Postfix installed?")
     try:
-        versions = postfixes.ensure()
+        found = postfixes.ensure()
     except postfixes.Unavailable as e:
         sys.exit(f"FAIL: a real Postfix version the suite needs is not here: {e}")
-    return version, versions
+    return version, found
 
 
 def build_generator():
@@ -567,9 +625,22 @@ def build_generator():
         sys.exit("FAIL: the generator does not build")
 
 
+class Steps:
+    """Wall-clock time of each step of the run, printed at the end."""
+
+    def __init__(self):
+        self.start = self.last = time.monotonic()
+        self.times = []
+
+    def done(self, what):
+        now = time.monotonic()
+        self.times.append((what, now - self.last))
+        self.last = now
+
+
 def print_table(results):
     width = max(len(r.name) for r in results)
-    print(f"\n{'case':<{width}}  static  started  checks  result")
+    print(f"\n{'case':<{width}}  postfix  static  started  checks  seconds  result")
     for r in results:
         total = len(r.checks)
         verdict = "pass" if r.passed() else "FAIL"
@@ -577,8 +648,19 @@ def print_table(results):
             verdict += " (expected to fail every stage)"
         if r.expect_refusal:
             verdict += " (Postfix must refuse it, the linter must say so)"
-        print(f"{r.name:<{width}}  {r.static:<6}  {r.started:<7}  "
-              f"{r.passed_checks:>2}/{total:<3}  {verdict}")
+        print(f"{r.name:<{width}}  {r.series:<7}  {r.static:<6}  {r.started:<7}  "
+              f"{r.passed_checks:>2}/{total:<3}  {r.seconds:>7.1f}  {verdict}")
+
+
+def print_times(results, steps):
+    print("\ntime per step: " + ", ".join(f"{what} {t:.0f}s" for what, t in steps.times))
+    per_version = {}
+    for r in results:
+        if r.series != "-":
+            count, seconds = per_version.get(r.series, (0, 0.0))
+            per_version[r.series] = (count + 1, seconds + r.seconds)
+    print("cases per Postfix (count, summed case time): " + ", ".join(
+        f"{series}: {count}, {seconds:.0f}s" for series, (count, seconds) in per_version.items()))
 
 
 def print_details(results, verbose):
@@ -616,40 +698,57 @@ def main():
     args = parser.parse_args()
 
     all_cases = [(n, matrix.options(c), None) for n, c in matrix.cases()]
+    all_cases += [(n, matrix.options(c), None) for n, (_, c) in matrix.VERSION_CASES.items()]
     all_cases = selftest_cases() + value_cases() + all_cases
     if args.list:
         for name, options, _ in all_cases:
             print(name, json.dumps(options, sort_keys=True))
         print("catalogue (the parameter catalogue against each real Postfix)")
+        print("versions (stock files and defaults of each real Postfix)")
         return 0
     with_catalogue = not args.only or "catalogue" in args.only
+    with_versions = not args.only or "versions" in args.only
     if args.only:
         all_cases = [c for c in all_cases if c[0] in args.only]
+    unknown = {o.get("postfix") for _, o, _ in all_cases} - set(postfixes.BY_SERIES)
+    if unknown:
+        sys.exit(f"FAIL: cases target Postfix {sorted(unknown)}, which the suite does not have")
+    steps = Steps()
     harness_tests = subprocess.run([sys.executable, os.path.join(HERE, "test_harness.py")],
                                    capture_output=True, text=True, timeout=120)
     if harness_tests.returncode != 0:
         sys.exit(f"FAIL: the harness's own tests fail:\n{harness_tests.stderr}")
+    steps.done("harness unit tests")
 
-    started_at = time.monotonic()
-    version, versions = ensure_postfix()
+    version, mail_versions = ensure_postfix()
+    steps.done("Postfix versions present")
     global GENERATOR
     if args.generator:
         GENERATOR = os.path.abspath(args.generator)
     elif not args.no_build and (with_catalogue or any(s is None for _, _, s in all_cases)):
         build_generator()
+        steps.done("generator build")
     work_root = tempfile.mkdtemp(prefix="postfix-tls-suite-")
     os.chmod(work_root, 0o755)
     if not args.keep:
         atexit.register(shutil.rmtree, work_root, True)
     held = claim_slots(args.jobs)
-    print(f"Postfix {version}; {len(all_cases)} cases, {len(held)} at a time in slots "
+    used = [p for p in postfixes.ALL if any(o["postfix"] == p.series for _, o, _ in all_cases)]
+    print(f"Postfix {', '.join(mail_versions[p.series] for p in used) or version}; "
+          f"{len(all_cases)} cases, {len(held)} at a time in slots "
           f"{[slot for slot, _ in held]}; work in {work_root}", flush=True)
+    signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGINT, _interrupt)
+    # Daemons in a root need /proc, /dev and /dev/pts; unmounted at exit, also after a
+    # failure or a signal (which raises KeyboardInterrupt, so atexit still runs).
+    atexit.register(postfixes.unmount_all)
+    for postfix in used:
+        postfixes.mount(postfix)
     test_pki = pki.Pki(os.path.join(work_root, "pki"))
+    steps.done("mounts and test PKI")
     slots = queue.Queue()
     for slot, _ in held:
         slots.put(slot)
-    signal.signal(signal.SIGTERM, _interrupt)
-    signal.signal(signal.SIGINT, _interrupt)
     with ThreadPoolExecutor(max_workers=len(held)) as pool:
         futures = [pool.submit(run_case, n, o, s, slots, test_pki, work_root, args.keep)
                    for n, o, s in all_cases]
@@ -664,16 +763,22 @@ def main():
             print("interrupted: stopping the running instances", flush=True)
             pool.shutdown(wait=True, cancel_futures=True)
             raise
+    steps.done(f"{len(all_cases)} cases")
     if with_catalogue:
-        results.append(catalogue_result(versions))
+        results.append(catalogue_result(mail_versions))
+        steps.done("catalogue row")
+    if with_versions:
+        results.append(versions_result())
+        steps.done("versions row")
     print_details(results, args.verbose)
     print_table(results)
+    print_times(results, steps)
     passed = sum(1 for r in results if r.passed())
     checks = [c for r in results if not (r.expect_failure or r.expect_refusal)
               for c in r.checks]
     print(f"checks: {sum(c.ok for c in checks)} of {len(checks)} passed "
           f"(self-test-broken and the values Postfix must refuse not counted)")
-    print(f"elapsed {time.monotonic() - started_at:.0f}s")
+    print(f"elapsed {time.monotonic() - steps.start:.0f}s")
     print(f"{passed} passed, {len(results) - passed} failed")
     return 0 if passed == len(results) else 1
 
