@@ -334,6 +334,18 @@ class Instance:
             self.run(["postmap", "-c", self.inner(self.conf),
                       f"{self.table_type(self.inner(passwd))}:{self.inner(passwd)}"])
 
+    def service_option(self, well_known, name):
+        """The `-o name=value` of the generated service for a well-known port, or None."""
+        for entry in parse_master(self.master_snippet):
+            fields = entry[0].split()
+            if fields[1] != "inet" or remap_service(fields[0], 0)[1] != well_known:
+                continue
+            for line in entry[1:]:
+                match = re.match(r"^\s+-o\s+" + re.escape(name) + r"=(\S*)\s*$", line)
+                if match:
+                    return match.group(1)
+        return None
+
     def table_type(self, path):
         """The map type the generated main.cf gives the table at `path` (Postfix's view)."""
         for value in self.main.values():

@@ -44,7 +44,7 @@ class MatrixTest(unittest.TestCase):
         found = {}
         for _, case in matrix.cases():
             options = matrix.options(case)
-            self.assertEqual(options["openssl"], matrix.GENERATOR_OPENSSL[options["postfix"]])
+            self.assertEqual(options["openssl"], postfixes.BY_SERIES[options["postfix"]].openssl)
             found[options["postfix"]] = found.get(options["postfix"], 0) + 1
         self.assertEqual(sorted(found), sorted(series))
         # pairwise: each version meets each of the 6 outbound levels at least once
