@@ -13,8 +13,9 @@ self-test cases prove the harness itself: `selftest-good` must pass every check 
     python3 tests/postfix/run.py --list     # the cases and their options
     python3 tests/postfix/run.py --only c07 --keep   # one case, instance kept for inspection
 
-Needs root (it starts Postfix) and the Debian packages that scripts/install-postfix.sh
-installs. See tests/postfix/README.md.
+Needs root (it starts Postfix), the Debian packages that scripts/install-postfix.sh installs and
+the Debian roots that scripts/postfix-roots.sh builds (both called when something is missing).
+See tests/postfix/README.md.
 """
 
 import argparse
