@@ -794,8 +794,14 @@ def main():
     signal.signal(signal.SIGTERM, _interrupt)
     signal.signal(signal.SIGINT, _interrupt)
     # Daemons in a root need /proc, /dev and /dev/pts; unmounted at exit, also after a
-    # failure or a signal (which raises KeyboardInterrupt, so atexit still runs).
-    atexit.register(postfixes.unmount_all)
+    # failure or a signal (which raises KeyboardInterrupt, so atexit still runs). With --keep
+    # the kept instances still run in the roots, so the mounts stay.
+    if args.keep:
+        atexit.register(print, "kept: the roots stay mounted; stop each instance with `chroot "
+                        "ROOT postfix -c DIR/conf stop`, then `umount ROOT/dev/pts ROOT/dev "
+                        "ROOT/proc`")
+    else:
+        atexit.register(postfixes.unmount_all)
     for postfix in used:
         postfixes.mount(postfix)
     test_pki = pki.Pki(os.path.join(work_root, "pki"))
