@@ -515,6 +515,16 @@ impl Plan {
         // Stated even for `none`: distributions ship `may` (Debian's stock main.cf), and 3.11
         // made `may` the default with compatibility_level 3.11.
         self.set(Section::Outbound, "smtp_tls_security_level", level.id());
+        // Distributions ship a `btree:` client session cache (Debian's stock main.cf), which
+        // 3.11 deprecates: Debian's tlsmgr warns at every start. The build's own cache type
+        // is always right.
+        if v.deprecates_berkeley_db() {
+            self.set(
+                Section::Outbound,
+                "smtp_tls_session_cache_database",
+                "${default_cache_db_type}:${data_directory}/smtp_scache",
+            );
+        }
         if level == OutboundLevel::Dane {
             self.set(Section::Outbound, "smtp_dns_support_level", "dnssec");
         }
@@ -1053,6 +1063,9 @@ fn explain(setting: &Setting) -> &'static str {
         "smtp_tls_protocols" => "protocols for opportunistic outbound TLS",
         "smtp_tls_mandatory_protocols" => "protocols when outbound TLS is required",
         "smtp_tls_exclude_ciphers" => "ciphers the client never uses",
+        "smtp_tls_session_cache_database" => {
+            "client TLS session cache in the build's cache type (no Berkeley DB btree:)"
+        }
         "relayhost" => "send all outbound mail through this smarthost",
         "smtp_tls_wrappermode" => "implicit TLS to the smarthost on port 465",
         "smtp_sasl_auth_enable" => "log in to the smarthost",

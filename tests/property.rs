@@ -71,6 +71,7 @@ const KNOWN: &[Known] = &[
     known("smtp_tls_ciphers", v(2, 6)),
     known("smtpd_tls_exclude_ciphers", v(2, 3)),
     known("smtp_tls_exclude_ciphers", v(2, 3)),
+    known("smtp_tls_session_cache_database", v(2, 2)),
     known("smtpd_tls_mandatory_exclude_ciphers", v(2, 3)),
     known("smtpd_sasl_type", v(2, 3)),
     known("smtpd_sasl_path", v(2, 3)),

@@ -1096,6 +1096,26 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) smtpd_tls_session_cache_database", "https://www.postfix.org/postconf.5.html#smtpd_tls_session_cache_database"),
     },
     Rule {
+        id: "berkeley_db_table",
+        catalogue: None,
+        severity: Warning,
+        topic: Topic::Protocols,
+        summary: t("a Berkeley DB table (`hash:`, `btree:`) with Postfix 3.11", "eine Berkeley-DB-Tabelle (`hash:`, `btree:`) mit Postfix 3.11"),
+        what: t(
+            "`hash:` or `btree:` tables, such as `smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd` or Debian's stock `smtp_tls_session_cache_database = btree:${data_directory}/smtp_scache`, with Postfix 3.11 or later.",
+            "`hash:`- oder `btree:`-Tabellen, etwa `smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd` oder Debians `smtp_tls_session_cache_database = btree:${data_directory}/smtp_scache`, mit Postfix ab 3.11.",
+        ),
+        why: t(
+            "Distributions are removing Berkeley DB. Debian's Postfix 3.11 logs \"hash/btree support is deprecated. Please switch to cdb or lmdb\" each time a daemon opens such a table (the TLS session cache at every start, the password map at every delivery); builds without Berkeley DB cannot open them at all.",
+            "Distributionen entfernen Berkeley DB. Debians Postfix 3.11 protokolliert \"hash/btree support is deprecated. Please switch to cdb or lmdb\", sobald ein Dienst eine solche Tabelle öffnet (den TLS-Sitzungscache bei jedem Start, die Passworttabelle bei jeder Zustellung); Builds ohne Berkeley DB können sie gar nicht öffnen.",
+        ),
+        fix: t(
+            "Use `lmdb:` (or `cdb:` for a table only `postmap` writes) and run `postmap` on it; for a cache, `${default_cache_db_type}:${data_directory}/smtp_scache`.",
+            "`lmdb:` verwenden (oder `cdb:` für eine Tabelle, die nur `postmap` schreibt) und `postmap` darauf ausführen; für einen Cache `${default_cache_db_type}:${data_directory}/smtp_scache`.",
+        ),
+        source: postconf("NON_BERKELEYDB_README", "https://www.postfix.org/NON_BERKELEYDB_README.html"),
+    },
+    Rule {
         id: "tls_debug_loglevel",
         catalogue: Some("L38"),
         severity: Info,

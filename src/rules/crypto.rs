@@ -5,7 +5,7 @@
 //! `tlsv13_name_unsupported` (L16), `mandatory_only_while_opportunistic` (L23),
 //! `cipherlist_overridden` (L33), `cipherlist_empty` (L34), `preempt_cipherlist` (L35),
 //! `dh_parameters_too_small` (L36), `pq_key_share_first` (L37),
-//! `server_session_cache_unneeded` (L39), `tls_debug_loglevel` (L38).
+//! `server_session_cache_unneeded` (L39), `tls_debug_loglevel` (L38), `berkeley_db_table`.
 
 use super::scope::{At, Lint};
 use crate::config::Param;
@@ -26,6 +26,7 @@ pub fn check(lint: &mut Lint) {
     loglevels(lint);
     key_shares(lint);
     session_cache(lint);
+    berkeley_db_tables(lint);
 }
 
 /// Reports `id` for every setting (main.cf and `-o`) that `pick` selects, with the message
@@ -684,9 +685,48 @@ fn session_cache(lint: &mut Lint) {
     );
 }
 
+fn berkeley_db_tables(lint: &mut Lint) {
+    if !lint.ctx.postfix.deprecates_berkeley_db() {
+        return;
+    }
+    each_setting(
+        lint,
+        "berkeley_db_table",
+        |p| params::list_items(&p.value).any(is_berkeley_db_table),
+        |p| {
+            let table = params::list_items(&p.value).find(|t| is_berkeley_db_table(t))?;
+            Some((
+                Severity::Warning,
+                Text::owned(
+                    format!("`{}` uses `{table}`: Berkeley DB tables are deprecated in Postfix 3.11 (Debian logs a warning each time one is opened)", p.name),
+                    format!("`{}` verwendet `{table}`: Berkeley-DB-Tabellen sind ab Postfix 3.11 veraltet (Debian protokolliert bei jedem Öffnen eine Warnung)", p.name),
+                ),
+                text!(
+                    "use `lmdb:` (or `cdb:` for a table only `postmap` writes) and run `postmap` on it; for a cache, `${default_cache_db_type}:`",
+                    "`lmdb:` verwenden (oder `cdb:` für eine Tabelle, die nur `postmap` schreibt) und `postmap` darauf ausführen; für einen Cache `${default_cache_db_type}:`"
+                ),
+            ))
+        },
+    );
+}
+
+fn is_berkeley_db_table(item: &str) -> bool {
+    item.starts_with("hash:") || item.starts_with("btree:")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn berkeley_db_tables_by_type() {
+        assert!(is_berkeley_db_table("hash:/etc/postfix/sasl_passwd"));
+        assert!(is_berkeley_db_table("btree:${data_directory}/smtp_scache"));
+        assert!(!is_berkeley_db_table("lmdb:/etc/postfix/sasl_passwd"));
+        assert!(!is_berkeley_db_table(
+            "${default_cache_db_type}:${data_directory}/x"
+        ));
+    }
 
     #[test]
     fn protocol_sets() {

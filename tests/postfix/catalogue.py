@@ -14,6 +14,7 @@ import sys
 import tempfile
 
 import probes
+import stock
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
@@ -36,7 +37,7 @@ RENAMED = {
 
 
 def stock_master_cf(postfix):
-    return os.path.join(REPO, "tests", "fixtures", f"stock-{postfix.series}-master.cf")
+    return os.path.join(stock.folder(postfix.series), "master.cf")
 
 
 def installed_names(postfix):

@@ -1,5 +1,10 @@
 """A private Postfix instance built from Debian's stock configuration plus a generated snippet.
 
+An instance belongs to one real Postfix (postfixes.py): its folder lies inside that Postfix's
+root (`/tmp` there), its files are written through paths on this machine, the text of its
+configuration names the paths that Postfix sees (`postfix.inner`), its commands run in the root
+(`postfix.run`), and file owners are the root's own `postfix` user and group.
+
 Layout under the instance root (removed by `destroy()`):
     conf/   main.cf, master.cf, sasl/smtpd.conf, sasldb2, sasl_passwd(.db), openssl.cnf
     queue/  queue_directory (private/auth is the Dovecot stand-in's socket)
@@ -10,20 +15,17 @@ Layout under the instance root (removed by `destroy()`):
 Every external command has a timeout, and every wait is bounded.
 """
 
-import grp
 import os
-import pwd
 import re
 import shutil
 import signal
 import socket
-import subprocess
 import time
 
 import pki
+import stock
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-STOCK = os.path.join(REPO, "tests", "fixtures", "debian-stock")
 COMMAND_TIMEOUT = 60
 START_TIMEOUT = 30
 STOP_TIMEOUT = 20
@@ -115,7 +117,8 @@ class Instance:
     """One Postfix instance for one case. Use `build()`, then `static_check()`, `start()`, the
     probes, and always `destroy()`."""
 
-    def __init__(self, root, slot, test_pki, main_snippet, master_snippet):
+    def __init__(self, postfix, root, slot, test_pki, main_snippet, master_snippet):
+        self.postfix = postfix
         self.root = root
         self.slot = slot
         self.pki = test_pki
@@ -141,14 +144,25 @@ class Instance:
         # the generated relayhost before it was pointed at the sink
         self.relayhost = None
 
+    def inner(self, path):
+        """A path of the instance as its Postfix sees it (inside its root)."""
+        return self.postfix.inner(path)
+
+    def run(self, args, check=True, timeout=COMMAND_TIMEOUT, input_text=None):
+        """A command in this instance's Postfix root."""
+        result = self.postfix.run(args, timeout=timeout, input_text=input_text)
+        if check and result.returncode != 0:
+            raise SetupError(f"`{' '.join(args)}` ({self.postfix}) exited {result.returncode}: "
+                             f"{result.stderr.strip()}")
+        return result
+
     # ---------------------------------------------------------------- building
 
     def build(self, sasl_type):
         for d in (self.conf, self.queue, self.data, self.tls):
             os.makedirs(d, exist_ok=True)
         os.chmod(self.root, 0o755)
-        postfix = pwd.getpwnam("postfix")
-        os.chown(self.data, postfix.pw_uid, postfix.pw_gid)
+        os.chown(self.data, *self.postfix.ids("postfix"))
         main_snippet = self._substitute_paths(self.main_snippet)
         master_snippet = self._substitute_paths(self.master_snippet)
         self._write_main(main_snippet)
@@ -172,7 +186,7 @@ class Instance:
         if path.rstrip("/") == "/etc/ssl/certs":
             return path
         if re.search(r"/sasl_passwd$", path):
-            return os.path.join(self.conf, "sasl_passwd")
+            return self.inner(os.path.join(self.conf, "sasl_passwd"))
         kind = pki.classify(path)
         if kind is None:
             raise SetupError(f"generated path {path} matches no row of the path table (pki.py)")
@@ -181,16 +195,16 @@ class Instance:
         target = os.path.join(self.tls, re.sub(r"[^A-Za-z0-9.-]", "_", path.strip("/")))
         shutil.copyfile(source, target)
         os.chmod(target, 0o600 if kind in ("key", "combined") else 0o644)
-        return target
+        return self.inner(target)
 
     def harness_main(self):
         """The instance settings the harness owns: directories, logging, loopback, and a
         mail domain whose mail stays in the queue so its Received: header can be read."""
         return [
-            ("queue_directory", self.queue),
-            ("data_directory", self.data),
-            ("maillog_file", self.maillog),
-            ("maillog_file_prefixes", self.root),
+            ("queue_directory", self.inner(self.queue)),
+            ("data_directory", self.inner(self.data)),
+            ("maillog_file", self.inner(self.maillog)),
+            ("maillog_file_prefixes", self.inner(self.root)),
             ("syslog_name", self.syslog_name),
             ("inet_interfaces", "loopback-only"),
             ("inet_protocols", "ipv4"),
@@ -204,10 +218,10 @@ class Instance:
             ("alias_database", ""),
             ("local_recipient_maps", ""),
             ("defer_transports", "local"),
-            ("cyrus_sasl_config_path", os.path.join(self.conf, "sasl")),
+            ("cyrus_sasl_config_path", self.inner(os.path.join(self.conf, "sasl"))),
             ("import_environment",
              "MAIL_CONFIG MAIL_DEBUG MAIL_LOGTAG TZ LANG=C "
-             f"OPENSSL_CONF={os.path.join(self.conf, 'openssl.cnf')}"),
+             f"OPENSSL_CONF={self.inner(os.path.join(self.conf, 'openssl.cnf'))}"),
         ]
 
     # Harness settings a generated snippet may not change: they keep the instance private.
@@ -215,10 +229,11 @@ class Instance:
                  "syslog_name", "inet_protocols", "import_environment", "cyrus_sasl_config_path"}
 
     def _write_main(self, snippet):
-        with open(os.path.join(STOCK, "main.cf"), encoding="utf-8") as f:
-            stock = parse_main(f.read())
-        merged = dict(stock)
-        order = [name for name, _ in stock]
+        with open(os.path.join(stock.folder(self.postfix.series), "main.cf"),
+                  encoding="utf-8") as f:
+            base = parse_main(f.read())
+        merged = dict(base)
+        order = [name for name, _ in base]
 
         def put(name, value):
             if name not in merged:
@@ -249,12 +264,13 @@ class Instance:
                 f.write(f"{name} = {merged[name]}\n")
 
     def _write_master(self, snippet):
-        with open(os.path.join(STOCK, "master.cf"), encoding="utf-8") as f:
-            stock = parse_master(f.read())
+        with open(os.path.join(stock.folder(self.postfix.series), "master.cf"),
+                  encoding="utf-8") as f:
+            base = parse_master(f.read())
         generated = parse_master(snippet)
         generated_keys = {service_key(e) for e in generated}
         entries = []
-        for entry in stock:
+        for entry in base:
             key = service_key(entry)
             if key in generated_keys:
                 continue
@@ -299,20 +315,43 @@ class Instance:
         sasldb = os.path.join(self.conf, "sasldb2")
         with open(os.path.join(sasl_dir, "smtpd.conf"), "w", encoding="ascii") as f:
             f.write("pwcheck_method: auxprop\nauxprop_plugin: sasldb\n"
-                    f"mech_list: PLAIN LOGIN\nsasldb_path: {sasldb}\n")
+                    f"mech_list: PLAIN LOGIN\nsasldb_path: {self.inner(sasldb)}\n")
         if sasl_type == "cyrus":
-            run(["saslpasswd2", "-f", sasldb, "-c", "-p", "-u", pki.HOSTNAME, TEST_USER],
-                input_text=TEST_PASSWORD)
-            os.chown(sasldb, 0, grp.getgrnam("postfix").gr_gid)
+            self.run(["saslpasswd2", "-f", self.inner(sasldb), "-c", "-p", "-u", pki.HOSTNAME,
+                      TEST_USER], input_text=TEST_PASSWORD)
+            os.chown(sasldb, 0, self.postfix.gid("postfix"))
             os.chmod(sasldb, 0o640)
         # Client credentials for a relayhost with SASL: postmap the table the snippet names.
         passwd = os.path.join(self.conf, "sasl_passwd")
-        if passwd in self.substitutions.values():
+        if self.inner(passwd) in self.substitutions.values():
             relayhost = self.main.get("relayhost", "[smtp.example.net]:587")
             with open(passwd, "w", encoding="ascii") as f:
                 f.write(f"{relayhost} {TEST_USER}:{TEST_PASSWORD}\n")
             os.chmod(passwd, 0o600)
-            run(["postmap", "-c", self.conf, passwd])
+            # The table type the snippet names (hash:, lmdb:, cdb:...), not the version's
+            # default_database_type (cdb in sid's stock main.cf).
+            self.run(["postmap", "-c", self.inner(self.conf),
+                      f"{self.table_type(self.inner(passwd))}:{self.inner(passwd)}"])
+
+    def service_option(self, well_known, name):
+        """The `-o name=value` of the generated service for a well-known port, or None."""
+        for entry in parse_master(self.master_snippet):
+            fields = entry[0].split()
+            if fields[1] != "inet" or remap_service(fields[0], 0)[1] != well_known:
+                continue
+            for line in entry[1:]:
+                match = re.match(r"^\s+-o\s+" + re.escape(name) + r"=(\S*)\s*$", line)
+                if match:
+                    return match.group(1)
+        return None
+
+    def table_type(self, path):
+        """The map type the generated main.cf gives the table at `path` (Postfix's view)."""
+        for value in self.main.values():
+            match = re.search(r"([a-z0-9]+):" + re.escape(path) + r"(?![^\s,])", value)
+            if match:
+                return match.group(1)
+        raise SetupError(f"no main.cf value names the table {path}")
 
     def _write_openssl_cnf(self):
         # The host's system-wide OpenSSL settings (crypto policies raise the floor to TLS 1.2
@@ -332,11 +371,11 @@ class Instance:
         import dovecot_auth
 
         path_value = self.main.get("smtpd_sasl_path", "private/auth")
-        path = path_value if path_value.startswith("/") else os.path.join(self.queue, path_value)
+        path = (self.postfix.outer(path_value) if path_value.startswith("/")
+                else os.path.join(self.queue, path_value))
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        postfix = pwd.getpwnam("postfix")
         self.dovecot = dovecot_auth.DovecotAuth(path, TEST_USER, TEST_PASSWORD,
-                                                postfix.pw_uid, postfix.pw_gid)
+                                                *self.postfix.ids("postfix"))
 
     def start_relay_sink(self, implicit_tls):
         import relay_sink
@@ -350,8 +389,9 @@ class Instance:
     def static_check(self):
         """Warnings from `postconf -n` and `postfix check`, one line each."""
         warnings = []
-        for args in (["postconf", "-c", self.conf, "-n"], ["postfix", "-c", self.conf, "check"]):
-            result = run(args, check=False)
+        conf = self.inner(self.conf)
+        for args in (["postconf", "-c", conf, "-n"], ["postfix", "-c", conf, "check"]):
+            result = self.run(args, check=False)
             for line in result.stderr.splitlines():
                 if line.strip() and line not in warnings:
                     warnings.append(line)
@@ -365,7 +405,8 @@ class Instance:
         if busy:
             # Probing someone else's server would judge the wrong config.
             return f"ports {busy} already in use (a stale instance?); not starting"
-        result = run(["postfix", "-c", self.conf, "start"], check=False, timeout=START_TIMEOUT)
+        result = self.run(["postfix", "-c", self.inner(self.conf), "start"], check=False,
+                          timeout=START_TIMEOUT)
         self.started = result.returncode == 0
         if not self.started:
             tail = list(dict.fromkeys(result.stderr.strip().splitlines()))[-3:]
@@ -391,7 +432,8 @@ class Instance:
         return [line for line in self.log().splitlines() if pattern.search(line)]
 
     def queue_file(self, queue_id):
-        return run(["postcat", "-c", self.conf, "-q", queue_id], check=False).stdout
+        return self.run(["postcat", "-c", self.inner(self.conf), "-q", queue_id],
+                        check=False).stdout
 
     def destroy(self):
         """Stops the instance (bounded) and removes every file. Safe to call twice."""
@@ -402,7 +444,8 @@ class Instance:
             self.sink.close()
             self.sink = None
         if self.started:
-            run(["postfix", "-c", self.conf, "stop"], check=False, timeout=STOP_TIMEOUT)
+            self.run(["postfix", "-c", self.inner(self.conf), "stop"], check=False,
+                     timeout=STOP_TIMEOUT)
             self._wait_master_gone()
             self.started = False
         shutil.rmtree(self.root, ignore_errors=True)
@@ -440,10 +483,3 @@ def listening(port):
         s.settimeout(0.5)
         return s.connect_ex(("127.0.0.1", port)) == 0
 
-
-def run(args, check=True, timeout=COMMAND_TIMEOUT, input_text=None):
-    result = subprocess.run(args, capture_output=True, text=True, timeout=timeout,
-                            input=input_text)
-    if check and result.returncode != 0:
-        raise SetupError(f"`{' '.join(args)}` exited {result.returncode}: {result.stderr.strip()}")
-    return result

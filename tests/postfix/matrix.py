@@ -9,8 +9,16 @@ always tests the same cases; run `python3 tests/postfix/run.py --list` to see th
 
 import itertools
 
-# Factor name -> its values, in the order the construction tries them.
+import postfixes
+
+# The Postfix series the suite runs and the OpenSSL each one's distribution links
+# (postfixes.ALL; the `versions` row checks it in each root): the generator is told that pair.
+GENERATOR_OPENSSL = {p.series: p.openssl for p in postfixes.ALL}
+
+# Factor name -> its values, in the order the construction tries them. The Postfix version is
+# first, so the pairs of every other value with each version are sought from the first case on.
 FACTORS = [
+    ("postfix", list(GENERATOR_OPENSSL)),
     ("outbound", ["none", "may", "encrypt", "dane", "verify", "secure"]),
     ("cert", ["snakeoil", "lets-encrypt", "custom", "custom-single-file"]),
     ("inbound_profile", ["postfix-default", "intermediate", "modern", "scanner-clean"]),
@@ -132,8 +140,16 @@ CERT_PATHS = {
 }
 
 
-def options(case, postfix="3.7", openssl="3.0"):
-    """The generator's options JSON (src/options.rs) for a case, for the installed Postfix."""
+# The relayhost password table type: `hash:` (Berkeley DB) where every version's Debian has it
+# built in, `lmdb:` from 3.11 on, where Berkeley DB is deprecated (the generator's
+# `berkeley_db_table` warning; the `v3.11-password-map` case keeps `hash:` to show both).
+def table_type(series):
+    return "lmdb" if series == "3.11" else "hash"
+
+
+def options(case, table=None):
+    """The generator's options JSON (src/options.rs) for a case, for the case's Postfix version
+    and the OpenSSL that version's distribution links."""
     source = "custom" if case["cert"].startswith("custom") else case["cert"]
     certificate = {
         "source": source,
@@ -147,8 +163,8 @@ def options(case, postfix="3.7", openssl="3.0"):
                            ecdsa_key_file=ekey)
     relay = case["relayhost"]
     return {
-        "postfix": postfix,
-        "openssl": openssl,
+        "postfix": case["postfix"],
+        "openssl": GENERATOR_OPENSSL[case["postfix"]],
         "role": case["role"],
         "certificate": certificate,
         "inbound": case["inbound"],
@@ -162,7 +178,7 @@ def options(case, postfix="3.7", openssl="3.0"):
             "host": "smtp.example.net",
             "port": "submissions" if relay.startswith("465") else "submission",
             "auth": relay.endswith("-auth"),
-            "password_maps": "hash:/etc/postfix/sasl_passwd",
+            "password_maps": f"{table or table_type(case['postfix'])}:/etc/postfix/sasl_passwd",
         },
         "inbound_profile": case["inbound_profile"],
         "submission_profile": case["submission_profile"],
@@ -172,3 +188,47 @@ def options(case, postfix="3.7", openssl="3.0"):
         "received_header": case["received_header"],
         "comments": case["comments"],
     }
+
+
+# ------------------------------------------------------------------ cases one version shows
+
+_BASE = {
+    "postfix": "3.7", "outbound": "may", "cert": "lets-encrypt",
+    "inbound_profile": "postfix-default", "submission_profile": "intermediate",
+    "outbound_profile": "postfix-default", "relayhost": "off", "role": "public-mx",
+    "inbound": "may", "sasl": "dovecot", "submission": True, "submissions": True,
+    "layout": "chain-files", "ecdsa": False, "harden_logjam": True, "tls_logging": True,
+    "received_header": True, "comments": False,
+}
+
+# Name -> (what it proves, the case). Each shows something only one version can.
+VERSION_CASES = {
+    # 3.5 has no `>=TLSv1.2` (3.6): every profile's protocol lists must be `!` exclusions
+    # (run.py version_syntax_checks) and still give each profile its floor: TLSv1.2 on 25,
+    # TLSv1.3 on 587/465, for the client too (relayhost over TLS).
+    "v3.5-exclusions": (
+        "3.5: protocol lists as `!SSLv2, !SSLv3, ...` exclusions, floors TLSv1.2 and TLSv1.3",
+        dict(_BASE, postfix="3.5", inbound_profile="intermediate", submission_profile="modern",
+             outbound_profile="intermediate", relayhost="587-auth", outbound="encrypt")),
+    # OpenSSL 1.1.1 still speaks TLS 1.0 and 1.1: the Postfix default profile must accept them
+    # on 25, the intermediate one refuse them on 587/465, with Debian 11's own OpenSSL.
+    "v3.5-openssl-1.1.1-legacy-protocols": (
+        "3.5: with OpenSSL 1.1.1, TLSv1/TLSv1.1 accepted by postfix-default, refused by "
+        "intermediate",
+        dict(_BASE, postfix="3.5", cert="custom", layout="cert-and-key", ecdsa=True,
+             sasl="cyrus")),
+    # 3.11's smtp_tls_security_level defaults to `may` at compatibility_level 3.11 (the
+    # `versions` row shows it with postconf): outbound `none` must reach the smarthost in clear
+    # although it offers STARTTLS.
+    "v3.11-outbound-none": (
+        "3.11: outbound none stays plaintext although the built-in default is may",
+        dict(_BASE, postfix="3.11", outbound="none", relayhost="587-noauth")),
+    # Debian's 3.11 deprecates hash:/btree: tables (Berkeley DB): a `hash:` password map makes
+    # the SMTP client warn at each delivery, and the generator must say so first
+    # (run.py EXPECTED_WARNINGS); the other 3.11 cases use `lmdb:` without a warning.
+    "v3.11-password-map": (
+        "3.11: a hash: password map draws Postfix's deprecation warning, which the generator "
+        "gave first",
+        dict(_BASE, postfix="3.11", relayhost="465-auth", outbound="verify",
+             outbound_profile="modern")),
+}

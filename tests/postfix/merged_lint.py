@@ -1,5 +1,5 @@
 """Our linter judged by real Postfix: on the configuration a user gets by pasting the snippets
-into Debian's stock files, `postfix-tls lint` must report no error when Postfix ran that
+into Debian's stock files of the case's Postfix version, `postfix-tls lint` must report no error when Postfix ran that
 configuration cleanly. When Postfix did not, the linter's errors are reported as notes: they
 show whether the linter would have caught what Postfix refused."""
 
@@ -14,13 +14,13 @@ import commands
 TIMEOUT = 30
 
 
-def errors(generator, main_snippet, master_snippet, role):
+def errors(generator, main_snippet, master_snippet, role, series):
     """The linter's error diagnostics as `id: message` strings; raises on a linter failure."""
     work = tempfile.mkdtemp(prefix="merged-lint-")
     try:
-        commands.merged(work, main_snippet, master_snippet)
+        commands.merged(work, main_snippet, master_snippet, series)
         result = subprocess.run(
-            [generator, "lint", "--postfix-version", postfix_series(), "--role", role,
+            [generator, "lint", "--postfix-version", series, "--role", role,
              "--format", "json", os.path.join(work, "main.cf"), os.path.join(work, "master.cf")],
             capture_output=True, text=True, timeout=TIMEOUT)
         if result.returncode not in (0, 1):
@@ -30,8 +30,3 @@ def errors(generator, main_snippet, master_snippet, role):
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-
-def postfix_series():
-    version = subprocess.run(["postconf", "-d", "-h", "mail_version"], capture_output=True,
-                             text=True, timeout=TIMEOUT).stdout.strip()
-    return ".".join(version.split(".")[:2])

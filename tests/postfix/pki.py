@@ -36,6 +36,11 @@ class Pki:
         self._make_ca()
         for algorithm in ("rsa", "ecdsa"):
             self._make_server(algorithm)
+        # A self-signed certificate for the same name, which no test client trusts.
+        _openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                 "-subj", f"/CN={HOSTNAME}", "-addext",
+                 f"subjectAltName=DNS:{HOSTNAME},DNS:127.0.0.1,IP:127.0.0.1",
+                 "-keyout", "untrusted-key.pem", "-out", "untrusted-cert.pem", cwd=directory)
         # RFC 7919 ffdhe2048: instant, unlike `openssl dhparam`, and a sane group.
         _openssl(
             "genpkey", "-genparam", "-algorithm", "DH", "-pkeyopt", "group:ffdhe2048",

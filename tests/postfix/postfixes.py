@@ -2,15 +2,18 @@
 roots that scripts/postfix-roots.sh builds (bullseye 3.5, trixie 3.10, sid 3.11).
 
 A `Postfix` runs its commands in its root with chroot, and gives temporary folders inside that
-root, as a path on this machine (to write files) and as the path Postfix sees. `mounts()` binds
-/proc, /dev and /dev/pts into the roots that start daemons, and unmounts them again."""
+root, as a path on this machine (to write files) and as the path Postfix sees. `mount()` binds
+/proc, /dev and /dev/pts into the roots that start daemons, and `unmount_all()` unmounts them
+once no other run of the suite still uses them."""
 
 import contextlib
+import fcntl
 import os
 import shutil
 import subprocess
 import tempfile
 import threading
+import time
 
 ROOTS = os.environ.get("POSTFIX_ROOTS", "/var/cache/postfix-tls/roots")
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -132,30 +135,64 @@ def ensure():
 
 
 _mount_lock = threading.Lock()
-_mounted = []
+# root -> the open lock file that says this run uses the root's mounts
+_users = {}
+MOUNTS = ("/proc", "/dev", "/dev/pts")
+LOCK_TIMEOUT = 30
 
 
 def _is_mountpoint(path):
-    return subprocess.run(["mountpoint", "-q", path], check=False).returncode == 0
+    return subprocess.run(["mountpoint", "-q", path], check=False, timeout=30).returncode == 0
+
+
+def _flock(handle, mode):
+    """flock with a bounded wait; False when it could not be had in time."""
+    deadline = time.monotonic() + LOCK_TIMEOUT
+    while True:
+        try:
+            fcntl.flock(handle, mode | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.1)
 
 
 def mount(postfix):
-    """Binds /proc, /dev and /dev/pts into a root (once; `unmount_all()` undoes it)."""
+    """Binds /proc, /dev and /dev/pts into a root (once). Every run of the suite that uses the
+    root holds a shared lock on `ROOT.users` until `unmount_all()`, so runs in other worktrees
+    never lose the mounts under their instances: the last one out unmounts."""
     if postfix.root is None:
         return
     with _mount_lock:
-        for source in ("/proc", "/dev", "/dev/pts"):
+        if postfix.root not in _users:
+            handle = open(postfix.root + ".users", "w")
+            if not _flock(handle, fcntl.LOCK_SH):
+                handle.close()
+                raise Unavailable(f"{postfix}: another run holds {postfix.root}.users")
+            _users[postfix.root] = handle
+        for source in MOUNTS:
             target = os.path.join(postfix.root, source.lstrip("/"))
             if _is_mountpoint(target):
                 continue
             os.makedirs(target, exist_ok=True)
             subprocess.run(["mount", "--bind", source, target], check=True, timeout=30)
-            _mounted.append(target)
 
 
 def unmount_all():
-    """Unmounts what `mount()` mounted, innermost first."""
+    """Unmounts, innermost first, the mounts of every root this run used, unless another run
+    still uses that root (it holds the shared lock; it unmounts when it ends)."""
     with _mount_lock:
-        while _mounted:
-            target = _mounted.pop()
-            subprocess.run(["umount", "--lazy", target], check=False, timeout=30)
+        for root, handle in list(_users.items()):
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                continue
+            else:
+                for source in reversed(MOUNTS):
+                    target = os.path.join(root, source.lstrip("/"))
+                    if _is_mountpoint(target):
+                        subprocess.run(["umount", "--lazy", target], check=False, timeout=30)
+            finally:
+                handle.close()
+                del _users[root]

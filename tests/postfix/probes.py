@@ -16,6 +16,8 @@ CLIENT_NAME = "probe.example.test"
 FOREIGN_RCPT = "someone@elsewhere.example.net"
 # The second outbound message, sent when the stand-in smarthost stops offering STARTTLS.
 FOREIGN_RCPT_NO_TLS = "someone-else@elsewhere.example.net"
+# The message sent when the stand-in smarthost shows a certificate of no trusted CA.
+FOREIGN_RCPT_UNTRUSTED = "nobody@elsewhere.example.net"
 LOCAL_RCPT = f"postmaster@{pki.HOSTNAME}"
 SENDER = "sender@probe.example.test"
 
@@ -314,12 +316,18 @@ def deliver(port, ctx, implicit, starttls, auth):
         _quietly_quit(c)
 
 
-def received_header(queue_file, wanted, label):
+def received_header(queue_file, wanted, label, hidden=False):
     """The first Received: header shows the TLS protocol and cipher exactly when
-    `smtpd_tls_received_header` is on."""
+    `smtpd_tls_received_header` is on; with `smtpd_hide_client_session = yes` (3.10+
+    submission services) it shows no client session at all: no `from` part, no TLS."""
     headers = re.findall(r"^Received: .*(?:\n[ \t].*)*", queue_file, re.M)
     first = " ".join(headers[0].split()) if headers else ""
     has_tls = re.search(r"\(using TLSv1(\.[0-3])? with cipher \S+", first) is not None
+    if hidden:
+        shows_client = first.startswith("Received: from ") or has_tls
+        return Check(f"{label}: Received: header hides the client session "
+                     "(smtpd_hide_client_session)", bool(headers) and not shows_client,
+                     first[:200] or "no Received: header in the queue file")
     want = "shows" if wanted else "does not show"
     return Check(f"{label}: Received: header {want} TLS details", bool(headers) and
                  has_tls == wanted, first[:200] or "no Received: header in the queue file")

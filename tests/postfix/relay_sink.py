@@ -30,8 +30,7 @@ class RelaySink:
         self.sessions = []
         # False makes the sink a smarthost without STARTTLS, to prove mandatory levels.
         self.offer_starttls = True
-        self.ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        self.ctx.load_cert_chain(cert_file, key_file)
+        self.use_certificate(cert_file, key_file)
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self.sock.bind(("127.0.0.1", port))
@@ -40,6 +39,13 @@ class RelaySink:
         self._stop = threading.Event()
         self.thread = threading.Thread(target=self._serve, daemon=True)
         self.thread.start()
+
+    def use_certificate(self, cert_file, key_file):
+        """Serves this certificate from the next session on (a new context: no session of the
+        old one can be resumed)."""
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(cert_file, key_file)
+        self.ctx = ctx
 
     def close(self):
         self._stop.set()

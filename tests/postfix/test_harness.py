@@ -15,6 +15,9 @@ import dovecot_auth  # noqa: E402
 import instance  # noqa: E402
 import matrix  # noqa: E402
 import pki  # noqa: E402
+import postfixes  # noqa: E402
+import run  # noqa: E402
+import stock  # noqa: E402
 import verify_script  # noqa: E402
 
 
@@ -34,6 +37,73 @@ class MatrixTest(unittest.TestCase):
         cases = [c for _, c in matrix.cases()
                  if not (c["outbound"] == "secure" and c["cert"] == "snakeoil")]
         self.assertIn(pair, matrix.uncovered_pairs(cases))
+
+
+    def test_every_version_runs_and_gets_its_own_openssl(self):
+        series = [p.series for p in postfixes.ALL]
+        self.assertEqual(list(matrix.GENERATOR_OPENSSL), series)
+        found = {}
+        for _, case in matrix.cases():
+            options = matrix.options(case)
+            self.assertEqual(options["openssl"], postfixes.BY_SERIES[options["postfix"]].openssl)
+            found[options["postfix"]] = found.get(options["postfix"], 0) + 1
+        self.assertEqual(sorted(found), sorted(series))
+        # pairwise: each version meets each of the 6 outbound levels at least once
+        self.assertTrue(all(n >= 6 for n in found.values()), found)
+
+    def test_version_cases_are_whole_allowed_cases_of_their_version(self):
+        names = [n for n, _ in matrix.FACTORS]
+        for name, (proves, case) in matrix.VERSION_CASES.items():
+            self.assertEqual(list(case), names, name)
+            self.assertTrue(matrix.allowed(case), name)
+            self.assertTrue(name.startswith(f"v{case['postfix']}-"), name)
+            self.assertTrue(proves.startswith(case["postfix"] + ":"), name)
+
+
+class VersionTest(unittest.TestCase):
+    def test_paths_inside_a_root_map_both_ways(self):
+        root = postfixes.Postfix("3.99", "9.9", "nowhere")
+        outer = root.outer("/tmp/x/conf")
+        self.assertTrue(outer.startswith(postfixes.ROOTS))
+        self.assertEqual(root.inner(outer), "/tmp/x/conf")
+        self.assertEqual(root.command(["postconf"]), ["chroot", root.root, "postconf"])
+        with self.assertRaises(ValueError):
+            root.inner("/etc/passwd")
+        self.assertEqual(postfixes.HOST.inner("/tmp/y"), "/tmp/y")
+        self.assertEqual(postfixes.HOST.command(["postconf"]), ["postconf"])
+
+    def test_every_version_has_stock_files_and_postinst_steps(self):
+        for postfix in postfixes.ALL:
+            self.assertIn(postfix.series, stock.POSTINST)
+            for name in ("main.cf", "master.cf"):
+                self.assertTrue(os.path.isfile(os.path.join(stock.folder(postfix.series), name)))
+        # sid's postinst leaves the aliases to its main.cf.debian
+        self.assertNotIn("alias_maps", dict(stock.POSTINST["3.11"]))
+        self.assertIn("alias_maps", dict(stock.POSTINST["3.10"]))
+
+    def test_protocol_syntax_of_35_cases(self):
+        good = "smtpd_tls_protocols = !SSLv2, !SSLv3, !TLSv1, !TLSv1.1\n"
+        ranged = "smtpd_tls_mandatory_protocols = >=TLSv1.2\n"
+        master = "submission inet n - y - - smtpd\n  -o smtpd_tls_protocols=>=TLSv1.3\n"
+        v35, v37 = postfixes.BY_SERIES["3.5"], postfixes.BY_SERIES["3.7"]
+        self.assertTrue(all(c.ok for c in run.version_syntax_checks(v35, good, "")))
+        self.assertFalse(any(c.ok for c in run.version_syntax_checks(v35, ranged, "")))
+        self.assertFalse(any(c.ok for c in run.version_syntax_checks(v35, good, master)))
+        self.assertEqual(run.version_syntax_checks(v37, ranged, master), [])
+        self.assertEqual(run.version_syntax_checks(v35, "relayhost =\n", ""), [])
+
+    def test_refused_handshakes_of_either_openssl_are_noise_and_nothing_else(self):
+        noise = [
+            "warning: TLS library problem: error:0A000102:SSL routines::unsupported protocol:"
+            "../ssl/statem/statem_srvr.c:1737:",
+            "warning: TLS library problem: error:1417A0C1:SSL routines:"
+            "tls_post_process_client_hello:no shared cipher:../ssl/statem/statem_srvr.c:2313:",
+        ]
+        for line in noise:
+            self.assertTrue(run.expected_noise(line, run.EXPECTED_LOG_NOISE), line)
+        for line in ("warning: TLS library problem: error:0A000086:SSL routines::certificate "
+                     "verify failed:", "warning: hash/btree support is deprecated."):
+            self.assertFalse(run.expected_noise(line, run.EXPECTED_LOG_NOISE), line)
 
 
 class PathTableTest(unittest.TestCase):
@@ -79,6 +149,16 @@ class ConfigTest(unittest.TestCase):
         self.assertEqual(instance.remap_service("10025", 0), ("10025", None))
 
 
+class TableTypeTest(unittest.TestCase):
+    def test_the_snippet_names_the_type_postmap_builds(self):
+        inst = instance.Instance(postfixes.HOST, "/tmp/none", 0, None, "", "")
+        inst.main = {"smtp_sasl_password_maps": "lmdb:/x/conf/sasl_passwd, hash:/x/other"}
+        self.assertEqual(inst.table_type("/x/conf/sasl_passwd"), "lmdb")
+        self.assertEqual(inst.table_type("/x/other"), "hash")
+        with self.assertRaises(instance.SetupError):
+            inst.table_type("/x/conf/sasl")
+
+
 class DovecotStandInTest(unittest.TestCase):
     def test_handshake_and_auth_verdicts(self):
         with tempfile.TemporaryDirectory() as d:
@@ -107,6 +187,7 @@ class DovecotStandInTest(unittest.TestCase):
 
 class VerifyScriptTest(unittest.TestCase):
     class FakeInstance:
+        postfix = postfixes.HOST
         ports = {"25": 2525, "587": 2587}
         conf = "/i/conf"
         maillog = "/i/maillog"

@@ -12,7 +12,8 @@ differ, each a plain text substitution:
   system CAs on a real host), posttls-finger's `-P /etc/ssl/certs` names a directory with the
   test CA, and since the instance is reached by address, the certificate's name is given as
   posttls-finger's match argument;
-- `postfix check` and `postconf -n` get `-c` with the instance's configuration directory
+- `postfix check` and `postconf -n` get `-c` with the instance's configuration directory,
+  run in the case's Postfix root by chroot
   (posttls-finger gets it as `MAIL_CONFIG`, since this machine has no /etc/postfix/main.cf),
   `/var/log/mail.log` becomes the instance's log file;
 - without DNS, the DANE resolver check (`dig`) is replaced by a note, reported as such, and
@@ -81,8 +82,12 @@ def adapt(script, inst, host, relay, capath, sessions=True):
             script = script.replace(f"-connect {relay}:{port} ",
                                     f"-connect 127.0.0.1:{inst.sink_port} ")
     script = script.replace("-P /etc/ssl/certs ", f"-P {capath} ")
-    script = script.replace("\n  postfix check\n", f"\n  postfix -c {inst.conf} check\n")
-    script = script.replace("\n  postconf -n ", f"\n  postconf -c {inst.conf} -n ")
+    # The case's own Postfix reads the instance's configuration (in its root, by chroot).
+    postfix = inst.postfix
+    run_in = "" if postfix.root is None else f"chroot {postfix.root} "
+    conf = postfix.inner(inst.conf)
+    script = script.replace("\n  postfix check\n", f"\n  {run_in}postfix -c {conf} check\n")
+    script = script.replace("\n  postconf -n ", f"\n  {run_in}postconf -c {conf} -n ")
     script = script.replace(" /var/log/mail.log ", f" {inst.maillog} ")
     dig = "dig +dnssec MX ietf.org"
     if dig in script:
