@@ -214,18 +214,29 @@ async function checkTab(suite) {
   }
   if (pastes.length === 3) {
     await paste(pastes[0][1]);
-    const keys = await page.evaluate(async (box) => {
-      const settle = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      const samples = [];
-      for (let i = 0; i < 30; i++) {
-        const start = performance.now();
-        box.value += 'x';
-        box.dispatchEvent(new Event('input', { bubbles: true }));
-        await settle();
-        samples.push(performance.now() - start);
-      }
-      return samples.sort((a, b) => a - b);
-    }, area);
+    // Real key presses at the end of the text: from the input event to the next frame.
+    await page.getByLabel('Configuration to check').focus();
+    await page.keyboard.press('Control+End');
+    const keys = [];
+    for (let i = 0; i < 30; i++) {
+      const done = page.evaluate(
+        (box) =>
+          new Promise((resolve) => {
+            box.addEventListener(
+              'input',
+              () => {
+                const start = performance.now();
+                requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
+              },
+              { once: true, capture: true },
+            );
+          }),
+        area,
+      );
+      await page.keyboard.press('x');
+      keys.push(await done);
+    }
+    keys.sort((a, b) => a - b);
     row('a keystroke in main.cf.dist (median of 30)', `${quantile(keys, 0.5).toFixed(1)} ms`, '< 16 ms', quantile(keys, 0.5) < 16);
   }
   await context.close();

@@ -94,3 +94,32 @@ test('a clean config shows no finding, and fixing a value clears its finding', a
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
+
+test('a long paste shows a page of lines at a time, and the filter keeps the lines with errors', async () => {
+  const context = await suite.context();
+  const page = await context.newPage();
+  const seen = watch(page);
+  await open(page, suite.url);
+  await page.getByRole('tab', { name: 'Check my config' }).click();
+  // 600 lines: every third sets a translated value (an error), the rest are comments.
+  const lines = Array.from({ length: 600 }, (_, i) =>
+    i % 3 === 0 ? `smtpd_tls_security_level = kann` : `# comment ${i}`,
+  );
+  await page.getByLabel('Configuration to check').fill(lines.join('\n') + '\n');
+  const region = page.getByRole('region', { name: 'Findings' });
+  const more = region.getByRole('button', { name: /Show more lines/ });
+  await more.waitFor();
+  assert.equal(await region.locator('li.listing-line').count(), 250);
+  await more.click();
+  await page.waitForFunction(() => document.querySelectorAll('li.listing-line').length === 500);
+  await region.getByLabel(/Lines with errors/).check();
+  // The first 250 of the 200 lines with errors: all of them, each with its card.
+  await page.waitForFunction(() => document.querySelectorAll('li.listing-line').length === 200);
+  assert.equal(await region.getByRole('button', { name: /Show more lines/ }).count(), 0);
+  const texts = await region.locator('li.listing-line .line-text').allTextContents();
+  assert.ok(texts.every((t) => t.includes('kann')), 'only lines with errors are listed');
+  await region.getByLabel(/All lines/).check();
+  await page.waitForFunction(() => document.querySelectorAll('li.listing-line').length === 250);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});

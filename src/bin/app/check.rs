@@ -52,6 +52,20 @@ pub fn Check(props: &Props) -> Html {
     let on_clear = props
         .dispatch
         .reform(|_: MouseEvent| Action::Paste(String::new()));
+    // The text area is not bound to the state: the browser keeps what is typed, and the text
+    // is only written when the state holds another (Clear, a test's fill). Writing it back on
+    // every keystroke made the browser lay the whole text out again each time.
+    let area = use_node_ref();
+    {
+        let area = area.clone();
+        use_effect_with(pasted.text.clone(), move |text| {
+            if let Some(area) = area.cast::<web_sys::HtmlTextAreaElement>() {
+                if area.value() != *text {
+                    area.set_value(text);
+                }
+            }
+        });
+    }
     let has_text = !pasted.text.trim().is_empty();
     html! {
         <div class="check">
@@ -82,7 +96,7 @@ pub fn Check(props: &Props) -> Html {
             <div class="field">
                 <label for="check-text">{ chrome::PASTE_LABEL.get(lang) }</label>
                 <textarea id="check-text" class="paste" rows="12" spellcheck="false"
-                          autocomplete="off" value={pasted.text.clone()} oninput={on_input} />
+                          autocomplete="off" ref={area} oninput={on_input} />
             </div>
             if has_text {
                 <div class="toolbar">
