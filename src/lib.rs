@@ -44,6 +44,7 @@ pub mod edit;
 pub mod lang;
 pub mod options;
 pub mod params;
+pub mod reference;
 pub mod render;
 pub mod rules;
 pub mod share;

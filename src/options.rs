@@ -1110,6 +1110,13 @@ impl Field {
                 "smtpd_relay_restrictions",
                 "smtpd_recipient_restrictions",
                 "milter_macro_daemon_name",
+                "syslog_name",
+                "local_header_rewrite_clients",
+                "smtpd_forbid_unauth_pipelining",
+                "smtpd_hide_client_session",
+                "smtpd_client_restrictions",
+                "smtpd_helo_restrictions",
+                "smtpd_sender_restrictions",
             ],
             Field::Sasl => &["smtpd_sasl_type", "smtpd_sasl_path"],
             Field::Outbound => &[
