@@ -144,3 +144,30 @@ fn usage_errors_exit_2() {
         Some(2)
     );
 }
+
+#[test]
+fn list_prints_every_entry_once() {
+    let out = explain(&["--list"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    let names: Vec<&str> = text.lines().collect();
+    assert_eq!(names.len(), postfix_tls::reference::entries().len());
+    assert!(names.windows(2).all(|w| w[0] < w[1]));
+    assert!(names.contains(&"smtpd_tls_security_level"));
+}
+
+#[test]
+fn list_as_json_gives_each_default_for_the_version() {
+    let out = explain(&["--list", "--postfix-version", "3.10", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
+    let rows = json.as_array().expect("an array");
+    assert_eq!(rows.len(), postfix_tls::reference::entries().len());
+    let row = |name: &str| rows.iter().find(|r| r["name"] == name).cloned();
+    let tlsrpt = row("smtp_tlsrpt_enable").expect("listed");
+    assert_eq!(tlsrpt["default"], "no");
+    assert_eq!(tlsrpt["basis"], "measured");
+    let requiretls = row("requiretls_enable").expect("listed");
+    assert!(requiretls["default"].is_null());
+    assert_eq!(requiretls["basis"], "absent");
+}

@@ -449,6 +449,7 @@ def catalogue_result(versions):
     result.checks = [catalogue.stored_data_check()]
     for postfix in postfixes.ALL:
         result.checks += catalogue.checks(GENERATOR, postfix, versions[postfix.series])
+        result.checks += catalogue.reference_checks(GENERATOR, postfix, versions[postfix.series])
     print(f"  {result.name}: {'pass' if result.passed() else 'FAIL'}", flush=True)
     return result
 

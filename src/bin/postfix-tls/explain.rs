@@ -17,7 +17,8 @@ enum Format {
 }
 
 struct Request {
-    name: String,
+    /// `None`: list every name.
+    name: Option<String>,
     version: PostfixVersion,
     format: Format,
     lang: Lang,
@@ -28,6 +29,7 @@ fn parse_args(args: &[String]) -> Result<Request, String> {
     let mut version = PostfixVersion::LATEST;
     let mut format = Format::Text;
     let mut lang = Lang::En;
+    let mut list = false;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         let mut value = |flag: &str| {
@@ -59,12 +61,21 @@ fn parse_args(args: &[String]) -> Result<Request, String> {
                     }
                 }
             }
+            "--list" => list = true,
             flag if flag.starts_with("--") => return Err(format!("unknown option `{flag}`")),
             other if name.is_none() => name = Some(other.to_string()),
             other => return Err(format!("unexpected argument `{other}`")),
         }
     }
-    let name = name.ok_or("which parameter? name one")?;
+    if list && name.is_none() {
+        return Ok(Request {
+            name: None,
+            version,
+            format,
+            lang,
+        });
+    }
+    let name = Some(name.ok_or("which parameter? name one, or --list")?);
     Ok(Request {
         name,
         version,
@@ -82,8 +93,11 @@ pub fn run(args: &[String]) -> u8 {
             return 2;
         }
     };
-    let Some(entry) = reference::entry(&request.name) else {
-        eprintln!("{}", not_found(&request.name, request.version));
+    let Some(name) = &request.name else {
+        return list(request.version, request.format);
+    };
+    let Some(entry) = reference::entry(name) else {
+        eprintln!("{}", not_found(name, request.version));
         return 2;
     };
     match request.format {
@@ -98,6 +112,52 @@ pub fn run(args: &[String]) -> u8 {
         },
     }
     0
+}
+
+/// Every entry: its name, or with `--format json` its name and default for the version.
+fn list(version: PostfixVersion, format: Format) -> u8 {
+    #[derive(Serialize)]
+    struct Listed {
+        name: &'static str,
+        default: Option<&'static str>,
+        basis: &'static str,
+    }
+    if format == Format::Text {
+        for entry in reference::entries() {
+            outln!("{}", entry.name);
+        }
+        return 0;
+    }
+    let listed: Vec<Listed> = reference::entries()
+        .iter()
+        .map(|entry| {
+            let default = entry.default_for(version);
+            Listed {
+                name: entry.name,
+                default: default.value,
+                basis: basis_id(default.basis),
+            }
+        })
+        .collect();
+    match serde_json::to_string_pretty(&listed) {
+        Ok(json) => {
+            outln!("{json}");
+            0
+        }
+        Err(why) => {
+            eprintln!("postfix-tls explain: {why}");
+            2
+        }
+    }
+}
+
+/// The JSON word for how a default is known.
+fn basis_id(basis: Basis) -> &'static str {
+    match basis {
+        Basis::Measured => "measured",
+        Basis::Nearest(_) => "nearest",
+        Basis::Absent => "absent",
+    }
 }
 
 /// What to say about a name without an entry: the entries it is close to, or where a
@@ -250,10 +310,11 @@ impl Explained {
     fn new(entry: &Entry, version: PostfixVersion) -> Explained {
         let card = entry.card();
         let default = entry.default_for(version);
-        let (basis, from) = match default.basis {
-            Basis::Measured => ("measured", Some(version.to_string())),
-            Basis::Nearest(from) => ("nearest", Some(from.to_string())),
-            Basis::Absent => ("absent", None),
+        let basis = basis_id(default.basis);
+        let from = match default.basis {
+            Basis::Measured => Some(version.to_string()),
+            Basis::Nearest(from) => Some(from.to_string()),
+            Basis::Absent => None,
         };
         Explained {
             name: entry.name,

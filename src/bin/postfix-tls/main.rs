@@ -34,7 +34,8 @@ const USAGE: &str = "usage:
   postfix-tls generate [--options FILE.json] [--format main|master|postconf|json] [--print-options]
   postfix-tls lint [--postfix-version X.Y] [--role public-mx|relay|null-client] [--kind main|master|postconf] [--format text|json] FILE...
   postfix-tls rules
-  postfix-tls explain PARAM [--postfix-version X.Y] [--format text|json] [--lang en|de]";
+  postfix-tls explain PARAM [--postfix-version X.Y] [--format text|json] [--lang en|de]
+  postfix-tls explain --list [--postfix-version X.Y] [--format text|json]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
