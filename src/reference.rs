@@ -41,6 +41,9 @@ const PARAMETERS: &str = include_str!("reference/parameters.txt");
 /// What vocabulary values mean: `[section]`, then each value with `en:` and `de:` lines.
 const VALUES: &str = include_str!("reference/values.txt");
 
+/// The short guide: `== id`, `title: en | de`, `params:`, `options:`, then paragraphs.
+const GUIDE: &str = include_str!("reference/guide.txt");
+
 /// One parameter of the reference.
 #[derive(Clone, Debug)]
 pub struct Entry {
@@ -623,6 +626,103 @@ pub struct RuleCard {
     pub summary: Words,
 }
 
+/// One task of the short guide.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GuideSection {
+    /// A stable id, `port-25`.
+    pub id: String,
+    /// The heading.
+    pub title: Words,
+    /// The text, paragraph by paragraph.
+    pub paragraphs: Vec<Words>,
+    /// The reference entries it is about.
+    pub params: Vec<String>,
+    /// The generator choices it opens, as complete options JSON.
+    pub options: String,
+    /// The same choices as a share-link fragment (`v1.…`).
+    pub share: String,
+}
+
+/// The guide file parsed, or the first problem in it.
+fn parse_guide(text: &str) -> Result<Vec<GuideSection>, String> {
+    let mut sections: Vec<GuideSection> = Vec::new();
+    let mut english: Option<&str> = None;
+    for (number, line) in text.lines().enumerate() {
+        let at = |why: &str| format!("guide line {}: {why}", number + 1);
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(id) = line.strip_prefix("== ") {
+            if english.is_some() {
+                return Err(at("`en:` without `de:` before it"));
+            }
+            sections.push(GuideSection {
+                id: id.trim().to_string(),
+                title: Words::default(),
+                paragraphs: Vec::new(),
+                params: Vec::new(),
+                options: String::new(),
+                share: String::new(),
+            });
+            continue;
+        }
+        let Some(section) = sections.last_mut() else {
+            return Err(at("text before the first section"));
+        };
+        let (key, value) = line
+            .split_once(": ")
+            .ok_or_else(|| at("not `key: value`"))?;
+        match key {
+            "title" => {
+                let (en, de) = value.split_once(" | ").ok_or_else(|| at("`en | de`"))?;
+                section.title = Words {
+                    en: en.to_string(),
+                    de: de.to_string(),
+                };
+            }
+            "params" => section.params = value.split_whitespace().map(str::to_string).collect(),
+            "options" => {
+                let options = crate::options::Options::from_json(value)
+                    .map_err(|e| at(&format!("options: {e}")))?;
+                section.options = options.to_json();
+                section.share = crate::share::encode(&options);
+            }
+            "en" if english.is_none() => english = Some(value),
+            "de" => {
+                let en = english.take().ok_or_else(|| at("`de:` without `en:`"))?;
+                section.paragraphs.push(Words {
+                    en: en.to_string(),
+                    de: value.to_string(),
+                });
+            }
+            _ => return Err(at(&format!("unexpected `{key}:`"))),
+        }
+    }
+    Ok(sections)
+}
+
+/// The short guide, task by task. The tests hold the file to its format.
+pub fn guide() -> Vec<GuideSection> {
+    parse_guide(GUIDE).unwrap_or_default()
+}
+
+/// Everything the web app loads for its reference view.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Data {
+    /// Every entry.
+    pub cards: Vec<Card>,
+    /// The short guide.
+    pub guide: Vec<GuideSection>,
+}
+
+/// The entries and the guide.
+pub fn data() -> Data {
+    Data {
+        cards: cards(),
+        guide: guide(),
+    }
+}
+
 /// Every entry as a card, sorted by name.
 pub fn cards() -> Vec<Card> {
     entries().iter().map(Entry::card).collect()
@@ -747,6 +847,67 @@ mod tests {
             .rules()
             .iter()
             .any(|r| r.id == "mandatory_only_while_opportunistic"));
+    }
+
+    #[test]
+    fn the_guide_reads_and_links_real_entries_and_choices() {
+        let guide = parse_guide(GUIDE).expect("guide.txt is well-formed");
+        let ids: Vec<&str> = guide.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "port-25",
+                "submission",
+                "certificates",
+                "sasl",
+                "outbound",
+                "logjam",
+                "legacy",
+                "verify"
+            ]
+        );
+        for section in &guide {
+            assert!(!section.title.en.is_empty() && !section.title.de.is_empty());
+            assert!(!section.paragraphs.is_empty(), "{}", section.id);
+            for p in &section.paragraphs {
+                assert!(p.en.ends_with('.') && p.de.ends_with('.'), "{}", section.id);
+                assert_ne!(p.en, p.de);
+            }
+            for name in &section.params {
+                assert!(entry(name).is_some(), "{}: no entry `{name}`", section.id);
+            }
+            // The options survive the round trip: no misspelt key or value was dropped.
+            let written: serde_json::Value = GUIDE
+                .split(&format!("== {}\n", section.id))
+                .nth(1)
+                .and_then(|rest| rest.lines().find_map(|l| l.strip_prefix("options: ")))
+                .and_then(|json| serde_json::from_str(json).ok())
+                .expect("options JSON");
+            let full: serde_json::Value =
+                serde_json::from_str(&section.options).expect("options JSON");
+            assert_json_within(&written, &full, &section.id);
+            assert_eq!(
+                crate::share::decode(&section.share)
+                    .map(|o| o.to_json())
+                    .as_deref(),
+                Ok(section.options.as_str())
+            );
+        }
+        assert!(parse_guide("== a\nde: x\n").is_err());
+        assert!(parse_guide("== a\noptions: {\"inbound\": 3}\n").is_err());
+        assert!(parse_guide("title: x | y\n").is_err());
+    }
+
+    /// Every value of `part` is the value at the same place in `whole`.
+    fn assert_json_within(part: &serde_json::Value, whole: &serde_json::Value, at: &str) {
+        match part.as_object() {
+            Some(fields) => {
+                for (key, value) in fields {
+                    assert_json_within(value, &whole[key], &format!("{at}.{key}"));
+                }
+            }
+            None => assert_eq!(part, whole, "{at}"),
+        }
     }
 
     #[test]

@@ -27,7 +27,8 @@ test('the reference data is not in the WebAssembly, and is not fetched before it
   const files = readdirSync(DIST);
   const data = files.filter((f) => /^reference-[0-9a-f]+\.json$/.test(f));
   assert.equal(data.length, 1, `files: ${files}`);
-  const cards = JSON.parse(readFileSync(join(DIST, data[0]), 'utf8'));
+  const { cards, guide } = JSON.parse(readFileSync(join(DIST, data[0]), 'utf8'));
+  assert.equal(guide.length, 8);
   assert.ok(cards.length > 200, `${cards.length} entries`);
   const wasm = files.filter((f) => f.endsWith('.wasm'));
   assert.equal(wasm.length, 1);
@@ -126,6 +127,30 @@ test('a finding links to the entry of the parameter it names', async () => {
   await entry.getByRole('heading', { name: 'smtpd_tls_security_level' }).waitFor();
   assert.equal(await page.getByRole('tab', { name: 'Reference' }).getAttribute('aria-selected'), 'true');
   assert.match(page.url(), /#ref\/smtpd_tls_security_level$/);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('the guide links its parameters and opens the generator with its choices', async () => {
+  const context = await suite.context();
+  const page = await context.newPage();
+  const seen = watch(page);
+  await open(page, suite.url);
+  await switchLanguage(page, 'Deutsch');
+  // A choice away from what the verify section opens, so that opening it shows.
+  const mainCf = page.getByRole('region', { name: 'main.cf', exact: true });
+  await page.getByLabel('TLS-Details in Received:-Kopfzeilen', { exact: true }).uncheck();
+  await page.waitForFunction(() => !document.body.innerText.includes('smtpd_tls_received_header = yes'));
+  await page.getByRole('tab', { name: 'Referenz' }).click();
+  const section = page.locator('#guide-outbound');
+  await section.locator('summary').click();
+  assert.match(await section.innerText(), /DNSSEC-signierten Zonen/);
+  await section.getByRole('link', { name: 'smtp_dns_support_level' }).click();
+  await page.locator('#ref-entry').getByRole('heading', { name: 'smtp_dns_support_level' }).waitFor();
+  await page.locator('#guide-verify summary').click();
+  await page.locator('#guide-verify').getByRole('button', { name: 'Im Generator mit dieser Auswahl öffnen' }).click();
+  assert.equal(await page.getByRole('tab', { name: 'Erzeugen' }).getAttribute('aria-selected'), 'true');
+  await mainCf.getByText('smtpd_tls_received_header = yes').waitFor();
   assert.deepEqual(seen.errors, []);
   await context.close();
 });

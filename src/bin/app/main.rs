@@ -88,7 +88,7 @@ fn App(props: &AppProps) -> Html {
                         <verify::Verify options={Rc::new(page.options.clone())} lang={lang} />
                     },
                     Tab::Reference => html! {
-                        <reference::ReferenceView lang={lang} />
+                        <reference::ReferenceView lang={lang} dispatch={dispatch.clone()} />
                     },
                 } }
             </div>

@@ -10,7 +10,7 @@ use crate::page::{Action, Tab};
 use postfix_tls::lang::{Lang, Text};
 use postfix_tls::options::Options;
 use postfix_tls::params;
-use postfix_tls::reference::{postconf_url, search, Card};
+use postfix_tls::reference::{postconf_url, search, Card, Data as Loaded, GuideSection};
 use postfix_tls::version::PostfixVersion;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -69,6 +69,11 @@ static WRITTEN_BY: Text = t("Written by the choices", "Geschrieben von der Auswa
 static READ_BY: Text = t("Read by the checks", "Gelesen von den Prüfungen");
 static DOCS: Text = t("postconf(5)", "postconf(5)");
 static IN_REFERENCE: Text = t("In the reference:", "In der Referenz:");
+static GUIDE: Text = t("Guide, task by task", "Anleitung, Schritt für Schritt");
+static OPEN_GENERATOR: Text = t(
+    "Open in the generator with these choices",
+    "Im Generator mit dieser Auswahl öffnen",
+);
 
 /// The entry a fragment names, if it is a reference link.
 pub fn linked_name(fragment: &str) -> Option<&str> {
@@ -118,13 +123,15 @@ pub fn use_reference_links(tab: Tab, options: &Options, dispatch: Callback<Actio
 #[derive(Clone, PartialEq)]
 enum Data {
     Loading,
-    Ready(Rc<Vec<Card>>),
+    Ready(Rc<Loaded>),
     Failed,
 }
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub lang: Lang,
+    /// For the guide's "Open in the generator".
+    pub dispatch: Callback<Action>,
 }
 
 #[component]
@@ -140,7 +147,7 @@ pub fn ReferenceView(props: &Props) -> Html {
             #[cfg(not(feature = "prerender"))]
             wasm_bindgen_futures::spawn_local(async move {
                 data.set(match load().await {
-                    Some(cards) => Data::Ready(Rc::new(cards)),
+                    Some(loaded) => Data::Ready(Rc::new(loaded)),
                     None => Data::Failed,
                 });
             });
@@ -190,7 +197,8 @@ pub fn ReferenceView(props: &Props) -> Html {
     let body = match &*data {
         Data::Loading => html! { <p role="status">{ LOADING.get(lang) }</p> },
         Data::Failed => html! { <p role="alert" class="notice problem">{ FAILED.get(lang) }</p> },
-        Data::Ready(cards) => {
+        Data::Ready(loaded) => {
+            let cards = &loaded.cards;
             let found = search(cards, &query);
             let entry = selected
                 .as_deref()
@@ -234,7 +242,8 @@ pub fn ReferenceView(props: &Props) -> Html {
         }
     };
     let versions: Vec<String> = match &*data {
-        Data::Ready(cards) => cards
+        Data::Ready(loaded) => loaded
+            .cards
             .first()
             .map(|c| c.defaults.iter().map(|d| d.version.clone()).collect())
             .unwrap_or_default(),
@@ -262,7 +271,41 @@ pub fn ReferenceView(props: &Props) -> Html {
                 }
             </div>
             { body }
+            if let Data::Ready(loaded) = &*data {
+                <section class="guide" aria-labelledby="guide-title">
+                    <h3 id="guide-title">{ GUIDE.get(lang) }</h3>
+                    { for loaded.guide.iter().map(|section| guide_section(section, lang, &props.dispatch)) }
+                </section>
+            }
         </div>
+    }
+}
+
+/// One task of the guide: its text, its parameters as links, and a button that opens the
+/// generator with the matching choices.
+fn guide_section(section: &GuideSection, lang: Lang, dispatch: &Callback<Action>) -> Html {
+    let open = {
+        let options = section.options.clone();
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::Import(options.clone()));
+            dispatch.emit(Action::Tab(Tab::Generate));
+        })
+    };
+    html! {
+        <details class="guide-section" id={format!("guide-{}", section.id)}>
+            <summary>{ section.title.get(lang) }</summary>
+            { for section.paragraphs.iter().map(|p| html! {
+                <p>{ crate::diagnostics::inline_code(p.get(lang)) }</p>
+            }) }
+            <p class="ref-links">
+                { IN_REFERENCE.get(lang) }
+                { for section.params.iter().map(|name| html! {
+                    <>{ " " }<a href={link(name)}><code>{ name }</code></a></>
+                }) }
+            </p>
+            <button type="button" class="button small" onclick={open}>{ OPEN_GENERATOR.get(lang) }</button>
+        </details>
     }
 }
 
@@ -377,16 +420,26 @@ fn first_sentence(text: &str) -> &str {
     }
 }
 
-/// Fetches the data file the page names.
+/// Fetches the data file the page names (with the browser's fetch: an HTTP client crate
+/// would add tens of kilobytes to the wasm for one GET).
 #[cfg(not(feature = "prerender"))]
-async fn load() -> Option<Vec<Card>> {
+async fn load() -> Option<Loaded> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
     let link = gloo::utils::document().get_element_by_id(DATA_LINK_ID)?;
     let href = link.get_attribute("href")?;
-    let response = gloo::net::http::Request::get(&href).send().await.ok()?;
+    let response = JsFuture::from(gloo::utils::window().fetch_with_str(&href))
+        .await
+        .ok()?
+        .dyn_into::<web_sys::Response>()
+        .ok()?;
     if !response.ok() {
         return None;
     }
-    let text = response.text().await.ok()?;
+    let text = JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()?;
     serde_json::from_str(&text).ok()
 }
 
@@ -395,8 +448,7 @@ async fn load() -> Option<Vec<Card>> {
 #[cfg(feature = "prerender")]
 pub fn write_data(html: &str, dir: &std::path::Path) -> Result<String, String> {
     use std::hash::{Hash, Hasher};
-    let json =
-        serde_json::to_string(&postfix_tls::reference::cards()).map_err(|e| e.to_string())?;
+    let json = serde_json::to_string(&postfix_tls::reference::data()).map_err(|e| e.to_string())?;
     // A new name for new content: the service worker serves files from its cache first.
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     json.hash(&mut hasher);
@@ -470,8 +522,9 @@ mod tests {
             .and_then(|rest| rest.split('"').next())
             .expect("named");
         let text = std::fs::read_to_string(dir.join(name)).expect("the file");
-        let cards: Vec<Card> = serde_json::from_str(&text).expect("cards");
-        assert_eq!(cards.len(), postfix_tls::reference::entries().len());
+        let data: Loaded = serde_json::from_str(&text).expect("the data");
+        assert_eq!(data.cards.len(), postfix_tls::reference::entries().len());
+        assert_eq!(data.guide.len(), 8);
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
