@@ -45,6 +45,7 @@ pub mod lang;
 pub mod merge;
 pub mod options;
 pub mod params;
+pub mod reference;
 pub mod render;
 pub mod rules;
 pub mod share;

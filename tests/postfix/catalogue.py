@@ -219,3 +219,38 @@ def checks(generator, postfix, mail_version):
             f"catalogue {series}: `{line}` {'refused' if refused else 'taken'} by postconf -M, "
             "as the linter says", refused == bool(flagged), f"postconf: {said}; linter: {flagged}"))
     return found
+
+
+def postconf_d_defaults(postfix):
+    """`name -> default` of `postconf -d` with an empty configuration."""
+    with postfix.config_dir() as config:
+        out = postfix.run(["postconf", "-c", config, "-d"], check=True).stdout
+    return dict(re.findall(r"^(\S+) = ?(.*)$", out, re.M))
+
+
+def reference_checks(generator, postfix, mail_version):
+    """The reference's default of each entry for this series (`postfix-tls explain --list`) is
+    what this real binary's `postconf -d` prints, and an entry this series lacks is one that
+    `postconf -d` does not list. Machine-dependent defaults (`mynetworks`) are left out."""
+    series = postfix.series
+    done = subprocess.run([generator, "explain", "--list", "--postfix-version", series,
+                           "--format", "json"], capture_output=True, text=True, timeout=120)
+    if done.returncode != 0:
+        return [probes.Check(f"reference {series}: explain --list", False, done.stderr[-400:])]
+    listed = json.loads(done.stdout)
+    actual = postconf_d_defaults(postfix)
+    wrong, compared, machine = [], 0, []
+    for row in listed:
+        name, said = row["name"], row["default"]
+        if row["basis"] not in ("measured", "absent"):
+            wrong.append(f"{name}: {row['basis']} (a measured series must be measured)")
+        elif said == "(machine)":
+            machine.append(name)
+        elif said != actual.get(name):
+            wrong.append(f"{name}: reference {said!r}, postconf -d {actual.get(name)!r}")
+        else:
+            compared += 1
+    return [probes.Check(
+        f"reference {series}: the default of each of {len(listed)} entries is what "
+        f"postconf -d of Postfix {mail_version} prints ({len(machine)} machine-dependent "
+        "left out)", not wrong and compared > 200, "; ".join(wrong[:8]))]

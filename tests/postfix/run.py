@@ -578,6 +578,8 @@ def catalogue_result(mail_versions):
     result.checks = [catalogue.stored_data_check()]
     for postfix in postfixes.ALL:
         result.checks += catalogue.checks(GENERATOR, postfix, mail_versions[postfix.series])
+        result.checks += catalogue.reference_checks(GENERATOR, postfix,
+                                                    mail_versions[postfix.series])
     result.seconds = time.monotonic() - began
     print(f"  {result.name}: {'pass' if result.passed() else 'FAIL'}", flush=True)
     return result

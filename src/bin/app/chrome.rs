@@ -21,6 +21,7 @@ pub static LANGUAGE: Text = t("Language", "Sprache");
 pub static TAB_GENERATE: Text = t("Generate", "Erzeugen");
 pub static TAB_CHECK: Text = t("Check my config", "Meine Konfiguration prüfen");
 pub static TAB_VERIFY: Text = t("How to verify", "So prüfen Sie es");
+pub static TAB_REFERENCE: Text = t("Reference", "Referenz");
 pub static SECTIONS: Text = t("Sections", "Bereiche");
 
 pub static DISMISS: Text = t("Dismiss", "Schließen");

@@ -19,6 +19,7 @@ mod output;
 mod page;
 mod prerender;
 mod protocols;
+mod reference;
 mod share;
 mod submission;
 mod verify;
@@ -46,6 +47,7 @@ fn App(props: &AppProps) -> Html {
         page.dispatch(action)
     });
     page::use_remember(&page.options);
+    reference::use_reference_links(page.tab, &page.options, dispatch.clone());
     // The static copy of the page (see prerender.rs) has served its purpose once the app
     // has drawn itself.
     use_effect_with((), |_| {
@@ -89,6 +91,9 @@ fn App(props: &AppProps) -> Html {
                     },
                     Tab::Verify => html! {
                         <verify::Verify options={Rc::new(page.options.clone())} lang={lang} />
+                    },
+                    Tab::Reference => html! {
+                        <reference::ReferenceView lang={lang} dispatch={dispatch.clone()} />
                     },
                 } }
             </div>

@@ -26,16 +26,19 @@ pub enum Tab {
     Check,
     /// Commands that show the setup works.
     Verify,
+    /// The parameter reference (reference.rs).
+    Reference,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 3] = [Tab::Generate, Tab::Check, Tab::Verify];
+    pub const ALL: [Tab; 4] = [Tab::Generate, Tab::Check, Tab::Verify, Tab::Reference];
 
     pub fn label(self) -> &'static Text {
         match self {
             Tab::Generate => &chrome::TAB_GENERATE,
             Tab::Check => &chrome::TAB_CHECK,
             Tab::Verify => &chrome::TAB_VERIFY,
+            Tab::Reference => &chrome::TAB_REFERENCE,
         }
     }
 
@@ -45,6 +48,7 @@ impl Tab {
             Tab::Generate => "generate",
             Tab::Check => "check",
             Tab::Verify => "verify",
+            Tab::Reference => "reference",
         }
     }
 }
@@ -156,7 +160,9 @@ impl Page {
     pub fn load() -> Page {
         let fragment = gloo::utils::window().location().hash().unwrap_or_default();
         let fragment = fragment.trim_start_matches('#');
-        let (options, notice) = if !fragment.is_empty() {
+        // `#ref/NAME` opens the reference; the choices then come from storage.
+        let reference_link = crate::reference::linked_name(fragment).is_some();
+        let (options, notice) = if !fragment.is_empty() && !reference_link {
             match share::decode(fragment) {
                 Ok(options) => (options, None),
                 Err(e) => (Options::default(), Some(Notice::SharedIgnored(e))),
@@ -178,7 +184,11 @@ impl Page {
         Page {
             options,
             lang,
-            tab: Tab::default(),
+            tab: if reference_link {
+                Tab::Reference
+            } else {
+                Tab::default()
+            },
             pasted: Pasted::default(),
             notice,
         }
@@ -263,6 +273,15 @@ pub fn remember(options: &Options) {
             storage.set_item(STORED_OPTIONS, &options.to_json())
         };
     }
+    // A reference link stays in the address bar while the reference shows it.
+    let fragment = gloo::utils::window().location().hash().unwrap_or_default();
+    if crate::reference::linked_name(&fragment).is_none() {
+        write_share_link(options);
+    }
+}
+
+/// Puts the share link of the choices in the address bar.
+pub fn write_share_link(options: &Options) {
     let url = format!("#{}", share::encode(options));
     if let Ok(history) = gloo::utils::window().history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));

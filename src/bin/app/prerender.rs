@@ -37,6 +37,12 @@ mod build {
         let result = std::fs::read_to_string(&path)
             .map_err(|e| e.to_string())
             .and_then(|html| fill(&html, &render(Lang::En)?, &render(Lang::De)?))
+            .and_then(|html| {
+                let dir = std::path::Path::new(&path)
+                    .parent()
+                    .unwrap_or(std::path::Path::new("."));
+                crate::reference::write_data(&html, dir)
+            })
             .and_then(|html| std::fs::write(&path, html).map_err(|e| e.to_string()));
         match result {
             Ok(()) => ExitCode::SUCCESS,

@@ -23,6 +23,7 @@ macro_rules! outln {
     }};
 }
 
+mod explain;
 mod generate;
 mod lint;
 mod rules;
@@ -32,7 +33,9 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   postfix-tls generate [--options FILE.json] [--format main|master|postconf|json] [--print-options]
   postfix-tls lint [--postfix-version X.Y] [--role public-mx|relay|null-client] [--kind main|master|postconf] [--format text|json] FILE...
-  postfix-tls rules";
+  postfix-tls rules
+  postfix-tls explain PARAM [--postfix-version X.Y] [--format text|json] [--lang en|de]
+  postfix-tls explain --list [--postfix-version X.Y] [--format text|json]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -40,6 +43,7 @@ fn main() -> ExitCode {
         Some("generate") => generate::run(&args[1..]),
         Some("lint") => lint::run(&args[1..]),
         Some("rules") => rules::run(&args[1..]),
+        Some("explain") => explain::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             outln!("{USAGE}");
             0

@@ -1,0 +1,530 @@
+//! The "Reference" view: every parameter the tool knows about TLS, SASL and mail transport
+//! security, searchable while typing, each entry linkable as `#ref/NAME`.
+//!
+//! The entries are not in the WebAssembly: the build writes them as `reference-HASH.json`
+//! beside index.html (the post-build hook, [`write_data`]) and names the file in a
+//! `<link id="reference-data">` of the page, which the service worker caches with the rest of
+//! the page. The view fetches it the first time it is opened.
+
+use crate::page::{Action, Tab};
+use postfix_tls::lang::{Lang, Text};
+use postfix_tls::options::Options;
+use postfix_tls::params;
+use postfix_tls::reference::{postconf_url, search, Card, Data as Loaded, GuideSection};
+use postfix_tls::version::PostfixVersion;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The fragment that opens an entry: `#ref/smtp_tls_security_level`.
+pub const LINK_PREFIX: &str = "ref/";
+
+/// The id of the `<link>` that names the data file.
+pub const DATA_LINK_ID: &str = "reference-data";
+
+/// A fixed bilingual string.
+const fn t(en: &'static str, de: &'static str) -> Text {
+    Text::fixed(en, de)
+}
+
+/// How many matches are listed at once; the search narrows the rest.
+const SHOWN: usize = 60;
+
+static TITLE: Text = t("Parameter reference", "Parameter-Referenz");
+static LEAD: Text = t(
+    "What each TLS, SASL and transport-security parameter does, its default in the Postfix versions measured from the real binaries, the values it takes, and which choices and checks of this page use it.",
+    "Was jeder Parameter zu TLS, SASL und Transportsicherheit tut, sein Standardwert in den an echten Programmen gemessenen Postfix-Versionen, die Werte, die er annimmt, und welche Auswahl und Prüfungen dieser Seite ihn verwenden.",
+);
+static SEARCH: Text = t("Search by name or words", "Nach Name oder Wörtern suchen");
+static VERSION: Text = t("Defaults of Postfix", "Standardwerte von Postfix");
+static LOADING: Text = t("Loading the reference…", "Die Referenz wird geladen …");
+static FAILED: Text = t(
+    "The reference could not be loaded. Open this page once while online; it then works offline.",
+    "Die Referenz konnte nicht geladen werden. Die Seite einmal online öffnen; danach geht es auch offline.",
+);
+static MATCHES: Text = t("matches", "Treffer");
+static NONE_FOUND: Text = t("No parameter matches.", "Kein Parameter passt.");
+static PICK: Text = t(
+    "Pick a parameter to see its entry.",
+    "Einen Parameter wählen, um seinen Eintrag zu sehen.",
+);
+static UNKNOWN_ENTRY: Text = t(
+    "The reference has no entry of this name.",
+    "Die Referenz hat keinen Eintrag dieses Namens.",
+);
+static DEFAULT: Text = t("Default", "Standardwert");
+static EMPTY: Text = t("(empty)", "(leer)");
+static ABSENT: Text = t("not in this version", "in dieser Version nicht vorhanden");
+static MEASURED: Text = t(
+    "Measured with postconf -d of each version's real binary.",
+    "Gemessen mit postconf -d des echten Programms jeder Version.",
+);
+static SINCE: Text = t("Available since", "Verfügbar seit");
+static EVERY_RELEASE: Text = t(
+    "every release this tool knows",
+    "jeder Version, die dieses Werkzeug kennt",
+);
+static BACKPORTS: Text = t("also in", "auch in");
+static VALUES: Text = t("Values", "Werte");
+static WRITTEN_BY: Text = t("Written by the choices", "Geschrieben von der Auswahl");
+static READ_BY: Text = t("Read by the checks", "Gelesen von den Prüfungen");
+static DOCS: Text = t("postconf(5)", "postconf(5)");
+static IN_REFERENCE: Text = t("In the reference:", "In der Referenz:");
+static GUIDE: Text = t("Guide, task by task", "Anleitung, Schritt für Schritt");
+static OPEN_GENERATOR: Text = t(
+    "Open in the generator with these choices",
+    "Im Generator mit dieser Auswahl öffnen",
+);
+
+/// The entry a fragment names, if it is a reference link.
+pub fn linked_name(fragment: &str) -> Option<&str> {
+    fragment.trim_start_matches('#').strip_prefix(LINK_PREFIX)
+}
+
+/// The address of an entry, relative to the page.
+pub fn link(name: &str) -> String {
+    format!("#{LINK_PREFIX}{name}")
+}
+
+#[cfg(not(feature = "prerender"))]
+fn current_fragment() -> String {
+    gloo::utils::window().location().hash().unwrap_or_default()
+}
+
+/// Reference links work from anywhere on the page: following one opens the view. Leaving
+/// the view puts the share link of the choices back in the address bar.
+#[hook]
+pub fn use_reference_links(tab: Tab, options: &Options, dispatch: Callback<Action>) {
+    use_effect_with((), move |_| {
+        #[cfg(not(feature = "prerender"))]
+        let listener = gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", {
+            move |_| {
+                if linked_name(&current_fragment()).is_some() {
+                    dispatch.emit(Action::Tab(Tab::Reference));
+                }
+            }
+        });
+        #[cfg(feature = "prerender")]
+        let listener = dispatch;
+        move || drop(listener)
+    });
+    let options = options.clone();
+    use_effect_with(tab, move |tab| {
+        #[cfg(not(feature = "prerender"))]
+        if *tab != Tab::Reference && linked_name(&current_fragment()).is_some() {
+            crate::page::write_share_link(&options);
+        }
+        #[cfg(feature = "prerender")]
+        let _ = (tab, options);
+    });
+}
+
+/// The loaded entries. (The build that writes the static copy never loads them.)
+#[cfg_attr(feature = "prerender", allow(dead_code))]
+#[derive(Clone, PartialEq)]
+enum Data {
+    Loading,
+    Ready(Rc<Loaded>),
+    Failed,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub lang: Lang,
+    /// For the guide's "Open in the generator".
+    pub dispatch: Callback<Action>,
+}
+
+#[component]
+pub fn ReferenceView(props: &Props) -> Html {
+    let lang = props.lang;
+    let data = use_state(|| Data::Loading);
+    let query = use_state(String::new);
+    let version = use_state(|| 0_usize);
+    let selected = use_state(|| None::<String>);
+    {
+        let data = data.clone();
+        use_effect_with((), move |_| {
+            #[cfg(not(feature = "prerender"))]
+            wasm_bindgen_futures::spawn_local(async move {
+                data.set(match load().await {
+                    Some(loaded) => Data::Ready(Rc::new(loaded)),
+                    None => Data::Failed,
+                });
+            });
+            #[cfg(feature = "prerender")]
+            let _ = data;
+        });
+    }
+    {
+        let selected = selected.clone();
+        use_effect_with((), move |_| {
+            #[cfg(not(feature = "prerender"))]
+            let listener = {
+                let follow = move || {
+                    let fragment = current_fragment();
+                    if let Some(name) = linked_name(&fragment) {
+                        selected.set(Some(name.to_string()));
+                        if let Some(entry) = gloo::utils::document().get_element_by_id("ref-entry")
+                        {
+                            entry.scroll_into_view();
+                        }
+                    }
+                };
+                follow();
+                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                    follow()
+                })
+            };
+            #[cfg(feature = "prerender")]
+            let listener = selected;
+            move || drop(listener)
+        });
+    }
+    let on_search = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            query.set(input.value());
+        })
+    };
+    let on_version = {
+        let version = version.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            version.set(select.value().parse().unwrap_or(0));
+        })
+    };
+    let body = match &*data {
+        Data::Loading => html! { <p role="status">{ LOADING.get(lang) }</p> },
+        Data::Failed => html! { <p role="alert" class="notice problem">{ FAILED.get(lang) }</p> },
+        Data::Ready(loaded) => {
+            let cards = &loaded.cards;
+            let found = search(cards, &query);
+            let entry = selected
+                .as_deref()
+                .map(|name| cards.iter().find(|c| c.name == name));
+            html! {
+                <div class="ref-layout">
+                    <div class="ref-results">
+                        <p role="status" class="ref-count">
+                            { format!("{} {}", found.len(), MATCHES.get(lang)) }
+                        </p>
+                        if found.is_empty() {
+                            <p>{ NONE_FOUND.get(lang) }</p>
+                        }
+                        <ul class="ref-list">
+                            { for found.iter().take(SHOWN).map(|card| html! {
+                                <li>
+                                    <a href={link(&card.name)}><code>{ &card.name }</code></a>
+                                    <span class="ref-snippet">{ first_sentence(card.summary.get(lang)) }</span>
+                                </li>
+                            }) }
+                        </ul>
+                    </div>
+                    <article class="ref-entry" id="ref-entry" tabindex="-1">
+                        { match entry {
+                            None => html! { <p>{ PICK.get(lang) }</p> },
+                            Some(None) => html! {
+                                <p>
+                                    { UNKNOWN_ENTRY.get(lang) }{ " " }
+                                    if let Some(name) = selected.as_deref() {
+                                        <a href={postconf_url(name)} rel="noopener noreferrer">
+                                            { format!("{} {name}", DOCS.get(lang)) }
+                                        </a>
+                                    }
+                                </p>
+                            },
+                            Some(Some(card)) => entry_view(card, *version, lang),
+                        } }
+                    </article>
+                </div>
+            }
+        }
+    };
+    let versions: Vec<String> = match &*data {
+        Data::Ready(loaded) => loaded
+            .cards
+            .first()
+            .map(|c| c.defaults.iter().map(|d| d.version.clone()).collect())
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    html! {
+        <div class="reference">
+            <h2>{ TITLE.get(lang) }</h2>
+            <p class="lead">{ LEAD.get(lang) }</p>
+            <div class="ref-controls">
+                <label class="field">
+                    <span>{ SEARCH.get(lang) }</span>
+                    <input type="search" id="ref-search" value={(*query).clone()} oninput={on_search}
+                           autocomplete="off" spellcheck="false" />
+                </label>
+                if !versions.is_empty() {
+                    <label class="field">
+                        <span>{ VERSION.get(lang) }</span>
+                        <select id="ref-version" onchange={on_version}>
+                            { for versions.iter().enumerate().map(|(i, v)| html! {
+                                <option value={i.to_string()} selected={i == *version}>{ v }</option>
+                            }) }
+                        </select>
+                    </label>
+                }
+            </div>
+            { body }
+            if let Data::Ready(loaded) = &*data {
+                <section class="guide" aria-labelledby="guide-title">
+                    <h3 id="guide-title">{ GUIDE.get(lang) }</h3>
+                    { for loaded.guide.iter().map(|section| guide_section(section, lang, &props.dispatch)) }
+                </section>
+            }
+        </div>
+    }
+}
+
+/// One task of the guide: its text, its parameters as links, and a button that opens the
+/// generator with the matching choices.
+fn guide_section(section: &GuideSection, lang: Lang, dispatch: &Callback<Action>) -> Html {
+    let open = {
+        let options = section.options.clone();
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::Import(options.clone()));
+            dispatch.emit(Action::Tab(Tab::Generate));
+        })
+    };
+    html! {
+        <details class="guide-section" id={format!("guide-{}", section.id)}>
+            <summary>{ section.title.get(lang) }</summary>
+            { for section.paragraphs.iter().map(|p| html! {
+                <p>{ crate::diagnostics::inline_code(p.get(lang)) }</p>
+            }) }
+            <p class="ref-links">
+                { IN_REFERENCE.get(lang) }
+                { for section.params.iter().map(|name| html! {
+                    <>{ " " }<a href={link(name)}><code>{ name }</code></a></>
+                }) }
+            </p>
+            <button type="button" class="button small" onclick={open}>{ OPEN_GENERATOR.get(lang) }</button>
+        </details>
+    }
+}
+
+/// The Postfix parameters a text names in backticks (`name` or `name = value`), once each.
+fn named_parameters(text: &str) -> Vec<&str> {
+    let mut names: Vec<&str> = text
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|code| code.split(['=', ' ']).next().unwrap_or_default())
+        .filter(|name| {
+            PostfixVersion::ALL
+                .iter()
+                .any(|&v| params::is_known(name, v))
+        })
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// Links to the reference entries of the parameters a finding names.
+pub fn links_for(text: &str, lang: Lang) -> Html {
+    let names = named_parameters(text);
+    if names.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <p class="ref-links">
+            { IN_REFERENCE.get(lang) }
+            { for names.into_iter().map(|name| html! {
+                <>{ " " }<a href={link(name)}><code>{ name }</code></a></>
+            }) }
+        </p>
+    }
+}
+
+/// One entry in full.
+fn entry_view(card: &Card, version: usize, lang: Lang) -> Html {
+    let chosen = card.defaults.get(version);
+    let shown = |value: &Option<String>| match value.as_deref() {
+        None => ABSENT.get(lang).to_string(),
+        Some("") => EMPTY.get(lang).to_string(),
+        Some(value) => value.to_string(),
+    };
+    html! {
+        <>
+            <h3><code>{ &card.name }</code></h3>
+            <p>{ crate::diagnostics::inline_code(card.summary.get(lang)) }</p>
+            if let Some(chosen) = chosen {
+                <p class="ref-default">
+                    <strong>{ format!("{} (Postfix {}): ", DEFAULT.get(lang), chosen.version) }</strong>
+                    <code>{ shown(&chosen.value) }</code>
+                </p>
+            }
+            <table class="ref-defaults">
+                <caption>{ MEASURED.get(lang) }</caption>
+                <tbody>
+                    { for card.defaults.iter().map(|d| html! {
+                        <tr class={classes!(chosen.is_some_and(|c| c.version == d.version).then_some("chosen"))}>
+                            <th scope="row">{ format!("Postfix {}", d.version) }</th>
+                            <td><code>{ shown(&d.value) }</code></td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            <p>
+                <strong>{ format!("{}: ", SINCE.get(lang)) }</strong>
+                { match &card.since {
+                    Some(since) => format!("Postfix {since}"),
+                    None => EVERY_RELEASE.get(lang).to_string(),
+                } }
+                if !card.backports.is_empty() {
+                    { format!(" ({} {})", BACKPORTS.get(lang), card.backports.join(", ")) }
+                }
+            </p>
+            if !card.values.is_empty() {
+                <h4>{ VALUES.get(lang) }</h4>
+                <dl class="ref-values">
+                    { for card.values.iter().map(|v| html! {
+                        <>
+                            <dt><code>{ &v.value }</code></dt>
+                            <dd>{ v.meaning.as_ref().map(|m| crate::diagnostics::inline_code(m.get(lang))).unwrap_or_default() }</dd>
+                        </>
+                    }) }
+                </dl>
+            }
+            if !card.generator_options.is_empty() {
+                <h4>{ WRITTEN_BY.get(lang) }</h4>
+                <ul>
+                    { for card.generator_options.iter().map(|o| html! { <li>{ o.get(lang) }</li> }) }
+                </ul>
+            }
+            if !card.rules.is_empty() {
+                <h4>{ READ_BY.get(lang) }</h4>
+                <ul>
+                    { for card.rules.iter().map(|r| html! {
+                        <li><code>{ &r.id }</code>{ ": " }{ crate::diagnostics::inline_code(r.summary.get(lang)) }</li>
+                    }) }
+                </ul>
+            }
+            <p><a href={card.url.clone()} rel="noopener noreferrer">{ DOCS.get(lang) }</a></p>
+        </>
+    }
+}
+
+/// The first sentence of a description, for the list of matches.
+fn first_sentence(text: &str) -> &str {
+    match text.find(". ") {
+        Some(end) => &text[..=end],
+        None => text,
+    }
+}
+
+/// Fetches the data file the page names (with the browser's fetch: an HTTP client crate
+/// would add tens of kilobytes to the wasm for one GET).
+#[cfg(not(feature = "prerender"))]
+async fn load() -> Option<Loaded> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let link = gloo::utils::document().get_element_by_id(DATA_LINK_ID)?;
+    let href = link.get_attribute("href")?;
+    let response = JsFuture::from(gloo::utils::window().fetch_with_str(&href))
+        .await
+        .ok()?
+        .dyn_into::<web_sys::Response>()
+        .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let text = JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// Writes the entries beside a built index.html as `reference-HASH.json` and names the file
+/// in the page (the post-build hook, with the static copy).
+#[cfg(feature = "prerender")]
+pub fn write_data(html: &str, dir: &std::path::Path) -> Result<String, String> {
+    use std::hash::{Hash, Hasher};
+    let json = serde_json::to_string(&postfix_tls::reference::data()).map_err(|e| e.to_string())?;
+    // A new name for new content: the service worker serves files from its cache first.
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    json.hash(&mut hasher);
+    let name = format!("reference-{:016x}.json", hasher.finish());
+    std::fs::write(dir.join(&name), json).map_err(|e| format!("{name}: {e}"))?;
+    link_data(html, &name)
+}
+
+/// Names the data file in the page's head. `rel="alternate"`: the browser does not fetch it
+/// with the page; the service worker caches it, and the view fetches it when opened.
+#[cfg(feature = "prerender")]
+fn link_data(html: &str, name: &str) -> Result<String, String> {
+    let tag = format!(
+        r#"<link rel="alternate" type="application/json" id="{DATA_LINK_ID}" href="{name}">"#
+    );
+    match html.find("</head>") {
+        Some(at) if !html.contains(DATA_LINK_ID) => {
+            Ok(format!("{}{tag}{}", &html[..at], &html[at..]))
+        }
+        _ => Err(String::from("expected one </head> and no data link yet")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_name_their_entry() {
+        assert_eq!(
+            linked_name("#ref/smtp_tls_security_level"),
+            Some("smtp_tls_security_level")
+        );
+        assert_eq!(linked_name("#v1.e30"), None);
+        assert_eq!(link("relayhost"), "#ref/relayhost");
+        assert_eq!(first_sentence("One. Two."), "One.");
+    }
+
+    #[test]
+    fn findings_link_the_parameters_they_name() {
+        assert_eq!(
+            named_parameters(
+                "`smtpd_tls_security_level = encrypt` on port 25; `mua_client_restrictions` and `smtpd_tls_security_level`"
+            ),
+            ["smtpd_tls_security_level"]
+        );
+        assert_eq!(links_for("no names here", Lang::En), Html::default());
+    }
+
+    #[cfg(feature = "prerender")]
+    #[test]
+    fn the_data_file_is_named_in_the_head_once() {
+        let html = "<html><head><title>x</title></head><body></body></html>";
+        let linked = link_data(html, "reference-1.json").expect("linked");
+        assert!(linked.contains(
+            r#"<link rel="alternate" type="application/json" id="reference-data" href="reference-1.json"></head>"#
+        ));
+        assert!(link_data(&linked, "reference-2.json").is_err());
+        assert!(link_data("<body></body>", "reference-1.json").is_err());
+    }
+
+    #[cfg(feature = "prerender")]
+    #[test]
+    fn the_data_file_holds_every_card() {
+        let dir = std::env::temp_dir().join(format!("reference-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("a folder");
+        let html = write_data("<head></head>", &dir).expect("written");
+        let name = html
+            .split("href=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .expect("named");
+        let text = std::fs::read_to_string(dir.join(name)).expect("the file");
+        let data: Loaded = serde_json::from_str(&text).expect("the data");
+        assert_eq!(data.cards.len(), postfix_tls::reference::entries().len());
+        assert_eq!(data.guide.len(), 8);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

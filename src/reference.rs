@@ -1,0 +1,930 @@
+//! The parameter reference: one entry per parameter that has to do with TLS, SASL or the
+//! security of mail transport, for the offline documentation companion (`postfix-tls
+//! explain` and the web app's reference view).
+//!
+//! An entry joins what the project knows about a parameter from its one place each:
+//!
+//! - what it does, in English and German: the data file `src/reference/parameters.txt`;
+//! - when it came, its backports and its default per measured series: the catalogue
+//!   measured from the real binaries ([`crate::params`]);
+//! - the values it accepts: the catalogue's vocabularies, with what each value means from
+//!   `src/reference/values.txt`;
+//! - which generator choices write it: the option table ([`Field::params`]);
+//! - which lint rules read it: the rule table ([`RULES`]), by the parameters a rule's
+//!   explanation names and the vocabulary and version checks every parameter goes through.
+//!
+//! ```
+//! use postfix_tls::reference;
+//! use postfix_tls::version::PostfixVersion;
+//!
+//! let entry = reference::entry("smtp_tls_mandatory_protocols").unwrap();
+//! assert_eq!(entry.default_for(PostfixVersion::new(3, 5)).value, Some("!SSLv2, !SSLv3"));
+//! assert!(entry.summary().de.contains("TLS-Versionen"));
+//! assert!(entry.values().iter().any(|v| v.word == "TLSv1.2"));
+//! ```
+//!
+//! [`Card`] is an entry resolved into plain data, the form the web app loads as JSON when
+//! its reference is first opened; [`search`] works on cards, so the app needs nothing else
+//! of this module.
+
+use crate::lang::Text;
+use crate::options::Field;
+use crate::params::{self, ValueKind, MEASURED};
+use crate::rules::{Rule, RULES};
+use crate::version::PostfixVersion;
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+/// The descriptions: a name on a line of its own, then indented `en:` and `de:` lines.
+const PARAMETERS: &str = include_str!("reference/parameters.txt");
+
+/// What vocabulary values mean: `[section]`, then each value with `en:` and `de:` lines.
+const VALUES: &str = include_str!("reference/values.txt");
+
+/// The short guide: `== id`, `title: en | de`, `params:`, `options:`, then paragraphs.
+const GUIDE: &str = include_str!("reference/guide.txt");
+
+/// One parameter of the reference.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// The parameter name.
+    pub name: &'static str,
+    /// Its own description, English and German; `None` for the LMTP client's and
+    /// tlsproxy(8)'s copies of SMTP parameters, which take the text of what they mirror.
+    own: Option<(&'static str, &'static str)>,
+}
+
+/// A description file parsed: the entries, or the first line it cannot read.
+fn parse_parameters(text: &'static str) -> Result<Vec<Entry>, String> {
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut pending: Option<(&'static str, Option<&'static str>)> = None;
+    for (number, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(en) = line.strip_prefix("  en: ") {
+            let Some(last) = entries.last() else {
+                return Err(format!("line {}: text before a name", number + 1));
+            };
+            if last.own.is_some() || pending.is_some() {
+                return Err(format!("line {}: a second `en:`", number + 1));
+            }
+            pending = Some((last.name, Some(en)));
+        } else if let Some(de) = line.strip_prefix("  de: ") {
+            match pending.take() {
+                Some((_, Some(en))) => {
+                    if let Some(last) = entries.last_mut() {
+                        last.own = Some((en, de));
+                    }
+                }
+                _ => return Err(format!("line {}: `de:` without `en:`", number + 1)),
+            }
+        } else if !line.starts_with(' ') && !line.contains(' ') {
+            if pending.is_some() {
+                return Err(format!("line {}: `en:` without `de:`", number + 1));
+            }
+            entries.push(Entry {
+                name: line,
+                own: None,
+            });
+        } else {
+            return Err(format!("line {}: cannot read {line:?}", number + 1));
+        }
+    }
+    if pending.is_some() {
+        return Err(String::from("the last entry has `en:` without `de:`"));
+    }
+    entries.sort_by_key(|e| e.name);
+    if let Some(twice) = entries.windows(2).find(|w| w[0].name == w[1].name) {
+        return Err(format!("`{}` is described twice", twice[0].name));
+    }
+    Ok(entries)
+}
+
+/// Every entry, sorted by name. The data file is part of the program; the tests hold it to
+/// its format, so a mistake in it shows there rather than as a missing entry.
+pub fn entries() -> &'static [Entry] {
+    static ENTRIES: OnceLock<Vec<Entry>> = OnceLock::new();
+    ENTRIES.get_or_init(|| parse_parameters(PARAMETERS).unwrap_or_default())
+}
+
+/// The entry of a parameter.
+pub fn entry(name: &str) -> Option<&'static Entry> {
+    let all = entries();
+    all.binary_search_by(|e| e.name.cmp(name))
+        .ok()
+        .map(|i| &all[i])
+}
+
+/// The entries closest to a name that has none: the reference's own names first, then any
+/// parameter the series knows.
+pub fn suggest(name: &str, version: PostfixVersion) -> Option<&'static str> {
+    params::closest(name, entries().iter().map(|e| e.name))
+        .or_else(|| params::suggest(name, version))
+}
+
+/// The default of a parameter for one series, and how the tool knows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DefaultValue {
+    /// The default as `postconf -d` prints it; `None` when the series lacks the parameter.
+    pub value: Option<&'static str>,
+    /// Where it comes from.
+    pub basis: Basis,
+}
+
+/// Where a default comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Basis {
+    /// `postconf -d` of this series' real binary.
+    Measured,
+    /// Not measured: the default of this measured series, the newest one before it (the
+    /// oldest measured one for older series).
+    Nearest(PostfixVersion),
+    /// The series does not have the parameter.
+    Absent,
+}
+
+/// A value a parameter accepts, and what it means when the reference says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Value {
+    /// The word as written in main.cf.
+    pub word: &'static str,
+    /// What it means.
+    pub meaning: Option<Text>,
+}
+
+impl Entry {
+    /// The parameter whose text this entry takes: `smtp_tls_ciphers` for
+    /// `lmtp_tls_ciphers`, and for a tlsproxy(8) parameter the one its default refers to.
+    pub fn mirrors(&self) -> Option<&'static Entry> {
+        if self.own.is_some() {
+            return None;
+        }
+        let described = |name: &str| entry(name).filter(|e| e.own.is_some());
+        if let Some(rest) = self.name.strip_prefix("lmtp_") {
+            if let Some(base) = described(&format!("smtp_{rest}")) {
+                return Some(base);
+            }
+        }
+        let default = params::measured_default(self.name, MEASURED[0])?;
+        described(default.strip_prefix('$')?)
+    }
+
+    /// What the parameter does, in English and German.
+    pub fn summary(&self) -> Text {
+        if let Some((en, de)) = self.own {
+            return Text::fixed(en, de);
+        }
+        let Some(base) = self.mirrors() else {
+            return Text::fixed("", "");
+        };
+        let text = base.summary();
+        let name = base.name;
+        if self.name.starts_with("lmtp_") {
+            Text::owned(
+                format!("Like `{name}`, for the LMTP client (delivery over LMTP, for example to a Dovecot mailbox server). {}", text.en),
+                format!("Wie `{name}`, für den LMTP-Client (Zustellung über LMTP, etwa an einen Dovecot-Postfachserver). {}", text.de),
+            )
+        } else if name.starts_with("smtpd_") {
+            Text::owned(
+                format!("tlsproxy(8)'s copy of `{name}`, for the STARTTLS that postscreen offers on port 25; unless set, it takes that parameter's value. {}", text.en),
+                format!("Die Kopie von `{name}` für tlsproxy(8), für das STARTTLS, das postscreen auf Port 25 anbietet; ohne eigenen Wert gilt der jenes Parameters. {}", text.de),
+            )
+        } else {
+            Text::owned(
+                format!("tlsproxy(8)'s copy of `{name}`, for outbound TLS connections it keeps open for reuse; unless set, it takes that parameter's value. {}", text.en),
+                format!("Die Kopie von `{name}` für tlsproxy(8), für ausgehende TLS-Verbindungen, die es zur Weiterverwendung offen hält; ohne eigenen Wert gilt der jenes Parameters. {}", text.de),
+            )
+        }
+    }
+
+    /// The first release that has the parameter, when not every release the tool knows
+    /// does: a series (`3.8`) or a patch release (`3.10.5`).
+    pub fn since(&self) -> Option<String> {
+        params::first_release(self.name)
+    }
+
+    /// The patch releases of older series that received the parameter later
+    /// (`3.5.20`, `3.6.10`, ... for `tls_config_file`).
+    pub fn backports(&self) -> Vec<String> {
+        let first = self.since();
+        PostfixVersion::ALL
+            .iter()
+            .filter_map(|&v| params::patch_release(self.name, v))
+            .filter(|release| Some(release) != first.as_ref())
+            .collect()
+    }
+
+    /// The default in each measured series, newest first: `None` where that series does
+    /// not have the parameter.
+    pub fn measured_defaults(&self) -> Vec<(PostfixVersion, Option<&'static str>)> {
+        MEASURED
+            .iter()
+            .map(|&v| (v, params::measured_default(self.name, v)))
+            .collect()
+    }
+
+    /// The default for a series, measured where the tool has that series' binary.
+    pub fn default_for(&self, version: PostfixVersion) -> DefaultValue {
+        if !params::is_known(self.name, version) {
+            return DefaultValue {
+                value: None,
+                basis: Basis::Absent,
+            };
+        }
+        if MEASURED.contains(&version) {
+            return DefaultValue {
+                value: params::measured_default(self.name, version),
+                basis: Basis::Measured,
+            };
+        }
+        let from = MEASURED
+            .iter()
+            .copied()
+            .find(|&m| m <= version && params::measured_default(self.name, m).is_some())
+            .or_else(|| {
+                MEASURED
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&m| params::measured_default(self.name, m).is_some())
+            });
+        match from {
+            Some(from) => DefaultValue {
+                value: params::measured_default(self.name, from),
+                basis: Basis::Nearest(from),
+            },
+            None => DefaultValue {
+                value: None,
+                basis: Basis::Absent,
+            },
+        }
+    }
+
+    /// The values the parameter accepts, for a parameter with a vocabulary.
+    pub fn values(&self) -> Vec<Value> {
+        let Some((section, words)) = vocabulary(self.name) else {
+            return Vec::new();
+        };
+        let meanings = meanings(section);
+        let mut values: Vec<Value> = words
+            .iter()
+            .map(|&word| Value {
+                word,
+                meaning: meanings
+                    .iter()
+                    .find(|(w, _, _)| *w == word)
+                    .map(|&(_, en, de)| Text::fixed(en, de)),
+            })
+            .collect();
+        // Syntax the vocabulary does not list as words (`>=` in a protocol list).
+        for &(word, en, de) in &meanings {
+            if !words.contains(&word) {
+                values.push(Value {
+                    word,
+                    meaning: Some(Text::fixed(en, de)),
+                });
+            }
+        }
+        values
+    }
+
+    /// The lint rules that read the parameter: those whose explanation names it, those whose
+    /// findings change when it is set (see [`reacting_rules`]), the value check for a
+    /// parameter with a vocabulary, and the version checks for a parameter that not every
+    /// release has.
+    pub fn rules(&self) -> Vec<&'static Rule> {
+        let reacting = reacting_rules(self.name);
+        let has_vocabulary = params::value_kind(self.name).is_some();
+        let dated = self.since().is_some();
+        let backported = !self.backports().is_empty()
+            || self.since().is_some_and(|s| s.matches('.').count() == 2);
+        RULES
+            .iter()
+            .filter(|rule| {
+                (names_parameter(rule, self.name) && !GENERIC_RULES.contains(&rule.id))
+                    || reacting.contains(&rule.id)
+                    || (rule.id == "invalid_value" && has_vocabulary)
+                    || (rule.id == "parameter_not_in_version" && dated)
+                    || (rule.id == "parameter_needs_patch_release" && backported)
+            })
+            .collect()
+    }
+
+    /// The generator choices that write the parameter.
+    pub fn generator_options(&self) -> Vec<Field> {
+        Field::ALL
+            .iter()
+            .copied()
+            .filter(|f| f.params().contains(&self.name))
+            .collect()
+    }
+
+    /// The parameter's section of postconf(5).
+    pub fn url(&self) -> String {
+        postconf_url(self.name)
+    }
+
+    /// Everything about the entry as plain data.
+    pub fn card(&self) -> Card {
+        let summary = self.summary();
+        Card {
+            name: self.name.to_string(),
+            summary: Words::from(&summary),
+            since: self.since(),
+            backports: self.backports(),
+            defaults: self
+                .measured_defaults()
+                .into_iter()
+                .map(|(version, value)| MeasuredDefault {
+                    version: version.to_string(),
+                    value: value.map(str::to_string),
+                })
+                .collect(),
+            values: self
+                .values()
+                .into_iter()
+                .map(|v| ValueCard {
+                    value: v.word.to_string(),
+                    meaning: v.meaning.as_ref().map(Words::from),
+                })
+                .collect(),
+            generator_options: self
+                .generator_options()
+                .into_iter()
+                .map(|f| Words::from(&f.label()))
+                .collect(),
+            rules: self
+                .rules()
+                .into_iter()
+                .map(|r| RuleCard {
+                    id: r.id.to_string(),
+                    summary: Words::from(&r.summary),
+                })
+                .collect(),
+            url: self.url(),
+        }
+    }
+}
+
+/// The postconf(5) address of a parameter's section.
+pub fn postconf_url(name: &str) -> String {
+    format!("https://www.postfix.org/postconf.5.html#{name}")
+}
+
+/// True when a rule's table row names the parameter: in its summary, its explanation, or
+/// its source.
+fn names_parameter(rule: &Rule, name: &str) -> bool {
+    let texts: [&str; 6] = [
+        &rule.summary.en,
+        &rule.what.en,
+        &rule.why.en,
+        &rule.fix.en,
+        rule.source.name,
+        rule.source.url,
+    ];
+    texts.iter().any(|text| {
+        text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '*'))
+            .any(|word| match word.strip_prefix('*') {
+                // `*_tls_protocols`: the family of parameters with that ending.
+                Some(ending) => ending.starts_with('_') && name.ends_with(ending),
+                None => word == name,
+            })
+    })
+}
+
+/// Rules about every parameter alike (syntax, names, references) and about the generator's
+/// choices: their explanations name parameters as examples, and they react to any setting,
+/// so they say nothing about a particular parameter.
+const GENERIC_RULES: &[&str] = &[
+    "malformed_line",
+    "value_has_comment",
+    "duplicate_parameter",
+    "unknown_parameter",
+    "undefined_reference",
+    "parameter_renamed",
+    "invalid_value",
+    "option_value_rejected",
+    "option_unavailable",
+];
+
+/// The rules whose findings change when the parameter is set, learnt from the rule code by
+/// trying it: each value of its vocabulary and a few typical ones (a boolean, a number, a
+/// file, a table, a level, a protocol list), in main.cf and as a `-o` override of the
+/// submission service, on a stock-like configuration and on the generator's default output.
+/// A rule that starts or stops reporting reads the parameter.
+fn reacting_rules(name: &str) -> Vec<&'static str> {
+    use std::collections::{BTreeSet, HashMap};
+    use std::sync::Mutex;
+    static LEARNT: OnceLock<Mutex<HashMap<String, Vec<&'static str>>>> = OnceLock::new();
+    let learnt = LEARNT.get_or_init(Default::default);
+    if let Some(known) = learnt.lock().ok().and_then(|m| m.get(name).cloned()) {
+        return known;
+    }
+    let ctx = crate::rules::LintContext::default();
+    let generated = crate::render::render(&crate::options::Options::default());
+    let stock_master = "smtp inet n - y - - smtpd\nsubmission inet n - y - - smtpd\n  -o smtpd_tls_security_level=encrypt\n  -o smtpd_sasl_auth_enable=yes\n";
+    let bases = [
+        (String::new(), stock_master.to_string()),
+        (generated.main_cf, generated.master_cf),
+    ];
+    let mut values: Vec<&str> = vocabulary(name)
+        .map(|(_, words)| words.into_iter().take(12).collect())
+        .unwrap_or_default();
+    values.extend([
+        "",
+        "yes",
+        "no",
+        "0",
+        "2",
+        "md5",
+        "/etc/postfix/probe.pem",
+        "/etc/letsencrypt/live/probe/privkey.pem",
+        "/etc/letsencrypt/live/probe/fullchain.pem",
+        "hash:/etc/postfix/probe",
+        "may",
+        "encrypt",
+        "none",
+        "!SSLv2, !SSLv3",
+        ">=TLSv1.3",
+        "high",
+        "export",
+        "permit_mynetworks, reject_unauth_destination",
+    ]);
+    values.sort_unstable();
+    values.dedup();
+    // Only the smtpd services take `-o` overrides that the rules look at per service.
+    let per_service = name.starts_with("smtpd_") || name == "milter_macro_daemon_name";
+    let ids = |main: &str, master: &str| -> BTreeSet<&'static str> {
+        let main = crate::config::parse_main(main);
+        let master = crate::config::parse_master(master);
+        crate::rules::lint(Some(&main), Some(&master), &ctx)
+            .into_iter()
+            .map(|d| d.id)
+            .filter(|id| !GENERIC_RULES.contains(id))
+            .collect()
+    };
+    let mut reacting: BTreeSet<&'static str> = BTreeSet::new();
+    for (main, master) in &bases {
+        let baseline = ids(main, master);
+        for value in &values {
+            let in_main = ids(&format!("{main}{name} = {value}\n"), master);
+            reacting.extend(in_main.symmetric_difference(&baseline).copied());
+            if !per_service {
+                continue;
+            }
+            let override_line = format!("  -o {name}={}\n", value.replace(' ', ""));
+            let in_master = ids(
+                main,
+                &master.replacen(
+                    "  -o smtpd_tls_security_level=encrypt\n",
+                    &format!("  -o smtpd_tls_security_level=encrypt\n{override_line}"),
+                    1,
+                ),
+            );
+            reacting.extend(in_master.symmetric_difference(&baseline).copied());
+        }
+    }
+    let reacting: Vec<&'static str> = reacting.into_iter().collect();
+    if let Ok(mut map) = learnt.lock() {
+        map.insert(name.to_string(), reacting.clone());
+    }
+    reacting
+}
+
+/// The section of `values.txt` and the words of a parameter's vocabulary.
+fn vocabulary(name: &str) -> Option<(&'static str, Vec<&'static str>)> {
+    let kind = params::value_kind(name)?;
+    let (section, words): (&str, Vec<&str>) = match kind {
+        ValueKind::Boolean => ("boolean", params::BOOLEANS.to_vec()),
+        ValueKind::ServerLevel => (
+            "server-level",
+            [params::SERVER_LEVELS, params::SERVER_LEVELS_AS_ENCRYPT].concat(),
+        ),
+        ValueKind::ClientLevel => ("client-level", params::CLIENT_LEVELS.to_vec()),
+        ValueKind::CipherGrade => ("cipher-grade", params::CIPHER_GRADES.to_vec()),
+        ValueKind::Protocols => ("protocols", params::PROTOCOLS.to_vec()),
+        ValueKind::Restrictions => (
+            "restrictions",
+            [params::RESTRICTIONS, params::RESTRICTIONS_WITH_ARGUMENT].concat(),
+        ),
+        ValueKind::SaslType => ("sasl-type", params::SASL_TYPES.to_vec()),
+        ValueKind::SaslSecurityOptions => (
+            "sasl-security-options",
+            params::SASL_SECURITY_OPTIONS.to_vec(),
+        ),
+        ValueKind::DnsSupportLevel => ("dns-support-level", params::DNS_SUPPORT_LEVELS.to_vec()),
+        // Open vocabularies: the words are the ones the reference explains.
+        ValueKind::Integer if name.ends_with("_tls_loglevel") => ("loglevel", Vec::new()),
+        ValueKind::Integer => return None,
+        ValueKind::DaemonName => ("daemon-name", Vec::new()),
+    };
+    Some((section, words))
+}
+
+/// `(value, en, de)` of one section of `values.txt`.
+fn meanings(section: &str) -> Vec<(&'static str, &'static str, &'static str)> {
+    let mut found = Vec::new();
+    let mut inside = false;
+    let mut word: Option<&'static str> = None;
+    let mut english: Option<&'static str> = None;
+    for line in VALUES.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            inside = name == section;
+        } else if !inside {
+        } else if let Some(en) = line.strip_prefix("  en: ") {
+            english = Some(en);
+        } else if let Some(de) = line.strip_prefix("  de: ") {
+            if let (Some(w), Some(en)) = (word.take(), english.take()) {
+                found.push((w, en, de));
+            }
+        } else {
+            word = Some(line.trim());
+        }
+    }
+    found
+}
+
+/// Two languages as owned plain data (the JSON form of a [`Text`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Words {
+    /// English.
+    pub en: String,
+    /// German.
+    pub de: String,
+}
+
+impl From<&Text> for Words {
+    fn from(text: &Text) -> Self {
+        Words {
+            en: text.en.to_string(),
+            de: text.de.to_string(),
+        }
+    }
+}
+
+impl Words {
+    /// The text in a language.
+    pub fn get(&self, lang: crate::lang::Lang) -> &str {
+        match lang {
+            crate::lang::Lang::En => &self.en,
+            crate::lang::Lang::De => &self.de,
+        }
+    }
+}
+
+/// An entry resolved into plain data: what the web app loads.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Card {
+    /// The parameter name.
+    pub name: String,
+    /// What it does.
+    pub summary: Words,
+    /// The first release that has it, when not every release the tool knows does.
+    pub since: Option<String>,
+    /// Patch releases of older series that received it.
+    pub backports: Vec<String>,
+    /// Its default in each measured series, newest first.
+    pub defaults: Vec<MeasuredDefault>,
+    /// The values it accepts.
+    pub values: Vec<ValueCard>,
+    /// The labels of the generator choices that write it.
+    pub generator_options: Vec<Words>,
+    /// The lint rules that read it.
+    pub rules: Vec<RuleCard>,
+    /// Its postconf(5) section.
+    pub url: String,
+}
+
+/// A default as `postconf -d` of a measured series prints it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeasuredDefault {
+    /// The series, `3.11`.
+    pub version: String,
+    /// The default; `None` where the series lacks the parameter.
+    pub value: Option<String>,
+}
+
+/// An accepted value and its meaning.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ValueCard {
+    /// The word.
+    pub value: String,
+    /// What it means, when the reference says.
+    pub meaning: Option<Words>,
+}
+
+/// A rule that reads the parameter.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleCard {
+    /// The rule id, `mx_requires_tls`.
+    pub id: String,
+    /// Its one-line summary.
+    pub summary: Words,
+}
+
+/// One task of the short guide.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GuideSection {
+    /// A stable id, `port-25`.
+    pub id: String,
+    /// The heading.
+    pub title: Words,
+    /// The text, paragraph by paragraph.
+    pub paragraphs: Vec<Words>,
+    /// The reference entries it is about.
+    pub params: Vec<String>,
+    /// The generator choices it opens, as complete options JSON.
+    pub options: String,
+    /// The same choices as a share-link fragment (`v1.…`).
+    pub share: String,
+}
+
+/// The guide file parsed, or the first problem in it.
+fn parse_guide(text: &str) -> Result<Vec<GuideSection>, String> {
+    let mut sections: Vec<GuideSection> = Vec::new();
+    let mut english: Option<&str> = None;
+    for (number, line) in text.lines().enumerate() {
+        let at = |why: &str| format!("guide line {}: {why}", number + 1);
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(id) = line.strip_prefix("== ") {
+            if english.is_some() {
+                return Err(at("`en:` without `de:` before it"));
+            }
+            sections.push(GuideSection {
+                id: id.trim().to_string(),
+                title: Words::default(),
+                paragraphs: Vec::new(),
+                params: Vec::new(),
+                options: String::new(),
+                share: String::new(),
+            });
+            continue;
+        }
+        let Some(section) = sections.last_mut() else {
+            return Err(at("text before the first section"));
+        };
+        let (key, value) = line
+            .split_once(": ")
+            .ok_or_else(|| at("not `key: value`"))?;
+        match key {
+            "title" => {
+                let (en, de) = value.split_once(" | ").ok_or_else(|| at("`en | de`"))?;
+                section.title = Words {
+                    en: en.to_string(),
+                    de: de.to_string(),
+                };
+            }
+            "params" => section.params = value.split_whitespace().map(str::to_string).collect(),
+            "options" => {
+                let options = crate::options::Options::from_json(value)
+                    .map_err(|e| at(&format!("options: {e}")))?;
+                section.options = options.to_json();
+                section.share = crate::share::encode(&options);
+            }
+            "en" if english.is_none() => english = Some(value),
+            "de" => {
+                let en = english.take().ok_or_else(|| at("`de:` without `en:`"))?;
+                section.paragraphs.push(Words {
+                    en: en.to_string(),
+                    de: value.to_string(),
+                });
+            }
+            _ => return Err(at(&format!("unexpected `{key}:`"))),
+        }
+    }
+    Ok(sections)
+}
+
+/// The short guide, task by task. The tests hold the file to its format.
+pub fn guide() -> Vec<GuideSection> {
+    parse_guide(GUIDE).unwrap_or_default()
+}
+
+/// Everything the web app loads for its reference view.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Data {
+    /// Every entry.
+    pub cards: Vec<Card>,
+    /// The short guide.
+    pub guide: Vec<GuideSection>,
+}
+
+/// The entries and the guide.
+pub fn data() -> Data {
+    Data {
+        cards: cards(),
+        guide: guide(),
+    }
+}
+
+/// Every entry as a card, sorted by name.
+pub fn cards() -> Vec<Card> {
+    entries().iter().map(Entry::card).collect()
+}
+
+/// The cards that match every word of a query, by name or by description in either
+/// language, case-insensitive: names that start with the query first, then other name
+/// matches, then description matches, each in name order.
+pub fn search<'a>(cards: &'a [Card], query: &str) -> Vec<&'a Card> {
+    let query = query.trim().to_lowercase();
+    let words: Vec<&str> = query.split_whitespace().collect();
+    if words.is_empty() {
+        return cards.iter().collect();
+    }
+    let mut ranked: Vec<(u8, &Card)> = cards
+        .iter()
+        .filter_map(|card| {
+            let name = card.name.to_lowercase();
+            let en = card.summary.en.to_lowercase();
+            let de = card.summary.de.to_lowercase();
+            let all = words
+                .iter()
+                .all(|w| name.contains(w) || en.contains(w) || de.contains(w));
+            if !all {
+                return None;
+            }
+            let rank = if name.starts_with(words[0]) {
+                0
+            } else if words.iter().all(|w| name.contains(w)) {
+                1
+            } else {
+                2
+            };
+            Some((rank, card))
+        })
+        .collect();
+    ranked.sort_by(|a, b| (a.0, &a.1.name).cmp(&(b.0, &b.1.name)));
+    ranked.into_iter().map(|(_, card)| card).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_data_file_reads_without_error() {
+        let parsed = parse_parameters(PARAMETERS).expect("parameters.txt is well-formed");
+        assert_eq!(parsed.len(), entries().len());
+        assert!(parse_parameters("a\n  de: x\n").is_err());
+        assert!(parse_parameters("a\n  en: x\nb\n").is_err());
+        assert!(parse_parameters("a\na\n").is_err());
+        assert!(parse_parameters("a b\n").is_err());
+    }
+
+    #[test]
+    fn mirrors_take_their_text_from_the_smtp_parameter() {
+        let lmtp = entry("lmtp_tls_ciphers").expect("entry");
+        assert_eq!(lmtp.mirrors().map(|e| e.name), Some("smtp_tls_ciphers"));
+        assert!(lmtp.summary().en.starts_with("Like `smtp_tls_ciphers`"));
+        let proxy = entry("tlsproxy_tls_protocols").expect("entry");
+        assert_eq!(proxy.mirrors().map(|e| e.name), Some("smtpd_tls_protocols"));
+        assert!(proxy.summary().de.contains("postscreen"));
+        let client = entry("tlsproxy_client_CAfile").expect("entry");
+        assert_eq!(client.mirrors().map(|e| e.name), Some("smtp_tls_CAfile"));
+        assert!(entry("smtp_tls_ciphers").and_then(Entry::mirrors).is_none());
+    }
+
+    #[test]
+    fn defaults_come_from_the_measured_series() {
+        let v = PostfixVersion::new;
+        let e = entry("smtpd_forbid_unauth_pipelining").expect("entry");
+        assert_eq!(
+            e.default_for(v(3, 7)),
+            DefaultValue {
+                // Backported switched off; on by default from 3.9.
+                value: Some("no"),
+                basis: Basis::Measured
+            }
+        );
+        assert_eq!(e.default_for(v(3, 8)).basis, Basis::Nearest(v(3, 7)));
+        assert_eq!(e.default_for(v(3, 4)).basis, Basis::Absent);
+        assert_eq!(e.since().as_deref(), Some("3.5.20"));
+        assert_eq!(e.backports(), ["3.6.10", "3.7.6", "3.8.1"]);
+        let old = entry("smtpd_tls_chain_files").expect("entry");
+        assert_eq!(old.default_for(v(3, 4)).basis, Basis::Nearest(v(3, 5)));
+    }
+
+    #[test]
+    fn values_have_meanings_from_the_vocabularies() {
+        let e = entry("smtp_tls_security_level").expect("entry");
+        let words: Vec<&str> = e.values().iter().map(|v| v.word).collect();
+        assert_eq!(words, params::CLIENT_LEVELS);
+        assert!(e.values().iter().all(|v| v.meaning.is_some()));
+        let protocols = entry("smtpd_tls_protocols").expect("entry").values();
+        assert!(protocols.iter().any(|v| v.word == ">="));
+        let loglevel = entry("smtp_tls_loglevel").expect("entry").values();
+        assert_eq!(
+            loglevel.iter().map(|v| v.word).collect::<Vec<_>>(),
+            ["0", "1", "2", "3", "4"]
+        );
+        assert!(entry("smtp_tls_CAfile").expect("entry").values().is_empty());
+    }
+
+    #[test]
+    fn rules_and_options_are_derived_from_their_tables() {
+        let e = entry("smtpd_tls_security_level").expect("entry");
+        let rules: Vec<&str> = e.rules().iter().map(|r| r.id).collect();
+        assert!(rules.contains(&"mx_requires_tls"), "{rules:?}");
+        assert!(rules.contains(&"invalid_value"), "{rules:?}");
+        assert!(e.generator_options().contains(&Field::Inbound));
+        let dated = entry("tls_config_file").expect("entry");
+        let rules: Vec<&str> = dated.rules().iter().map(|r| r.id).collect();
+        assert!(
+            rules.contains(&"parameter_needs_patch_release"),
+            "{rules:?}"
+        );
+        assert!(rules.contains(&"parameter_not_in_version"), "{rules:?}");
+        assert!(!names_parameter(&RULES[0], "smtpd_tls_security"));
+        // `*_tls_mandatory_protocols` in a rule's text names the whole family.
+        let family = entry("lmtp_tls_mandatory_protocols").expect("entry");
+        assert!(family
+            .rules()
+            .iter()
+            .any(|r| r.id == "mandatory_only_while_opportunistic"));
+    }
+
+    #[test]
+    fn the_guide_reads_and_links_real_entries_and_choices() {
+        let guide = parse_guide(GUIDE).expect("guide.txt is well-formed");
+        let ids: Vec<&str> = guide.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "port-25",
+                "submission",
+                "certificates",
+                "sasl",
+                "outbound",
+                "logjam",
+                "legacy",
+                "verify"
+            ]
+        );
+        for section in &guide {
+            assert!(!section.title.en.is_empty() && !section.title.de.is_empty());
+            assert!(!section.paragraphs.is_empty(), "{}", section.id);
+            for p in &section.paragraphs {
+                assert!(p.en.ends_with('.') && p.de.ends_with('.'), "{}", section.id);
+                assert_ne!(p.en, p.de);
+            }
+            for name in &section.params {
+                assert!(entry(name).is_some(), "{}: no entry `{name}`", section.id);
+            }
+            // The options survive the round trip: no misspelt key or value was dropped.
+            let written: serde_json::Value = GUIDE
+                .split(&format!("== {}\n", section.id))
+                .nth(1)
+                .and_then(|rest| rest.lines().find_map(|l| l.strip_prefix("options: ")))
+                .and_then(|json| serde_json::from_str(json).ok())
+                .expect("options JSON");
+            let full: serde_json::Value =
+                serde_json::from_str(&section.options).expect("options JSON");
+            assert_json_within(&written, &full, &section.id);
+            assert_eq!(
+                crate::share::decode(&section.share)
+                    .map(|o| o.to_json())
+                    .as_deref(),
+                Ok(section.options.as_str())
+            );
+        }
+        assert!(parse_guide("== a\nde: x\n").is_err());
+        assert!(parse_guide("== a\noptions: {\"inbound\": 3}\n").is_err());
+        assert!(parse_guide("title: x | y\n").is_err());
+    }
+
+    /// Every value of `part` is the value at the same place in `whole`.
+    fn assert_json_within(part: &serde_json::Value, whole: &serde_json::Value, at: &str) {
+        match part.as_object() {
+            Some(fields) => {
+                for (key, value) in fields {
+                    assert_json_within(value, &whole[key], &format!("{at}.{key}"));
+                }
+            }
+            None => assert_eq!(part, whole, "{at}"),
+        }
+    }
+
+    #[test]
+    fn search_finds_names_and_words_in_either_language() {
+        let all = cards();
+        let found = search(&all, "mandatory_protocols");
+        assert_eq!(found[0].name, "lmtp_tls_mandatory_protocols");
+        assert!(found
+            .iter()
+            .any(|c| c.name == "smtp_tls_mandatory_protocols"));
+        let german = search(&all, "Klartextpasswörter");
+        assert!(german
+            .iter()
+            .any(|c| c.name == "smtp_sasl_security_options"));
+        let ranked = search(&all, "smtpd_tls_sec");
+        assert_eq!(ranked[0].name, "smtpd_tls_security_level");
+        assert!(search(&all, "no-such-word-anywhere").is_empty());
+        assert_eq!(search(&all, "  ").len(), all.len());
+    }
+}
