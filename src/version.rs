@@ -348,10 +348,13 @@ impl PostfixVersion {
     /// The newest OpenSSL that a distribution release shipped with this series (Debian 10
     /// Postfix 3.4 with 1.1.1, RHEL 9 3.5 with 3.0, RHEL 10 3.8 with 3.5; series before 3.1
     /// predate OpenSSL 1.1 and were built with 1.0.x). A newer OpenSSL is an unlikely pair:
-    /// usually a version picked by mistake.
+    /// usually a version picked by mistake. From 3.8 on every OpenSSL the tool knows is taken
+    /// as shipped: Debian sid pairs 3.11 with OpenSSL 3.6 (measured in its root), and rolling
+    /// distributions build the current series against the newest OpenSSL, 4.0 included, so a
+    /// warning there would be a false alarm.
     pub const fn newest_shipped_openssl(self) -> OpensslVersion {
         if self.at_least(3, 8) {
-            OpensslVersion::V3_5
+            OpensslVersion::V4_0
         } else if self.at_least(3, 5) {
             OpensslVersion::V3_0
         } else if self.at_least(3, 1) {

@@ -308,6 +308,8 @@ fn cases() -> Vec<Case> {
         quiet("unlikely_version_pair", None, None).on("2.10").openssl(OpensslVersion::V1_0_2),
         quiet("unlikely_version_pair", None, None).on("3.5").openssl(OpensslVersion::V3_0),
         quiet("unlikely_version_pair", None, None).on("3.10"),
+        // Debian sid's real pair (its root in the Postfix suite).
+        quiet("unlikely_version_pair", None, None).on("3.11").openssl(OpensslVersion::V3_6),
         fires("chain_files_separate_key", Some("smtpd_tls_chain_files = /etc/ssl/private/mx.key, /etc/ssl/certs/mx-fullchain.pem\n"), None),
         quiet("chain_files_separate_key", Some("smtpd_tls_chain_files = /etc/letsencrypt/live/mx.example.org/privkey.pem, /etc/letsencrypt/live/mx.example.org/fullchain.pem\n"), None),
         fires("tls_debug_loglevel", Some("smtpd_tls_loglevel = 3\n"), None),

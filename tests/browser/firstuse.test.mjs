@@ -243,7 +243,8 @@ test('each postconf(5) link once per section, and a skip link to the configurati
   }
   assert.ok(presses < 10, `${presses + 1} Tab presses from the skip link to the first Copy button`);
   const copy = await page.evaluate(() => document.activeElement.closest('section').getAttribute('aria-labelledby'));
-  assert.equal(copy, 'main-cf-heading', 'the first Copy button is main.cf\'s');
+  // The postconf commands come first: they are the safe way to apply the output.
+  assert.equal(copy, 'postconf-heading', 'the first Copy button is the postconf commands\'');
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
@@ -305,7 +306,8 @@ test('on a phone the configuration is one tap from anywhere in the choices', asy
   assert.ok(inView(await show.boundingBox()), 'not on screen in the middle of the choices');
   await show.tap();
   await page.waitForFunction(() => {
-    const top = document.getElementById('main-cf-heading').getBoundingClientRect().top;
+    // The first block of the output: the postconf commands.
+    const top = document.getElementById('postconf-heading').getBoundingClientRect().top;
     return top >= 0 && top < 2 * window.innerHeight;
   });
   await screenshot(page, 'phone-configuration');

@@ -178,7 +178,10 @@ def options(case, table=None):
             "host": "smtp.example.net",
             "port": "submissions" if relay.startswith("465") else "submission",
             "auth": relay.endswith("-auth"),
-            "password_maps": f"{table or table_type(case['postfix'])}:/etc/postfix/sasl_passwd",
+            # A table given by a version case is one the user typed (another path than the
+            # default, which the generator itself turns into the version's table type).
+            "password_maps": (f"{table}:/etc/postfix/typed/sasl_passwd" if table else
+                              f"{table_type(case['postfix'])}:/etc/postfix/sasl_passwd"),
         },
         "inbound_profile": case["inbound_profile"],
         "submission_profile": case["submission_profile"],

@@ -46,6 +46,7 @@ class RelaySink:
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         ctx.load_cert_chain(cert_file, key_file)
         self.ctx = ctx
+        self.certificate = (cert_file, key_file)
 
     def close(self):
         self._stop.set()

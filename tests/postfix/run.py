@@ -522,7 +522,9 @@ def mandatory_tls_holds(inst):
 
 
 def untrusted_chain_refused(inst):
-    """The stand-in smarthost switches to a self-signed certificate: `secure` sends nothing."""
+    """The stand-in smarthost switches to a self-signed certificate: `secure` sends nothing.
+    It serves its own certificate again afterwards (the How to verify script checks it)."""
+    trusted = inst.sink.certificate
     inst.sink.use_certificate(inst.pki.path("untrusted-cert.pem"),
                               inst.pki.path("untrusted-key.pem"))
     before = len(inst.sink.delivered())
@@ -530,9 +532,11 @@ def untrusted_chain_refused(inst):
     try:
         probes.inject(inst.inject_port, probes.FOREIGN_RCPT_UNTRUSTED)
     except (smtplib.SMTPException, OSError) as e:
+        inst.sink.use_certificate(*trusted)
         return probes.Check(name, False, f"injection failed: {type(e).__name__}: {e}")
     line = wait_for(lambda: probes.status_line(inst.log(), probes.FOREIGN_RCPT_UNTRUSTED),
                     OUTBOUND_TIMEOUT)
+    inst.sink.use_certificate(*trusted)
     # The status text differs by version (3.5 "Server certificate not trusted", 3.7+ "not
     # verified", as for a name mismatch); the client's log line names the reason.
     chain_refused = re.search(r"certificate verification failed for .*: self-signed certificate",

@@ -17,7 +17,7 @@ differ, each a plain text substitution:
   (posttls-finger gets it as `MAIL_CONFIG`, since this machine has no /etc/postfix/main.cf),
   `/var/log/mail.log` becomes the instance's log file;
 - without DNS, the DANE resolver check (`dig`) is replaced by a note, reported as such, and
-  a null client without a smarthost has no TLS session to find in the log, so that step is
+  a host with no TLS port and no smarthost has no TLS session to find in the log, so that step is
   left out (also noted).
 
 Everything else, including what counts as success, is the generated script's own.
@@ -52,7 +52,7 @@ def _ca_directory(inst, test_pki):
 
 
 def without_log_step(script):
-    """The script without the mail-log step: a null client without a smarthost has no TLS
+    """The script without the mail-log step: a host with no TLS port and no smarthost has no TLS
     session to log here (MX delivery needs DNS), so there is nothing for it to find."""
     start = script.find("\necho '== ")
     while start != -1 and "TLS sessions in the mail log" not in script[start:script.find("\n", start + 1)]:
@@ -108,7 +108,12 @@ def check(generator, options_path, options, inst, test_pki):
                                 f"{result.stderr.strip()[:300]}"), []
         relay = (options.get("relayhost") or {})
         relay_host = relay.get("host") if relay.get("enabled") else None
-        sessions = bool(relay_host) or options.get("role") != "null-client"
+        # A TLS session the log can show: one with the smarthost, or one a TLS-accepting
+        # port of this host had with the probes (a public MX with port 25 off and no
+        # submission service has none; mail by MX needs DNS).
+        serves_tls = (options.get("inbound", "may") != "none" or options.get("submission")
+                      or options.get("submissions"))
+        sessions = bool(relay_host) or (options.get("role") != "null-client" and serves_tls)
         script, notes = adapt(result.stdout, inst, host_of(options), relay_host,
                               _ca_directory(inst, test_pki), sessions)
         # This machine has no /etc/postfix/main.cf ("No configuration"); posttls-finger
