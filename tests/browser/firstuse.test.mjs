@@ -74,6 +74,14 @@ test('an invalid value: its error at the field, no configuration, and Copy and D
   await page.waitForTimeout(500);
   assert.equal(downloads, 0, 'a file was downloaded');
 
+  // The How to verify commands would carry the URL as a host name: withheld there too.
+  await page.getByRole('tab', { name: 'How to verify' }).click();
+  const verify = page.getByRole('tabpanel');
+  await verify.getByText(WITHHELD).first().waitFor();
+  assert.equal(await verify.locator('pre').count(), 0, 'verify commands shown for an invalid choice');
+  assert.doesNotMatch(await verify.innerText(), /-connect https:/);
+  await page.getByRole('tab', { name: 'Generate' }).click();
+
   // Corrected, the configuration is back and Copy works again.
   await domain.fill('mail.example.org');
   assert.equal(await domain.getAttribute('aria-invalid'), 'false');
@@ -344,6 +352,11 @@ test('a choice that does not apply looks disabled, not chosen, and says why calm
   assert.equal(await colour(reason), await colour(help), 'the reason is coloured like a warning');
   const warning = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--warning').trim());
   assert.ok(warning.length > 0);
+  // A switch that does not apply (submission on a send-only host) shows off, not a greyed tick.
+  const submission = page.getByLabel('Submission on port 587', { exact: true });
+  assert.ok(await submission.isDisabled());
+  assert.equal(await submission.isChecked(), false, 'a disabled switch looks on');
+  assert.equal(await outputPanel(page, 'master.cf').getByText(/^submission +inet/).count(), 0);
   assert.deepEqual(seen.errors, []);
   await context.close();
 });

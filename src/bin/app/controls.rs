@@ -381,7 +381,8 @@ pub fn Switch(props: &SwitchProps) -> Html {
     html! {
         <div class={classes!("field", "switch", off.then_some("off"))}>
             <div class="switch-row">
-                <input type="checkbox" id={id.clone()} checked={props.checked} disabled={off}
+                // A switch that does not apply shows off: nothing of it is in the output.
+                <input type="checkbox" id={id.clone()} checked={props.checked && !off} disabled={off}
                        onchange={on_change} aria-describedby={notes.clone()} />
                 <label for={id}>{ field.label().get(lang) }</label>
             </div>

@@ -20,6 +20,15 @@ pub struct Props {
 pub fn Verify(props: &Props) -> Html {
     let lang = props.lang;
     let steps = verify::commands(&props.options);
+    // A refused value (a URL as the host name) would end up in the commands: withheld, with
+    // the reason, as on the Generate tab.
+    let refused: Vec<String> = props
+        .options
+        .validate()
+        .iter()
+        .map(|d| d.message.get(lang).to_string())
+        .collect();
+    let withheld = (!refused.is_empty()).then(|| AttrValue::from(refused.join("; ")));
     html! {
         <div class="verify">
             <h2>{ chrome::VERIFY_TITLE.get(lang) }</h2>
@@ -34,7 +43,7 @@ pub fn Verify(props: &Props) -> Html {
                         } else {
                             <OutputPanel title={title} id={format!("verify-{i}")}
                                          hint={step.expect.clone()} text={step.commands.join("\n")}
-                                         lang={lang} />
+                                         withheld={withheld.clone()} lang={lang} />
                         }
                     </div>
                 }
@@ -42,7 +51,8 @@ pub fn Verify(props: &Props) -> Html {
             <div class="verify-step">
                 <OutputPanel title={AttrValue::from(chrome::VERIFY_SCRIPT_TITLE.get(lang).to_string())} id="verify-script"
                              file_name={AttrValue::from(chrome::VERIFY_DOWNLOAD)} hint={chrome::VERIFY_SCRIPT_HINT.clone()}
-                             text={AttrValue::from(verify::script(&props.options, lang))} lang={lang} />
+                             text={AttrValue::from(verify::script(&props.options, lang))}
+                             withheld={withheld} lang={lang} />
             </div>
         </div>
     }
