@@ -216,7 +216,7 @@ pub fn ReferenceView(props: &Props) -> Html {
                             { for found.iter().take(SHOWN).map(|card| html! {
                                 <li>
                                     <a href={link(&card.name)}><code>{ &card.name }</code></a>
-                                    <span class="ref-snippet">{ first_sentence(card.summary.get(lang)) }</span>
+                                    <span class="ref-snippet">{ crate::diagnostics::inline_code(first_sentence(card.summary.get(lang))) }</span>
                                 </li>
                             }) }
                         </ul>
