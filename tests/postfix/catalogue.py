@@ -121,14 +121,8 @@ def unused_names(postfix, main_cf, master_cf):
 
 
 def unknown_to_linter(generator, series, main_cf, master_cf):
-    with tempfile.TemporaryDirectory() as work:
-        main_path = os.path.join(work, "main.cf")
-        with open(main_path, "w", encoding="utf-8") as f:
-            f.write(main_cf)
-        out = subprocess.run([generator, "lint", "--postfix-version", series, "--format",
-                              "json", main_path, master_cf], capture_output=True, text=True,
-                             timeout=30).stdout
-    return {re.search(r"`([^`]+)`", d["message"]).group(1) for d in json.loads(out)
+    return {re.search(r"`([^`]+)`", d["message"]).group(1)
+            for d in lint_files(generator, series, main_cf, master_cf)
             if d["id"] == "unknown_parameter"}
 
 

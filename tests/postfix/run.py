@@ -573,55 +573,38 @@ def logging_checks(inst, claim):
     return checks
 
 
-def catalogue_result(mail_versions):
-    """The parameter catalogue against each real Postfix (tests/postfix/catalogue.py)."""
-    result = Result("catalogue")
+def static_row(name, checks):
+    """A row that starts no configuration (`postconf` answers statically): its checks, timed."""
+    result = Result(name)
     began = time.monotonic()
-    # No configuration is started: `postconf` answers statically.
     result.static, result.started = "ok", "ok"
-    result.checks = [catalogue.stored_data_check()]
+    result.checks = checks()
+    result.seconds = time.monotonic() - began
+    print(f"  {result.name}: {'pass' if result.passed() else 'FAIL'}", flush=True)
+    return result
+
+
+def catalogue_checks(mail_versions):
+    """The parameter catalogue and the reference against each real Postfix (catalogue.py)."""
+    found = [catalogue.stored_data_check()]
     for postfix in postfixes.ALL:
-        result.checks += catalogue.checks(GENERATOR, postfix, mail_versions[postfix.series])
-        result.checks += catalogue.reference_checks(GENERATOR, postfix,
-                                                    mail_versions[postfix.series])
-    result.seconds = time.monotonic() - began
-    print(f"  {result.name}: {'pass' if result.passed() else 'FAIL'}", flush=True)
-    return result
+        version = mail_versions[postfix.series]
+        found += catalogue.checks(GENERATOR, postfix, version)
+        found += catalogue.reference_checks(GENERATOR, postfix, version)
+    return found
 
 
-def versions_result():
-    """Each real Postfix's stock files and the defaults the version cases rely on
-    (tests/postfix/versions.py)."""
-    result = Result("versions")
-    began = time.monotonic()
-    result.static, result.started = "ok", "ok"
-    for postfix in postfixes.ALL:
-        result.checks += versions.checks(postfix)
-    result.seconds = time.monotonic() - began
-    print(f"  {result.name}: {'pass' if result.passed() else 'FAIL'}", flush=True)
-    return result
-
-
-def realworld_result(mail_versions):
-    """The real-world configurations against each real Postfix (tests/postfix/realworld.py)."""
-    result = Result("realworld")
-    began = time.monotonic()
-    # No configuration is started: `postconf` answers statically.
-    result.static, result.started = "ok", "ok"
-    result.checks = realworld.checks(GENERATOR, mail_versions)
-    result.seconds = time.monotonic() - began
-    print(f"  {result.name}: {'pass' if result.passed() else 'FAIL'}", flush=True)
-    return result
-
-
-def stock_result():
-    """The presets' stock files with --merge-with, read by each distribution's Postfix
-    (tests/postfix/stock_files.py)."""
-    result = Result("stock")
-    result.static, result.started = "ok", "ok"
-    result.checks = stock_files.checks(GENERATOR)
-    print(f"  {result.name}: {'pass' if result.passed() else 'FAIL'}", flush=True)
-    return result
+# The rows beside the cases: name, what it is (for --list), and its checks.
+ROWS = [
+    ("catalogue", "the parameter catalogue against each real Postfix",
+     catalogue_checks),
+    ("versions", "stock files and defaults of each real Postfix",
+     lambda _: [c for postfix in postfixes.ALL for c in versions.checks(postfix)]),
+    ("realworld", "tests/realworld/ against each real Postfix",
+     lambda mail_versions: realworld.checks(GENERATOR, mail_versions)),
+    ("stock", "the presets' stock files with --merge-with, read by their own Postfix",
+     lambda _: stock_files.checks(GENERATOR)),
+]
 
 
 def touch_services(inst, timeout=5):
@@ -818,15 +801,11 @@ def main():
     if args.list:
         for name, options, _ in all_cases:
             print(name, json.dumps(options, sort_keys=True))
-        print("catalogue (the parameter catalogue against each real Postfix)")
-        print("realworld (tests/realworld/ against each real Postfix)")
-        print("stock (the presets' stock files with --merge-with, read by their own Postfix)")
-        print("versions (stock files and defaults of each real Postfix)")
+        for name, what, _ in ROWS:
+            print(f"{name} ({what})")
         return 0
-    with_catalogue = not args.only or "catalogue" in args.only
-    with_realworld = not args.only or "realworld" in args.only
-    with_stock = not args.only or "stock" in args.only
-    with_versions = not args.only or "versions" in args.only
+    rows_wanted = [(name, checks) for name, _, checks in ROWS
+                   if not args.only or name in args.only]
     if args.only:
         all_cases = [c for c in all_cases if c[0] in args.only]
     unknown = {o.get("postfix") for _, o, _ in all_cases} - set(postfixes.BY_SERIES)
@@ -844,7 +823,7 @@ def main():
     global GENERATOR
     if args.generator:
         GENERATOR = os.path.abspath(args.generator)
-    elif not args.no_build and (with_catalogue or with_realworld or with_stock
+    elif not args.no_build and (rows_wanted
                                 or any(s is None for _, _, s in all_cases)):
         build_generator()
         steps.done("generator build")
@@ -879,14 +858,9 @@ def main():
     # cases, one thread, instead of adding their minutes after them.
     rows = ThreadPoolExecutor(max_workers=1)
     row_futures = []
-    if with_catalogue:
-        row_futures.append(rows.submit(catalogue_result, mail_versions))
-    if with_versions:
-        row_futures.append(rows.submit(versions_result))
-    if with_realworld:
-        row_futures.append(rows.submit(realworld_result, mail_versions))
-    if with_stock:
-        row_futures.append(rows.submit(stock_result))
+    for name, checks in rows_wanted:
+        row_futures.append(rows.submit(static_row, name,
+                                       lambda checks=checks: checks(mail_versions)))
     with ThreadPoolExecutor(max_workers=len(held)) as pool:
         futures = [pool.submit(run_case, n, o, s, slots, test_pki, work_root, args.keep)
                    for n, o, s in all_cases]
