@@ -785,8 +785,8 @@ impl Choice for OpensslVersion {
                 "Debians Paarung für Postfix 3.11; für Postfix wie 3.5"
             ),
             OpensslVersion::V4_0 => text!(
-                "Drops SSLv3 entirely: the `!SSLv3` exclusions stay valid and change nothing",
-                "Entfernt SSLv3 ganz: Die Ausschlüsse `!SSLv3` bleiben gültig und ändern nichts"
+                "No SSLv3 at all (OpenSSL 4.0 release notes); not run with Postfix here",
+                "Kein SSLv3 mehr (Versionshinweise zu OpenSSL 4.0); hier nicht mit Postfix erprobt"
             ),
         }
     }
