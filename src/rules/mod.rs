@@ -16,7 +16,7 @@
 
 mod catalogue;
 mod certificates;
-mod crypto;
+pub(crate) mod crypto;
 mod inbound;
 mod lifecycle;
 mod outbound;
