@@ -273,6 +273,15 @@ impl<'a> Reader<'a> {
             .unwrap_or_else(|| self.value(name))
     }
 
+    /// The `compatibility_level` written (`3.11`, `2`), `(0, 0)` when unset or unreadable.
+    fn compatibility_level(&self) -> (u32, u32) {
+        let value = self.value("compatibility_level");
+        let mut parts = value.trim().split('.');
+        let major = parts.next().and_then(|p| p.parse().ok());
+        let minor = parts.next().map_or(Some(0), |p| p.parse().ok());
+        major.zip(minor).unwrap_or((0, 0))
+    }
+
     fn versions(&mut self, base: &Options) {
         let v = self.v;
         self.o.postfix = v;
@@ -482,11 +491,17 @@ impl<'a> Reader<'a> {
                 } else if legacy("smtp_use_tls") {
                     Some(OutboundLevel::May)
                 } else if self.param("smtp_tls_security_level").is_none() {
-                    // Unset: the series' default, `may` from 3.11 with compatibility_level
-                    // 3.11 (postconf -d prints the condition).
-                    Some(match self.value("smtp_tls_security_level").as_str() {
-                        "may" => OutboundLevel::May,
-                        _ => OutboundLevel::None,
+                    // Unset: the series' default, which 3.11 makes `may` from
+                    // compatibility_level 3.11 on (its postconf -d prints
+                    // `${{$compatibility_level} <level {3.11} ? {} : {may}}`).
+                    let default = self.value("smtp_tls_security_level");
+                    let may = default == "may"
+                        || (default.contains("<level {3.11}")
+                            && self.compatibility_level() >= (3, 11));
+                    Some(if may {
+                        OutboundLevel::May
+                    } else {
+                        OutboundLevel::None
                     })
                 } else {
                     Some(OutboundLevel::None)

@@ -210,6 +210,25 @@ fn a_send_only_host_says_so_and_a_smarthost_is_read_with_its_port() {
 }
 
 #[test]
+fn an_unset_outbound_level_is_the_default_of_the_series_and_its_compatibility_level() {
+    // Postfix 3.11 sends with `may` by default from compatibility_level 3.11 on.
+    let level = |text: &str, postfix| read_text(text, postfix).options.outbound;
+    assert_eq!(
+        level("compatibility_level = 3.11\n", v(3, 11)),
+        OutboundLevel::May
+    );
+    assert_eq!(
+        level("compatibility_level = 3.6\n", v(3, 11)),
+        OutboundLevel::None
+    );
+    assert_eq!(
+        level("compatibility_level = 3.11\n", v(3, 10)),
+        OutboundLevel::None
+    );
+    assert_eq!(level("myhostname = mx\n", v(3, 7)), OutboundLevel::None);
+}
+
+#[test]
 fn a_smarthost_on_port_25_or_a_refused_name_is_listed_not_taken() {
     let read = read_text("relayhost = smtp.example.org\n", v(3, 7));
     assert!(read.options.relayhost.enabled);
