@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startSuite, watch, ROOT, OUTPUT } from './harness.mjs';
+import { startSuite, watch, axe, ROOT, OUTPUT } from './harness.mjs';
 import { open } from './page.mjs';
 
 let suite;
@@ -66,6 +66,9 @@ test("the seed's classic main.cf opens as a relay requiring TLS, with the legacy
   assert.match(whole, /^smtpd_enforce_tls = yes$/m, 'lines the output does not set stay');
   assert.equal(await opened.getByRole('region', { name: 'master.cf diff' }).count(), 0);
   await opened.screenshot({ path: join(OUTPUT, 'open-in-generator.png') });
+  // The panel is as accessible as the rest of the page.
+  const serious = (await axe(page)).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
   // Closing forgets the paste and keeps the choices.
   await opened.getByRole('button', { name: 'Close the pasted configuration' }).click();
   await opened.waitFor({ state: 'detached' });
