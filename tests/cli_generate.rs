@@ -281,6 +281,22 @@ fn from_files_prints_the_options_they_come_down_to() {
 }
 
 #[test]
+fn from_one_file_with_both_parts_reads_both() {
+    let dir = env!("CARGO_MANIFEST_DIR");
+    let both = format!("{dir}/tests/fixtures/postconf-n-M-mail-in-a-box.txt");
+    let out = run(&["--from", &both, "--postfix-version", "3.7"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let options = postfix_tls::options::Options::from_json(&stdout(&out)).expect("options JSON");
+    assert!(options.submission && options.submissions);
+    // The master.cf part's lines are lines of the same file.
+    assert!(
+        stderr(&out).contains(&format!("{both}:99: not carried over: `smtps`")),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn from_refuses_two_files_of_one_kind_and_output_flags() {
     let dir = env!("CARGO_MANIFEST_DIR");
     let main = format!("{dir}/tests/realworld/sovereign/main.cf");

@@ -165,6 +165,37 @@ fn mail_in_a_box_reads_as_its_choices() {
 }
 
 #[test]
+fn postconf_n_and_postconf_m_of_real_postfix_read_as_the_files_do() {
+    // `postconf -n; postconf -M` of mail-in-a-box by Postfix 3.7.11 (tests/realworld/SOURCES.md):
+    // one text, each service on one line with its `-o` options.
+    let text = file("tests/fixtures/postconf-n-M-mail-in-a-box.txt");
+    let paste = Paste::read(&text, None);
+    assert_eq!(paste.describe(), "postconf -n + master.cf");
+    let from_output = import::read(&paste, v(3, 7), &Options::default());
+    let files = import::read(
+        &Paste::files(
+            Some(&file("tests/realworld/mail-in-a-box/main.cf")),
+            Some(&file("tests/realworld/mail-in-a-box/master.cf")),
+        ),
+        v(3, 7),
+        &Options::default(),
+    );
+    assert_eq!(from_output.options, files.options);
+    let names = |read: &Imported| -> Vec<String> {
+        let mut names: Vec<String> = read.left_out.iter().map(|l| l.name.clone()).collect();
+        names.sort();
+        names
+    };
+    assert_eq!(names(&from_output), names(&files));
+    let smtps = from_output.left_out.iter().find(|l| l.name == "smtps");
+    assert_eq!(
+        smtps.map(|l| (l.file, l.line)),
+        Some((FileKind::MasterCf, Some(99)))
+    );
+    check_reading(&from_output, &text, &text).unwrap();
+}
+
+#[test]
 fn sovereign_has_a_lets_encrypt_certificate() {
     let main = file("tests/realworld/sovereign/main.cf");
     let master = file("tests/realworld/sovereign/master.cf");

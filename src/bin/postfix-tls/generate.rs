@@ -258,6 +258,7 @@ pub fn run(args: &[String]) -> u8 {
 fn from_files(paths: &[String], postfix: PostfixVersion, base: &Options) -> u8 {
     let mut main: Option<(String, String)> = None;
     let mut master: Option<(String, String)> = None;
+    let mut texts = Vec::new();
     for path in paths {
         let text = if path == "-" {
             let mut text = String::new();
@@ -275,20 +276,39 @@ fn from_files(paths: &[String], postfix: PostfixVersion, base: &Options) -> u8 {
                 }
             }
         };
-        let slot = match config::detect_kind(&text) {
-            FileKind::MasterCf => &mut master,
-            FileKind::MainCf | FileKind::PostconfN => &mut main,
-        };
-        if let Some((first, _)) = slot {
-            eprintln!("error: `{first}` and `{path}` are both the same kind of file; give one main.cf (or postconf -n) and one master.cf");
-            return 2;
-        }
-        *slot = Some((path.clone(), text));
+        texts.push((path.clone(), text));
     }
-    let paste = Paste::files(
-        main.as_ref().map(|(_, text)| text.as_str()),
-        master.as_ref().map(|(_, text)| text.as_str()),
-    );
+    // One file may hold both (`postconf -n; postconf -M`, or both files concatenated), with
+    // the line numbers of the whole file; two files are one of each kind.
+    let paste = match texts.as_slice() {
+        [(path, text)] => {
+            let paste = Paste::read(text, None);
+            if paste.main().is_some() {
+                main = Some((path.clone(), String::new()));
+            }
+            if paste.master().is_some() {
+                master = Some((path.clone(), String::new()));
+            }
+            paste
+        }
+        _ => {
+            for (path, text) in texts {
+                let slot = match config::detect_kind(&text) {
+                    FileKind::MasterCf => &mut master,
+                    FileKind::MainCf | FileKind::PostconfN => &mut main,
+                };
+                if let Some((first, _)) = slot {
+                    eprintln!("error: `{first}` and `{path}` are both the same kind of file; give one main.cf (or postconf -n) and one master.cf");
+                    return 2;
+                }
+                *slot = Some((path, text));
+            }
+            Paste::files(
+                main.as_ref().map(|(_, text)| text.as_str()),
+                master.as_ref().map(|(_, text)| text.as_str()),
+            )
+        }
+    };
     let read = import::read(&paste, postfix, base);
     outln!("{}", read.options.to_json());
     let role = read.options.role;
