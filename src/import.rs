@@ -876,8 +876,8 @@ impl<'a> Reader<'a> {
                         "",
                         LeftOutKind::Value,
                         text!(
-                            "the generator names this service `{}` for Postfix {}; in a merged master.cf remove this entry, which listens on the same port",
-                            "der Generator nennt diesen Dienst für Postfix {} `{}`; in einer zusammengeführten master.cf diesen Eintrag entfernen, der auf demselben Port lauscht";
+                            "the generator names this service `{}` for Postfix {}; a merged master.cf puts it in place of this entry",
+                            "der Generator nennt diesen Dienst für Postfix {1} `{0}`; eine zusammengeführte master.cf setzt ihn an die Stelle dieses Eintrags";
                             generated.name, self.v
                         ),
                     );
