@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSuite, watch, axe, ROOT, OUTPUT } from './harness.mjs';
-import { open } from './page.mjs';
+import { open, switchLanguage } from './page.mjs';
 
 let suite;
 before(async () => {
@@ -69,6 +69,13 @@ test("the seed's classic main.cf opens as a relay requiring TLS, with the legacy
   // The panel is as accessible as the rest of the page.
   const serious = (await axe(page)).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+  // In German, the panel and its list speak German.
+  await switchLanguage(page, 'Deutsch');
+  const geöffnet = page.getByRole('region', { name: 'Aus Ihrer Konfiguration geöffnet' });
+  assert.match(await geöffnet.innerText(), /Rolle: Internes Relay \/ Smarthost \(vermutet: Port 25 verlangt TLS/);
+  assert.match(await geöffnet.innerText(), /Nicht übernommen \(3\)/);
+  assert.match(await geöffnet.innerText(), /Zeile 3 smtpd_use_tls = yes: ein Schalter aus Postfix 2\.2/);
+  await switchLanguage(page, 'English');
   // Closing forgets the paste and keeps the choices.
   await opened.getByRole('button', { name: 'Close the pasted configuration' }).click();
   await opened.waitFor({ state: 'detached' });
