@@ -404,8 +404,8 @@ impl<'a> Reader<'a> {
                 }
             }
             (None, Some(param)) => {
-                let kept = self.o.inbound;
-                self.leave_level(param, kept_level_id(kept));
+                let kept = json_name(self.o.inbound);
+                self.leave_level(param, &kept);
             }
             (None, None) => {}
         }
@@ -511,8 +511,8 @@ impl<'a> Reader<'a> {
         match (level, set) {
             (Some(level), _) => self.o.outbound = level,
             (None, Some(param)) => {
-                let kept = outbound_id(self.o.outbound);
-                self.leave_level(param, kept);
+                let kept = json_name(self.o.outbound);
+                self.leave_level(param, &kept);
             }
             (None, None) => {}
         }
@@ -884,6 +884,7 @@ impl<'a> Reader<'a> {
                 }
                 for param in &service.overrides {
                     let name = format!("{}/{}", service.name, param.name);
+                    let orphan = self.orphaned(&param.value);
                     match generated.get(&param.name) {
                         Some(g) if items(&g.value) == items(&param.value) => {}
                         Some(g) => self.leave(
@@ -892,10 +893,15 @@ impl<'a> Reader<'a> {
                             &name,
                             &param.value,
                             LeftOutKind::Value,
-                            text!(
-                                "the generator writes `-o {}={}`",
-                                "der Generator schreibt `-o {}={}`";
-                                param.name, g.value
+                            Text::owned(
+                                format!(
+                                    "the generator writes `-o {}={}`{}",
+                                    param.name, g.value, orphan.en
+                                ),
+                                format!(
+                                    "der Generator schreibt `-o {}={}`{}",
+                                    param.name, g.value, orphan.de
+                                ),
                             ),
                         ),
                         None => self.leave(
@@ -904,9 +910,15 @@ impl<'a> Reader<'a> {
                             &name,
                             &param.value,
                             LeftOutKind::Unhandled,
-                            text!(
-                                "the generator writes this service without it; a merged master.cf replaces the service",
-                                "der Generator schreibt diesen Dienst ohne ihn; eine zusammengeführte master.cf ersetzt den Dienst"
+                            Text::owned(
+                                format!(
+                                    "the generator writes this service without it; a merged master.cf replaces the service{}",
+                                    orphan.en
+                                ),
+                                format!(
+                                    "der Generator schreibt diesen Dienst ohne ihn; eine zusammengeführte master.cf ersetzt den Dienst{}",
+                                    orphan.de
+                                ),
                             ),
                         ),
                     }
@@ -959,23 +971,54 @@ impl<'a> Reader<'a> {
     }
 }
 
-fn kept_level_id(level: InboundLevel) -> &'static str {
-    match level {
-        InboundLevel::None => "none",
-        InboundLevel::May => "may",
-        InboundLevel::Encrypt => "encrypt",
+/// A choice's name in the options JSON (`may`, `dane`), as the user knows it from there.
+impl Reader<'_> {
+    /// True for a service the generator writes anew (an smtpd on 587 or 465).
+    fn replaced(&self, service: &Service) -> bool {
+        let port = port_of(service);
+        service.kind == "inet" && service.command == "smtpd" && (port == "587" || port == "465")
+    }
+
+    /// What a replaced override leaves behind: the main.cf names of its own that only it used
+    /// (`$mua_sender_restrictions`), which `postconf -n` then calls "unused parameter" (seen
+    /// with docker-mailserver's configuration on 3.5, 3.7, 3.10 and 3.11).
+    fn orphaned(&self, value: &str) -> Text {
+        let refers = |v: &str, name: &str| config::references(v).contains(&name);
+        // Other main.cf lines and the services the generator leaves alone keep a name in use.
+        let used_elsewhere = |name: &str| {
+            self.main.params.iter().any(|p| refers(&p.value, name))
+                || self.master.is_some_and(|m| {
+                    m.services
+                        .iter()
+                        .filter(|s| !self.replaced(s))
+                        .any(|s| s.overrides.iter().any(|p| refers(&p.value, name)))
+                })
+        };
+        let names: Vec<&str> = config::references(value)
+            .into_iter()
+            .filter(|name| {
+                !params::is_known(name, self.v)
+                    && self.main.get(name).is_some()
+                    && !used_elsewhere(name)
+            })
+            .collect();
+        if names.is_empty() {
+            return Text::fixed("", "");
+        }
+        let list = names.join("`, `");
+        text!(
+            "; then `{}` in main.cf is used nowhere, and postconf -n warns \"unused parameter\"",
+            "; dann wird `{}` in der main.cf nirgends verwendet, und postconf -n warnt \"unused parameter\"";
+            list
+        )
     }
 }
 
-fn outbound_id(level: OutboundLevel) -> &'static str {
-    match level {
-        OutboundLevel::None => "none",
-        OutboundLevel::May => "may",
-        OutboundLevel::Encrypt => "encrypt",
-        OutboundLevel::Dane => "dane",
-        OutboundLevel::Verify => "verify",
-        OutboundLevel::Secure => "secure",
-    }
+fn json_name(value: impl serde::Serialize) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 /// The (certificate, key) pairs of a `smtpd_tls_chain_files` list: each key is followed by

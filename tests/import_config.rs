@@ -212,6 +212,35 @@ fn sovereign_has_a_lets_encrypt_certificate() {
 }
 
 #[test]
+fn a_replaced_override_says_which_name_of_the_configuration_it_leaves_unused() {
+    // docker-mailserver's submission services use `$mua_sender_restrictions`, which nothing
+    // else uses: replaced by the generator's service, real Postfix (3.5 to 3.11) then warns
+    // "unused parameter: mua_sender_restrictions" (tests/postfix/realworld.py).
+    let main = file("tests/realworld/docker-mailserver/main.cf");
+    let master = file("tests/realworld/docker-mailserver/master.cf");
+    let read = import::read(
+        &Paste::files(Some(&main), Some(&master)),
+        v(3, 7),
+        &Options::default(),
+    );
+    let sender = read
+        .left_out
+        .iter()
+        .find(|l| l.name == "submission/smtpd_sender_restrictions")
+        .expect("listed");
+    assert!(
+        sender.reason.en.ends_with(
+            "; then `mua_sender_restrictions` in main.cf is used nowhere, and postconf -n warns \"unused parameter\""
+        ),
+        "{}",
+        sender.reason.en
+    );
+    // `$dms_smtpd_sender_restrictions` is still used by `mua_sender_restrictions` itself.
+    assert!(!sender.reason.en.contains("dms_smtpd_sender_restrictions"));
+    check_reading(&read, &main, &master).unwrap();
+}
+
+#[test]
 fn postconf_p_lines_name_the_submission_services_but_not_port_25() {
     let text = file("tests/realworld/docker-mailserver/postconf-n-P.txt");
     let read = read_text(&text, v(3, 10));
