@@ -311,10 +311,10 @@ fn from_files(paths: &[String], postfix: PostfixVersion, base: &Options) -> u8 {
     };
     let read = import::read(&paste, postfix, base);
     outln!("{}", read.options.to_json());
-    let role = read.options.role;
+    let role = serde_json::to_value(read.options.role).unwrap_or_default();
     eprintln!(
         "note: role `{}`{}: {}",
-        postfix_tls::options::Choice::id(role),
+        role.as_str().unwrap_or_default(),
         if read.role_guessed { " (a guess)" } else { "" },
         read.role_reason.get(Lang::En)
     );
