@@ -1,11 +1,13 @@
 //! Server certificates: `chain_files_unsupported` and `chain_files_overrides_legacy` (L17),
 //! `chain_files_key_not_first`, `certificate_key_swapped`, `chain_files_separate_key` (L18),
 //! `untrusted_certificate_on_submission` (L24),
-//! `self_signed_certificate_on_mx` (L25), `fingerprint_digest_md5` (L48).
+//! `self_signed_certificate_on_mx` (L25), `fingerprint_digest_md5` and
+//! `fingerprint_digest_by_compatibility` (L48).
 
 use super::scope::{At, Lint, Port};
+use super::RuleId;
 use crate::config::Param;
-use crate::diagnostic::{FileKind, Severity};
+use crate::diagnostic::FileKind;
 use crate::options::Role;
 use crate::params;
 use crate::text;
@@ -95,7 +97,7 @@ fn swapped_files(lint: &mut Lint) {
             )
         };
         lint.emit(
-            "certificate_key_swapped",
+            RuleId::CertificateKeySwapped,
             Some(at),
             message,
             text!(
@@ -135,7 +137,7 @@ fn chain_files(lint: &mut Lint) {
     for (name, value, at) in &chains {
         if !version.supports_chain_files() {
             lint.emit(
-                "chain_files_unsupported",
+                RuleId::ChainFilesUnsupported,
                 Some(*at),
                 text!(
                     "`{}` needs Postfix 3.4; Postfix {} ignores it and has no certificate",
@@ -164,7 +166,7 @@ fn chain_files(lint: &mut Lint) {
                 name, ordered
             );
             lint.emit(
-                "chain_files_key_not_first",
+                RuleId::ChainFilesKeyNotFirst,
                 Some(*at),
                 text!(
                     "`{}` lists the certificate `{}` before its private key: Postfix turns TLS off (\"key not first\")",
@@ -184,7 +186,7 @@ fn chain_files(lint: &mut Lint) {
         if own.len() >= 2 && own.iter().any(is_listed_key) && own.iter().any(|f| !is_listed_key(f))
         {
             lint.emit(
-                "chain_files_separate_key",
+                RuleId::ChainFilesSeparateKey,
                 Some(*at),
                 text!(
                     "`{}` lists the key and the certificate chain as separate files",
@@ -223,7 +225,7 @@ fn chain_files(lint: &mut Lint) {
     }
     for (name_at, name) in found {
         lint.emit(
-            "chain_files_overrides_legacy",
+            RuleId::ChainFilesOverridesLegacy,
             Some(name_at),
             text!(
                 "`{}` is ignored because `smtpd_tls_chain_files` is set",
@@ -284,7 +286,7 @@ fn self_signed(lint: &mut Lint) {
     }
     for (at, path) in mx {
         lint.emit(
-            "self_signed_certificate_on_mx",
+            RuleId::SelfSignedCertificateOnMx,
             at,
             text!(
                 "`{}` is a self-signed certificate: fine for opportunistic TLS, but MTA-STS senders will not deliver",
@@ -299,7 +301,7 @@ fn self_signed(lint: &mut Lint) {
     }
     for (at, path, service) in submission {
         lint.emit(
-            "untrusted_certificate_on_submission",
+            RuleId::UntrustedCertificateOnSubmission,
             at,
             text!(
                 "the `{}` service uses the self-signed certificate `{}`: mail clients cannot validate it",
@@ -389,7 +391,7 @@ fn fingerprint_digests(lint: &mut Lint) {
         if !digests.is_empty() {
             for (name, _, at) in digests.into_iter().filter(|(_, md5, _)| *md5) {
                 lint.emit(
-                    "fingerprint_digest_md5",
+                    RuleId::FingerprintDigestMd5,
                     Some(at),
                     text!(
                         "`{} = md5` compares certificate fingerprints with MD5",
@@ -403,7 +405,7 @@ fn fingerprint_digests(lint: &mut Lint) {
         }
         if !version.sha256_fingerprints_by_compatibility() {
             lint.emit(
-                "fingerprint_digest_md5",
+                RuleId::FingerprintDigestMd5,
                 Some(first_use),
                 text!(
                     "Postfix {} compares certificate fingerprints with MD5 unless `{}` says otherwise",
@@ -424,12 +426,11 @@ fn fingerprint_digests(lint: &mut Lint) {
                     "`compatibility_level = {}` behält MD5 als `{}` für Zertifikat-Fingerabdrücke bei (SHA-256 ab Stufe 3.6)";
                     written, side.digests[0]
                 );
-                lint.emit("fingerprint_digest_md5", at, message, help);
+                lint.emit(RuleId::FingerprintDigestMd5, at, message, help);
             }
             // The level may be set in the part of main.cf that was not given.
-            None => lint.emit_as(
-                "fingerprint_digest_md5",
-                Severity::Info,
+            None => lint.emit(
+                RuleId::FingerprintDigestByCompatibility,
                 Some(first_use),
                 text!(
                     "certificate fingerprints are compared with MD5 unless `compatibility_level` is 3.6 or higher",

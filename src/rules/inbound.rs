@@ -1,13 +1,13 @@
-//! Inbound TLS on the smtpd services: `mx_requires_tls` (L01), `invalid_server_tls_level`
-//! (L02), `tls_without_certificate` (L26), `client_cert_required_without_encrypt` (L27),
+//! Inbound TLS on the smtpd services: `mx_requires_tls` (L01), `invalid_server_tls_level` and
+//! `server_tls_level_read_as_encrypt` (L02), `tls_without_certificate` (L26), `client_cert_required_without_encrypt` (L27),
 //! `port25_tls_floor_too_strict` (L31), `client_cert_relay_with_public_ca` (L07),
 //! `postscreen_without_tlsproxy` (L40), `client_session_hidden_on_port_25` (L47),
 //! `mx_without_tls`.
 
 use super::crypto::enabled_protocols;
 use super::scope::{port_of, At, Lint, Port};
+use super::RuleId;
 use crate::diagnostic::FileKind;
-use crate::diagnostic::Severity;
 use crate::lang::Text;
 use crate::options::Role;
 use crate::params;
@@ -51,7 +51,7 @@ fn mx_requires_tls(lint: &mut Lint) {
     }
     for (at, name, value) in found {
         lint.emit(
-            "mx_requires_tls",
+            RuleId::MxRequiresTls,
             at,
             text!(
                 "`{} = {}` makes port 25 of a public MX refuse mail from servers without STARTTLS",
@@ -95,7 +95,7 @@ fn mx_without_tls(lint: &mut Lint) {
     }
     for (at, value) in found {
         lint.emit(
-            "mx_without_tls",
+            RuleId::MxWithoutTls,
             Some(at),
             text!(
                 "TLS is off on port 25 of a public MX (`{}`): every server delivers to it in cleartext",
@@ -129,9 +129,9 @@ fn invalid_server_levels(lint: &mut Lint) {
         .collect();
     for (at, name, value) in found {
         let fatal = !params::SERVER_LEVELS_AS_ENCRYPT.contains(&value.as_str());
-        let (severity, message) = if fatal {
+        let (id, message) = if fatal {
             (
-                Severity::Error,
+                RuleId::InvalidServerTlsLevel,
                 text!(
                     "`{} = {}` is a client level: smtpd stops with \"Invalid TLS level\"",
                     "`{} = {}` ist eine Client-Stufe: smtpd bricht mit \"Invalid TLS level\" ab";
@@ -140,7 +140,7 @@ fn invalid_server_levels(lint: &mut Lint) {
             )
         } else {
             (
-                Severity::Warning,
+                RuleId::ServerTlsLevelReadAsEncrypt,
                 text!(
                     "`{} = {}` is a client level: smtpd warns and uses `encrypt`",
                     "`{} = {}` ist eine Client-Stufe: smtpd warnt und verwendet `encrypt`";
@@ -148,9 +148,8 @@ fn invalid_server_levels(lint: &mut Lint) {
                 ),
             )
         };
-        lint.emit_as(
-            "invalid_server_tls_level",
-            severity,
+        lint.emit(
+            id,
             Some(at),
             message,
             text!(
@@ -192,7 +191,7 @@ fn tls_without_certificate(lint: &mut Lint) {
     }
     for (at, value) in found {
         lint.emit(
-            "tls_without_certificate",
+            RuleId::TlsWithoutCertificate,
             at,
             text!(
                 "no server certificate is configured although TLS is enabled (`{}`): STARTTLS fails with 454",
@@ -232,7 +231,7 @@ fn client_cert_without_encrypt(lint: &mut Lint) {
     }
     for at in found {
         lint.emit(
-            "client_cert_required_without_encrypt",
+            RuleId::ClientCertRequiredWithoutEncrypt,
             at,
             text!(
                 "`smtpd_tls_req_ccert = yes` is ignored while TLS is optional",
@@ -292,7 +291,7 @@ fn port25_floor(lint: &mut Lint) {
     }
     for (at, message) in found {
         lint.emit(
-            "port25_tls_floor_too_strict",
+            RuleId::Port25TlsFloorTooStrict,
             at,
             message,
             text!(
@@ -340,7 +339,7 @@ fn client_cert_relay(lint: &mut Lint) {
     }
     for at in found {
         lint.emit(
-            "client_cert_relay_with_public_ca",
+            RuleId::ClientCertRelayWithPublicCa,
             at,
             text!(
                 "`permit_tls_all_clientcerts` with a public CA bundle lets anyone with a bought certificate relay",
@@ -379,7 +378,7 @@ fn postscreen_tlsproxy(lint: &mut Lint) {
         .find(|s| s.kind == "unix" && s.command == "tlsproxy");
     match tlsproxy {
         None => lint.emit(
-            "postscreen_without_tlsproxy",
+            RuleId::PostscreenWithoutTlsproxy,
             at,
             text!(
                 "postscreen on port 25 has no `tlsproxy` service: senders get no STARTTLS",
@@ -396,7 +395,7 @@ fn postscreen_tlsproxy(lint: &mut Lint) {
                 line: proxy.line,
             });
             lint.emit(
-                "postscreen_without_tlsproxy",
+                RuleId::PostscreenWithoutTlsproxy,
                 at,
                 text!(
                     "the `tlsproxy` service has process limit `{}`; Postfix {} needs `0`",
@@ -430,7 +429,7 @@ fn hidden_session(lint: &mut Lint) {
     }
     for at in found {
         lint.emit(
-            "client_session_hidden_on_port_25",
+            RuleId::ClientSessionHiddenOnPort25,
             at,
             text!(
                 "`smtpd_hide_client_session = yes` hides the sending server from Received: headers on port 25",

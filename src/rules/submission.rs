@@ -5,6 +5,7 @@
 
 use super::scope::{port_of, At, Lint, Port, Scope};
 use super::syntax::has_bad_restrictions;
+use super::RuleId;
 use crate::diagnostic::FileKind;
 use crate::params;
 use crate::text;
@@ -38,7 +39,7 @@ fn submissions_name(lint: &mut Lint) {
         .collect();
     for (line, name) in found {
         lint.emit(
-            "submissions_name_unresolvable",
+            RuleId::SubmissionsNameUnresolvable,
             service_at(line),
             text!(
                 "service name `{}` needs /etc/services before Postfix 3.6",
@@ -63,7 +64,7 @@ fn wrappermode_in_main(lint: &mut Lint) {
         .collect();
     for at in found {
         lint.emit(
-            "wrappermode_in_main_cf",
+            RuleId::WrappermodeInMainCf,
             Some(at),
             text!(
                 "`smtpd_tls_wrappermode = yes` in main.cf turns every smtpd, port 25 included, into implicit TLS",
@@ -94,7 +95,7 @@ fn wrappermode_on_submission(lint: &mut Lint) {
         .collect();
     for (line, name) in found {
         lint.emit(
-            "wrappermode_on_submission",
+            RuleId::WrappermodeOnSubmission,
             service_at(line),
             text!(
                 "`smtpd_tls_wrappermode=yes` belongs to the `{}` service (port 587): clients that send STARTTLS there cannot connect",
@@ -121,7 +122,7 @@ fn level_with_wrappermode(lint: &mut Lint) {
         .collect();
     for (line, value) in found {
         lint.emit(
-            "level_ignored_with_wrappermode",
+            RuleId::LevelIgnoredWithWrappermode,
             service_at(line),
             text!(
                 "`smtpd_tls_security_level={}` is ignored on a wrapper-mode service",
@@ -190,7 +191,7 @@ fn sasl_over_cleartext(lint: &mut Lint) {
             ),
         };
         lint.emit(
-            "sasl_over_cleartext",
+            RuleId::SaslOverCleartext,
             at,
             message,
             text!(
@@ -218,7 +219,7 @@ fn sasl_on_port_25(lint: &mut Lint) {
     }
     for at in found {
         lint.emit(
-            "sasl_on_port_25",
+            RuleId::SaslOnPort25,
             at,
             text!(
                 "`smtpd_sasl_auth_enable = yes` offers login on port 25",
@@ -289,7 +290,7 @@ fn relay_protection(lint: &mut Lint) {
     }
     for at in open {
         lint.emit(
-            "no_relay_protection",
+            RuleId::NoRelayProtection,
             at,
             text!(
                 "neither `smtpd_relay_restrictions` nor `smtpd_recipient_restrictions` contains `reject_unauth_destination` or another final reject: smtpd refuses all mail",
@@ -303,7 +304,7 @@ fn relay_protection(lint: &mut Lint) {
     }
     for at in unrestricted {
         lint.emit(
-            "submission_not_restricted",
+            RuleId::SubmissionNotRestricted,
             at,
             text!(
                 "this submission service accepts mail from clients that did not log in",
@@ -330,7 +331,7 @@ fn implicit_tls(lint: &mut Lint) {
     }
     if let Some((_, line)) = smtpd.iter().find(|(p, _)| *p == Port::Submission) {
         lint.emit(
-            "no_implicit_tls_submission",
+            RuleId::NoImplicitTlsSubmission,
             service_at(*line),
             text!(
                 "submission is offered only with STARTTLS on port 587",
