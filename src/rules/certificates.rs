@@ -246,9 +246,6 @@ fn is_self_signed(path: &str) -> bool {
 }
 
 fn self_signed(lint: &mut Lint) {
-    let mut mx: Vec<(Option<At>, String)> = Vec::new();
-    // (where, certificate, service name): each submission service is named in its finding.
-    let mut submission: Vec<(Option<At>, String, String)> = Vec::new();
     for scope in lint.smtpd_scopes() {
         if lint.tls_enabled(scope.service).is_none() {
             continue;
@@ -262,57 +259,46 @@ fn self_signed(lint: &mut Lint) {
         let Some(cert) = cert.filter(|c| is_self_signed(c.value)) else {
             continue;
         };
-        let entry = (cert.at, cert.value.to_string());
         match scope.port {
             // Only a public MX meets MTA-STS senders; a relay or null client does not.
-            Port::Smtp if lint.ctx.role == Role::PublicMx && !mx.contains(&entry) => mx.push(entry),
+            Port::Smtp if lint.ctx.role == Role::PublicMx => lint.emit(
+                RuleId::SelfSignedCertificateOnMx,
+                cert.at,
+                text!(
+                    "`{}` is a self-signed certificate: fine for opportunistic TLS, but MTA-STS senders will not deliver",
+                    "`{}` ist ein selbstsigniertes Zertifikat: für opportunistisches TLS in Ordnung, aber Absender mit MTA-STS liefern nicht zu";
+                    cert.value
+                ),
+                text!(
+                    "use a public CA certificate (for example Let's Encrypt) or publish a TLSA `3 1 1` record",
+                    "ein Zertifikat einer öffentlichen CA (etwa Let's Encrypt) verwenden oder einen TLSA-Eintrag `3 1 1` veröffentlichen"
+                ),
+            ),
             Port::Submission | Port::Submissions => {
-                // Report at the service when the certificate comes from main.cf.
+                // Report at the service when the certificate comes from main.cf; each
+                // submission service is named in its finding.
                 let at = if cert.at.is_some_and(|a| a.file == FileKind::MainCf) {
                     lint.scope_at(&scope).or(cert.at)
                 } else {
                     cert.at
                 };
-                let service = scope
-                    .service
-                    .map_or_else(|| String::from("submission"), |s| s.name.clone());
-                let entry = (at, entry.1, service);
-                if !submission.contains(&entry) {
-                    submission.push(entry);
-                }
+                let service = scope.service.map_or("submission", |s| s.name.as_str());
+                lint.emit(
+                    RuleId::UntrustedCertificateOnSubmission,
+                    at,
+                    text!(
+                        "the `{}` service uses the self-signed certificate `{}`: mail clients cannot validate it",
+                        "der Dienst `{}` verwendet das selbstsignierte Zertifikat `{}`: Mailprogramme können es nicht prüfen";
+                        service, cert.value
+                    ),
+                    text!(
+                        "use a certificate from a public CA, for example Let's Encrypt (RFC 8314 §5)",
+                        "ein Zertifikat einer öffentlichen CA verwenden, etwa von Let's Encrypt (RFC 8314 §5)"
+                    ),
+                );
             }
             _ => {}
         }
-    }
-    for (at, path) in mx {
-        lint.emit(
-            RuleId::SelfSignedCertificateOnMx,
-            at,
-            text!(
-                "`{}` is a self-signed certificate: fine for opportunistic TLS, but MTA-STS senders will not deliver",
-                "`{}` ist ein selbstsigniertes Zertifikat: für opportunistisches TLS in Ordnung, aber Absender mit MTA-STS liefern nicht zu";
-                path
-            ),
-            text!(
-                "use a public CA certificate (for example Let's Encrypt) or publish a TLSA `3 1 1` record",
-                "ein Zertifikat einer öffentlichen CA (etwa Let's Encrypt) verwenden oder einen TLSA-Eintrag `3 1 1` veröffentlichen"
-            ),
-        );
-    }
-    for (at, path, service) in submission {
-        lint.emit(
-            RuleId::UntrustedCertificateOnSubmission,
-            at,
-            text!(
-                "the `{}` service uses the self-signed certificate `{}`: mail clients cannot validate it",
-                "der Dienst `{}` verwendet das selbstsignierte Zertifikat `{}`: Mailprogramme können es nicht prüfen";
-                service, path
-            ),
-            text!(
-                "use a certificate from a public CA, for example Let's Encrypt (RFC 8314 §5)",
-                "ein Zertifikat einer öffentlichen CA verwenden, etwa von Let's Encrypt (RFC 8314 §5)"
-            ),
-        );
     }
 }
 

@@ -61,7 +61,6 @@ fn mandatory_for_internet(lint: &mut Lint) {
 }
 
 fn dane_without_dnssec(lint: &mut Lint) {
-    let mut found: Vec<(Option<At>, String)> = Vec::new();
     for scope in client_scopes(lint) {
         let Some(level) = lint
             .value("smtp_tls_security_level", scope)
@@ -77,18 +76,13 @@ fn dane_without_dnssec(lint: &mut Lint) {
         if dns.is_some_and(|d| d.is("dnssec")) {
             continue;
         }
-        if !found.iter().any(|(a, _)| *a == level.at) {
-            found.push((level.at, level.value.to_string()));
-        }
-    }
-    for (at, value) in found {
         lint.emit(
             RuleId::DaneWithoutDnssec,
-            at,
+            level.at,
             text!(
                 "`smtp_tls_security_level = {}` without `smtp_dns_support_level = dnssec`: no TLSA record is ever found",
                 "`smtp_tls_security_level = {}` ohne `smtp_dns_support_level = dnssec`: es wird nie ein TLSA-Eintrag gefunden";
-                value
+                level.value
             ),
             text!(
                 "set `smtp_dns_support_level = dnssec` and use a validating resolver on loopback",
@@ -102,7 +96,6 @@ fn verify_without_ca(lint: &mut Lint) {
     if lint.main.is_none() {
         return;
     }
-    let mut found: Vec<(Option<At>, String)> = Vec::new();
     for scope in client_scopes(lint) {
         let Some(level) = lint
             .value("smtp_tls_security_level", scope)
@@ -116,18 +109,13 @@ fn verify_without_ca(lint: &mut Lint) {
         {
             continue;
         }
-        if !found.iter().any(|(a, _)| *a == level.at) {
-            found.push((level.at, level.value.to_string()));
-        }
-    }
-    for (at, value) in found {
         lint.emit(
             RuleId::VerifyWithoutCa,
-            at,
+            level.at,
             text!(
                 "`smtp_tls_security_level = {}` without `smtp_tls_CAfile` or `smtp_tls_CApath`: no certificate can be verified",
                 "`smtp_tls_security_level = {}` ohne `smtp_tls_CAfile` oder `smtp_tls_CApath`: kein Zertifikat kann geprüft werden";
-                value
+                level.value
             ),
             text!(
                 "set `smtp_tls_CAfile = /etc/ssl/certs/ca-certificates.crt` (or your system's CA bundle)",
