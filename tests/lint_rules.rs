@@ -66,6 +66,8 @@ const GENERATOR_ONLY: &[&str] = &[
 
 /// Rules about something not written on one line: an unset parameter, or the versions.
 const LINELESS: &[&str] = &[
+    // Findings about a setting that is missing (no compatibility_level, no level at all).
+    "no_relay_protection",
     "outbound_tls_disabled",
     "series_end_of_life",
     "series_patched_by_distribution",
@@ -210,6 +212,13 @@ fn cases() -> Vec<Case> {
         quiet("sasl_on_port_25", Some("smtpd_sasl_type = dovecot\n"), Some(SUBMISSION)),
         fires("no_relay_protection", Some("smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated\n"), None),
         quiet("no_relay_protection", Some("smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated\nsmtpd_recipient_restrictions = reject_unauth_destination\n"), None),
+        // A whole main.cf without compatibility_level is at level 0: the relay restrictions
+        // are empty and smtpd stops (Postfix 3.7.11, Oefenweb's ansible-postfix main.cf).
+        fires("no_relay_protection", Some("myhostname = mail.example.org\nmydestination = $myhostname, localhost\n"), None),
+        quiet("no_relay_protection", Some("compatibility_level = 2\nmyhostname = mail.example.org\nmydestination = $myhostname, localhost\n"), None),
+        quiet("no_relay_protection", Some("myhostname = mail.example.org\nsmtpd_recipient_restrictions = permit_mynetworks, reject_unauth_destination\n"), None),
+        // A TLS snippet leaves the level to the file it goes into.
+        quiet("no_relay_protection", Some("smtpd_tls_security_level = may\n"), None),
         fires("submission_not_restricted", Some(CERT), Some("submission inet n - y - - smtpd\n  -o smtpd_tls_security_level=encrypt\n  -o smtpd_relay_restrictions=permit_mynetworks,reject_unauth_destination\n")),
         quiet("submission_not_restricted", Some(CERT), Some(SUBMISSION)),
         fires("no_implicit_tls_submission", None, Some("submission inet n - y - - smtpd\n  -o smtpd_tls_security_level=encrypt\n")),
