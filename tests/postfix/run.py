@@ -881,7 +881,7 @@ def main():
     if args.only:
         all_cases = [c for c in all_cases if c[0] in args.only]
         realworld_cases = [c for c in realworld_cases if c[0] in args.only]
-    unknown = ({o.get("postfix") for _, o, _ in all_cases} | {c[4] for c in realworld_cases}
+    unknown = (({o.get("postfix") for _, o, _ in all_cases} | {c[4] for c in realworld_cases})
                - set(postfixes.BY_SERIES))
     if unknown:
         sys.exit(f"FAIL: cases target Postfix {sorted(unknown)}, which the suite does not have")
