@@ -217,6 +217,8 @@ fn cases() -> Vec<Case> {
         fires("no_relay_protection", Some("myhostname = mail.example.org\nmydestination = $myhostname, localhost\n"), None),
         quiet("no_relay_protection", Some("compatibility_level = 2\nmyhostname = mail.example.org\nmydestination = $myhostname, localhost\n"), None),
         quiet("no_relay_protection", Some("myhostname = mail.example.org\nsmtpd_recipient_restrictions = permit_mynetworks, reject_unauth_destination\n"), None),
+        // Before 3.0 there is no level: 2.11's default ends with defer_unauth_destination.
+        quiet("no_relay_protection", Some("myhostname = mail.example.org\nmydestination = $myhostname, localhost\n"), None).on("2.11"),
         // A TLS snippet leaves the level to the file it goes into.
         quiet("no_relay_protection", Some("smtpd_tls_security_level = may\n"), None),
         fires("submission_not_restricted", Some(CERT), Some("submission inet n - y - - smtpd\n  -o smtpd_tls_security_level=encrypt\n  -o smtpd_relay_restrictions=permit_mynetworks,reject_unauth_destination\n")),

@@ -240,14 +240,13 @@ fn restriction_words<'a>(
     lint: &Lint<'a>,
     scope: &Scope<'a>,
 ) -> Option<(Vec<&'a str>, Option<At>, bool)> {
-    let relay = match lint.value("smtpd_relay_restrictions", scope.service) {
-        Some(written) if written.is_explicit() => written,
-        _ => Setting {
-            value: default_relay_restrictions(lint)?,
-            at: None,
-        },
+    let (relay, level_zero) = match lint.value("smtpd_relay_restrictions", scope.service) {
+        Some(written) if written.is_explicit() => (written, false),
+        _ => {
+            let (value, level_zero) = default_relay_restrictions(lint)?;
+            (Setting { value, at: None }, level_zero)
+        }
     };
-    let level_zero = !relay.is_explicit() && relay.value.is_empty();
     let recipient = lint.value("smtpd_recipient_restrictions", scope.service);
     let settings: Vec<_> = std::iter::once(relay).chain(recipient).collect();
     // Nothing written: judge only at level 0 (a whole main.cf without the level), not in a
@@ -272,12 +271,18 @@ fn restriction_words<'a>(
     Some((words, at, level_zero))
 }
 
-/// `smtpd_relay_restrictions` when it is not written, in every measured series: empty below
-/// `compatibility_level = 1` (`postconf -d`: `${{$compatibility_level} <level {1} ? {} :
-/// {permit_mynetworks, ...}}`). A whole main.cf that does not set the level is at 0; a
-/// snippet goes into a file that sets it (every install since 3.0 does). `None` when the
-/// level cannot be read.
-fn default_relay_restrictions(lint: &Lint) -> Option<&'static str> {
+/// `smtpd_relay_restrictions` when it is not written, and whether that is the empty list of
+/// `compatibility_level` 0. From 3.0 (measured in 3.5, 3.7, 3.10, 3.11: `postconf -d` gives
+/// `${{$compatibility_level} <level {1} ? {} : {permit_mynetworks, ...}}`) it is empty below
+/// level 1: a whole main.cf that does not set the level is at 0, while a snippet goes into a
+/// file that sets it (every install since 3.0 does). Before 3.0 the version's default holds.
+/// `None` when the level cannot be read.
+fn default_relay_restrictions(lint: &Lint) -> Option<(&'static str, bool)> {
+    let postfix = lint.ctx.postfix;
+    if !postfix.supports_compatibility_level() {
+        let value = params::default_value("smtpd_relay_restrictions", postfix).unwrap_or("");
+        return Some((value, false));
+    }
     let written = lint
         .main
         .is_some_and(|m| m.get("compatibility_level").is_some());
@@ -289,9 +294,12 @@ fn default_relay_restrictions(lint: &Lint) -> Option<&'static str> {
         (1, 0)
     };
     Some(if level >= (1, 0) {
-        "permit_mynetworks, permit_sasl_authenticated, defer_unauth_destination"
+        (
+            "permit_mynetworks, permit_sasl_authenticated, defer_unauth_destination",
+            false,
+        )
     } else {
-        ""
+        ("", true)
     })
 }
 
