@@ -682,7 +682,9 @@ pub struct SeriesDefault {
 
 /// Where the default of a series comes from, as plain data.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "basis", rename_all = "snake_case")]
+// Externally tagged (`{"measured": {...}}`): an internally tagged enum would pull serde's
+// buffering deserializer into the wasm.
+#[serde(rename_all = "snake_case")]
 pub enum Source {
     /// `postconf -d` of the real binary of this release (`3.7.11`).
     Measured {
@@ -930,6 +932,113 @@ pub fn guide() -> Vec<GuideSection> {
     parse_guide(GUIDE).unwrap_or_default()
 }
 
+/// A piece of a generated block as the page shows it: plain text, or text that links to the
+/// reference entry of a parameter. The pieces joined are the block unchanged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Piece<'a> {
+    /// Text as it stands.
+    Text(&'a str),
+    /// Text that links to the entry of `name`.
+    Link {
+        /// The text shown (and copied) as it stands.
+        text: &'a str,
+        /// The parameter whose entry it opens.
+        name: &'a str,
+    },
+}
+
+/// The explanations of a generated main.cf or master.cf (its "Explain each line" comments)
+/// with links to the entries they name: in each comment right above a setting (`name =
+/// value`, or `-o name=value` in master.cf), a parameter name links to its entry, and a
+/// comment that names none links as a whole to the entry of the setting it explains. Section
+/// titles (`# --- logging ---`) and the header are not explanations and stay plain.
+pub fn explanation_links<'a>(text: &'a str) -> Vec<Piece<'a>> {
+    let lines: Vec<(usize, &str)> = text
+        .split_inclusive('\n')
+        .scan(0, |at, line| {
+            let start = *at;
+            *at += line.len();
+            Some((start, line))
+        })
+        .collect();
+    let mut pieces = Vec::new();
+    let mut plain = 0;
+    let mut link = |start: usize, end: usize, name: &'a str, pieces: &mut Vec<Piece<'a>>| {
+        if plain < start {
+            pieces.push(Piece::Text(&text[plain..start]));
+        }
+        pieces.push(Piece::Link {
+            text: &text[start..end],
+            name,
+        });
+        plain = end;
+    };
+    for (index, &(start, line)) in lines.iter().enumerate() {
+        let Some(comment) = explanation(line) else {
+            continue;
+        };
+        let Some(setting) = explained_setting(&lines[index..]) else {
+            continue;
+        };
+        let body = start + line.len() - comment.len();
+        let named = parameter_words(comment);
+        if named.is_empty() {
+            link(body, body + comment.trim_end().len(), setting, &mut pieces);
+        }
+        for (offset, name) in named {
+            link(body + offset, body + offset + name.len(), name, &mut pieces);
+        }
+    }
+    if plain < text.len() {
+        pieces.push(Piece::Text(&text[plain..]));
+    }
+    pieces
+}
+
+/// The text of a comment that may explain a setting: `# text`, not a section title.
+fn explanation(line: &str) -> Option<&str> {
+    let comment = line.strip_prefix("# ")?;
+    (!comment.starts_with("--- ")).then_some(comment)
+}
+
+/// The parameter set by the first line after a block of comments, when that line is a
+/// setting of a parameter the catalogue knows.
+fn explained_setting<'a>(lines: &[(usize, &'a str)]) -> Option<&'a str> {
+    let (_, line) = lines.iter().find(|(_, line)| explanation(line).is_none())?;
+    let setting = line.trim_start();
+    let setting = setting.strip_prefix("-o ").unwrap_or(setting);
+    let name = setting.split(['=', ' ']).next()?;
+    is_parameter(name).then_some(name)
+}
+
+/// True for a name some series the tool knows has.
+fn is_parameter(word: &str) -> bool {
+    PostfixVersion::ALL
+        .iter()
+        .any(|&v| params::is_known(word, v))
+}
+
+/// The parameter names in a text, with their byte offsets.
+fn parameter_words(text: &str) -> Vec<(usize, &str)> {
+    let mut found = Vec::new();
+    let mut start = None;
+    for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        let word_char = c.is_ascii_alphanumeric() || c == '_';
+        match (word_char, start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                let word = &text[from..at];
+                if word.contains('_') && is_parameter(word) {
+                    found.push((from, word));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
 /// Everything the web app loads for its reference view.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Data {
@@ -1135,6 +1244,40 @@ mod tests {
             }
             None => assert_eq!(part, whole, "{at}"),
         }
+    }
+
+    #[test]
+    fn explanations_link_the_entries_they_name() {
+        let main = "# postfix-tls 0.1.0: Postfix 3.11, OpenSSL 3.5\n\n# --- server certificate ---\n# cleared: smtpd_tls_chain_files replaces it\nsmtpd_tls_cert_file =\n# TLS for outbound mail\nsmtp_tls_security_level = may\n# --- logging ---\nsmtpd_tls_loglevel = 1\n";
+        let pieces = explanation_links(main);
+        let joined: String = pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Text(t) | Piece::Link { text: t, .. } => *t,
+            })
+            .collect();
+        assert_eq!(joined, main);
+        let links: Vec<(&str, &str)> = pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Link { text, name } => Some((*text, *name)),
+                Piece::Text(_) => None,
+            })
+            .collect();
+        assert_eq!(
+            links,
+            [
+                ("smtpd_tls_chain_files", "smtpd_tls_chain_files"),
+                ("TLS for outbound mail", "smtp_tls_security_level")
+            ]
+        );
+        // master.cf: a service's comment explains a service, not a setting.
+        let master = "# port 587: mail clients\nsubmission inet n - n - - smtpd\n  -o smtpd_tls_security_level=encrypt\n";
+        assert_eq!(explanation_links(master), [Piece::Text(master)]);
+        assert_eq!(explanation_links(""), []);
+        // A comment above an unknown name, or at the end, links nothing.
+        let odd = "# about it\nno_such_parameter = 1\n# last";
+        assert_eq!(explanation_links(odd), [Piece::Text(odd)]);
     }
 
     #[test]

@@ -135,6 +135,49 @@ fn every_parameter_the_generator_writes_has_an_entry() {
     );
 }
 
+/// With "Explain each line" on, the comment right above every main.cf setting links to a
+/// reference entry (one it names, or else the setting's own), every link opens a real entry,
+/// and the page's pieces put together are exactly the generated text.
+#[test]
+fn every_explanation_links_to_an_entry() {
+    let mut linked_names = BTreeSet::new();
+    for options in sweep() {
+        let options = Options {
+            comments: true,
+            ..options
+        };
+        let output = postfix_tls::generate(&options);
+        for text in [&output.main_cf, &output.master_cf] {
+            let pieces = reference::explanation_links(text);
+            let mut joined = String::new();
+            let mut linked_lines = BTreeSet::new();
+            for piece in &pieces {
+                match piece {
+                    reference::Piece::Text(t) => joined.push_str(t),
+                    reference::Piece::Link { text, name } => {
+                        linked_lines.insert(joined.matches('\n').count());
+                        joined.push_str(text);
+                        assert!(reference::entry(name).is_some(), "no entry `{name}`");
+                        linked_names.insert(name.to_string());
+                    }
+                }
+            }
+            assert_eq!(&joined, text);
+            if text != &output.main_cf {
+                continue;
+            }
+            for (index, line) in text.lines().enumerate() {
+                let setting = !line.is_empty() && !line.starts_with('#');
+                assert!(
+                    !setting || linked_lines.contains(&(index - 1)),
+                    "`{line}` has no linked explanation in\n{text}"
+                );
+            }
+        }
+    }
+    assert!(linked_names.len() > 20, "{linked_names:?}");
+}
+
 /// The string literals of a source file that are Postfix parameter names, outside its tests.
 fn parameter_literals(source: &str) -> BTreeSet<String> {
     let code = source.split("#[cfg(test)]").next().unwrap_or(source);

@@ -69,7 +69,7 @@ static VALUES: Text = t("Values", "Werte");
 static WRITTEN_BY: Text = t("Written by the choices", "Geschrieben von der Auswahl");
 static READ_BY: Text = t("Read by the checks", "Gelesen von den Prüfungen");
 static DOCS: Text = t("postconf(5)", "postconf(5)");
-static IN_REFERENCE: Text = t("In the reference:", "In der Referenz:");
+pub static IN_REFERENCE: Text = t("In the reference:", "In der Referenz:");
 static GUIDE: Text = t("Guide, task by task", "Anleitung, Schritt für Schritt");
 static OPEN_GENERATOR: Text = t(
     "Open in the generator with these choices",
