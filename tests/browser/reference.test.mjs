@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startSuite, watch, DIST, generate, defaultOptions } from './harness.mjs';
+import { startSuite, watch, DIST, generate, defaultOptions, axe, screenshot } from './harness.mjs';
 import { open, outputPanel, ready, switchLanguage, TOGGLE_LABEL } from './page.mjs';
 
 let suite;
@@ -174,6 +174,7 @@ test('the version switch covers every series, with the source of each default', 
   // Not measured: what postconf(5) states, with the page and section to look it up.
   await page.getByLabel('Defaults of Postfix').selectOption({ label: '3.8' });
   assert.match(await shown(), /Postfix 3\.8\): >=TLSv1[\s\S]*not measured: from postconf\(5\) of Postfix 3\.11\.7 \(section smtpd_tls_protocols\), which states it for Postfix 3\.6 and later/);
+  await screenshot(page, 'reference-documented-default');
   // postconf(5) states nothing for 3.4: said plainly, with the nearest measured default.
   await page.getByLabel('Defaults of Postfix').selectOption({ label: '3.4' });
   assert.match(await shown(), /Postfix 3\.4\): !SSLv2, !SSLv3[\s\S]*postconf\(5\) states no default for this release: the default of Postfix 3\.5\.25/);
@@ -207,6 +208,13 @@ test('Explain each line links each explanation to its entry, and Copy still give
   await mainCf.getByRole('button', { name: 'Copy', exact: true }).click();
   await mainCf.getByText('Copied', { exact: true }).waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), expected);
+  // The links are told apart from the code without colour alone, in light and dark.
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    const serious = (await axe(page)).violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+    assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3)}`), [], colorScheme);
+  }
+  await screenshot(page, 'explain-each-line-links');
   // A name in an explanation links to its own entry ...
   await mainCf.getByRole('link', { name: 'smtpd_tls_chain_files', exact: true }).first().waitFor();
   // ... and an explanation that names none links to the entry of the line it explains.

@@ -31,8 +31,8 @@ const SHOWN: usize = 60;
 
 static TITLE: Text = t("Parameter reference", "Parameter-Referenz");
 static LEAD: Text = t(
-    "What each TLS, SASL and transport-security parameter does, its default in the Postfix versions measured from the real binaries, the values it takes, and which choices and checks of this page use it.",
-    "Was jeder Parameter zu TLS, SASL und Transportsicherheit tut, sein Standardwert in den an echten Programmen gemessenen Postfix-Versionen, die Werte, die er annimmt, und welche Auswahl und Prüfungen dieser Seite ihn verwenden.",
+    "What each TLS, SASL and transport-security parameter does, its default in each Postfix version (measured from the real binaries where this tool has them, else as postconf(5) states it, and marked which), the values it takes, and which choices and checks of this page use it.",
+    "Was jeder Parameter zu TLS, SASL und Transportsicherheit tut, sein Standardwert in jeder Postfix-Version (an den echten Programmen gemessen, wo dieses Werkzeug sie hat, sonst wie postconf(5) ihn nennt, und jeweils so gekennzeichnet), die Werte, die er annimmt, und welche Auswahl und Prüfungen dieser Seite ihn verwenden.",
 );
 static SEARCH: Text = t("Search by name or words", "Nach Name oder Wörtern suchen");
 static VERSION: Text = t("Defaults of Postfix", "Standardwerte von Postfix");
