@@ -296,8 +296,9 @@ impl Options {
     }
 }
 
-use crate::diagnostic::{Diagnostic, Severity, Topic};
+use crate::diagnostic::{Diagnostic, Topic};
 use crate::lang::Text;
+use crate::rules::RuleId;
 use crate::text;
 
 /// An enumerated option: its values, their serde ids, labels, help texts and when a value
@@ -1488,13 +1489,8 @@ impl Options {
 
 fn rejected(field: Field, message: Text, help: Text) -> Diagnostic {
     Diagnostic {
-        id: "option_value_rejected",
-        severity: Severity::Error,
-        file: None,
-        line: None,
-        message,
-        help,
         topic: field.topic(),
+        ..Diagnostic::new(RuleId::OptionValueRejected, message, help)
     }
 }
 
@@ -1877,8 +1873,8 @@ mod tests {
         o.validate()
             .into_iter()
             .map(|d| {
-                assert_eq!(d.id, "option_value_rejected");
-                assert_eq!(d.severity, Severity::Error);
+                assert_eq!(d.id, RuleId::OptionValueRejected);
+                assert_eq!(d.severity, crate::diagnostic::Severity::Error);
                 let field = Field::ALL
                     .iter()
                     .copied()

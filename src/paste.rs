@@ -250,7 +250,7 @@ mod tests {
         let found = paste.lint(&LintContext::default());
         let invalid: Vec<(Option<FileKind>, Option<usize>)> = found
             .iter()
-            .filter(|d| d.id == "invalid_value")
+            .filter(|d| d.id == crate::rules::RuleId::InvalidValue)
             .map(|d| (d.file, d.line))
             .collect();
         assert_eq!(

@@ -3,8 +3,9 @@
 //! `sasl_on_port_25` (L29), `no_relay_protection` and `submission_not_restricted` (L30),
 //! `no_implicit_tls_submission` (L46).
 
-use super::scope::{port_of, At, Lint, Port, Scope};
+use super::scope::{port_of, At, Lint, Port, Scope, Setting};
 use super::syntax::has_bad_restrictions;
+use super::RuleId;
 use crate::diagnostic::FileKind;
 use crate::params;
 use crate::text;
@@ -38,7 +39,7 @@ fn submissions_name(lint: &mut Lint) {
         .collect();
     for (line, name) in found {
         lint.emit(
-            "submissions_name_unresolvable",
+            RuleId::SubmissionsNameUnresolvable,
             service_at(line),
             text!(
                 "service name `{}` needs /etc/services before Postfix 3.6",
@@ -63,7 +64,7 @@ fn wrappermode_in_main(lint: &mut Lint) {
         .collect();
     for at in found {
         lint.emit(
-            "wrappermode_in_main_cf",
+            RuleId::WrappermodeInMainCf,
             Some(at),
             text!(
                 "`smtpd_tls_wrappermode = yes` in main.cf turns every smtpd, port 25 included, into implicit TLS",
@@ -94,7 +95,7 @@ fn wrappermode_on_submission(lint: &mut Lint) {
         .collect();
     for (line, name) in found {
         lint.emit(
-            "wrappermode_on_submission",
+            RuleId::WrappermodeOnSubmission,
             service_at(line),
             text!(
                 "`smtpd_tls_wrappermode=yes` belongs to the `{}` service (port 587): clients that send STARTTLS there cannot connect",
@@ -121,7 +122,7 @@ fn level_with_wrappermode(lint: &mut Lint) {
         .collect();
     for (line, value) in found {
         lint.emit(
-            "level_ignored_with_wrappermode",
+            RuleId::LevelIgnoredWithWrappermode,
             service_at(line),
             text!(
                 "`smtpd_tls_security_level={}` is ignored on a wrapper-mode service",
@@ -137,7 +138,6 @@ fn level_with_wrappermode(lint: &mut Lint) {
 }
 
 fn sasl_over_cleartext(lint: &mut Lint) {
-    let mut found: Vec<(Option<At>, Option<String>)> = Vec::new();
     for scope in lint.smtpd_scopes() {
         let Some(sasl) = lint
             .value("smtpd_sasl_auth_enable", scope.service)
@@ -173,11 +173,6 @@ fn sasl_over_cleartext(lint: &mut Lint) {
             Some((at, name)) => (Some(at), Some(name)),
             None => (sasl.at.or(lint.scope_at(&scope)), None),
         };
-        if !found.iter().any(|(a, _)| *a == at) {
-            found.push((at, service));
-        }
-    }
-    for (at, service) in found {
         let message = match service {
             Some(name) => text!(
                 "login (SASL) is offered on `{}` while TLS is optional: passwords can cross the network in clear text",
@@ -190,7 +185,7 @@ fn sasl_over_cleartext(lint: &mut Lint) {
             ),
         };
         lint.emit(
-            "sasl_over_cleartext",
+            RuleId::SaslOverCleartext,
             at,
             message,
             text!(
@@ -202,24 +197,19 @@ fn sasl_over_cleartext(lint: &mut Lint) {
 }
 
 fn sasl_on_port_25(lint: &mut Lint) {
-    let mut found: Vec<Option<At>> = Vec::new();
     for scope in lint.smtpd_scopes() {
         if scope.port != Port::Smtp {
             continue;
         }
-        if let Some(sasl) = lint
+        let Some(sasl) = lint
             .value("smtpd_sasl_auth_enable", scope.service)
             .filter(|s| s.is("yes") && s.is_explicit())
-        {
-            if !found.contains(&sasl.at) {
-                found.push(sasl.at);
-            }
-        }
-    }
-    for at in found {
+        else {
+            continue;
+        };
         lint.emit(
-            "sasl_on_port_25",
-            at,
+            RuleId::SaslOnPort25,
+            sasl.at,
             text!(
                 "`smtpd_sasl_auth_enable = yes` offers login on port 25",
                 "`smtpd_sasl_auth_enable = yes` bietet die Anmeldung auf Port 25 an"
@@ -232,14 +222,26 @@ fn sasl_on_port_25(lint: &mut Lint) {
     }
 }
 
-/// The words of the relay and recipient restrictions of a scope, and where the last of them
-/// was written; `None` when they cannot be judged (a `$name`, an invalid word, or nothing
-/// written at all).
-fn restriction_words<'a>(lint: &Lint<'a>, scope: &Scope<'a>) -> Option<(Vec<&'a str>, Option<At>)> {
-    let relay = lint.value("smtpd_relay_restrictions", scope.service);
+/// The words of the relay and recipient restrictions of a scope, where the last of them was
+/// written, and whether the relay restrictions are the empty default of compatibility level
+/// 0; `None` when they cannot be judged (a `$name`, an invalid word, or nothing written in
+/// what may be a snippet).
+fn restriction_words<'a>(
+    lint: &Lint<'a>,
+    scope: &Scope<'a>,
+) -> Option<(Vec<&'a str>, Option<At>, bool)> {
+    let (relay, level_zero) = match lint.value("smtpd_relay_restrictions", scope.service) {
+        Some(written) if written.is_explicit() => (written, false),
+        _ => {
+            let (value, level_zero) = default_relay_restrictions(lint)?;
+            (Setting { value, at: None }, level_zero)
+        }
+    };
     let recipient = lint.value("smtpd_recipient_restrictions", scope.service);
-    let settings: Vec<_> = relay.into_iter().chain(recipient).collect();
-    if !settings.iter().any(|s| s.is_explicit()) {
+    let settings: Vec<_> = std::iter::once(relay).chain(recipient).collect();
+    // Nothing written: judge only at level 0 (a whole main.cf without the level), not in a
+    // TLS snippet that leaves the restrictions to the file it goes into.
+    if !settings.iter().any(|s| s.is_explicit()) && !level_zero {
         return None;
     }
     if settings
@@ -256,12 +258,49 @@ fn restriction_words<'a>(lint: &Lint<'a>, scope: &Scope<'a>) -> Option<(Vec<&'a 
         .iter()
         .flat_map(|s| params::list_items(s.value))
         .collect();
-    Some((words, at))
+    Some((words, at, level_zero))
+}
+
+/// `smtpd_relay_restrictions` when it is not written, and whether that is the empty list of
+/// `compatibility_level` 0. From 3.0 (measured in 3.5, 3.7, 3.10, 3.11: `postconf -d` gives
+/// `${{$compatibility_level} <level {1} ? {} : {permit_mynetworks, ...}}`) it is empty below
+/// level 1: a whole main.cf that does not set the level is at 0, while a snippet goes into a
+/// file that sets it (every install since 3.0 does). Before 3.0 the version's default holds.
+/// `None` when the level cannot be read.
+fn default_relay_restrictions(lint: &Lint) -> Option<(&'static str, bool)> {
+    let postfix = lint.ctx.postfix;
+    if !postfix.supports_compatibility_level() {
+        let value = params::default_value("smtpd_relay_restrictions", postfix).unwrap_or("");
+        return Some((value, false));
+    }
+    let written = lint
+        .main
+        .is_some_and(|m| m.get("compatibility_level").is_some());
+    let level = if written {
+        lint.compatibility_level()?
+    } else if names_its_host(lint) {
+        (0, 0)
+    } else {
+        (1, 0)
+    };
+    Some(if level >= (1, 0) {
+        (
+            "permit_mynetworks, permit_sasl_authenticated, defer_unauth_destination",
+            false,
+        )
+    } else {
+        ("", true)
+    })
+}
+
+/// A main.cf that says which host it is for (`myhostname` or `mydestination`): a whole
+/// file, not a snippet of TLS settings (the generator writes neither).
+fn names_its_host(lint: &Lint) -> bool {
+    lint.main
+        .is_some_and(|m| m.get("myhostname").is_some() || m.get("mydestination").is_some())
 }
 
 fn relay_protection(lint: &mut Lint) {
-    let mut open: Vec<Option<At>> = Vec::new();
-    let mut unrestricted: Vec<Option<At>> = Vec::new();
     for scope in lint.smtpd_scopes() {
         // With only master.cf, main.cf's restrictions are unknown unless both are overridden.
         if lint.main.is_none()
@@ -272,48 +311,54 @@ fn relay_protection(lint: &mut Lint) {
         {
             continue;
         }
-        let Some((words, at)) = restriction_words(lint, &scope) else {
+        let Some((words, at, level_zero)) = restriction_words(lint, &scope) else {
             continue;
         };
         let at = at.or(lint.scope_at(&scope));
         if !words.iter().any(|w| params::RELAY_STOPPERS.contains(w)) {
-            if !open.contains(&at) {
-                open.push(at);
-            }
+            // Postfix 3.7.11 on such a main.cf (Oefenweb's ansible-postfix, no compatibility_level):
+            // "fatal: in parameter smtpd_relay_restrictions or smtpd_recipient_restrictions,
+            // specify at least one working instance of: reject_unauth_destination, ...".
+            let (message, help) = if level_zero {
+                (
+                    text!(
+                        "`compatibility_level` is not set, so `smtpd_relay_restrictions` is empty, and `smtpd_recipient_restrictions` has no `reject_unauth_destination` or other final reject: smtpd stops at the first connection",
+                        "`compatibility_level` ist nicht gesetzt, daher ist `smtpd_relay_restrictions` leer, und `smtpd_recipient_restrictions` enthält kein `reject_unauth_destination` oder anderes abschließendes Ablehnen: smtpd bricht bei der ersten Verbindung ab"
+                    ),
+                    text!(
+                        "set `compatibility_level` (its `smtpd_relay_restrictions` default ends with `defer_unauth_destination`), or set `smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination`",
+                        "`compatibility_level` setzen (der Standard von `smtpd_relay_restrictions` endet dann mit `defer_unauth_destination`) oder `smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination` setzen"
+                    ),
+                )
+            } else {
+                (
+                    text!(
+                        "neither `smtpd_relay_restrictions` nor `smtpd_recipient_restrictions` contains `reject_unauth_destination` or another final reject: smtpd stops at the first connection",
+                        "weder `smtpd_relay_restrictions` noch `smtpd_recipient_restrictions` enthält `reject_unauth_destination` oder ein anderes abschließendes Ablehnen: smtpd bricht bei der ersten Verbindung ab"
+                    ),
+                    text!(
+                        "end the relay restrictions with `reject_unauth_destination` (port 25) or `reject` (submission)",
+                        "die Relay-Restriktionen mit `reject_unauth_destination` (Port 25) oder `reject` (Einlieferung) abschließen"
+                    ),
+                )
+            };
+            lint.emit(RuleId::NoRelayProtection, at, message, help);
         } else if matches!(scope.port, Port::Submission | Port::Submissions)
             && !(words.contains(&"permit_sasl_authenticated") && words.contains(&"reject"))
-            && !unrestricted.contains(&at)
         {
-            unrestricted.push(at);
+            lint.emit(
+                RuleId::SubmissionNotRestricted,
+                at,
+                text!(
+                    "this submission service accepts mail from clients that did not log in",
+                    "dieser Einlieferungsdienst nimmt Mail von nicht angemeldeten Clients an"
+                ),
+                text!(
+                    "add `-o smtpd_recipient_restrictions=permit_sasl_authenticated,reject`",
+                    "`-o smtpd_recipient_restrictions=permit_sasl_authenticated,reject` ergänzen"
+                ),
+            );
         }
-    }
-    for at in open {
-        lint.emit(
-            "no_relay_protection",
-            at,
-            text!(
-                "neither `smtpd_relay_restrictions` nor `smtpd_recipient_restrictions` contains `reject_unauth_destination` or another final reject: smtpd refuses all mail",
-                "weder `smtpd_relay_restrictions` noch `smtpd_recipient_restrictions` enthält `reject_unauth_destination` oder ein anderes abschließendes Ablehnen: smtpd weist alle Mail ab"
-            ),
-            text!(
-                "end the relay restrictions with `reject_unauth_destination` (port 25) or `reject` (submission)",
-                "die Relay-Restriktionen mit `reject_unauth_destination` (Port 25) oder `reject` (Einlieferung) abschließen"
-            ),
-        );
-    }
-    for at in unrestricted {
-        lint.emit(
-            "submission_not_restricted",
-            at,
-            text!(
-                "this submission service accepts mail from clients that did not log in",
-                "dieser Einlieferungsdienst nimmt Mail von nicht angemeldeten Clients an"
-            ),
-            text!(
-                "add `-o smtpd_recipient_restrictions=permit_sasl_authenticated,reject`",
-                "`-o smtpd_recipient_restrictions=permit_sasl_authenticated,reject` ergänzen"
-            ),
-        );
     }
     // Without master.cf there is no submission service to check.
 }
@@ -330,7 +375,7 @@ fn implicit_tls(lint: &mut Lint) {
     }
     if let Some((_, line)) = smtpd.iter().find(|(p, _)| *p == Port::Submission) {
         lint.emit(
-            "no_implicit_tls_submission",
+            RuleId::NoImplicitTlsSubmission,
             service_at(*line),
             text!(
                 "submission is offered only with STARTTLS on port 587",
