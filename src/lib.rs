@@ -42,10 +42,12 @@
 pub mod config;
 pub mod diagnostic;
 pub mod edit;
+pub mod import;
 pub mod lang;
 pub mod merge;
 pub mod options;
 pub mod params;
+pub mod paste;
 pub mod reference;
 pub mod render;
 pub mod rules;

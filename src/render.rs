@@ -85,9 +85,9 @@ pub fn header(options: &Options) -> String {
 }
 
 /// The Debian `ssl-cert` self-signed certificate.
-const SNAKEOIL_CERT: &str = "/etc/ssl/certs/ssl-cert-snakeoil.pem";
+pub const SNAKEOIL_CERT: &str = "/etc/ssl/certs/ssl-cert-snakeoil.pem";
 /// The Debian `ssl-cert` private key.
-const SNAKEOIL_KEY: &str = "/etc/ssl/private/ssl-cert-snakeoil.key";
+pub const SNAKEOIL_KEY: &str = "/etc/ssl/private/ssl-cert-snakeoil.key";
 /// Where the 2048-bit DH parameters for Postfix before 3.1 are written.
 const DH_PARAM_FILE: &str = "/etc/postfix/dh2048.pem";
 
@@ -97,7 +97,7 @@ const DH_PARAM_FILE: &str = "/etc/postfix/dh2048.pem";
 /// CBC suite has a SHA1/SHA256/SHA384 MAC, every AEAD suite has none), no ARIA, no CCM8.
 /// Checked with `openssl ciphers -v` (OpenSSL 3.0): what remains of the `medium` list in
 /// TLS 1.2 is ECDHE with AES-GCM, ChaCha20-Poly1305 or AES-CCM, never an empty list.
-const SCANNER_CLEAN_EXCLUSIONS: &[&str] = &[
+pub const SCANNER_CLEAN_EXCLUSIONS: &[&str] = &[
     "aNULL", "eNULL", "kRSA", "kDHE", "PSK", "3DES", "SHA1", "SHA256", "SHA384", "ARIA", "AESCCM8",
 ];
 

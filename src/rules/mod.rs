@@ -17,7 +17,7 @@
 
 mod catalogue;
 mod certificates;
-mod crypto;
+pub(crate) mod crypto;
 mod id;
 mod inbound;
 mod lifecycle;

@@ -8,9 +8,10 @@ use crate::diagnostics::Findings;
 use crate::host::Host;
 use crate::inbound::Inbound;
 use crate::logging::Logging;
+use crate::opened::OpenedPanel;
 use crate::outbound::Outbound;
 use crate::output::OutputPanel;
-use crate::page::Action;
+use crate::page::{Action, Opened};
 use crate::protocols::Protocols;
 use crate::share::Share;
 use crate::submission::Submission;
@@ -27,6 +28,9 @@ use yew::prelude::*;
 pub struct Props {
     pub options: Rc<Options>,
     pub output: Rc<Output>,
+    /// A pasted configuration opened here, which the output is applied to.
+    #[prop_or_default]
+    pub opened: Option<Rc<Opened>>,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
 }
@@ -83,6 +87,10 @@ pub fn Generate(props: &Props) -> Html {
             </div>
             <div class="results" id={RESULTS}>
                 <h2>{ chrome::RESULT.get(lang) }</h2>
+                if let Some(opened) = &props.opened {
+                    <OpenedPanel opened={opened.clone()} role={o.role} output={out.clone()}
+                                 withheld={withheld.is_some()} lang={lang} dispatch={props.dispatch.clone()} />
+                }
                 <Switch ..panel.switch(Field::Comments, o.comments, Edit::Comments) />
                 <Findings diagnostics={diagnostics.clone()} lang={lang} />
                 <OutputPanel title={AttrValue::from(chrome::POSTCONF_TITLE.get(lang).to_string())} id="postconf"

@@ -14,6 +14,7 @@ mod host;
 mod inbound;
 mod logging;
 mod masthead;
+mod opened;
 mod outbound;
 mod output;
 mod page;
@@ -84,6 +85,7 @@ fn App(props: &AppProps) -> Html {
                 { match page.tab {
                     Tab::Generate => html! {
                         <generate::Generate options={Rc::new(page.options.clone())} output={output.clone()}
+                                            opened={page.opened.clone().map(Rc::new)}
                                             lang={lang} dispatch={dispatch.clone()} />
                     },
                     Tab::Check => html! {
