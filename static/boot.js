@@ -23,7 +23,20 @@
     // Hidden until the German copy has replaced the English one, once the page is parsed.
     root.classList.add('prerender-stale');
   }
-  document.addEventListener('DOMContentLoaded', () => {
+  // Once the page is parsed: 'interactive' comes before DOMContentLoaded, which waits for the
+  // app's loader to arrive.
+  document.addEventListener('readystatechange', function parsed() {
+    if (document.readyState === 'loading') return;
+    document.removeEventListener('readystatechange', parsed);
+    // The copy's answers (see below), asked for once the page is parsed, so they do not hold
+    // up its first paint, and with high priority: on a slow line they come before the rest of
+    // the WebAssembly, which they would otherwise wait behind.
+    const link = document.getElementById(`prerender-answers-${german ? 'de' : 'en'}`);
+    const answered = link
+      ? fetch(link.href, { priority: 'high' })
+          .then((response) => (response.ok ? response.text() : ''))
+          .catch(() => '')
+      : Promise.resolve('');
     const copy = document.getElementById('prerender');
     if (!copy) return;
     const template = document.getElementById('prerender-de');
@@ -33,14 +46,14 @@
       document.title = template.dataset.title;
     }
     root.classList.remove('prerender-stale');
-    useBeforeStart(copy);
+    useBeforeStart(copy, answered);
   });
 
   /// The copy's controls work before the app has started (src/bin/app/prerender.rs): what is
   /// changed is kept and replayed on the app's own controls once the app has replaced the
   /// copy, so no click is lost. A switch the build rendered an answer for shows that answer at
   /// once; any other change dims the output until the app shows it.
-  function useBeforeStart(copy) {
+  function useBeforeStart(copy, answered) {
     copy.inert = false;
     // Control id -> { kind, initial, now }; in the order last changed.
     const changed = new Map();
@@ -74,8 +87,21 @@
         original = null;
       }
       restore();
-      if (focused) document.getElementById(focused)?.focus();
+      // Only when the swap took the focus away: focusing lays the page out at once.
+      if (focused && document.activeElement !== document.getElementById(focused)) {
+        document.getElementById(focused)?.focus();
+      }
       root.classList.toggle('prerender-pending', !answer && (real.length > 0 || pressed.length > 0));
+    };
+    // At most once a frame: clicks faster than the page is drawn cost one swap, not one each.
+    let scheduled = false;
+    const schedule = () => {
+      if (scheduled) return;
+      scheduled = true;
+      requestAnimationFrame(() => {
+        scheduled = false;
+        if (copy.isConnected) settle();
+      });
     };
 
     const record = (event) => {
@@ -96,7 +122,7 @@
       entry.now = state(el);
       changed.delete(el.id);
       changed.set(el.id, entry);
-      settle();
+      schedule();
     };
     copy.addEventListener('change', record);
     copy.addEventListener('input', (event) => event.target.type === 'text' && record(event));
@@ -104,30 +130,21 @@
       const button = event.target.closest('button');
       if (!button) return;
       pressed.push([...copy.querySelectorAll('button')].indexOf(button));
-      settle();
+      schedule();
     });
     // Links to places in the page (the section links) would replace the share link.
     copy.addEventListener('click', (event) => {
       if (event.target.closest('a[href^="#"]')) event.preventDefault();
     });
 
-    // The answers, after the first paint: they must not hold up the copy.
-    const link = document.getElementById(`prerender-answers-${root.lang}`);
-    if (link) {
-      requestAnimationFrame(() => setTimeout(async () => {
-        try {
-          const response = await fetch(link.href);
-          if (!response.ok) return;
-          const parsed = new DOMParser().parseFromString(await response.text(), 'text/html');
-          for (const t of parsed.querySelectorAll('template[data-control][data-checked]')) {
-            answers.set(`${t.dataset.control}|${t.dataset.checked}`, t.content);
-          }
-          if (copy.isConnected) settle();
-        } catch {
-          // Offline before the first visit was cached: the app answers when it starts.
-        }
-      }, 0));
-    }
+    // Without the answers (offline before a first visit was cached) the app answers.
+    answered.then((text) => {
+      const parsed = new DOMParser().parseFromString(text, 'text/html');
+      for (const t of parsed.querySelectorAll('template[data-control][data-checked]')) {
+        answers.set(`${t.dataset.control}|${t.dataset.checked}`, t.content);
+      }
+      if (answers.size > 0) schedule();
+    });
 
     // The app takes the page over (the copy goes first, then the app draws itself): once its
     // controls are there, replay on them, in order.
