@@ -60,6 +60,15 @@
     // Button clicks (tabs, language), by their place among the copy's buttons.
     const pressed = [];
     const answers = new Map();
+    let unread = '';
+    const read = () => {
+      if (unread === '') return;
+      const parsed = new DOMParser().parseFromString(unread, 'text/html');
+      unread = '';
+      for (const t of parsed.querySelectorAll('template[data-control][data-checked]')) {
+        answers.set(`${t.dataset.control}|${t.dataset.checked}`, t.content);
+      }
+    };
     let original = null;
 
     const state = (el) => (el.type === 'checkbox' || el.type === 'radio' ? el.checked : el.value);
@@ -73,6 +82,7 @@
     };
     // What the copy shows: the default page, an answer, or the default page dimmed.
     const settle = () => {
+      read();
       const real = [...changed].filter(([, e]) => e.now !== e.initial);
       const [only] = real;
       const answer = real.length === 1 && pressed.length === 0 && only[1].kind === 'check'
@@ -137,13 +147,11 @@
       if (event.target.closest('a[href^="#"]')) event.preventDefault();
     });
 
-    // Without the answers (offline before a first visit was cached) the app answers.
+    // Without the answers (offline before a first visit was cached) the app answers. They
+    // are read when first needed: reading them costs the page's first paint otherwise.
     answered.then((text) => {
-      const parsed = new DOMParser().parseFromString(text, 'text/html');
-      for (const t of parsed.querySelectorAll('template[data-control][data-checked]')) {
-        answers.set(`${t.dataset.control}|${t.dataset.checked}`, t.content);
-      }
-      if (answers.size > 0) schedule();
+      unread = text;
+      if (changed.size > 0) schedule();
     });
 
     // The app takes the page over (the copy goes first, then the app draws itself): once its
