@@ -9,17 +9,19 @@ use postfix_tls::paste::Paste;
 use postfix_tls::rules::LintContext;
 use postfix_tls::version::PostfixVersion;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 use yew::prelude::*;
 
 const KINDS: [FileKind; 3] = [FileKind::MainCf, FileKind::MasterCf, FileKind::PostconfN];
 
 /// What a pasted text was read as (main.cf, master.cf or both) and its findings, judged as
 /// a public MX's (where the strictest rules apply) on the given Postfix series (with an
-/// OpenSSL it shipped with).
-fn lint((pasted, postfix): &(Pasted, PostfixVersion)) -> (String, Vec<Diagnostic>) {
+/// OpenSSL it shipped with). Shared, not copied: a paste of thousands of lines has
+/// thousands of findings.
+fn lint((pasted, postfix): &(Pasted, PostfixVersion)) -> (String, Rc<Vec<Diagnostic>>) {
     let ctx = LintContext::for_postfix(*postfix);
     let paste = Paste::read(&pasted.text, pasted.kind);
-    (paste.describe(), paste.lint(&ctx))
+    (paste.describe(), Rc::new(paste.lint(&ctx)))
 }
 
 #[derive(Properties, PartialEq)]
@@ -38,6 +40,7 @@ pub fn Check(props: &Props) -> Html {
     let pasted = &props.pasted;
     let postfix = pasted.postfix(props.generate_postfix);
     let (kind, diagnostics) = use_memo((pasted.clone(), postfix), lint).as_ref().clone();
+    let text = AttrValue::from(pasted.text.clone());
     let on_input = props.dispatch.reform(|e: InputEvent| {
         let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
         Action::Paste(area.value())
@@ -64,9 +67,9 @@ pub fn Check(props: &Props) -> Html {
     let area = use_node_ref();
     {
         let area = area.clone();
-        use_effect_with(pasted.text.clone(), move |text| {
+        use_effect_with(text.clone(), move |text| {
             if let Some(area) = area.cast::<web_sys::HtmlTextAreaElement>() {
-                if area.value() != *text {
+                if area.value() != text.as_str() {
                     area.set_value(text);
                 }
             }
@@ -125,7 +128,7 @@ pub fn Check(props: &Props) -> Html {
                 } else if diagnostics.is_empty() {
                     <p class="all-clear">{ chrome::CHECK_CLEAN.get(lang) }</p>
                 } else {
-                    <Annotated text={pasted.text.clone()} diagnostics={diagnostics} lang={lang} />
+                    <Annotated text={text.clone()} diagnostics={diagnostics} lang={lang} />
                 }
             </section>
         </div>
@@ -133,13 +136,15 @@ pub fn Check(props: &Props) -> Html {
 }
 
 /// Lines of the listing shown at first, and added by each "Show more": a paste of thousands
-/// of lines shows its first screens at once, not after every line is laid out.
-const PAGE_LINES: usize = 250;
+/// of lines shows its first screens at once, not after every line is laid out. A line with
+/// a finding takes about a fifth of a screen; the browser's work for a paste grows with the
+/// lines shown (250 took most of the 350-550 ms of a 5,000-finding paste).
+const PAGE_LINES: usize = 50;
 
 #[derive(Properties, PartialEq)]
 struct AnnotatedProps {
-    text: String,
-    diagnostics: Vec<Diagnostic>,
+    text: AttrValue,
+    diagnostics: Rc<Vec<Diagnostic>>,
     lang: Lang,
 }
 
@@ -153,7 +158,7 @@ struct Grouped {
     lines: usize,
 }
 
-fn group((text, diagnostics): &(String, Vec<Diagnostic>)) -> Grouped {
+fn group((text, diagnostics): &(AttrValue, Rc<Vec<Diagnostic>>)) -> Grouped {
     let lines = text.lines().count();
     let mut by_line: BTreeMap<usize, Vec<Diagnostic>> = BTreeMap::new();
     let mut unplaced = Vec::new();

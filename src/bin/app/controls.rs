@@ -57,7 +57,7 @@ const REJECTED: RuleId = RuleId::OptionValueRejected;
 
 /// The element id of a field's control, in kebab case so that `Relayhost` (the switch) and
 /// `RelayHost` (the name) get different ids: `field-relayhost`, `field-relay-host`.
-fn control_id(field: Field) -> String {
+pub fn control_id(field: Field) -> String {
     let mut id = String::from("field");
     for c in format!("{field:?}").chars() {
         if c.is_ascii_uppercase() {
