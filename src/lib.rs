@@ -41,6 +41,7 @@
 pub mod config;
 pub mod diagnostic;
 pub mod edit;
+pub mod fields;
 pub mod lang;
 pub mod merge;
 pub mod options;
@@ -48,6 +49,7 @@ pub mod params;
 pub mod reference;
 pub mod render;
 pub mod rules;
+pub mod setup;
 pub mod share;
 pub mod stock;
 pub mod verify;

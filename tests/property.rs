@@ -9,6 +9,8 @@
 //! refused and never appear in any output.
 
 use postfix_tls::diagnostic::Severity;
+use postfix_tls::edit::Edit;
+use postfix_tls::fields::Control;
 use postfix_tls::options::{
     CertLayout, CertSource, Choice, Field, InboundLevel, Options, OutboundLevel, Profile,
     RelayPort, Role, Sasl,
@@ -475,7 +477,7 @@ proptest! {
     #[test]
     fn hostile_free_text_is_refused_and_never_written(
         o in options(),
-        field in 0..8usize,
+        field in select(text_fields()),
         hostile in select(vec![
             "/etc/EVIL\nsmtpd_tls_security_level = none",
             "/etc/EVIL # comment",
@@ -492,17 +494,7 @@ proptest! {
         o.relayhost.enabled = true;
         o.outbound = OutboundLevel::Secure;
         o.certificate.ecdsa = true;
-        let (target, field) = match field {
-            0 => (&mut o.certificate.domain, Field::CertDomain),
-            1 => (&mut o.certificate.cert_file, Field::CertFile),
-            2 => (&mut o.certificate.key_file, Field::KeyFile),
-            3 => (&mut o.certificate.ecdsa_cert_file, Field::EcdsaCertFile),
-            4 => (&mut o.certificate.ecdsa_key_file, Field::EcdsaKeyFile),
-            5 => (&mut o.ca_file, Field::CaFile),
-            6 => (&mut o.relayhost.host, Field::RelayHost),
-            _ => (&mut o.relayhost.password_maps, Field::RelayPasswordMaps),
-        };
-        *target = hostile.to_string();
+        o.edit(Edit::Text(field, hostile.to_string()));
         let r = render(&o);
         let others = r.others.iter().map(|other| &other.text);
         for text in [&r.main_cf, &r.master_cf, &r.postconf].into_iter().chain(others) {
@@ -514,8 +506,19 @@ proptest! {
                 && d.severity == Severity::Error
                 && d.message.en.starts_with(&*field.label_in_sentence().en)
         });
-        prop_assert_eq!(refused, field.unavailable(&o).is_none(), "{:?}", field);
+        prop_assert_eq!(refused, o.resolve().applies(field), "{:?}", field);
     }
+}
+
+/// Every free-text field of the option table.
+fn text_fields() -> Vec<Field> {
+    let texts: Vec<Field> = Field::ALL
+        .iter()
+        .copied()
+        .filter(|f| matches!(f.row().control, Control::Text { .. }))
+        .collect();
+    assert_eq!(texts.len(), 8);
+    texts
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Host role and the Postfix and OpenSSL versions, with distribution presets.
 
 use crate::chrome;
-use crate::controls::{ChoiceField, Group, PanelProps, Select, SelectEntry};
+use crate::controls::{Group, PanelProps, Select, SelectEntry};
 use postfix_tls::diagnostic::Topic;
 use postfix_tls::edit::Edit;
 use postfix_tls::lang::Lang;
@@ -26,7 +26,7 @@ pub fn Host(props: &PanelProps) -> Html {
         .unwrap_or_default();
     html! {
         <Group topic={Topic::Host} found={props.findings(Topic::Host)} lang={lang}>
-            <ChoiceField ..props.choice(Field::Role, o.role, Edit::Role) />
+            { props.controls(Topic::Host) }
             <div class="field-row">
                 <Select field={Field::Preset} entries={presets} current={current_preset}
                         lang={lang} dispatch={props.dispatch.clone()} />
