@@ -235,7 +235,7 @@ fn inbound_protocols(s: &Setup) -> Option<(&'static str, String)> {
 fn server_exclusions(s: &Setup) -> (Section, &'static [&'static str]) {
     if s.inbound != InboundLevel::None && s.inbound_profile == Some(Profile::ScannerClean) {
         (Section::Inbound, SCANNER_CLEAN_EXCLUSIONS)
-    } else if s.harden_logjam && s.server_tls && old_logjam_exclusions(s.postfix) {
+    } else if s.is_on(Field::HardenLogjam) && s.server_tls && old_logjam_exclusions(s.postfix) {
         (Section::Logjam, WEAK_GRADE_EXCLUSIONS)
     } else {
         (Section::Logjam, &[])
@@ -495,7 +495,7 @@ impl Plan {
     }
 
     fn logjam(&mut self, s: &Setup) {
-        if !s.harden_logjam {
+        if !s.is_on(Field::HardenLogjam) {
             return;
         }
         let v = s.postfix;
@@ -542,7 +542,7 @@ impl Plan {
     }
 
     fn logging(&mut self, s: &Setup) {
-        if s.tls_logging {
+        if s.is_on(Field::TlsLogging) {
             if s.server_tls {
                 self.set(Section::Logging, "smtpd_tls_loglevel", "1");
             }
@@ -550,14 +550,14 @@ impl Plan {
                 self.set(Section::Logging, "smtp_tls_loglevel", "1");
             }
         }
-        if s.received_header {
+        if s.is_on(Field::ReceivedHeader) {
             self.set(Section::Logging, "smtpd_tls_received_header", "yes");
         }
     }
 
     fn submission_services(&mut self, s: &Setup) {
         let v = s.postfix;
-        if s.submission {
+        if s.is_on(Field::Submission) {
             let mut overrides = vec![("syslog_name", "postfix/submission".to_string())];
             if v.supports_security_level() {
                 overrides.push(("smtpd_tls_security_level", "encrypt".into()));
@@ -571,7 +571,7 @@ impl Plan {
                 overrides,
             });
         }
-        if s.submissions {
+        if s.is_on(Field::Submissions) {
             let name = if v.stock_names_submissions() {
                 "submissions"
             } else {

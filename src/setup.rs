@@ -18,6 +18,7 @@
 //! ```
 
 use crate::diagnostic::Diagnostic;
+use crate::fields::Control;
 use crate::lang::Text;
 use crate::options::{
     CertLayout, CertSource, Choice, Field, InboundLevel, Options, OutboundLevel, Profile,
@@ -52,10 +53,6 @@ pub struct Setup {
     pub lets_encrypt_domain: Option<String>,
     /// Key and chains go into `smtpd_tls_chain_files` (3.4+) rather than the legacy pair.
     pub chain_files: bool,
-    /// The port-587 service is written.
-    pub submission: bool,
-    /// The port-465 service is written.
-    pub submissions: bool,
     /// The SASL server behind the submission services, when there is one.
     pub sasl: Option<Sasl>,
     /// The CA bundle for `verify`/`secure`, when used and accepted.
@@ -68,14 +65,6 @@ pub struct Setup {
     pub submission_profile: Option<Profile>,
     /// The profile outbound; `None` where it does not apply.
     pub outbound_profile: Option<Profile>,
-    /// Logjam/FREAK hardening is written.
-    pub harden_logjam: bool,
-    /// TLS session summaries are logged.
-    pub tls_logging: bool,
-    /// TLS details go into `Received:` headers.
-    pub received_header: bool,
-    /// A comment above each line.
-    pub comments: bool,
     /// Chosen values that do not apply, and the value used instead.
     pub fallbacks: Vec<Fallback>,
     /// The `option_value_rejected` errors: refused free text (never rendered) and an
@@ -83,6 +72,8 @@ pub struct Setup {
     pub rejected: Vec<Diagnostic>,
     /// Why each field (in [`Field::ALL`] order) does not apply, if it does not.
     reasons: Vec<Option<NotApplicable>>,
+    /// The yes/no options that are on and apply ([`Setup::is_on`]).
+    on: Vec<Field>,
 }
 
 /// A private key and its certificate chain file (the same file for a combined one).
@@ -165,6 +156,13 @@ pub enum NotApplicable {
     NoMandatoryProfiles(PostfixVersion),
     /// The version's defaults already resist Logjam and FREAK (3.1+).
     LogjamSafeDefaults(PostfixVersion),
+    /// What the option writes came in a later Postfix series.
+    NeedsPostfix {
+        /// The series it came in.
+        since: PostfixVersion,
+        /// The series chosen.
+        chosen: PostfixVersion,
+    },
 }
 
 impl NotApplicable {
@@ -235,6 +233,11 @@ impl NotApplicable {
                 "Postfix {} nutzt bereits standardmäßig eine 2048-Bit-DH-Primzahl und keine Export-Cipher";
                 v
             ),
+            NotApplicable::NeedsPostfix { since, chosen } => text!(
+                "needs Postfix {} or later (this is {})",
+                "braucht Postfix {} oder neuer (gewählt ist {})";
+                since, chosen
+            ),
         }
     }
 }
@@ -251,6 +254,11 @@ impl Setup {
     /// True when the field applies to the other choices.
     pub fn applies(&self, field: Field) -> bool {
         self.not_applicable(field).is_none()
+    }
+
+    /// True when a yes/no option is on and applies: what the output holds of a switch.
+    pub fn is_on(&self, field: Field) -> bool {
+        self.on.contains(&field)
     }
 }
 
@@ -279,7 +287,6 @@ impl Options {
                 password_table: (relay.auth && accepted(Field::SmarthostPasswordMaps))
                     .then(|| relay.password_table(v)),
             }),
-            comments: self.comments,
             ..Setup::default()
         };
         setup.outbound = match self.outbound.unavailable(&setup) {
@@ -300,6 +307,14 @@ impl Options {
             .map(|&field| (field.row().applies)(self, &setup))
             .collect();
         setup.rejected = self.validate_with(&setup);
+        setup.on = Field::ALL
+            .iter()
+            .copied()
+            .filter(|&field| match field.row().control {
+                Control::Switch { get, .. } => get(self) && setup.applies(field),
+                _ => false,
+            })
+            .collect();
 
         let c = &self.certificate;
         let applies = |field: Field| setup.applies(field);
@@ -334,8 +349,6 @@ impl Options {
         let lets_encrypt_domain = (c.source == CertSource::LetsEncrypt
             && accepted(Field::CertDomain))
         .then(|| c.domain.clone());
-        let submission = applies(Field::Submission) && self.submission;
-        let submissions = applies(Field::Submissions) && self.submissions;
         let sasl = if self.sasl.unavailable(&setup).is_some() {
             Sasl::Cyrus
         } else {
@@ -355,8 +368,6 @@ impl Options {
         let inbound_profile = profile(Field::InboundProfile, self.inbound_profile);
         let submission_profile = profile(Field::SubmissionProfile, self.submission_profile);
         let outbound_profile = profile(Field::OutboundProfile, self.outbound_profile);
-        let harden_logjam = self.harden_logjam && applies(Field::HardenLogjam);
-        let received_header = self.received_header && applies(Field::ReceivedHeader);
         let sasl_used = applies(Field::Sasl).then_some(sasl);
 
         let fallbacks = [
@@ -385,16 +396,11 @@ impl Options {
             ecdsa,
             lets_encrypt_domain,
             chain_files,
-            submission,
-            submissions,
             sasl: sasl_used,
             ca_file,
             inbound_profile,
             submission_profile,
             outbound_profile,
-            harden_logjam,
-            tls_logging: self.tls_logging,
-            received_header,
             fallbacks,
             ..setup
         }

@@ -2,7 +2,7 @@
 //! what to look for in their output.
 
 use crate::lang::{Lang, Text};
-use crate::options::{CertSource, InboundLevel, Options, OutboundLevel};
+use crate::options::{CertSource, Field, InboundLevel, Options, OutboundLevel};
 use crate::setup::Setup;
 use crate::text;
 use crate::version::Preset;
@@ -193,8 +193,8 @@ pub fn commands(options: &Options) -> Vec<VerifyStep> {
             });
         }
     }
-    if setup.submission || setup.submissions {
-        if setup.submission {
+    if setup.is_on(Field::Submission) || setup.is_on(Field::Submissions) {
+        if setup.is_on(Field::Submission) {
             steps.push(VerifyStep {
                 title: text!("STARTTLS on port 587", "STARTTLS auf Port 587"),
                 commands: vec![s_client(587, true)],
@@ -203,7 +203,7 @@ pub fn commands(options: &Options) -> Vec<VerifyStep> {
                 check: handshake,
             });
         }
-        if setup.submissions {
+        if setup.is_on(Field::Submissions) {
             steps.push(VerifyStep {
                 title: text!("Implicit TLS on port 465", "Implizites TLS auf Port 465"),
                 commands: vec![s_client(465, false)],
@@ -212,7 +212,7 @@ pub fn commands(options: &Options) -> Vec<VerifyStep> {
                 check: handshake,
             });
         }
-        if setup.submission {
+        if setup.is_on(Field::Submission) {
             steps.push(VerifyStep {
                 title: text!(
                     "No password login without TLS",
