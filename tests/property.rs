@@ -408,7 +408,7 @@ fn options() -> impl Strategy<Value = Options> {
         certificate(),
         relay(),
         profiles(),
-        any::<[bool; 4]>(),
+        proptest::collection::vec(any::<bool>(), plain_switches().len()),
     )
         .prop_map(
             |(
@@ -421,7 +421,7 @@ fn options() -> impl Strategy<Value = Options> {
                 (source, layout, ecdsa, combined),
                 (relay, port, auth, texthash),
                 (inbound_profile, submission_profile, outbound_profile),
-                [harden_logjam, tls_logging, received_header, comments],
+                switches,
             )| {
                 let mut o = Options {
                     postfix,
@@ -435,12 +435,11 @@ fn options() -> impl Strategy<Value = Options> {
                     inbound_profile,
                     submission_profile,
                     outbound_profile,
-                    harden_logjam,
-                    tls_logging,
-                    received_header,
-                    comments,
                     ..Options::default()
                 };
+                for (field, on) in plain_switches().into_iter().zip(switches) {
+                    o.edit(Edit::Switch(field, on));
+                }
                 o.certificate.source = source;
                 o.certificate.layout = layout;
                 o.certificate.ecdsa = ecdsa;
@@ -508,6 +507,23 @@ proptest! {
         });
         prop_assert_eq!(refused, o.resolve().applies(field), "{:?}", field);
     }
+}
+
+/// The yes/no options of the table that no strategy above sets with the choices they go
+/// with: a new one is covered without a change here.
+fn plain_switches() -> Vec<Field> {
+    let paired = [
+        Field::Ecdsa,
+        Field::Submission,
+        Field::Submissions,
+        Field::Smarthost,
+        Field::SmarthostLogin,
+    ];
+    Field::ALL
+        .iter()
+        .copied()
+        .filter(|f| matches!(f.row().control, Control::Switch { .. }) && !paired.contains(f))
+        .collect()
 }
 
 /// Every free-text field of the option table.
