@@ -15,6 +15,7 @@ use crate::options::{
 };
 use crate::setup::{NotApplicable, Setup};
 use crate::text;
+use crate::version::PostfixVersion;
 
 #[cfg(doc)]
 use crate::options::{Certificate, Relayhost};
@@ -76,6 +77,8 @@ pub enum Field {
     OutboundProfile,
     /// [`Options::harden_logjam`].
     HardenLogjam,
+    /// [`Options::no_renegotiation`].
+    NoRenegotiation,
     /// [`Options::tls_logging`].
     TlsLogging,
     /// [`Options::received_header`].
@@ -202,6 +205,7 @@ impl Field {
         Field::SubmissionProfile,
         Field::OutboundProfile,
         Field::HardenLogjam,
+        Field::NoRenegotiation,
         Field::TlsLogging,
         Field::ReceivedHeader,
         Field::Comments,
@@ -730,6 +734,20 @@ impl Field {
                 set: |o, on| o.harden_logjam = on,
             },
         },
+        Field::NoRenegotiation => FieldRow {
+            label: text!("No TLS renegotiation", "Keine TLS-Neuverhandlung"),
+            help: text!(
+                "Refuse renegotiation inside a TLS session, which can reduce opportunities for a CPU exhaustion attack (Postfix 3.4+)",
+                "Neuverhandlung innerhalb einer TLS-Sitzung ablehnen, das verringert Gelegenheiten für einen Angriff, der die CPU erschöpft (Postfix 3.4+)"
+            ),
+            topic: Topic::Protocols,
+            params: &["tls_ssl_options"],
+            applies: applies::no_renegotiation,
+            control: Control::Switch {
+                get: |o| o.no_renegotiation,
+                set: |o, on| o.no_renegotiation = on,
+            },
+        },
         Field::TlsLogging => FieldRow {
             label: text!("TLS logging", "TLS-Protokollierung"),
             help: text!(
@@ -932,6 +950,18 @@ mod applies {
             s.outbound == OutboundLevel::May,
             s.outbound == OutboundLevel::None,
         )
+    }
+
+    /// Renegotiation is what a client asks a server for: it matters where a service
+    /// offers TLS.
+    pub fn no_renegotiation(o: &Options, s: &Setup) -> Option<NotApplicable> {
+        server_tls(o, s).or(when(
+            !o.postfix.supports_no_renegotiation(),
+            N::NeedsPostfix {
+                since: PostfixVersion::new(3, 4),
+                chosen: o.postfix,
+            },
+        ))
     }
 
     pub fn logjam(o: &Options, _: &Setup) -> Option<NotApplicable> {

@@ -49,6 +49,8 @@ pub struct Options {
     pub outbound_profile: Profile,
     /// Logjam/FREAK hardening appropriate for the version (DH parameters, export grades).
     pub harden_logjam: bool,
+    /// `tls_ssl_options = NO_RENEGOTIATION` (3.4+): no renegotiation inside a TLS session.
+    pub no_renegotiation: bool,
     /// `smtpd_tls_loglevel = 1` and `smtp_tls_loglevel = 1`.
     pub tls_logging: bool,
     /// `smtpd_tls_received_header = yes` (ESMTPS and cipher details in `Received:`).
@@ -76,6 +78,7 @@ impl Default for Options {
             submission_profile: Profile::Intermediate,
             outbound_profile: Profile::PostfixDefault,
             harden_logjam: true,
+            no_renegotiation: false,
             tls_logging: true,
             received_header: true,
             comments: false,

@@ -108,6 +108,7 @@ enum Section {
     Outbound,
     Smarthost,
     Logjam,
+    OpensslOptions,
     Logging,
 }
 
@@ -121,6 +122,7 @@ impl Section {
             Section::Outbound => "outbound TLS",
             Section::Smarthost => "smarthost",
             Section::Logjam => "Logjam/FREAK hardening",
+            Section::OpensslOptions => "OpenSSL options",
             Section::Logging => "logging",
         }
     }
@@ -262,6 +264,13 @@ impl Plan {
         plan.outbound(s);
         plan.smarthost(s);
         plan.logjam(s);
+        if s.is_on(Field::NoRenegotiation) {
+            plan.set(
+                Section::OpensslOptions,
+                "tls_ssl_options",
+                "NO_RENEGOTIATION",
+            );
+        }
         plan.logging(s);
         plan.submission_services(s);
         plan.advice(s);
@@ -990,6 +999,7 @@ fn explain(setting: &MainLine) -> &'static str {
         "smtpd_tls_dh1024_param_file" => "2048-bit DH parameters against Logjam",
         "smtpd_tls_ciphers" => "no export ciphers for opportunistic inbound TLS",
         "smtp_tls_ciphers" => "no export ciphers for opportunistic outbound TLS",
+        "tls_ssl_options" => "refuse renegotiation inside TLS sessions (CPU exhaustion attacks)",
         "smtpd_tls_loglevel" => "log a summary of each inbound TLS session",
         "smtp_tls_loglevel" => "log a summary of each outbound TLS session",
         "smtpd_tls_received_header" => "record protocol and cipher in Received: (ESMTPS)",

@@ -89,6 +89,7 @@ const KNOWN: &[Known] = &[
     known("smtpd_tls_loglevel", v(2, 2)),
     known("smtp_tls_loglevel", v(2, 2)),
     known("smtpd_tls_received_header", v(2, 2)),
+    known("tls_ssl_options", v(3, 4)),
     // master.cf overrides.
     known("syslog_name", v(2, 2)),
     known("smtpd_tls_wrappermode", v(2, 2)),
