@@ -815,21 +815,21 @@ impl Options {
     /// Checks every free-text value in use and the OpenSSL version; each problem is an
     /// `option_value_rejected` error, and a rejected value is never rendered.
     pub fn validate(&self) -> Vec<Diagnostic> {
-        self.resolve().rejected
+        self.resolve().rejections().cloned().collect()
     }
 
     /// The refusals, given the setup that says which fields apply.
-    pub(crate) fn validate_with(&self, setup: &Setup) -> Vec<Diagnostic> {
+    pub(crate) fn validate_with(&self, setup: &Setup) -> Vec<(Field, Diagnostic)> {
         Field::ALL
             .iter()
-            .filter_map(|&field| self.rejection_with(field, setup))
+            .filter_map(|&field| Some((field, self.rejection_with(field, setup)?)))
             .collect()
     }
 
     /// The `option_value_rejected` error about one field's value, if it is refused: what the
     /// page shows at the field itself.
     pub fn rejection(&self, field: Field) -> Option<Diagnostic> {
-        self.rejection_with(field, &self.resolve())
+        self.resolve().rejection(field).cloned()
     }
 
     fn rejection_with(&self, field: Field, setup: &Setup) -> Option<Diagnostic> {

@@ -253,7 +253,7 @@ fn old_logjam_exclusions(v: PostfixVersion) -> bool {
 impl Plan {
     fn for_setup(s: &Setup, header: &str) -> Plan {
         let mut plan = Plan {
-            problems: s.rejected.clone(),
+            problems: s.rejections().cloned().collect(),
             ..Plan::default()
         };
         plan.problems.extend(s.fallbacks.iter().map(fallback));

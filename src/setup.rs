@@ -67,9 +67,9 @@ pub struct Setup {
     pub outbound_profile: Option<Profile>,
     /// Chosen values that do not apply, and the value used instead.
     pub fallbacks: Vec<Fallback>,
-    /// The `option_value_rejected` errors: refused free text (never rendered) and an
-    /// OpenSSL version this Postfix cannot be built with.
-    pub rejected: Vec<Diagnostic>,
+    /// The `option_value_rejected` errors, each with its field: refused free text (never
+    /// rendered) and an OpenSSL version this Postfix cannot be built with.
+    rejected: Vec<(Field, Diagnostic)>,
     /// Why each field (in [`Field::ALL`] order) does not apply, if it does not.
     reasons: Vec<Option<NotApplicable>>,
     /// The yes/no options that are on and apply ([`Setup::is_on`]).
@@ -254,6 +254,19 @@ impl Setup {
     /// True when the field applies to the other choices.
     pub fn applies(&self, field: Field) -> bool {
         self.not_applicable(field).is_none()
+    }
+
+    /// The `option_value_rejected` errors, in table order.
+    pub fn rejections(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.rejected.iter().map(|(_, d)| d)
+    }
+
+    /// The error about one field's value, if it is refused: what the page shows at the field.
+    pub fn rejection(&self, field: Field) -> Option<&Diagnostic> {
+        self.rejected
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, d)| d)
     }
 
     /// True when a yes/no option is on and applies: what the output holds of a switch.

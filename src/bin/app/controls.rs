@@ -372,7 +372,7 @@ impl PanelProps {
                     .map(|(value, _)| value.to_string())
                     .unwrap_or_default(),
             ),
-            error: self.options.rejection(field),
+            error: self.setup.rejection(field).cloned(),
             unavailable: self.unavailable(field),
             lang: self.lang,
             dispatch: self.dispatch.clone(),

@@ -33,7 +33,7 @@ pub fn Host(props: &PanelProps) -> Html {
                 <Select field={Field::Postfix} entries={versions} current={AttrValue::from(postfix.to_string())}
                         lang={lang} dispatch={props.dispatch.clone()} />
                 <Select field={Field::Openssl} entries={openssls} current={AttrValue::from(o.openssl.as_str())}
-                        error={o.rejection(Field::Openssl)} lang={lang} dispatch={props.dispatch.clone()} />
+                        error={props.setup.rejection(Field::Openssl).cloned()} lang={lang} dispatch={props.dispatch.clone()} />
             </div>
         </Group>
     }
