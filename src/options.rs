@@ -5,10 +5,11 @@
 //! put in the web app's share link and exported/imported there. Unknown or missing fields
 //! fall back to the defaults; free-text values are validated before anything is rendered.
 //!
-//! [`Field`] and [`Choice`] describe every option for the web app and the CLI: labels and help
-//! in English and German, the Postfix parameters an option controls, and why an option or
-//! one of its values does not apply to the other choices. [`Options::validate`] refuses
-//! free text that could inject configuration.
+//! [`Choice`] describes the values of an enumerated option (label, help, when a value is not
+//! available); everything else about an option is its row in the option table
+//! ([`crate::fields`], re-exported here as [`Field`]). [`Options::resolve`]
+//! ([`crate::setup`]) turns the choices into what the configuration holds, and
+//! [`Options::validate`] refuses free text that could inject configuration.
 
 use crate::version::{OpensslVersion, PostfixVersion, Preset};
 use serde::{Deserialize, Serialize};
@@ -809,6 +810,7 @@ impl Choice for OpensslVersion {
     }
 }
 
+/// The option table's id of an option (see [`crate::fields`]).
 pub use crate::fields::Field;
 
 impl Options {
