@@ -5,6 +5,7 @@
 //! backticks.
 
 use crate::lang::{Lang, Text};
+use crate::rules::{rule, RuleId};
 use serde::{Serialize, Serializer};
 use std::fmt;
 
@@ -98,8 +99,8 @@ pub enum Topic {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     /// The id of the rule that found it, for example `mx_requires_tls`.
-    pub id: &'static str,
-    /// How bad it is (usually the rule's severity).
+    pub id: RuleId,
+    /// How bad it is: the rule's severity.
     pub severity: Severity,
     /// The file the finding is in, if it is about a file.
     pub file: Option<FileKind>,
@@ -113,13 +114,29 @@ pub struct Diagnostic {
     pub topic: Topic,
 }
 
+impl Diagnostic {
+    /// A finding of the rule `id`, with the rule's severity and topic, about no line.
+    pub fn new(id: RuleId, message: Text, help: Text) -> Diagnostic {
+        let known = rule(id);
+        Diagnostic {
+            id,
+            severity: known.severity,
+            file: None,
+            line: None,
+            message,
+            help,
+            topic: known.topic,
+        }
+    }
+}
+
 /// The JSON shape shared by the CLI and the web app:
 /// `{"id", "severity", "file", "line", "message", "help"}` (English).
 impl Serialize for Diagnostic {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut st = s.serialize_struct("Diagnostic", 6)?;
-        st.serialize_field("id", self.id)?;
+        st.serialize_field("id", &self.id)?;
         st.serialize_field("severity", &self.severity)?;
         st.serialize_field("file", &self.file.map(FileKind::as_str))?;
         st.serialize_field("line", &self.line)?;

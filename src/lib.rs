@@ -11,6 +11,7 @@
 //! ```
 //! use postfix_tls::diagnostic::{has_errors, Severity};
 //! use postfix_tls::options::{InboundLevel, Options};
+//! use postfix_tls::rules::RuleId;
 //! use postfix_tls::version::{OpensslVersion, PostfixVersion};
 //!
 //! // A public MX on Debian 12's Postfix 3.7 whose admin asked for TLS to be required.
@@ -27,7 +28,7 @@
 //! assert!(output.main_cf.contains("smtpd_tls_security_level = encrypt\n"));
 //! assert!(output.master_cf.contains("submissions inet"));
 //! assert!(output.master_cf.contains("-o smtpd_tls_wrappermode=yes"));
-//! let warning = output.diagnostics.iter().find(|d| d.id == "mx_requires_tls").unwrap();
+//! let warning = output.diagnostics.iter().find(|d| d.id == RuleId::EncryptChosenOnMx).unwrap();
 //! assert_eq!(warning.severity, Severity::Warning);
 //! assert!(!has_errors(&output.diagnostics));
 //!
@@ -73,6 +74,15 @@ pub struct Output {
     pub others: Vec<render::OtherFile>,
 }
 
+/// True when the lint's finding `found` says again what the choices' finding `said` said:
+/// the same rule, or the rule the linter applies to a choice the generator honoured with a
+/// warning (`encrypt` on port 25 of a public MX breaks RFC 3207; the lint calls it an error
+/// in a pasted file).
+fn restates(said: rules::RuleId, found: rules::RuleId) -> bool {
+    use rules::RuleId::{EncryptChosenOnMx, MxRequiresTls};
+    said == found || (said, found) == (EncryptChosenOnMx, MxRequiresTls)
+}
+
 /// Renders the options, parses the result back and lints it with the same rules as pasted
 /// input.
 ///
@@ -86,14 +96,16 @@ pub fn generate(options: &Options) -> Output {
     let main = config::parse_main(&rendered.main_cf);
     let master = config::parse_master(&rendered.master_cf);
     let mut diagnostics = rendered.problems;
-    let refused = diagnostics.iter().any(|d| d.id == "option_value_rejected");
+    let refused = diagnostics
+        .iter()
+        .any(|d| d.id == rules::RuleId::OptionValueRejected);
     let linted: Vec<Diagnostic> = rules::lint(
         Some(&main),
         Some(&master),
         &rules::LintContext::for_options(options),
     )
     .into_iter()
-    .filter(|found| !diagnostics.iter().any(|said| said.id == found.id))
+    .filter(|found| !diagnostics.iter().any(|said| restates(said.id, found.id)))
     .filter(|found| !(refused && found.severity == diagnostic::Severity::Error))
     .collect();
     diagnostics.extend(linted);

@@ -300,8 +300,9 @@ impl Options {
     }
 }
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::lang::Text;
+use crate::rules::RuleId;
 use crate::setup::Setup;
 use crate::text;
 
@@ -876,13 +877,8 @@ impl Options {
 
 fn rejected(field: Field, message: Text, help: Text) -> Diagnostic {
     Diagnostic {
-        id: "option_value_rejected",
-        severity: Severity::Error,
-        file: None,
-        line: None,
-        message,
-        help,
         topic: field.topic(),
+        ..Diagnostic::new(RuleId::OptionValueRejected, message, help)
     }
 }
 
@@ -1270,8 +1266,8 @@ mod tests {
         o.validate()
             .into_iter()
             .map(|d| {
-                assert_eq!(d.id, "option_value_rejected");
-                assert_eq!(d.severity, Severity::Error);
+                assert_eq!(d.id, RuleId::OptionValueRejected);
+                assert_eq!(d.severity, crate::diagnostic::Severity::Error);
                 let field = Field::ALL
                     .iter()
                     .copied()

@@ -30,7 +30,7 @@
 use crate::lang::Text;
 use crate::options::Field;
 use crate::params::{self, ValueKind, MEASURED};
-use crate::rules::{Rule, RULES};
+use crate::rules::{Rule, RuleId, RULES};
 use crate::version::PostfixVersion;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -304,9 +304,9 @@ impl Entry {
             .filter(|rule| {
                 (names_parameter(rule, self.name) && !GENERIC_RULES.contains(&rule.id))
                     || reacting.contains(&rule.id)
-                    || (rule.id == "invalid_value" && has_vocabulary)
-                    || (rule.id == "parameter_not_in_version" && dated)
-                    || (rule.id == "parameter_needs_patch_release" && backported)
+                    || (rule.id == RuleId::InvalidValue && has_vocabulary)
+                    || (rule.id == RuleId::ParameterNotInVersion && dated)
+                    || (rule.id == RuleId::ParameterNeedsPatchRelease && backported)
             })
             .collect()
     }
@@ -358,7 +358,7 @@ impl Entry {
                 .rules()
                 .into_iter()
                 .map(|r| RuleCard {
-                    id: r.id.to_string(),
+                    id: r.id.as_str().to_string(),
                     summary: Words::from(&r.summary),
                 })
                 .collect(),
@@ -396,16 +396,17 @@ fn names_parameter(rule: &Rule, name: &str) -> bool {
 /// Rules about every parameter alike (syntax, names, references) and about the generator's
 /// choices: their explanations name parameters as examples, and they react to any setting,
 /// so they say nothing about a particular parameter.
-const GENERIC_RULES: &[&str] = &[
-    "malformed_line",
-    "value_has_comment",
-    "duplicate_parameter",
-    "unknown_parameter",
-    "undefined_reference",
-    "parameter_renamed",
-    "invalid_value",
-    "option_value_rejected",
-    "option_unavailable",
+const GENERIC_RULES: &[RuleId] = &[
+    RuleId::MalformedLine,
+    RuleId::ValueHasComment,
+    RuleId::DuplicateParameter,
+    RuleId::UnknownParameter,
+    RuleId::UndefinedReference,
+    RuleId::ParameterRenamed,
+    RuleId::InvalidValue,
+    RuleId::OptionValueRejected,
+    RuleId::OptionUnavailable,
+    RuleId::EncryptChosenOnMx,
 ];
 
 /// The rules whose findings change when the parameter is set, learnt from the rule code by
@@ -413,10 +414,10 @@ const GENERIC_RULES: &[&str] = &[
 /// file, a table, a level, a protocol list), in main.cf and as a `-o` override of the
 /// submission service, on a stock-like configuration and on the generator's default output.
 /// A rule that starts or stops reporting reads the parameter.
-fn reacting_rules(name: &str) -> Vec<&'static str> {
+fn reacting_rules(name: &str) -> Vec<RuleId> {
     use std::collections::{BTreeSet, HashMap};
     use std::sync::Mutex;
-    static LEARNT: OnceLock<Mutex<HashMap<String, Vec<&'static str>>>> = OnceLock::new();
+    static LEARNT: OnceLock<Mutex<HashMap<String, Vec<RuleId>>>> = OnceLock::new();
     let learnt = LEARNT.get_or_init(Default::default);
     if let Some(known) = learnt.lock().ok().and_then(|m| m.get(name).cloned()) {
         return known;
@@ -455,7 +456,7 @@ fn reacting_rules(name: &str) -> Vec<&'static str> {
     values.dedup();
     // Only the smtpd services take `-o` overrides that the rules look at per service.
     let per_service = name.starts_with("smtpd_") || name == "milter_macro_daemon_name";
-    let ids = |main: &str, master: &str| -> BTreeSet<&'static str> {
+    let ids = |main: &str, master: &str| -> BTreeSet<RuleId> {
         let main = crate::config::parse_main(main);
         let master = crate::config::parse_master(master);
         crate::rules::lint(Some(&main), Some(&master), &ctx)
@@ -464,7 +465,7 @@ fn reacting_rules(name: &str) -> Vec<&'static str> {
             .filter(|id| !GENERIC_RULES.contains(id))
             .collect()
     };
-    let mut reacting: BTreeSet<&'static str> = BTreeSet::new();
+    let mut reacting: BTreeSet<RuleId> = BTreeSet::new();
     for (main, master) in &bases {
         let baseline = ids(main, master);
         for value in &values {
@@ -485,7 +486,7 @@ fn reacting_rules(name: &str) -> Vec<&'static str> {
             reacting.extend(in_master.symmetric_difference(&baseline).copied());
         }
     }
-    let reacting: Vec<&'static str> = reacting.into_iter().collect();
+    let reacting: Vec<RuleId> = reacting.into_iter().collect();
     if let Ok(mut map) = learnt.lock() {
         map.insert(name.to_string(), reacting.clone());
     }
@@ -829,24 +830,24 @@ mod tests {
     #[test]
     fn rules_and_options_are_derived_from_their_tables() {
         let e = entry("smtpd_tls_security_level").expect("entry");
-        let rules: Vec<&str> = e.rules().iter().map(|r| r.id).collect();
-        assert!(rules.contains(&"mx_requires_tls"), "{rules:?}");
-        assert!(rules.contains(&"invalid_value"), "{rules:?}");
+        let rules: Vec<RuleId> = e.rules().iter().map(|r| r.id).collect();
+        assert!(rules.contains(&RuleId::MxRequiresTls), "{rules:?}");
+        assert!(rules.contains(&RuleId::InvalidValue), "{rules:?}");
         assert!(e.generator_options().contains(&Field::Inbound));
         let dated = entry("tls_config_file").expect("entry");
-        let rules: Vec<&str> = dated.rules().iter().map(|r| r.id).collect();
+        let rules: Vec<RuleId> = dated.rules().iter().map(|r| r.id).collect();
         assert!(
-            rules.contains(&"parameter_needs_patch_release"),
+            rules.contains(&RuleId::ParameterNeedsPatchRelease),
             "{rules:?}"
         );
-        assert!(rules.contains(&"parameter_not_in_version"), "{rules:?}");
+        assert!(rules.contains(&RuleId::ParameterNotInVersion), "{rules:?}");
         assert!(!names_parameter(&RULES[0], "smtpd_tls_security"));
         // `*_tls_mandatory_protocols` in a rule's text names the whole family.
         let family = entry("lmtp_tls_mandatory_protocols").expect("entry");
         assert!(family
             .rules()
             .iter()
-            .any(|r| r.id == "mandatory_only_while_opportunistic"));
+            .any(|r| r.id == RuleId::MandatoryOnlyWhileOpportunistic));
     }
 
     #[test]

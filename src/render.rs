@@ -6,9 +6,10 @@
 //! cannot disagree. Every version gate is a named fact from [`crate::version`]; a value the
 //! selected version does not need is not written.
 
-use crate::diagnostic::{Diagnostic, Severity, Topic};
+use crate::diagnostic::Diagnostic;
 use crate::lang::Text;
 use crate::options::{Choice, Field, InboundLevel, Options, OutboundLevel, Profile, Role, Sasl};
+use crate::rules::RuleId;
 use crate::setup::{Fallback, Setup};
 use crate::text;
 use crate::version::PostfixVersion;
@@ -678,47 +679,42 @@ fn submission_overrides(s: &Setup) -> Vec<(&'static str, String)> {
 fn fallback(f: &Fallback) -> Diagnostic {
     let label = f.field.label_in_sentence();
     Diagnostic {
-        id: "option_unavailable",
-        severity: Severity::Warning,
-        file: None,
-        line: None,
-        message: Text::owned(
-            format!(
-                "`{}` is not available for {}: {}",
-                f.chosen, label.en, f.reason.en
-            ),
-            format!(
-                "`{}` ist für {} nicht verfügbar: {}",
-                f.chosen, label.de, f.reason.de
-            ),
-        ),
-        help: text!(
-            "the output uses `{}` instead",
-            "die Ausgabe verwendet stattdessen `{}`";
-            f.used
-        ),
         topic: f.field.topic(),
+        ..Diagnostic::new(
+            RuleId::OptionUnavailable,
+            Text::owned(
+                format!(
+                    "`{}` is not available for {}: {}",
+                    f.chosen, label.en, f.reason.en
+                ),
+                format!(
+                    "`{}` ist für {} nicht verfügbar: {}",
+                    f.chosen, label.de, f.reason.de
+                ),
+            ),
+            text!(
+                "the output uses `{}` instead",
+                "die Ausgabe verwendet stattdessen `{}`";
+                f.used
+            ),
+        )
     }
 }
 
 impl Plan {
     fn advice(&mut self, s: &Setup) {
         if s.role == Role::PublicMx && s.inbound == InboundLevel::Encrypt {
-            self.problems.push(Diagnostic {
-                id: "mx_requires_tls",
-                severity: Severity::Warning,
-                file: None,
-                line: None,
-                message: text!(
+            self.problems.push(Diagnostic::new(
+                RuleId::EncryptChosenOnMx,
+                text!(
                     "`encrypt` on port 25 of a public MX breaks RFC 3207 §4: servers without STARTTLS cannot deliver mail to you",
                     "`encrypt` auf Port 25 eines öffentlichen MX verstößt gegen RFC 3207 §4: Server ohne STARTTLS können Ihnen keine Mail zustellen"
                 ),
-                help: text!(
+                text!(
                     "choose `may` for port 25 and require TLS where your own clients connect: submission on 587 (`encrypt`) and 465 (implicit TLS)",
                     "wählen Sie `may` für Port 25 und verlangen Sie TLS dort, wo sich Ihre eigenen Clients verbinden: Submission auf 587 (`encrypt`) und 465 (implizites TLS)"
                 ),
-                topic: Topic::Inbound,
-            });
+            ));
         }
         let directions = [
             (Field::InboundProfile, s.inbound_profile),
@@ -944,13 +940,8 @@ fn scanner_clean_tradeoff(field: Field) -> Diagnostic {
         ),
     };
     Diagnostic {
-        id: "scanner_clean_tradeoff",
-        severity: Severity::Info,
-        file: None,
-        line: None,
-        message,
-        help,
         topic: field.topic(),
+        ..Diagnostic::new(RuleId::ScannerCleanTradeoff, message, help)
     }
 }
 

@@ -79,8 +79,8 @@ fn json_format_has_snippets_and_diagnostics() {
     let diagnostics = json["diagnostics"].as_array().expect("diagnostics array");
     let mx = diagnostics
         .iter()
-        .find(|d| d["id"] == "mx_requires_tls")
-        .expect("mx_requires_tls");
+        .find(|d| d["id"] == "encrypt_chosen_on_mx")
+        .expect("encrypt_chosen_on_mx");
     assert_eq!(mx["severity"], "warning");
     assert!(mx["message"]
         .as_str()
@@ -204,7 +204,7 @@ fn merge_with_applies_the_output_to_the_stock_files_in_place() {
     // The whole pair: no error, and nothing about the merge (a duplicate, a second
     // definition); what remains is advice about the choices themselves.
     let found = lint_debian12(&main, &master);
-    let ids: Vec<&str> = found.iter().map(|d| d.id).collect();
+    let ids: Vec<&str> = found.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["series_patched_by_distribution"], "{found:#?}");
 }
 

@@ -177,7 +177,7 @@ fn rules_lists_every_rule() {
     for rule in postfix_tls::rules::RULES {
         let line = lines
             .iter()
-            .find(|l| l.split_whitespace().next() == Some(rule.id))
+            .find(|l| l.split_whitespace().next() == Some(rule.id.as_str()))
             .unwrap_or_else(|| panic!("{} is not listed", rule.id));
         assert!(line.contains(rule.severity.as_str()) && line.contains(rule.source.url));
     }

@@ -11,6 +11,7 @@
 use postfix_tls::config::{parse_main, parse_master};
 use postfix_tls::diagnostic::Severity;
 use postfix_tls::options::Role;
+use postfix_tls::rules::RuleId;
 use postfix_tls::rules::{lint, LintContext};
 use postfix_tls::version::{OpensslVersion, PostfixVersion};
 use std::collections::BTreeMap;
@@ -115,7 +116,7 @@ fn each_series_own_postconf_d_beside_its_stock_master_cf_is_clean() {
         wrong.extend(
             found
                 .iter()
-                .filter(|d| d.severity == Severity::Error || d.id == "unknown_parameter")
+                .filter(|d| d.severity == Severity::Error || d.id == RuleId::UnknownParameter)
                 .map(|d| format!("{version}: {}: {}", d.id, d.message.en)),
         );
     }
@@ -143,9 +144,9 @@ fn names_a_newer_series_added_are_flagged_for_an_older_one() {
             let flagged = found.iter().any(|d| {
                 matches!(
                     d.id,
-                    "parameter_not_in_version"
-                        | "unknown_parameter"
-                        | "parameter_needs_patch_release"
+                    RuleId::ParameterNotInVersion
+                        | RuleId::UnknownParameter
+                        | RuleId::ParameterNeedsPatchRelease
                 ) && d.message.en.contains(name.as_str())
             });
             assert!(

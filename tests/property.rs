@@ -16,6 +16,7 @@ use postfix_tls::options::{
     RelayPort, Role, Sasl,
 };
 use postfix_tls::render::render;
+use postfix_tls::rules::RuleId;
 use postfix_tls::version::{OpensslVersion, PostfixVersion};
 use postfix_tls::{generate, Output};
 use proptest::prelude::*;
@@ -247,15 +248,17 @@ fn check_protocols(value: &str, version: PostfixVersion) -> Result<(), String> {
 }
 
 /// Findings that would mean the generator wrote a bad text, whatever the choices.
-const ABOUT_THE_TEXT: &[&str] = &[
-    "malformed_line",
-    "value_has_comment",
-    "duplicate_parameter",
-    "unknown_parameter",
-    "undefined_reference",
-    "parameter_not_in_version",
-    "invalid_value",
-    "unknown_service",
+const ABOUT_THE_TEXT: &[RuleId] = &[
+    RuleId::MalformedLine,
+    RuleId::IgnoredServiceArgument,
+    RuleId::ValueHasComment,
+    RuleId::DuplicateParameter,
+    RuleId::UnknownParameter,
+    RuleId::UndefinedReference,
+    RuleId::ParameterNotInVersion,
+    RuleId::InvalidValue,
+    RuleId::UnknownService,
+    RuleId::UnlistedServiceName,
 ];
 
 fn check_output(o: &Options, out: &Output) -> Result<(), String> {
@@ -267,13 +270,19 @@ fn check_output(o: &Options, out: &Output) -> Result<(), String> {
     {
         return Err(format!("error diagnostic {}: {}", d.id, d.message.en));
     }
-    // Every finding must be explainable: its id is a rule in the table the UI and CLI show.
+    // Every finding has the severity of its rule in the table the UI and CLI show: one id,
+    // one severity and one meaning, for the generator's findings and the lint's alike.
     if let Some(d) = out
         .diagnostics
         .iter()
-        .find(|d| postfix_tls::rules::rule(d.id).is_none())
+        .find(|d| d.severity != postfix_tls::rules::rule(d.id).severity)
     {
-        return Err(format!("diagnostic id `{}` is not in rules::RULES", d.id));
+        return Err(format!(
+            "diagnostic `{}` is {} but its rule is {}",
+            d.id,
+            d.severity,
+            postfix_tls::rules::rule(d.id).severity
+        ));
     }
     // Nothing about the text itself: what the linter says is about the choices.
     if let Some(d) = out
@@ -502,7 +511,7 @@ proptest! {
         }
         // A field in use must be refused with an error that names it.
         let refused = r.problems.iter().any(|d| {
-            d.id == "option_value_rejected"
+            d.id == RuleId::OptionValueRejected
                 && d.severity == Severity::Error
                 && d.message.en.starts_with(&*field.label_in_sentence().en)
         });
@@ -580,7 +589,10 @@ fn every_public_mx_gets_the_port_25_level_chosen_and_a_warning_for_encrypt() {
             let required = out.main_cf.contains("smtpd_tls_security_level = encrypt")
                 || out.main_cf.contains("smtpd_enforce_tls = yes");
             assert_eq!(required, inbound == InboundLevel::Encrypt, "{postfix}");
-            let warned = out.diagnostics.iter().any(|d| d.id == "mx_requires_tls");
+            let warned = out
+                .diagnostics
+                .iter()
+                .any(|d| d.id == RuleId::EncryptChosenOnMx);
             assert_eq!(warned, inbound == InboundLevel::Encrypt, "{postfix}");
         }
     }

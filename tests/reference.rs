@@ -13,6 +13,7 @@ use postfix_tls::options::{
 };
 use postfix_tls::params;
 use postfix_tls::reference::{self, Basis};
+use postfix_tls::rules::RuleId;
 use postfix_tls::version::{OpensslVersion, PostfixVersion};
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -306,9 +307,9 @@ fn cards_round_trip_through_json() {
 #[test]
 fn every_parameter_a_rule_reads_names_a_rule_that_reads_it() {
     let generic = [
-        "invalid_value",
-        "parameter_not_in_version",
-        "parameter_needs_patch_release",
+        RuleId::InvalidValue,
+        RuleId::ParameterNotInVersion,
+        RuleId::ParameterNeedsPatchRelease,
     ];
     // Names the rule code holds without a rule of their own: the replacements a
     // deprecation finding names, a digest that only matters once a client level compares

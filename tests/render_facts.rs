@@ -8,6 +8,7 @@ use postfix_tls::options::{
     Sasl,
 };
 use postfix_tls::render::{render, Rendered};
+use postfix_tls::rules::RuleId;
 use postfix_tls::version::{OpensslVersion, PostfixVersion};
 
 fn at(major: u8, minor: u8) -> Options {
@@ -29,7 +30,7 @@ fn main_value(r: &Rendered, name: &str) -> Option<String> {
         .find_map(|l| l.strip_prefix(&format!("{name} = ")).map(str::to_string))
 }
 
-fn ids(r: &Rendered) -> Vec<&'static str> {
+fn ids(r: &Rendered) -> Vec<RuleId> {
     r.problems.iter().map(|d| d.id).collect()
 }
 
@@ -63,16 +64,17 @@ fn encrypt_on_port_25_is_honoured_and_warned_about_on_a_public_mx_only() {
         main_value(&r, "smtpd_tls_security_level").as_deref(),
         Some("encrypt")
     );
-    assert_eq!(ids(&r), ["mx_requires_tls"]);
-    // Said once, as the warning of the choice: the lint's finding of the same rule is not
-    // repeated as an error.
+    assert_eq!(ids(&r), [RuleId::EncryptChosenOnMx]);
+    // Said once, as the warning of the choice: the lint's error about the same setting in a
+    // file (`mx_requires_tls`) is not repeated.
     let out = generate(&o);
     let mx: Vec<_> = out
         .diagnostics
         .iter()
-        .filter(|d| d.id == "mx_requires_tls")
+        .filter(|d| matches!(d.id, RuleId::EncryptChosenOnMx | RuleId::MxRequiresTls))
         .collect();
     assert_eq!(mx.len(), 1);
+    assert_eq!(mx[0].id, RuleId::EncryptChosenOnMx);
     assert_eq!(mx[0].severity, Severity::Warning);
     assert!(!has_errors(&out.diagnostics));
     o.role = Role::Relay;
@@ -97,7 +99,7 @@ fn a_refused_value_is_the_only_error_not_its_consequences() {
         .filter(|d| d.severity == Severity::Error)
         .map(|d| d.id)
         .collect();
-    assert_eq!(errors, ["option_value_rejected"]);
+    assert_eq!(errors, [RuleId::OptionValueRejected]);
     assert!(!out.main_cf.contains("https"));
     // The same consequences without the refusal are errors of their own.
     let mut written = at(3, 11);
@@ -286,7 +288,7 @@ fn sasl_type_lives_in_main_cf() {
     );
     let r = render(&at(2, 2));
     assert!(!r.main_cf.contains("smtpd_sasl_type"));
-    assert_eq!(ids(&r), ["option_unavailable"]);
+    assert_eq!(ids(&r), [RuleId::OptionUnavailable]);
 }
 
 #[test]
@@ -316,7 +318,7 @@ fn outbound_levels() {
         Some("may")
     );
     assert!(!r.main_cf.contains("dnssec"));
-    assert_eq!(ids(&r), ["option_unavailable"]);
+    assert_eq!(ids(&r), [RuleId::OptionUnavailable]);
     // `none` is stated: distributions ship `may`, and 3.11 made it the default.
     let mut o = at(3, 10);
     o.outbound = OutboundLevel::None;
@@ -417,7 +419,7 @@ fn protocol_syntax_per_version() {
     o.submission_profile = Profile::Modern;
     let r = render(&o);
     assert!(!r.master_cf.contains("mandatory_protocols"));
-    assert_eq!(ids(&r), ["option_unavailable"]);
+    assert_eq!(ids(&r), [RuleId::OptionUnavailable]);
 }
 
 #[test]
@@ -461,7 +463,10 @@ fn scanner_clean_excludes_and_explains() {
     for cipher in ["kRSA", "3DES", "SHA1", "SHA256", "SHA384"] {
         assert!(excluded.split(", ").any(|c| c == cipher), "{cipher}");
     }
-    let tradeoff = r.problems.iter().find(|d| d.id == "scanner_clean_tradeoff");
+    let tradeoff = r
+        .problems
+        .iter()
+        .find(|d| d.id == RuleId::ScannerCleanTradeoff);
     assert!(tradeoff.is_some_and(|d| d.message.en.contains("port 25")));
 }
 
@@ -717,7 +722,7 @@ fn a_refused_smarthost_leaves_direct_delivery_alone() {
     o.relayhost.port = RelayPort::Submissions;
     o.relayhost.host = "smtp.example.net\nrelayhost = evil".into();
     let r = render(&o);
-    assert_eq!(ids(&r), ["option_value_rejected"]);
+    assert_eq!(ids(&r), [RuleId::OptionValueRejected]);
     assert!(!r.main_cf.contains("relayhost") && !r.main_cf.contains("smtp_sasl"));
     assert!(!r.main_cf.contains("wrappermode"));
     assert_eq!(
@@ -757,7 +762,10 @@ fn smarthost_on_465_turns_dane_into_encrypt_and_says_so() {
         Some("encrypt")
     );
     assert!(!r.main_cf.contains("dnssec"));
-    let warning = r.problems.iter().find(|d| d.id == "option_unavailable");
+    let warning = r
+        .problems
+        .iter()
+        .find(|d| d.id == RuleId::OptionUnavailable);
     assert!(warning.is_some_and(|d| d.help.en.contains("`encrypt`")));
     o.outbound = OutboundLevel::Secure;
     assert_eq!(
@@ -781,7 +789,7 @@ fn the_default_page_opens_without_a_note_about_its_own_output() {
             let found = postfix_tls::generate(&o).diagnostics;
             let notes: Vec<_> = found
                 .iter()
-                .filter(|d| d.id == "chain_files_separate_key")
+                .filter(|d| d.id == RuleId::ChainFilesSeparateKey)
                 .map(|d| d.message.en.to_string())
                 .collect();
             let own_ecdsa_pair = ecdsa && layout == CertLayout::ChainFiles;

@@ -4,12 +4,18 @@
 use postfix_tls::config::{parse_main, parse_master};
 use postfix_tls::diagnostic::Severity;
 use postfix_tls::options::{CertLayout, CertSource, InboundLevel, Options, Sasl};
+use postfix_tls::rules::RuleId;
 use postfix_tls::rules::{lint, LintContext};
 use postfix_tls::stock;
 use postfix_tls::version::Preset;
 
 /// What a merge can get wrong: a parameter twice, a name Postfix does not use, a broken line.
-const MERGE_FINDINGS: &[&str] = &["duplicate_parameter", "unknown_parameter", "malformed_line"];
+const MERGE_FINDINGS: &[RuleId] = &[
+    RuleId::DuplicateParameter,
+    RuleId::UnknownParameter,
+    RuleId::MalformedLine,
+    RuleId::IgnoredServiceArgument,
+];
 
 fn variants(preset: Preset) -> Vec<Options> {
     let mut all = Vec::new();

@@ -1,7 +1,7 @@
 //! The rule table: one entry per problem, with its explanation in both languages and a
 //! source. The checks that find these problems are in the sibling modules.
 
-use super::{Rule, Source};
+use super::{Rule, RuleId, Source};
 use crate::diagnostic::Severity::{Error, Info, Warning};
 use crate::diagnostic::Topic;
 use crate::lang::Text;
@@ -18,7 +18,7 @@ const fn postconf(name: &'static str, url: &'static str) -> Source {
 pub static RULES: &[Rule] = &[
     // --- Syntax and names -------------------------------------------------------------
     Rule {
-        id: "malformed_line",
+        id: RuleId::MalformedLine,
         catalogue: None,
         severity: Error,
         topic: Topic::General,
@@ -38,7 +38,24 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) syntax", "https://www.postfix.org/postconf.5.html"),
     },
     Rule {
-        id: "duplicate_service",
+        id: RuleId::IgnoredServiceArgument,
+        catalogue: None,
+        severity: Warning,
+        topic: Topic::General,
+        summary: t("a master.cf argument the service never reads", "ein master.cf-Argument, das der Dienst nie liest"),
+        what: t(
+            "Words after the options of an `smtp`, `lmtp` or `postscreen` service, such as `flags=O` (a `pipe` attribute) on an `lmtp` line.",
+            "Wörter nach den Optionen eines `smtp`-, `lmtp`- oder `postscreen`-Dienstes, etwa `flags=O` (ein Attribut von `pipe`) in einer `lmtp`-Zeile.",
+        ),
+        why: t(
+            "These daemons never look at such words (Postfix 3.7.11 source): the setting the word was meant to make is not applied, though the service runs.",
+            "Diese Dienste beachten solche Wörter nie (Quelltext von Postfix 3.7.11): Die gemeinte Einstellung wirkt nicht, auch wenn der Dienst läuft.",
+        ),
+        fix: t("Remove the word; settings for the service go in `-o name=value`.", "Das Wort entfernen; Einstellungen für den Dienst gehören in `-o name=wert`."),
+        source: postconf("master(5) command + args", "https://www.postfix.org/master.5.html"),
+    },
+    Rule {
+        id: RuleId::DuplicateService,
         catalogue: None,
         severity: Warning,
         topic: Topic::General,
@@ -55,7 +72,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("master(5) syntax", "https://www.postfix.org/master.5.html"),
     },
     Rule {
-        id: "value_has_comment",
+        id: RuleId::ValueHasComment,
         catalogue: None,
         severity: Error,
         topic: Topic::General,
@@ -72,7 +89,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) syntax", "https://www.postfix.org/postconf.5.html"),
     },
     Rule {
-        id: "duplicate_parameter",
+        id: RuleId::DuplicateParameter,
         catalogue: None,
         severity: Warning,
         topic: Topic::General,
@@ -89,7 +106,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) syntax", "https://www.postfix.org/postconf.5.html"),
     },
     Rule {
-        id: "unknown_parameter",
+        id: RuleId::UnknownParameter,
         catalogue: None,
         severity: Warning,
         topic: Topic::General,
@@ -106,7 +123,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(1) unused parameter", "https://www.postfix.org/postconf.1.html"),
     },
     Rule {
-        id: "undefined_reference",
+        id: RuleId::UndefinedReference,
         catalogue: None,
         severity: Warning,
         topic: Topic::General,
@@ -126,7 +143,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(1) undefined parameter", "https://www.postfix.org/postconf.1.html"),
     },
     Rule {
-        id: "parameter_not_in_version",
+        id: RuleId::ParameterNotInVersion,
         catalogue: Some("L19"),
         severity: Warning,
         topic: Topic::Host,
@@ -143,7 +160,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5)", "https://www.postfix.org/postconf.5.html#tls_ffdhe_auto_groups"),
     },
     Rule {
-        id: "parameter_renamed",
+        id: RuleId::ParameterRenamed,
         catalogue: None,
         severity: Info,
         topic: Topic::General,
@@ -160,7 +177,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("DEPRECATION_README", "https://www.postfix.org/DEPRECATION_README.html"),
     },
     Rule {
-        id: "parameter_needs_patch_release",
+        id: RuleId::ParameterNeedsPatchRelease,
         catalogue: Some("L19"),
         severity: Info,
         topic: Topic::Host,
@@ -183,7 +200,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) tls_config_file", "https://www.postfix.org/postconf.5.html#tls_config_file"),
     },
     Rule {
-        id: "invalid_value",
+        id: RuleId::InvalidValue,
         catalogue: None,
         severity: Error,
         topic: Topic::General,
@@ -200,7 +217,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5)", "https://www.postfix.org/postconf.5.html"),
     },
     Rule {
-        id: "unknown_service",
+        id: RuleId::UnknownService,
         catalogue: None,
         severity: Error,
         topic: Topic::General,
@@ -217,7 +234,24 @@ pub static RULES: &[Rule] = &[
         source: postconf("master(5)", "https://www.postfix.org/master.5.html"),
     },
     Rule {
-        id: "option_value_rejected",
+        id: RuleId::UnlistedServiceName,
+        catalogue: None,
+        severity: Warning,
+        topic: Topic::General,
+        summary: t("a master.cf service name that may not be a port", "ein master.cf-Dienstname, der vielleicht kein Port ist"),
+        what: t(
+            "`inet` service names that are neither a port number nor a well-known name such as `smtp`, `submission` or `submissions`, but could be listed in the host's /etc/services.",
+            "`inet`-Dienstnamen, die weder Portnummer noch bekannter Name wie `smtp`, `submission` oder `submissions` sind, aber in /etc/services des Hosts stehen könnten.",
+        ),
+        why: t(
+            "If /etc/services does not list the name, the master daemon cannot resolve it to a port and refuses to start the service, so the port stays closed.",
+            "Steht der Name nicht in /etc/services, kann der master-Dienst ihn keinem Port zuordnen und startet den Dienst nicht; der Port bleibt geschlossen.",
+        ),
+        fix: t("Use a port number, the name named in the help, or check that /etc/services lists the name.", "Eine Portnummer oder den im Hinweis genannten Namen verwenden oder prüfen, dass /etc/services den Namen enthält."),
+        source: postconf("master(5)", "https://www.postfix.org/master.5.html"),
+    },
+    Rule {
+        id: RuleId::OptionValueRejected,
         catalogue: None,
         severity: Error,
         topic: Topic::General,
@@ -234,7 +268,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) syntax", "https://www.postfix.org/postconf.5.html"),
     },
     Rule {
-        id: "option_unavailable",
+        id: RuleId::OptionUnavailable,
         catalogue: None,
         severity: Warning,
         topic: Topic::General,
@@ -252,7 +286,7 @@ pub static RULES: &[Rule] = &[
     },
     // --- Inbound on port 25 -------------------------------------------------------------
     Rule {
-        id: "mx_requires_tls",
+        id: RuleId::MxRequiresTls,
         catalogue: Some("L01"),
         severity: Error,
         topic: Topic::Inbound,
@@ -272,24 +306,61 @@ pub static RULES: &[Rule] = &[
         source: postconf("RFC 3207 §4", "https://www.rfc-editor.org/rfc/rfc3207#section-4"),
     },
     Rule {
-        id: "invalid_server_tls_level",
+        id: RuleId::EncryptChosenOnMx,
+        catalogue: None,
+        severity: Warning,
+        topic: Topic::Inbound,
+        summary: t("required TLS on port 25 of a public MX was chosen", "verlangtes TLS auf Port 25 eines öffentlichen MX wurde gewählt"),
+        what: t(
+            "The generator's choice `encrypt` for port 25 while the host is a public MX: the output honours it.",
+            "Die Wahl `encrypt` für Port 25 im Generator, während der Host ein öffentlicher MX ist: Die Ausgabe folgt ihr.",
+        ),
+        why: t(
+            "RFC 3207 says a publicly-referenced SMTP server MUST NOT require STARTTLS: servers without TLS cannot deliver to you. The choice is yours to make (a host only your own partners send to), so it is written as chosen, with this warning.",
+            "Laut RFC 3207 darf ein öffentlich referenzierter SMTP-Server STARTTLS NICHT verlangen: Server ohne TLS können Ihnen nicht zustellen. Die Wahl liegt bei Ihnen (ein Host, an den nur eigene Partner senden), daher wird sie wie gewählt geschrieben, mit dieser Warnung.",
+        ),
+        fix: t(
+            "Choose `may` for port 25 and require TLS where your own clients connect: submission on 587 and 465.",
+            "Für Port 25 `may` wählen und TLS dort verlangen, wo sich Ihre eigenen Clients verbinden: Einlieferung auf 587 und 465.",
+        ),
+        source: postconf("RFC 3207 §4", "https://www.rfc-editor.org/rfc/rfc3207#section-4"),
+    },
+    Rule {
+        id: RuleId::InvalidServerTlsLevel,
         catalogue: Some("L02"),
         severity: Error,
         topic: Topic::Inbound,
         summary: t("a client-only TLS level on the server side", "eine nur für Clients gültige TLS-Stufe auf der Serverseite"),
         what: t(
-            "`smtpd_tls_security_level` set to a level only the SMTP client knows: `dane`, `dane-only` (error), or `fingerprint`, `verify`, `secure` (warning).",
-            "`smtpd_tls_security_level` mit einer Stufe, die nur der SMTP-Client kennt: `dane`, `dane-only` (Fehler) oder `fingerprint`, `verify`, `secure` (Warnung).",
+            "`smtpd_tls_security_level` set to a level only the SMTP client knows and smtpd refuses: `dane` or `dane-only`.",
+            "`smtpd_tls_security_level` mit einer Stufe, die nur der SMTP-Client kennt und smtpd ablehnt: `dane` oder `dane-only`.",
         ),
         why: t(
-            "smtpd stops with \"Invalid TLS level\" for `dane`; it treats `fingerprint`/`verify`/`secure` as `encrypt` with a warning, which is probably not what was meant.",
-            "smtpd bricht bei `dane` mit \"Invalid TLS level\" ab; `fingerprint`/`verify`/`secure` behandelt es mit Warnung wie `encrypt`, was vermutlich nicht gemeint war.",
+            "smtpd stops with \"Invalid TLS level\": mail is not received on that service.",
+            "smtpd bricht mit \"Invalid TLS level\" ab: Auf diesem Dienst wird keine Mail angenommen.",
         ),
         fix: t("Use `none`, `may` or `encrypt` for the server.", "Für den Server `none`, `may` oder `encrypt` verwenden."),
         source: postconf("postconf(5) smtpd_tls_security_level", "https://www.postfix.org/postconf.5.html#smtpd_tls_security_level"),
     },
     Rule {
-        id: "tls_without_certificate",
+        id: RuleId::ServerTlsLevelReadAsEncrypt,
+        catalogue: Some("L02"),
+        severity: Warning,
+        topic: Topic::Inbound,
+        summary: t("a client-only TLS level that smtpd reads as `encrypt`", "eine nur für Clients gültige TLS-Stufe, die smtpd als `encrypt` liest"),
+        what: t(
+            "`smtpd_tls_security_level` set to `fingerprint`, `verify` or `secure`, levels of the SMTP client.",
+            "`smtpd_tls_security_level` mit `fingerprint`, `verify` oder `secure`, Stufen des SMTP-Clients.",
+        ),
+        why: t(
+            "smtpd warns and treats them as `encrypt`: it requires TLS but verifies no client certificate, which is probably not what was meant.",
+            "smtpd warnt und behandelt sie wie `encrypt`: Es verlangt TLS, prüft aber kein Client-Zertifikat, was vermutlich nicht gemeint war.",
+        ),
+        fix: t("Use `none`, `may` or `encrypt` for the server.", "Für den Server `none`, `may` oder `encrypt` verwenden."),
+        source: postconf("postconf(5) smtpd_tls_security_level", "https://www.postfix.org/postconf.5.html#smtpd_tls_security_level"),
+    },
+    Rule {
+        id: RuleId::TlsWithoutCertificate,
         catalogue: Some("L26"),
         severity: Error,
         topic: Topic::Certificates,
@@ -309,7 +380,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) smtpd_tls_cert_file", "https://www.postfix.org/postconf.5.html#smtpd_tls_cert_file"),
     },
     Rule {
-        id: "client_cert_required_without_encrypt",
+        id: RuleId::ClientCertRequiredWithoutEncrypt,
         catalogue: Some("L27"),
         severity: Warning,
         topic: Topic::Inbound,
@@ -326,7 +397,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) smtpd_tls_req_ccert", "https://www.postfix.org/postconf.5.html#smtpd_tls_req_ccert"),
     },
     Rule {
-        id: "port25_tls_floor_too_strict",
+        id: RuleId::Port25TlsFloorTooStrict,
         catalogue: Some("L31"),
         severity: Warning,
         topic: Topic::Inbound,
@@ -346,7 +417,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) smtp_tls_security_level", "https://www.postfix.org/postconf.5.html#smtp_tls_security_level"),
     },
     Rule {
-        id: "client_cert_relay_with_public_ca",
+        id: RuleId::ClientCertRelayWithPublicCa,
         catalogue: Some("L07"),
         severity: Warning,
         topic: Topic::Inbound,
@@ -366,7 +437,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) permit_tls_all_clientcerts", "https://www.postfix.org/postconf.5.html#permit_tls_all_clientcerts"),
     },
     Rule {
-        id: "postscreen_without_tlsproxy",
+        id: RuleId::PostscreenWithoutTlsproxy,
         catalogue: Some("L40"),
         severity: Warning,
         topic: Topic::Inbound,
@@ -386,7 +457,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("POSTSCREEN_README", "https://www.postfix.org/POSTSCREEN_README.html#starttls"),
     },
     Rule {
-        id: "client_session_hidden_on_port_25",
+        id: RuleId::ClientSessionHiddenOnPort25,
         catalogue: Some("L47"),
         severity: Info,
         topic: Topic::Inbound,
@@ -407,7 +478,7 @@ pub static RULES: &[Rule] = &[
     },
     // --- Certificates -------------------------------------------------------------------
     Rule {
-        id: "chain_files_unsupported",
+        id: RuleId::ChainFilesUnsupported,
         catalogue: Some("L17"),
         severity: Error,
         topic: Topic::Certificates,
@@ -421,7 +492,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) smtpd_tls_chain_files", "https://www.postfix.org/postconf.5.html#smtpd_tls_chain_files"),
     },
     Rule {
-        id: "chain_files_overrides_legacy",
+        id: RuleId::ChainFilesOverridesLegacy,
         catalogue: Some("L17"),
         severity: Warning,
         topic: Topic::Certificates,
@@ -438,7 +509,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) smtpd_tls_chain_files", "https://www.postfix.org/postconf.5.html#smtpd_tls_chain_files"),
     },
     Rule {
-        id: "chain_files_key_not_first",
+        id: RuleId::ChainFilesKeyNotFirst,
         catalogue: None,
         severity: Error,
         topic: Topic::Certificates,
@@ -455,7 +526,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) smtpd_tls_chain_files", "https://www.postfix.org/postconf.5.html#smtpd_tls_chain_files"),
     },
     Rule {
-        id: "certificate_key_swapped",
+        id: RuleId::CertificateKeySwapped,
         catalogue: None,
         severity: Error,
         topic: Topic::Certificates,
@@ -475,7 +546,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) smtpd_tls_cert_file", "https://www.postfix.org/postconf.5.html#smtpd_tls_cert_file"),
     },
     Rule {
-        id: "chain_files_separate_key",
+        id: RuleId::ChainFilesSeparateKey,
         catalogue: Some("L18"),
         severity: Info,
         topic: Topic::Certificates,
@@ -492,7 +563,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) smtpd_tls_chain_files", "https://www.postfix.org/postconf.5.html#smtpd_tls_chain_files"),
     },
     Rule {
-        id: "untrusted_certificate_on_submission",
+        id: RuleId::UntrustedCertificateOnSubmission,
         catalogue: Some("L24"),
         severity: Warning,
         topic: Topic::Submission,
@@ -509,7 +580,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("RFC 8314 §5", "https://www.rfc-editor.org/rfc/rfc8314#section-5"),
     },
     Rule {
-        id: "self_signed_certificate_on_mx",
+        id: RuleId::SelfSignedCertificateOnMx,
         catalogue: Some("L25"),
         severity: Info,
         topic: Topic::Certificates,
@@ -523,14 +594,14 @@ pub static RULES: &[Rule] = &[
         source: postconf("TLS_README", "https://www.postfix.org/TLS_README.html#server_cert_key"),
     },
     Rule {
-        id: "fingerprint_digest_md5",
+        id: RuleId::FingerprintDigestMd5,
         catalogue: Some("L48"),
         severity: Warning,
         topic: Topic::Certificates,
         summary: t("certificate fingerprints compared with MD5", "Zertifikat-Fingerabdrücke werden mit MD5 verglichen"),
         what: t(
-            "Certificate fingerprints in use (`fingerprint` security level, `smtp_tls_fingerprint_cert_match`, `relay_clientcerts`, `permit_tls_clientcerts`, `check_ccert_access`) while the digest is MD5: set so, the default before Postfix 3.6, or the default from 3.6 while `compatibility_level` is below 3.6 (a hint when the given main.cf does not set `compatibility_level`).",
-            "Zertifikat-Fingerabdrücke im Einsatz (Sicherheitsstufe `fingerprint`, `smtp_tls_fingerprint_cert_match`, `relay_clientcerts`, `permit_tls_clientcerts`, `check_ccert_access`), während der Digest MD5 ist: so gesetzt, Voreinstellung vor Postfix 3.6 oder ab 3.6 bei einem `compatibility_level` unter 3.6 (ein Hinweis, wenn die angegebene main.cf `compatibility_level` nicht setzt).",
+            "Certificate fingerprints in use (`fingerprint` security level, `smtp_tls_fingerprint_cert_match`, `relay_clientcerts`, `permit_tls_clientcerts`, `check_ccert_access`) while the digest is MD5: set so, the default before Postfix 3.6, or the default from 3.6 while `compatibility_level` is below 3.6.",
+            "Zertifikat-Fingerabdrücke im Einsatz (Sicherheitsstufe `fingerprint`, `smtp_tls_fingerprint_cert_match`, `relay_clientcerts`, `permit_tls_clientcerts`, `check_ccert_access`), während der Digest MD5 ist: so gesetzt, Voreinstellung vor Postfix 3.6 oder ab 3.6 bei einem `compatibility_level` unter 3.6.",
         ),
         why: t(
             "MD5 is broken for collision resistance, so a fingerprint is weak proof of a certificate; and SHA-256 fingerprints, which most tools print today, never match an MD5 comparison, so verification fails and mail is deferred or refused.",
@@ -542,9 +613,29 @@ pub static RULES: &[Rule] = &[
         ),
         source: postconf("postconf(5) smtp_tls_fingerprint_digest", "https://www.postfix.org/postconf.5.html#smtp_tls_fingerprint_digest"),
     },
+    Rule {
+        id: RuleId::FingerprintDigestByCompatibility,
+        catalogue: Some("L48"),
+        severity: Info,
+        topic: Topic::Certificates,
+        summary: t("certificate fingerprints compared with MD5 unless `compatibility_level` is 3.6", "Zertifikat-Fingerabdrücke mit MD5 verglichen, sofern `compatibility_level` nicht 3.6 ist"),
+        what: t(
+            "Certificate fingerprints in use on Postfix 3.6 or later while the given main.cf sets neither the digest nor `compatibility_level` (it may be set in the part not given).",
+            "Zertifikat-Fingerabdrücke im Einsatz bei Postfix ab 3.6, während die angegebene main.cf weder den Digest noch `compatibility_level` setzt (er kann im nicht angegebenen Teil stehen).",
+        ),
+        why: t(
+            "From 3.6 the digest is SHA-256 only at `compatibility_level = 3.6` or higher; below it MD5, which SHA-256 fingerprints never match.",
+            "Ab 3.6 ist der Digest nur bei `compatibility_level = 3.6` oder höher SHA-256; darunter MD5, zu dem SHA-256-Fingerabdrücke nie passen.",
+        ),
+        fix: t(
+            "Check `postconf compatibility_level`, or set the digest to `sha256` explicitly and list SHA-256 fingerprints in the same change.",
+            "`postconf compatibility_level` prüfen oder den Digest ausdrücklich auf `sha256` setzen und im selben Schritt SHA-256-Fingerabdrücke eintragen.",
+        ),
+        source: postconf("postconf(5) smtp_tls_fingerprint_digest", "https://www.postfix.org/postconf.5.html#smtp_tls_fingerprint_digest"),
+    },
     // --- Submission ---------------------------------------------------------------------
     Rule {
-        id: "submissions_name_unresolvable",
+        id: RuleId::SubmissionsNameUnresolvable,
         catalogue: Some("L20"),
         severity: Warning,
         topic: Topic::Submission,
@@ -558,7 +649,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) known_tcp_ports", "https://www.postfix.org/postconf.5.html#known_tcp_ports"),
     },
     Rule {
-        id: "wrappermode_in_main_cf",
+        id: RuleId::WrappermodeInMainCf,
         catalogue: Some("L21"),
         severity: Warning,
         topic: Topic::Submission,
@@ -572,7 +663,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) smtpd_tls_wrappermode", "https://www.postfix.org/postconf.5.html#smtpd_tls_wrappermode"),
     },
     Rule {
-        id: "wrappermode_on_submission",
+        id: RuleId::WrappermodeOnSubmission,
         catalogue: None,
         severity: Error,
         topic: Topic::Submission,
@@ -592,7 +683,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("master(5) syntax", "https://www.postfix.org/master.5.html"),
     },
     Rule {
-        id: "level_ignored_with_wrappermode",
+        id: RuleId::LevelIgnoredWithWrappermode,
         catalogue: Some("L22"),
         severity: Info,
         topic: Topic::Submission,
@@ -606,7 +697,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) smtpd_tls_wrappermode", "https://www.postfix.org/postconf.5.html#smtpd_tls_wrappermode"),
     },
     Rule {
-        id: "sasl_over_cleartext",
+        id: RuleId::SaslOverCleartext,
         catalogue: Some("L28"),
         severity: Error,
         topic: Topic::Submission,
@@ -626,7 +717,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("SASL_README", "https://www.postfix.org/SASL_README.html#server_sasl_enable"),
     },
     Rule {
-        id: "sasl_on_port_25",
+        id: RuleId::SaslOnPort25,
         catalogue: Some("L29"),
         severity: Warning,
         topic: Topic::Submission,
@@ -646,7 +737,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("SASL_README", "https://www.postfix.org/SASL_README.html#server_sasl_enable"),
     },
     Rule {
-        id: "no_relay_protection",
+        id: RuleId::NoRelayProtection,
         catalogue: Some("L30"),
         severity: Error,
         topic: Topic::Inbound,
@@ -666,7 +757,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) smtpd_relay_restrictions", "https://www.postfix.org/postconf.5.html#smtpd_relay_restrictions"),
     },
     Rule {
-        id: "submission_not_restricted",
+        id: RuleId::SubmissionNotRestricted,
         catalogue: Some("L30"),
         severity: Warning,
         topic: Topic::Submission,
@@ -686,7 +777,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("master.cf (stock)", "https://www.postfix.org/postconf.5.html#smtpd_relay_restrictions"),
     },
     Rule {
-        id: "no_implicit_tls_submission",
+        id: RuleId::NoImplicitTlsSubmission,
         catalogue: Some("L46"),
         severity: Info,
         topic: Topic::Submission,
@@ -701,7 +792,7 @@ pub static RULES: &[Rule] = &[
     },
     // --- Outbound -----------------------------------------------------------------------
     Rule {
-        id: "outbound_tls_mandatory_for_internet",
+        id: RuleId::OutboundTlsMandatoryForInternet,
         catalogue: Some("L03"),
         severity: Warning,
         topic: Topic::Outbound,
@@ -721,7 +812,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) smtp_tls_security_level", "https://www.postfix.org/postconf.5.html#smtp_tls_security_level"),
     },
     Rule {
-        id: "dane_without_dnssec",
+        id: RuleId::DaneWithoutDnssec,
         catalogue: Some("L04"),
         severity: Error,
         topic: Topic::Outbound,
@@ -741,7 +832,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) smtp_dns_support_level", "https://www.postfix.org/postconf.5.html#smtp_dns_support_level"),
     },
     Rule {
-        id: "verify_without_ca",
+        id: RuleId::VerifyWithoutCa,
         catalogue: Some("L05"),
         severity: Warning,
         topic: Topic::Outbound,
@@ -761,7 +852,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) smtp_tls_CAfile", "https://www.postfix.org/postconf.5.html#smtp_tls_CAfile"),
     },
     Rule {
-        id: "ca_file_is_own_certificate",
+        id: RuleId::CaFileIsOwnCertificate,
         catalogue: Some("L06"),
         severity: Warning,
         topic: Topic::Outbound,
@@ -781,7 +872,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) smtp_tls_CAfile", "https://www.postfix.org/postconf.5.html#smtp_tls_CAfile"),
     },
     Rule {
-        id: "smtp_wrappermode_below_encrypt",
+        id: RuleId::SmtpWrappermodeBelowEncrypt,
         catalogue: Some("L08"),
         severity: Error,
         topic: Topic::Outbound,
@@ -801,7 +892,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) smtp_tls_wrappermode", "https://www.postfix.org/postconf.5.html#smtp_tls_wrappermode"),
     },
     Rule {
-        id: "relayhost_implicit_tls_without_wrappermode",
+        id: RuleId::RelayhostImplicitTlsWithoutWrappermode,
         catalogue: None,
         severity: Warning,
         topic: Topic::Outbound,
@@ -821,7 +912,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) smtp_tls_wrappermode", "https://www.postfix.org/postconf.5.html#smtp_tls_wrappermode"),
     },
     Rule {
-        id: "outbound_tls_disabled",
+        id: RuleId::OutboundTlsDisabled,
         catalogue: Some("L41"),
         severity: Info,
         topic: Topic::Outbound,
@@ -839,7 +930,7 @@ pub static RULES: &[Rule] = &[
     },
     // --- Protocols, ciphers, key exchange -------------------------------------------------
     Rule {
-        id: "deprecated_tls_switch",
+        id: RuleId::DeprecatedTlsSwitch,
         catalogue: Some("L09"),
         severity: Warning,
         topic: Topic::General,
@@ -856,14 +947,14 @@ pub static RULES: &[Rule] = &[
         source: postconf("DEPRECATION_README", "https://www.postfix.org/DEPRECATION_README.html"),
     },
     Rule {
-        id: "dh_param_file_deprecated",
+        id: RuleId::DhParamFileDeprecated,
         catalogue: Some("L10"),
         severity: Warning,
         topic: Topic::Protocols,
         summary: t("a custom DH parameter file where OpenSSL chooses better", "eine eigene DH-Parameterdatei, wo OpenSSL besser wählt"),
         what: t(
-            "`smtpd_tls_dh1024_param_file` set on Postfix 3.9+ (warning) or on 3.7–3.8 with OpenSSL 3 (advice).",
-            "`smtpd_tls_dh1024_param_file` gesetzt bei Postfix ab 3.9 (Warnung) oder bei 3.7–3.8 mit OpenSSL 3 (Hinweis).",
+            "`smtpd_tls_dh1024_param_file` set on Postfix 3.9 or later.",
+            "`smtpd_tls_dh1024_param_file` gesetzt bei Postfix ab 3.9.",
         ),
         why: t(
             "With OpenSSL 3 Postfix lets OpenSSL pick standard DH groups; custom parameters are no longer recommended and `postconf` 3.9+ warns about them.",
@@ -873,7 +964,24 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) smtpd_tls_dh1024_param_file", "https://www.postfix.org/postconf.5.html#smtpd_tls_dh1024_param_file"),
     },
     Rule {
-        id: "dh512_param_file_ignored",
+        id: RuleId::DhParamFileUnneeded,
+        catalogue: Some("L10"),
+        severity: Info,
+        topic: Topic::Protocols,
+        summary: t("a custom DH parameter file OpenSSL does not need", "eine eigene DH-Parameterdatei, die OpenSSL nicht braucht"),
+        what: t(
+            "`smtpd_tls_dh1024_param_file` set on Postfix 3.7 or 3.8 with OpenSSL 3.",
+            "`smtpd_tls_dh1024_param_file` gesetzt bei Postfix 3.7 oder 3.8 mit OpenSSL 3.",
+        ),
+        why: t(
+            "With OpenSSL 3 these versions let OpenSSL pick standard DH groups when the parameter is empty; a file of your own is one more thing to keep strong.",
+            "Mit OpenSSL 3 lassen diese Versionen OpenSSL Standard-DH-Gruppen wählen, wenn der Parameter leer ist; eine eigene Datei ist eine Sache mehr, die stark bleiben muss.",
+        ),
+        fix: t("Remove the line (leave the parameter at its default).", "Die Zeile entfernen (den Parameter auf der Voreinstellung lassen)."),
+        source: postconf("postconf(5) smtpd_tls_dh1024_param_file", "https://www.postfix.org/postconf.5.html#smtpd_tls_dh1024_param_file"),
+    },
+    Rule {
+        id: RuleId::Dh512ParamFileIgnored,
         catalogue: Some("L11"),
         severity: Warning,
         topic: Topic::Protocols,
@@ -887,7 +995,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) smtpd_tls_dh512_param_file", "https://www.postfix.org/postconf.5.html#smtpd_tls_dh512_param_file"),
     },
     Rule {
-        id: "eecdh_grade_ignored",
+        id: RuleId::EecdhGradeIgnored,
         catalogue: Some("L12"),
         severity: Warning,
         topic: Topic::Protocols,
@@ -901,7 +1009,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) smtpd_tls_eecdh_grade", "https://www.postfix.org/postconf.5.html#smtpd_tls_eecdh_grade"),
     },
     Rule {
-        id: "weak_cipher_grade",
+        id: RuleId::WeakCipherGrade,
         catalogue: Some("L13"),
         severity: Warning,
         topic: Topic::Protocols,
@@ -918,7 +1026,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("weakdh.org sysadmin guide", "https://weakdh.org/sysadmin.html"),
     },
     Rule {
-        id: "protocol_range_unsupported",
+        id: RuleId::ProtocolRangeUnsupported,
         catalogue: Some("L14"),
         severity: Error,
         topic: Topic::Protocols,
@@ -932,7 +1040,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) smtpd_tls_protocols", "https://www.postfix.org/postconf.5.html#smtpd_tls_protocols"),
     },
     Rule {
-        id: "protocol_exclusions_not_contiguous",
+        id: RuleId::ProtocolExclusionsNotContiguous,
         catalogue: Some("L15"),
         severity: Warning,
         topic: Topic::Protocols,
@@ -949,7 +1057,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) smtp_tls_protocols", "https://www.postfix.org/postconf.5.html#smtp_tls_protocols"),
     },
     Rule {
-        id: "tlsv13_name_unsupported",
+        id: RuleId::Tlsv13NameUnsupported,
         catalogue: Some("L16"),
         severity: Error,
         topic: Topic::Protocols,
@@ -963,7 +1071,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) smtpd_tls_protocols", "https://www.postfix.org/postconf.5.html#smtpd_tls_protocols"),
     },
     Rule {
-        id: "mandatory_only_while_opportunistic",
+        id: RuleId::MandatoryOnlyWhileOpportunistic,
         catalogue: Some("L23"),
         severity: Info,
         topic: Topic::Protocols,
@@ -980,7 +1088,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) smtpd_tls_mandatory_protocols", "https://www.postfix.org/postconf.5.html#smtpd_tls_mandatory_protocols"),
     },
     Rule {
-        id: "cipherlist_overridden",
+        id: RuleId::CipherlistOverridden,
         catalogue: Some("L33"),
         severity: Warning,
         topic: Topic::Protocols,
@@ -997,7 +1105,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) tls_high_cipherlist", "https://www.postfix.org/postconf.5.html#tls_high_cipherlist"),
     },
     Rule {
-        id: "cipherlist_empty",
+        id: RuleId::CipherlistEmpty,
         catalogue: Some("L34"),
         severity: Error,
         topic: Topic::Protocols,
@@ -1011,7 +1119,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) tls_high_cipherlist", "https://www.postfix.org/postconf.5.html#tls_high_cipherlist"),
     },
     Rule {
-        id: "preempt_cipherlist",
+        id: RuleId::PreemptCipherlist,
         catalogue: Some("L35"),
         severity: Info,
         topic: Topic::Protocols,
@@ -1025,7 +1133,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) tls_preempt_cipherlist", "https://www.postfix.org/postconf.5.html#tls_preempt_cipherlist"),
     },
     Rule {
-        id: "dh_parameters_too_small",
+        id: RuleId::DhParametersTooSmall,
         catalogue: Some("L36"),
         severity: Warning,
         topic: Topic::Protocols,
@@ -1045,7 +1153,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("weakdh.org sysadmin guide", "https://weakdh.org/sysadmin.html"),
     },
     Rule {
-        id: "scanner_clean_tradeoff",
+        id: RuleId::ScannerCleanTradeoff,
         catalogue: Some("L32"),
         severity: Info,
         topic: Topic::Protocols,
@@ -1059,7 +1167,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("Internet.nl", "https://internet.nl/faqs/report/"),
     },
     Rule {
-        id: "pq_key_share_first",
+        id: RuleId::PqKeyShareFirst,
         catalogue: Some("L37"),
         severity: Warning,
         topic: Topic::Protocols,
@@ -1079,7 +1187,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) tls_eecdh_auto_curves", "https://www.postfix.org/postconf.5.html#tls_eecdh_auto_curves"),
     },
     Rule {
-        id: "server_session_cache_unneeded",
+        id: RuleId::ServerSessionCacheUnneeded,
         catalogue: Some("L39"),
         severity: Info,
         topic: Topic::Protocols,
@@ -1096,7 +1204,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) smtpd_tls_session_cache_database", "https://www.postfix.org/postconf.5.html#smtpd_tls_session_cache_database"),
     },
     Rule {
-        id: "berkeley_db_table",
+        id: RuleId::BerkeleyDbTable,
         catalogue: None,
         severity: Warning,
         topic: Topic::Protocols,
@@ -1116,7 +1224,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("NON_BERKELEYDB_README", "https://www.postfix.org/NON_BERKELEYDB_README.html"),
     },
     Rule {
-        id: "tls_debug_loglevel",
+        id: RuleId::TlsDebugLoglevel,
         catalogue: Some("L38"),
         severity: Info,
         topic: Topic::Logging,
@@ -1130,7 +1238,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postconf(5) smtpd_tls_loglevel", "https://www.postfix.org/postconf.5.html#smtpd_tls_loglevel"),
     },
     Rule {
-        id: "series_end_of_life",
+        id: RuleId::SeriesEndOfLife,
         catalogue: None,
         severity: Warning,
         topic: Topic::Host,
@@ -1150,7 +1258,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postfix.org source page; endoflife.date/postfix", "https://endoflife.date/postfix"),
     },
     Rule {
-        id: "series_patched_by_distribution",
+        id: RuleId::SeriesPatchedByDistribution,
         catalogue: None,
         severity: Info,
         topic: Topic::Host,
@@ -1170,7 +1278,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("postfix.org source page; endoflife.date/postfix", "https://endoflife.date/postfix"),
     },
     Rule {
-        id: "unlikely_version_pair",
+        id: RuleId::UnlikelyVersionPair,
         catalogue: None,
         severity: Warning,
         topic: Topic::Host,
@@ -1190,7 +1298,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("RELEASE_NOTES-3.6 (OpenSSL requirements)", "https://www.postfix.org/announcements/postfix-3.6.0.html"),
     },
     Rule {
-        id: "mx_without_tls",
+        id: RuleId::MxWithoutTls,
         catalogue: None,
         severity: Warning,
         topic: Topic::Inbound,
@@ -1210,7 +1318,7 @@ pub static RULES: &[Rule] = &[
         source: postconf("RFC 7435 Opportunistic Security; TLS_README", "https://www.rfc-editor.org/rfc/rfc7435"),
     },
     Rule {
-        id: "relay_password_over_optional_tls",
+        id: RuleId::RelayPasswordOverOptionalTls,
         catalogue: None,
         severity: Warning,
         topic: Topic::Outbound,

@@ -1,11 +1,13 @@
 //! Server certificates: `chain_files_unsupported` and `chain_files_overrides_legacy` (L17),
 //! `chain_files_key_not_first`, `certificate_key_swapped`, `chain_files_separate_key` (L18),
 //! `untrusted_certificate_on_submission` (L24),
-//! `self_signed_certificate_on_mx` (L25), `fingerprint_digest_md5` (L48).
+//! `self_signed_certificate_on_mx` (L25), `fingerprint_digest_md5` and
+//! `fingerprint_digest_by_compatibility` (L48).
 
 use super::scope::{At, Lint, Port};
+use super::RuleId;
 use crate::config::Param;
-use crate::diagnostic::{FileKind, Severity};
+use crate::diagnostic::FileKind;
 use crate::options::Role;
 use crate::params;
 use crate::text;
@@ -95,7 +97,7 @@ fn swapped_files(lint: &mut Lint) {
             )
         };
         lint.emit(
-            "certificate_key_swapped",
+            RuleId::CertificateKeySwapped,
             Some(at),
             message,
             text!(
@@ -135,7 +137,7 @@ fn chain_files(lint: &mut Lint) {
     for (name, value, at) in &chains {
         if !version.supports_chain_files() {
             lint.emit(
-                "chain_files_unsupported",
+                RuleId::ChainFilesUnsupported,
                 Some(*at),
                 text!(
                     "`{}` needs Postfix 3.4; Postfix {} ignores it and has no certificate",
@@ -164,7 +166,7 @@ fn chain_files(lint: &mut Lint) {
                 name, ordered
             );
             lint.emit(
-                "chain_files_key_not_first",
+                RuleId::ChainFilesKeyNotFirst,
                 Some(*at),
                 text!(
                     "`{}` lists the certificate `{}` before its private key: Postfix turns TLS off (\"key not first\")",
@@ -184,7 +186,7 @@ fn chain_files(lint: &mut Lint) {
         if own.len() >= 2 && own.iter().any(is_listed_key) && own.iter().any(|f| !is_listed_key(f))
         {
             lint.emit(
-                "chain_files_separate_key",
+                RuleId::ChainFilesSeparateKey,
                 Some(*at),
                 text!(
                     "`{}` lists the key and the certificate chain as separate files",
@@ -223,7 +225,7 @@ fn chain_files(lint: &mut Lint) {
     }
     for (name_at, name) in found {
         lint.emit(
-            "chain_files_overrides_legacy",
+            RuleId::ChainFilesOverridesLegacy,
             Some(name_at),
             text!(
                 "`{}` is ignored because `smtpd_tls_chain_files` is set",
@@ -244,9 +246,6 @@ fn is_self_signed(path: &str) -> bool {
 }
 
 fn self_signed(lint: &mut Lint) {
-    let mut mx: Vec<(Option<At>, String)> = Vec::new();
-    // (where, certificate, service name): each submission service is named in its finding.
-    let mut submission: Vec<(Option<At>, String, String)> = Vec::new();
     for scope in lint.smtpd_scopes() {
         if lint.tls_enabled(scope.service).is_none() {
             continue;
@@ -260,57 +259,46 @@ fn self_signed(lint: &mut Lint) {
         let Some(cert) = cert.filter(|c| is_self_signed(c.value)) else {
             continue;
         };
-        let entry = (cert.at, cert.value.to_string());
         match scope.port {
             // Only a public MX meets MTA-STS senders; a relay or null client does not.
-            Port::Smtp if lint.ctx.role == Role::PublicMx && !mx.contains(&entry) => mx.push(entry),
+            Port::Smtp if lint.ctx.role == Role::PublicMx => lint.emit(
+                RuleId::SelfSignedCertificateOnMx,
+                cert.at,
+                text!(
+                    "`{}` is a self-signed certificate: fine for opportunistic TLS, but MTA-STS senders will not deliver",
+                    "`{}` ist ein selbstsigniertes Zertifikat: für opportunistisches TLS in Ordnung, aber Absender mit MTA-STS liefern nicht zu";
+                    cert.value
+                ),
+                text!(
+                    "use a public CA certificate (for example Let's Encrypt) or publish a TLSA `3 1 1` record",
+                    "ein Zertifikat einer öffentlichen CA (etwa Let's Encrypt) verwenden oder einen TLSA-Eintrag `3 1 1` veröffentlichen"
+                ),
+            ),
             Port::Submission | Port::Submissions => {
-                // Report at the service when the certificate comes from main.cf.
+                // Report at the service when the certificate comes from main.cf; each
+                // submission service is named in its finding.
                 let at = if cert.at.is_some_and(|a| a.file == FileKind::MainCf) {
                     lint.scope_at(&scope).or(cert.at)
                 } else {
                     cert.at
                 };
-                let service = scope
-                    .service
-                    .map_or_else(|| String::from("submission"), |s| s.name.clone());
-                let entry = (at, entry.1, service);
-                if !submission.contains(&entry) {
-                    submission.push(entry);
-                }
+                let service = scope.service.map_or("submission", |s| s.name.as_str());
+                lint.emit(
+                    RuleId::UntrustedCertificateOnSubmission,
+                    at,
+                    text!(
+                        "the `{}` service uses the self-signed certificate `{}`: mail clients cannot validate it",
+                        "der Dienst `{}` verwendet das selbstsignierte Zertifikat `{}`: Mailprogramme können es nicht prüfen";
+                        service, cert.value
+                    ),
+                    text!(
+                        "use a certificate from a public CA, for example Let's Encrypt (RFC 8314 §5)",
+                        "ein Zertifikat einer öffentlichen CA verwenden, etwa von Let's Encrypt (RFC 8314 §5)"
+                    ),
+                );
             }
             _ => {}
         }
-    }
-    for (at, path) in mx {
-        lint.emit(
-            "self_signed_certificate_on_mx",
-            at,
-            text!(
-                "`{}` is a self-signed certificate: fine for opportunistic TLS, but MTA-STS senders will not deliver",
-                "`{}` ist ein selbstsigniertes Zertifikat: für opportunistisches TLS in Ordnung, aber Absender mit MTA-STS liefern nicht zu";
-                path
-            ),
-            text!(
-                "use a public CA certificate (for example Let's Encrypt) or publish a TLSA `3 1 1` record",
-                "ein Zertifikat einer öffentlichen CA (etwa Let's Encrypt) verwenden oder einen TLSA-Eintrag `3 1 1` veröffentlichen"
-            ),
-        );
-    }
-    for (at, path, service) in submission {
-        lint.emit(
-            "untrusted_certificate_on_submission",
-            at,
-            text!(
-                "the `{}` service uses the self-signed certificate `{}`: mail clients cannot validate it",
-                "der Dienst `{}` verwendet das selbstsignierte Zertifikat `{}`: Mailprogramme können es nicht prüfen";
-                service, path
-            ),
-            text!(
-                "use a certificate from a public CA, for example Let's Encrypt (RFC 8314 §5)",
-                "ein Zertifikat einer öffentlichen CA verwenden, etwa von Let's Encrypt (RFC 8314 §5)"
-            ),
-        );
     }
 }
 
@@ -389,7 +377,7 @@ fn fingerprint_digests(lint: &mut Lint) {
         if !digests.is_empty() {
             for (name, _, at) in digests.into_iter().filter(|(_, md5, _)| *md5) {
                 lint.emit(
-                    "fingerprint_digest_md5",
+                    RuleId::FingerprintDigestMd5,
                     Some(at),
                     text!(
                         "`{} = md5` compares certificate fingerprints with MD5",
@@ -403,7 +391,7 @@ fn fingerprint_digests(lint: &mut Lint) {
         }
         if !version.sha256_fingerprints_by_compatibility() {
             lint.emit(
-                "fingerprint_digest_md5",
+                RuleId::FingerprintDigestMd5,
                 Some(first_use),
                 text!(
                     "Postfix {} compares certificate fingerprints with MD5 unless `{}` says otherwise",
@@ -424,12 +412,11 @@ fn fingerprint_digests(lint: &mut Lint) {
                     "`compatibility_level = {}` behält MD5 als `{}` für Zertifikat-Fingerabdrücke bei (SHA-256 ab Stufe 3.6)";
                     written, side.digests[0]
                 );
-                lint.emit("fingerprint_digest_md5", at, message, help);
+                lint.emit(RuleId::FingerprintDigestMd5, at, message, help);
             }
             // The level may be set in the part of main.cf that was not given.
-            None => lint.emit_as(
-                "fingerprint_digest_md5",
-                Severity::Info,
+            None => lint.emit(
+                RuleId::FingerprintDigestByCompatibility,
                 Some(first_use),
                 text!(
                     "certificate fingerprints are compared with MD5 unless `compatibility_level` is 3.6 or higher",

@@ -1,5 +1,5 @@
 //! Protocols, ciphers, key exchange, logging and obsolete switches:
-//! `deprecated_tls_switch` (L09), `dh_param_file_deprecated` (L10),
+//! `deprecated_tls_switch` (L09), `dh_param_file_deprecated` and `dh_param_file_unneeded` (L10),
 //! `dh512_param_file_ignored` (L11), `eecdh_grade_ignored` (L12), `weak_cipher_grade` (L13),
 //! `protocol_range_unsupported` (L14), `protocol_exclusions_not_contiguous` (L15),
 //! `tlsv13_name_unsupported` (L16), `mandatory_only_while_opportunistic` (L23),
@@ -8,8 +8,8 @@
 //! `server_session_cache_unneeded` (L39), `tls_debug_loglevel` (L38), `berkeley_db_table`.
 
 use super::scope::{At, Lint};
+use super::RuleId;
 use crate::config::Param;
-use crate::diagnostic::Severity;
 use crate::lang::Text;
 use crate::params;
 use crate::text;
@@ -33,17 +33,17 @@ pub fn check(lint: &mut Lint) {
 /// and help `describe` writes for it.
 fn each_setting(
     lint: &mut Lint,
-    id: &'static str,
+    id: RuleId,
     pick: impl Fn(&Param) -> bool,
-    describe: impl Fn(&Param) -> Option<(Severity, Text, Text)>,
+    describe: impl Fn(&Param) -> Option<(Text, Text)>,
 ) {
-    let found: Vec<(At, Severity, Text, Text)> = lint
+    let found: Vec<(At, Text, Text)> = lint
         .all_params()
         .filter(|(p, _)| pick(p))
-        .filter_map(|(p, at)| describe(p).map(|(s, m, h)| (at, s, m, h)))
+        .filter_map(|(p, at)| describe(p).map(|(m, h)| (at, m, h)))
         .collect();
-    for (at, severity, message, help) in found {
-        lint.emit_as(id, severity, Some(at), message, help);
+    for (at, message, help) in found {
+        lint.emit(id, Some(at), message, help);
     }
 }
 
@@ -125,7 +125,7 @@ fn deprecated_switches(lint: &mut Lint) {
     let version = lint.ctx.postfix;
     each_setting(
         lint,
-        "deprecated_tls_switch",
+        RuleId::DeprecatedTlsSwitch,
         |p| {
             DEPRECATED
                 .iter()
@@ -147,7 +147,6 @@ fn deprecated_switches(lint: &mut Lint) {
                 )
             };
             Some((
-                Severity::Warning,
                 message,
                 text!("use `{}` instead", "stattdessen `{}` verwenden"; d.replacement),
             ))
@@ -176,35 +175,37 @@ fn dh_files(lint: &mut Lint) {
     let version = lint.ctx.postfix;
     let auto = version.has_auto_dh(lint.ctx.openssl);
     let warns = version.warns_deprecated_tls_switches();
+    // From 3.9 `postconf` warns; before, with OpenSSL 3, the file is only unneeded.
+    let id = if warns {
+        Some(RuleId::DhParamFileDeprecated)
+    } else if auto {
+        Some(RuleId::DhParamFileUnneeded)
+    } else {
+        None
+    };
+    if let Some(id) = id {
+        each_setting(
+            lint,
+            id,
+            |p| p.name == "smtpd_tls_dh1024_param_file" && names_a_file(&p.value),
+            |p| {
+                Some((
+                    text!(
+                        "`smtpd_tls_dh1024_param_file = {}`: Postfix {} lets OpenSSL choose DH groups",
+                        "`smtpd_tls_dh1024_param_file = {}`: Postfix {} lässt OpenSSL die DH-Gruppen wählen";
+                        p.value, version
+                    ),
+                    text!(
+                        "remove the line and leave the parameter at its default",
+                        "die Zeile entfernen und den Parameter auf der Voreinstellung lassen"
+                    ),
+                ))
+            },
+        );
+    }
     each_setting(
         lint,
-        "dh_param_file_deprecated",
-        |p| p.name == "smtpd_tls_dh1024_param_file" && names_a_file(&p.value),
-        |p| {
-            let severity = if warns {
-                Severity::Warning
-            } else if auto {
-                Severity::Info
-            } else {
-                return None;
-            };
-            Some((
-                severity,
-                text!(
-                    "`smtpd_tls_dh1024_param_file = {}`: Postfix {} lets OpenSSL choose DH groups",
-                    "`smtpd_tls_dh1024_param_file = {}`: Postfix {} lässt OpenSSL die DH-Gruppen wählen";
-                    p.value, version
-                ),
-                text!(
-                    "remove the line and leave the parameter at its default",
-                    "die Zeile entfernen und den Parameter auf der Voreinstellung lassen"
-                ),
-            ))
-        },
-    );
-    each_setting(
-        lint,
-        "dh_parameters_too_small",
+        RuleId::DhParametersTooSmall,
         |p| {
             p.name == "smtpd_tls_dh1024_param_file"
                 && names_a_file(&p.value)
@@ -212,8 +213,7 @@ fn dh_files(lint: &mut Lint) {
         },
         |p| {
             Some((
-                Severity::Warning,
-                text!(
+text!(
                     "`{}` looks like DH parameters of 1024 bits or less (Logjam)",
                     "`{}` sieht nach DH-Parametern mit 1024 Bit oder weniger aus (Logjam)";
                     p.value
@@ -228,7 +228,7 @@ fn dh_files(lint: &mut Lint) {
     let ignored = version.ignores_legacy_dh_and_eecdh();
     each_setting(
         lint,
-        "dh512_param_file_ignored",
+        RuleId::Dh512ParamFileIgnored,
         |p| p.name == "smtpd_tls_dh512_param_file" && names_a_file(&p.value),
         |_| {
             let message = if ignored {
@@ -242,11 +242,7 @@ fn dh_files(lint: &mut Lint) {
                     "`smtpd_tls_dh512_param_file` dient nur Export-Ciphern (FREAK/Logjam)"
                 )
             };
-            Some((
-                Severity::Warning,
-                message,
-                text!("remove the line", "die Zeile entfernen"),
-            ))
+            Some((message, text!("remove the line", "die Zeile entfernen")))
         },
     );
 }
@@ -257,11 +253,10 @@ fn eecdh_grade(lint: &mut Lint) {
     }
     each_setting(
         lint,
-        "eecdh_grade_ignored",
+        RuleId::EecdhGradeIgnored,
         |p| p.name == "smtpd_tls_eecdh_grade",
         |_| {
             Some((
-                Severity::Warning,
                 text!(
                     "`smtpd_tls_eecdh_grade` is ignored since Postfix 3.6",
                     "`smtpd_tls_eecdh_grade` wird seit Postfix 3.6 ignoriert"
@@ -280,7 +275,7 @@ fn weak_grades(lint: &mut Lint) {
     let medium_anyway = version.weak_grades_are_medium();
     each_setting(
         lint,
-        "weak_cipher_grade",
+        RuleId::WeakCipherGrade,
         |p| {
             // The value first: it rules out nearly every setting without a catalogue lookup.
             ["export", "low"]
@@ -303,7 +298,6 @@ fn weak_grades(lint: &mut Lint) {
                 )
             };
             Some((
-                Severity::Warning,
                 message,
                 text!("use `{} = medium`", "`{} = medium` verwenden"; p.name),
             ))
@@ -325,7 +319,7 @@ fn weak_grades(lint: &mut Lint) {
     }
     if let Some(enabled) = lint.tls_enabled(None) {
         lint.emit(
-            "weak_cipher_grade",
+            RuleId::WeakCipherGrade,
             enabled.at,
             text!(
                 "the default cipher grade of Postfix {} offers export ciphers (`smtpd_tls_ciphers = export`)",
@@ -395,11 +389,10 @@ fn protocol_lists(lint: &mut Lint) {
     if !version.supports_protocol_range_syntax() {
         each_setting(
             lint,
-            "protocol_range_unsupported",
+            RuleId::ProtocolRangeUnsupported,
             |p| is_protocols(p) && (p.value.contains(">=") || p.value.contains("<=")),
             |p| {
                 Some((
-                    Severity::Error,
                     text!(
                         "`{} = {}`: Postfix {} does not understand `>=`/`<=`",
                         "`{} = {}`: Postfix {} versteht `>=`/`<=` nicht";
@@ -417,11 +410,10 @@ fn protocol_lists(lint: &mut Lint) {
     if !version.supports_tlsv13_name() {
         each_setting(
             lint,
-            "tlsv13_name_unsupported",
+            RuleId::Tlsv13NameUnsupported,
             |p| is_protocols(p) && p.value.to_ascii_lowercase().contains("tlsv1.3"),
             |p| {
                 Some((
-                    Severity::Error,
                     text!(
                         "`{}`: Postfix {} does not know `TLSv1.3`",
                         "`{}`: Postfix {} kennt `TLSv1.3` nicht";
@@ -437,7 +429,7 @@ fn protocol_lists(lint: &mut Lint) {
     }
     each_setting(
         lint,
-        "protocol_exclusions_not_contiguous",
+        RuleId::ProtocolExclusionsNotContiguous,
         |p| is_protocols(p) && gap(&enabled_protocols(&p.value)).is_some(),
         |p| {
             let enabled = enabled_protocols(&p.value);
@@ -449,7 +441,6 @@ fn protocol_lists(lint: &mut Lint) {
                 .chain(std::iter::once(format!("!{hole}")))
                 .collect();
             Some((
-                Severity::Warning,
                 text!(
                     "`{} = {}` disables `{}` but keeps an older version: everything above it is disabled too",
                     "`{} = {}` sperrt `{}`, lässt aber eine ältere Version zu: alles darüber wird mitgesperrt";
@@ -517,7 +508,7 @@ fn mandatory_only(lint: &mut Lint) {
             continue;
         }
         lint.emit(
-            "mandatory_only_while_opportunistic",
+            RuleId::MandatoryOnlyWhileOpportunistic,
             set.at,
             text!(
                 "`{}` has no effect while TLS is optional (`may`)",
@@ -550,7 +541,7 @@ fn cipherlists(lint: &mut Lint) {
     let weak_grades_are_medium = lint.ctx.postfix.weak_grades_are_medium();
     each_setting(
         lint,
-        "cipherlist_empty",
+        RuleId::CipherlistEmpty,
         |p| {
             CIPHERLISTS.contains(&p.name.as_str())
                 && p.value.trim().is_empty()
@@ -565,7 +556,6 @@ fn cipherlists(lint: &mut Lint) {
                 return None;
             }
             Some((
-                Severity::Error,
                 text!("`{}` is empty", "`{}` ist leer"; p.name),
                 text!(
                     "remove the line to get the built-in list back",
@@ -576,12 +566,11 @@ fn cipherlists(lint: &mut Lint) {
     );
     each_setting(
         lint,
-        "cipherlist_overridden",
+        RuleId::CipherlistOverridden,
         |p| CIPHERLISTS.contains(&p.name.as_str()) && !p.value.trim().is_empty(),
         |p| {
             Some((
-                Severity::Warning,
-                text!(
+text!(
                     "`{}` replaces a built-in cipher list for every service using that grade",
                     "`{}` ersetzt eine eingebaute Cipher-Liste für jeden Dienst dieser Stufe";
                     p.name
@@ -595,11 +584,10 @@ fn cipherlists(lint: &mut Lint) {
     );
     each_setting(
         lint,
-        "preempt_cipherlist",
+        RuleId::PreemptCipherlist,
         |p| p.name == "tls_preempt_cipherlist" && p.value.trim().eq_ignore_ascii_case("yes"),
         |_| {
             Some((
-                Severity::Info,
                 text!(
                     "`tls_preempt_cipherlist = yes` enforces the server's cipher order",
                     "`tls_preempt_cipherlist = yes` erzwingt die Cipher-Reihenfolge des Servers"
@@ -616,14 +604,13 @@ fn cipherlists(lint: &mut Lint) {
 fn loglevels(lint: &mut Lint) {
     each_setting(
         lint,
-        "tls_debug_loglevel",
+        RuleId::TlsDebugLoglevel,
         |p| {
             p.name.ends_with("_tls_loglevel")
                 && p.value.trim().parse::<u32>().is_ok_and(|level| level >= 2)
         },
         |p| {
             Some((
-                Severity::Info,
                 text!(
                     "`{} = {}` is debug logging",
                     "`{} = {}` ist Debug-Protokollierung";
@@ -638,7 +625,7 @@ fn loglevels(lint: &mut Lint) {
 fn key_shares(lint: &mut Lint) {
     each_setting(
         lint,
-        "pq_key_share_first",
+        RuleId::PqKeyShareFirst,
         |p| {
             p.name == "tls_eecdh_auto_curves"
                 && params::list_items(&p.value)
@@ -647,8 +634,7 @@ fn key_shares(lint: &mut Lint) {
         },
         |_| {
             Some((
-                Severity::Warning,
-                text!(
+text!(
                     "`X25519MLKEM768` first in `tls_eecdh_auto_curves` sends a large hybrid key share in every ClientHello",
                     "`X25519MLKEM768` zuerst in `tls_eecdh_auto_curves` sendet in jedem ClientHello einen großen hybriden Schlüsselanteil"
                 ),
@@ -667,12 +653,11 @@ fn session_cache(lint: &mut Lint) {
     }
     each_setting(
         lint,
-        "server_session_cache_unneeded",
+        RuleId::ServerSessionCacheUnneeded,
         |p| p.name == "smtpd_tls_session_cache_database" && !p.value.trim().is_empty(),
         |_| {
             Some((
-                Severity::Info,
-                text!(
+text!(
                     "`smtpd_tls_session_cache_database` is unnecessary: session tickets resume TLS sessions",
                     "`smtpd_tls_session_cache_database` ist unnötig: Session-Tickets setzen TLS-Sitzungen fort"
                 ),
@@ -691,13 +676,12 @@ fn berkeley_db_tables(lint: &mut Lint) {
     }
     each_setting(
         lint,
-        "berkeley_db_table",
+        RuleId::BerkeleyDbTable,
         |p| params::list_items(&p.value).any(is_berkeley_db_table),
         |p| {
             let table = params::list_items(&p.value).find(|t| is_berkeley_db_table(t))?;
             Some((
-                Severity::Warning,
-                Text::owned(
+Text::owned(
                     format!("`{}` uses `{table}`: Berkeley DB tables are deprecated in Postfix 3.11 (Debian logs a warning each time one is opened)", p.name),
                     format!("`{}` verwendet `{table}`: Berkeley-DB-Tabellen sind ab Postfix 3.11 veraltet (Debian protokolliert bei jedem Öffnen eine Warnung)", p.name),
                 ),

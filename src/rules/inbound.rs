@@ -1,14 +1,13 @@
-//! Inbound TLS on the smtpd services: `mx_requires_tls` (L01), `invalid_server_tls_level`
-//! (L02), `tls_without_certificate` (L26), `client_cert_required_without_encrypt` (L27),
+//! Inbound TLS on the smtpd services: `mx_requires_tls` (L01), `invalid_server_tls_level` and
+//! `server_tls_level_read_as_encrypt` (L02), `tls_without_certificate` (L26), `client_cert_required_without_encrypt` (L27),
 //! `port25_tls_floor_too_strict` (L31), `client_cert_relay_with_public_ca` (L07),
 //! `postscreen_without_tlsproxy` (L40), `client_session_hidden_on_port_25` (L47),
 //! `mx_without_tls`.
 
 use super::crypto::enabled_protocols;
 use super::scope::{port_of, At, Lint, Port};
+use super::RuleId;
 use crate::diagnostic::FileKind;
-use crate::diagnostic::Severity;
-use crate::lang::Text;
 use crate::options::Role;
 use crate::params;
 use crate::text;
@@ -29,34 +28,29 @@ fn mx_requires_tls(lint: &mut Lint) {
     if lint.ctx.role != Role::PublicMx {
         return;
     }
-    let mut found: Vec<(Option<At>, String, String)> = Vec::new();
     for scope in lint.smtpd_scopes() {
         if scope.port != Port::Smtp {
             continue;
         }
-        if let Some(setting) = lint.requires_tls(scope.service) {
-            let name = if lint
-                .value("smtpd_tls_security_level", scope.service)
-                .is_some_and(|l| !l.value.trim().is_empty())
-            {
-                "smtpd_tls_security_level"
-            } else {
-                "smtpd_enforce_tls"
-            };
-            let at = setting.at.or(lint.scope_at(&scope));
-            if !found.iter().any(|(a, _, _)| *a == at) {
-                found.push((at, name.to_string(), setting.value.to_string()));
-            }
-        }
-    }
-    for (at, name, value) in found {
+        let Some(setting) = lint.requires_tls(scope.service) else {
+            continue;
+        };
+        let name = if lint
+            .value("smtpd_tls_security_level", scope.service)
+            .is_some_and(|l| !l.value.trim().is_empty())
+        {
+            "smtpd_tls_security_level"
+        } else {
+            "smtpd_enforce_tls"
+        };
+        let at = setting.at.or(lint.scope_at(&scope));
         lint.emit(
-            "mx_requires_tls",
+            RuleId::MxRequiresTls,
             at,
             text!(
                 "`{} = {}` makes port 25 of a public MX refuse mail from servers without STARTTLS",
                 "`{} = {}` lässt Port 25 eines öffentlichen MX Mail von Servern ohne STARTTLS abweisen";
-                name, value
+                name, setting.value
             ),
             text!(
                 "use `smtpd_tls_security_level = may` for port 25 and `-o smtpd_tls_security_level=encrypt` only on submission (RFC 3207 §4)",
@@ -73,7 +67,6 @@ fn mx_without_tls(lint: &mut Lint) {
     if lint.ctx.role != Role::PublicMx {
         return;
     }
-    let mut found: Vec<(At, String)> = Vec::new();
     for scope in lint.smtpd_scopes() {
         if scope.port != Port::Smtp || lint.tls_enabled(scope.service).is_some() {
             continue;
@@ -87,20 +80,16 @@ fn mx_without_tls(lint: &mut Lint) {
                 .value("smtpd_use_tls", scope.service)
                 .filter(|s| s.is("no")),
         };
-        if let Some(setting) = off {
-            if let Some(at) = setting.at.filter(|at| !found.iter().any(|(a, _)| a == at)) {
-                found.push((at, setting.value.to_string()));
-            }
-        }
-    }
-    for (at, value) in found {
+        let Some(setting) = off.filter(|s| s.is_explicit()) else {
+            continue;
+        };
         lint.emit(
-            "mx_without_tls",
-            Some(at),
+            RuleId::MxWithoutTls,
+            setting.at,
             text!(
                 "TLS is off on port 25 of a public MX (`{}`): every server delivers to it in cleartext",
                 "TLS ist auf Port 25 eines öffentlichen MX aus (`{}`): jeder Server liefert im Klartext ein";
-                value
+                setting.value
             ),
             text!(
                 "use `smtpd_tls_security_level = may` with a certificate: STARTTLS is offered and nobody is turned away",
@@ -129,9 +118,9 @@ fn invalid_server_levels(lint: &mut Lint) {
         .collect();
     for (at, name, value) in found {
         let fatal = !params::SERVER_LEVELS_AS_ENCRYPT.contains(&value.as_str());
-        let (severity, message) = if fatal {
+        let (id, message) = if fatal {
             (
-                Severity::Error,
+                RuleId::InvalidServerTlsLevel,
                 text!(
                     "`{} = {}` is a client level: smtpd stops with \"Invalid TLS level\"",
                     "`{} = {}` ist eine Client-Stufe: smtpd bricht mit \"Invalid TLS level\" ab";
@@ -140,7 +129,7 @@ fn invalid_server_levels(lint: &mut Lint) {
             )
         } else {
             (
-                Severity::Warning,
+                RuleId::ServerTlsLevelReadAsEncrypt,
                 text!(
                     "`{} = {}` is a client level: smtpd warns and uses `encrypt`",
                     "`{} = {}` ist eine Client-Stufe: smtpd warnt und verwendet `encrypt`";
@@ -148,9 +137,8 @@ fn invalid_server_levels(lint: &mut Lint) {
                 ),
             )
         };
-        lint.emit_as(
-            "invalid_server_tls_level",
-            severity,
+        lint.emit(
+            id,
             Some(at),
             message,
             text!(
@@ -174,7 +162,6 @@ fn tls_without_certificate(lint: &mut Lint) {
     if lint.main.is_none() {
         return;
     }
-    let mut found: Vec<(Option<At>, String)> = Vec::new();
     for scope in lint.smtpd_scopes() {
         let Some(enabled) = lint.tls_enabled(scope.service) else {
             continue;
@@ -185,19 +172,13 @@ fn tls_without_certificate(lint: &mut Lint) {
         {
             continue;
         }
-        let at = enabled.at.or(lint.scope_at(&scope));
-        if !found.iter().any(|(a, _)| *a == at) {
-            found.push((at, enabled.value.to_string()));
-        }
-    }
-    for (at, value) in found {
         lint.emit(
-            "tls_without_certificate",
-            at,
+            RuleId::TlsWithoutCertificate,
+            enabled.at.or(lint.scope_at(&scope)),
             text!(
                 "no server certificate is configured although TLS is enabled (`{}`): STARTTLS fails with 454",
                 "kein Server-Zertifikat konfiguriert, obwohl TLS aktiv ist (`{}`): STARTTLS scheitert mit 454";
-                value
+                enabled.value
             ),
             text!(
                 "set `smtpd_tls_chain_files` (3.4+) or `smtpd_tls_cert_file` and `smtpd_tls_key_file`",
@@ -208,7 +189,6 @@ fn tls_without_certificate(lint: &mut Lint) {
 }
 
 fn client_cert_without_encrypt(lint: &mut Lint) {
-    let mut found: Vec<Option<At>> = Vec::new();
     for scope in lint.smtpd_scopes() {
         let Some(required) = lint
             .value("smtpd_tls_req_ccert", scope.service)
@@ -226,14 +206,12 @@ fn client_cert_without_encrypt(lint: &mut Lint) {
             || scope
                 .service
                 .is_some_and(|s| s.get("smtpd_tls_security_level").is_some());
-        if level_known && !found.contains(&required.at) {
-            found.push(required.at);
+        if !level_known {
+            continue;
         }
-    }
-    for at in found {
         lint.emit(
-            "client_cert_required_without_encrypt",
-            at,
+            RuleId::ClientCertRequiredWithoutEncrypt,
+            required.at,
             text!(
                 "`smtpd_tls_req_ccert = yes` is ignored while TLS is optional",
                 "`smtpd_tls_req_ccert = yes` wird ignoriert, solange TLS optional ist"
@@ -250,7 +228,10 @@ fn port25_floor(lint: &mut Lint) {
     if lint.ctx.role != Role::PublicMx {
         return;
     }
-    let mut found: Vec<(Option<At>, Text)> = Vec::new();
+    let help = text!(
+        "keep the Postfix defaults on port 25 and set stricter values with `-o` on the submission services",
+        "auf Port 25 die Postfix-Voreinstellungen behalten und strengere Werte mit `-o` auf den Einlieferungsdiensten setzen"
+    );
     for scope in lint.smtpd_scopes() {
         if scope.port != Port::Smtp || lint.requires_tls(scope.service).is_some() {
             continue;
@@ -262,44 +243,33 @@ fn port25_floor(lint: &mut Lint) {
             let enabled = enabled_protocols(protocols.value);
             let tls1 = params::PROTOCOLS.iter().position(|p| *p == "TLSv1");
             let lowest = enabled.iter().position(|on| *on);
-            if lowest.is_some_and(|low| tls1.is_some_and(|t| low > t))
-                && !found.iter().any(|(a, _)| *a == protocols.at)
-            {
-                found.push((
+            if lowest.is_some_and(|low| tls1.is_some_and(|t| low > t)) {
+                lint.emit(
+                    RuleId::Port25TlsFloorTooStrict,
                     protocols.at,
                     text!(
                         "`smtpd_tls_protocols = {}` on port 25 refuses senders that only speak older TLS",
                         "`smtpd_tls_protocols = {}` auf Port 25 weist Absender ab, die nur ältere TLS-Versionen sprechen";
                         protocols.value
                     ),
-                ));
+                    help.clone(),
+                );
             }
         }
         if let Some(grade) = lint
             .value("smtpd_tls_ciphers", scope.service)
             .filter(|s| s.is_explicit() && s.is("high"))
         {
-            if !found.iter().any(|(a, _)| *a == grade.at) {
-                found.push((
-                    grade.at,
-                    text!(
-                        "`smtpd_tls_ciphers = high` on port 25 refuses senders with older ciphers",
-                        "`smtpd_tls_ciphers = high` auf Port 25 weist Absender mit älteren Ciphern ab"
-                    ),
-                ));
-            }
+            lint.emit(
+                RuleId::Port25TlsFloorTooStrict,
+                grade.at,
+                text!(
+                    "`smtpd_tls_ciphers = high` on port 25 refuses senders with older ciphers",
+                    "`smtpd_tls_ciphers = high` auf Port 25 weist Absender mit älteren Ciphern ab"
+                ),
+                help.clone(),
+            );
         }
-    }
-    for (at, message) in found {
-        lint.emit(
-            "port25_tls_floor_too_strict",
-            at,
-            message,
-            text!(
-                "keep the Postfix defaults on port 25 and set stricter values with `-o` on the submission services",
-                "auf Port 25 die Postfix-Voreinstellungen behalten und strengere Werte mit `-o` auf den Einlieferungsdiensten setzen"
-            ),
-        );
     }
 }
 
@@ -317,7 +287,6 @@ fn is_public_ca_bundle(path: &str) -> bool {
 }
 
 fn client_cert_relay(lint: &mut Lint) {
-    let mut found: Vec<Option<At>> = Vec::new();
     for scope in lint.smtpd_scopes() {
         let lists = [
             "smtpd_relay_restrictions",
@@ -334,14 +303,12 @@ fn client_cert_relay(lint: &mut Lint) {
             lint.value(name, scope.service)
                 .is_some_and(|s| is_public_ca_bundle(s.value))
         });
-        if public && !found.contains(&permit.at) {
-            found.push(permit.at);
+        if !public {
+            continue;
         }
-    }
-    for at in found {
         lint.emit(
-            "client_cert_relay_with_public_ca",
-            at,
+            RuleId::ClientCertRelayWithPublicCa,
+            permit.at,
             text!(
                 "`permit_tls_all_clientcerts` with a public CA bundle lets anyone with a bought certificate relay",
                 "`permit_tls_all_clientcerts` mit einem öffentlichen CA-Bündel lässt jeden mit gekauftem Zertifikat relayen"
@@ -379,7 +346,7 @@ fn postscreen_tlsproxy(lint: &mut Lint) {
         .find(|s| s.kind == "unix" && s.command == "tlsproxy");
     match tlsproxy {
         None => lint.emit(
-            "postscreen_without_tlsproxy",
+            RuleId::PostscreenWithoutTlsproxy,
             at,
             text!(
                 "postscreen on port 25 has no `tlsproxy` service: senders get no STARTTLS",
@@ -396,7 +363,7 @@ fn postscreen_tlsproxy(lint: &mut Lint) {
                 line: proxy.line,
             });
             lint.emit(
-                "postscreen_without_tlsproxy",
+                RuleId::PostscreenWithoutTlsproxy,
                 at,
                 text!(
                     "the `tlsproxy` service has process limit `{}`; Postfix {} needs `0`",
@@ -414,24 +381,19 @@ fn postscreen_tlsproxy(lint: &mut Lint) {
 }
 
 fn hidden_session(lint: &mut Lint) {
-    let mut found: Vec<Option<At>> = Vec::new();
     for scope in lint.smtpd_scopes() {
         if scope.port != Port::Smtp {
             continue;
         }
-        if let Some(hidden) = lint
+        let Some(hidden) = lint
             .value("smtpd_hide_client_session", scope.service)
             .filter(|s| s.is("yes") && s.is_explicit())
-        {
-            if !found.contains(&hidden.at) {
-                found.push(hidden.at);
-            }
-        }
-    }
-    for at in found {
+        else {
+            continue;
+        };
         lint.emit(
-            "client_session_hidden_on_port_25",
-            at,
+            RuleId::ClientSessionHiddenOnPort25,
+            hidden.at,
             text!(
                 "`smtpd_hide_client_session = yes` hides the sending server from Received: headers on port 25",
                 "`smtpd_hide_client_session = yes` verbirgt auf Port 25 den sendenden Server in den Received:-Headern"

@@ -2,6 +2,7 @@
 //! `unlikely_version_pair`. They depend only on the context, so they report no line.
 
 use super::scope::Lint;
+use super::RuleId;
 use crate::text;
 
 pub fn check(lint: &mut Lint) {
@@ -9,7 +10,7 @@ pub fn check(lint: &mut Lint) {
     if let Some(ended) = postfix.upstream_support_ended() {
         match postfix.patched_by() {
             Some(distributions) => lint.emit(
-                "series_patched_by_distribution",
+                RuleId::SeriesPatchedByDistribution,
                 None,
                 text!(
                     "Postfix {} is past upstream support (ended {}); {} still ships security fixes for it",
@@ -22,7 +23,7 @@ pub fn check(lint: &mut Lint) {
                 ),
             ),
             None => lint.emit(
-                "series_end_of_life",
+                RuleId::SeriesEndOfLife,
                 None,
                 text!(
                     "Postfix {} has had no security fixes since {}",
@@ -39,7 +40,7 @@ pub fn check(lint: &mut Lint) {
     let openssl = lint.ctx.openssl;
     if openssl > postfix.newest_shipped_openssl() {
         lint.emit(
-            "unlikely_version_pair",
+            RuleId::UnlikelyVersionPair,
             None,
             text!(
                 "Postfix {} with OpenSSL {} is a pair no distribution shipped",

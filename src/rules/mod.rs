@@ -10,13 +10,15 @@
 //!
 //! let (kind, found) = lint_text("smtp_tls_security_level = kann\n", None, &LintContext::default());
 //! assert_eq!(kind, postfix_tls::diagnostic::FileKind::MainCf);
-//! assert_eq!(found[0].id, "invalid_value");
+//! assert_eq!(found[0].id, postfix_tls::rules::RuleId::InvalidValue);
+//! assert_eq!(found[0].id.as_str(), "invalid_value");
 //! assert!(found[0].help.en.contains("`may`"));
 //! ```
 
 mod catalogue;
 mod certificates;
 mod crypto;
+mod id;
 mod inbound;
 mod lifecycle;
 mod outbound;
@@ -25,6 +27,7 @@ mod submission;
 mod syntax;
 
 pub use catalogue::RULES;
+pub use id::RuleId;
 
 use crate::config::{self, MainCf, MasterCf};
 use crate::diagnostic::{Diagnostic, FileKind, Severity, Topic};
@@ -37,10 +40,10 @@ use scope::Lint;
 #[derive(Clone, Debug)]
 pub struct Rule {
     /// The id that names the problem, for example `mx_requires_tls`.
-    pub id: &'static str,
+    pub id: RuleId,
     /// The entry in the reference catalogue this rule implements (for example `L01`), if any.
     pub catalogue: Option<&'static str>,
-    /// The default severity.
+    /// The severity of every finding of the rule.
     pub severity: Severity,
     /// The group of choices its findings belong to.
     pub topic: Topic,
@@ -112,9 +115,10 @@ impl Default for LintContext {
     }
 }
 
-/// The rule with this id.
-pub fn rule(id: &str) -> Option<&'static Rule> {
-    RULES.iter().find(|r| r.id == id)
+/// The rule with this id. [`RULES`] holds one row per id in the order of [`RuleId::ALL`] (a
+/// test checks it), so the lookup is an index.
+pub fn rule(id: RuleId) -> &'static Rule {
+    &RULES[id as usize]
 }
 
 /// Lints a main.cf and/or master.cf with every rule. Diagnostics are sorted by file, line,
@@ -179,14 +183,14 @@ fn sort(found: &mut [Diagnostic]) {
             file_order(a.file),
             a.line,
             std::cmp::Reverse(a.severity),
-            a.id,
+            a.id.as_str(),
             &a.message.en,
         )
             .cmp(&(
                 file_order(b.file),
                 b.line,
                 std::cmp::Reverse(b.severity),
-                b.id,
+                b.id.as_str(),
                 &b.message.en,
             ))
     });
@@ -197,10 +201,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_rule_is_found_by_its_id() {
-        for r in RULES {
-            assert!(std::ptr::eq(rule(r.id).unwrap_or(&RULES[0]), r));
+    fn the_table_has_one_row_per_id_in_order() {
+        assert_eq!(RULES.len(), RuleId::ALL.len());
+        for (row, id) in RULES.iter().zip(RuleId::ALL) {
+            assert_eq!(row.id, *id);
+            assert!(std::ptr::eq(rule(*id), row), "{id}");
         }
-        assert!(rule("no_such_rule").is_none());
     }
 }

@@ -4,6 +4,7 @@
 //! `relayhost_implicit_tls_without_wrappermode`, `relay_password_over_optional_tls`.
 
 use super::scope::{At, Lint};
+use super::RuleId;
 use crate::config::Service;
 use crate::params;
 use crate::text;
@@ -45,7 +46,7 @@ fn mandatory_for_internet(lint: &mut Lint) {
         return;
     };
     lint.emit(
-        "outbound_tls_mandatory_for_internet",
+        RuleId::OutboundTlsMandatoryForInternet,
         level.at,
         text!(
             "`smtp_tls_security_level = {}` defers mail to every server without (valid) TLS",
@@ -60,7 +61,6 @@ fn mandatory_for_internet(lint: &mut Lint) {
 }
 
 fn dane_without_dnssec(lint: &mut Lint) {
-    let mut found: Vec<(Option<At>, String)> = Vec::new();
     for scope in client_scopes(lint) {
         let Some(level) = lint
             .value("smtp_tls_security_level", scope)
@@ -76,18 +76,13 @@ fn dane_without_dnssec(lint: &mut Lint) {
         if dns.is_some_and(|d| d.is("dnssec")) {
             continue;
         }
-        if !found.iter().any(|(a, _)| *a == level.at) {
-            found.push((level.at, level.value.to_string()));
-        }
-    }
-    for (at, value) in found {
         lint.emit(
-            "dane_without_dnssec",
-            at,
+            RuleId::DaneWithoutDnssec,
+            level.at,
             text!(
                 "`smtp_tls_security_level = {}` without `smtp_dns_support_level = dnssec`: no TLSA record is ever found",
                 "`smtp_tls_security_level = {}` ohne `smtp_dns_support_level = dnssec`: es wird nie ein TLSA-Eintrag gefunden";
-                value
+                level.value
             ),
             text!(
                 "set `smtp_dns_support_level = dnssec` and use a validating resolver on loopback",
@@ -101,7 +96,6 @@ fn verify_without_ca(lint: &mut Lint) {
     if lint.main.is_none() {
         return;
     }
-    let mut found: Vec<(Option<At>, String)> = Vec::new();
     for scope in client_scopes(lint) {
         let Some(level) = lint
             .value("smtp_tls_security_level", scope)
@@ -115,18 +109,13 @@ fn verify_without_ca(lint: &mut Lint) {
         {
             continue;
         }
-        if !found.iter().any(|(a, _)| *a == level.at) {
-            found.push((level.at, level.value.to_string()));
-        }
-    }
-    for (at, value) in found {
         lint.emit(
-            "verify_without_ca",
-            at,
+            RuleId::VerifyWithoutCa,
+            level.at,
             text!(
                 "`smtp_tls_security_level = {}` without `smtp_tls_CAfile` or `smtp_tls_CApath`: no certificate can be verified",
                 "`smtp_tls_security_level = {}` ohne `smtp_tls_CAfile` oder `smtp_tls_CApath`: kein Zertifikat kann geprüft werden";
-                value
+                level.value
             ),
             text!(
                 "set `smtp_tls_CAfile = /etc/ssl/certs/ca-certificates.crt` (or your system's CA bundle)",
@@ -161,7 +150,7 @@ fn ca_file_is_own_certificate(lint: &mut Lint) {
         .collect();
     for (at, value) in found {
         lint.emit(
-            "ca_file_is_own_certificate",
+            RuleId::CaFileIsOwnCertificate,
             Some(at),
             text!(
                 "`smtp_tls_CAfile = {}` is a server certificate, not a CA bundle: other servers cannot be verified",
@@ -201,7 +190,7 @@ fn relayhost_implicit_tls(lint: &mut Lint) {
         return;
     };
     lint.emit(
-        "relayhost_implicit_tls_without_wrappermode",
+        RuleId::RelayhostImplicitTlsWithoutWrappermode,
         relayhost.at,
         text!(
             "`relayhost = {}` speaks TLS from the first byte, but `smtp_tls_wrappermode` is not `yes`: every delivery waits until it times out",
@@ -248,7 +237,7 @@ fn wrappermode_below_encrypt(lint: &mut Lint) {
     }
     for (at, level) in found {
         lint.emit(
-            "smtp_wrappermode_below_encrypt",
+            RuleId::SmtpWrappermodeBelowEncrypt,
             at,
             text!(
                 "`smtp_tls_wrappermode = yes` needs `encrypt` or stronger, but the level is `{}`",
@@ -283,7 +272,7 @@ fn outbound_disabled(lint: &mut Lint) {
         return;
     }
     lint.emit(
-        "outbound_tls_disabled",
+        RuleId::OutboundTlsDisabled,
         level.and_then(|l| l.at),
         text!(
             "outbound mail is sent without TLS: `smtp_tls_security_level` is empty or `none`",
@@ -325,7 +314,7 @@ fn relay_password_over_optional_tls(lint: &mut Lint) {
         .and_then(|l| l.at)
         .or_else(|| lint.main_value("smtp_sasl_auth_enable").and_then(|s| s.at));
     lint.emit(
-        "relay_password_over_optional_tls",
+        RuleId::RelayPasswordOverOptionalTls,
         at,
         text!(
             "the smarthost password is sent while outbound TLS is only optional",

@@ -1,9 +1,9 @@
 //! What the checks see: effective values per master.cf service (its `-o` override, else the
 //! main.cf value, else the version's default), the services by port, and the findings.
 
-use super::{rule, LintContext, Rule};
+use super::{LintContext, RuleId};
 use crate::config::{MainCf, MasterCf, Param, Service};
-use crate::diagnostic::{Diagnostic, FileKind, Severity, Topic};
+use crate::diagnostic::{Diagnostic, FileKind};
 use crate::lang::Text;
 use crate::params;
 
@@ -133,45 +133,17 @@ impl<'a> Lint<'a> {
         self.found
     }
 
-    /// Reports a finding of a rule with the rule's severity.
-    pub fn emit(&mut self, id: &'static str, at: Option<At>, message: Text, help: Text) {
-        let known = rule(id);
-        let severity = known.map_or(Severity::Error, |r| r.severity);
-        self.push(id, known, severity, at, message, help);
-    }
-
-    /// Reports a finding with a severity other than the rule's default.
-    pub fn emit_as(
-        &mut self,
-        id: &'static str,
-        severity: Severity,
-        at: Option<At>,
-        message: Text,
-        help: Text,
-    ) {
-        self.push(id, rule(id), severity, at, message, help);
-    }
-
-    /// Records a finding of the rule `known`, looked up once by the caller.
-    fn push(
-        &mut self,
-        id: &'static str,
-        known: Option<&Rule>,
-        severity: Severity,
-        at: Option<At>,
-        message: Text,
-        help: Text,
-    ) {
-        debug_assert!(known.is_some(), "rule `{id}` is not in RULES");
-        self.found.push(Diagnostic {
-            id,
-            severity,
+    /// Reports a finding of a rule, with the rule's severity and topic. A finding equal to
+    /// one already reported (the same setting reached through two services) is said once.
+    pub fn emit(&mut self, id: RuleId, at: Option<At>, message: Text, help: Text) {
+        let finding = Diagnostic {
             file: at.map(|a| a.file),
             line: at.map(|a| a.line),
-            message,
-            help,
-            topic: known.map_or(Topic::General, |r| r.topic),
-        });
+            ..Diagnostic::new(id, message, help)
+        };
+        if !self.found.contains(&finding) {
+            self.found.push(finding);
+        }
     }
 
     /// Every main.cf setting with its place.

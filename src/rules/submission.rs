@@ -5,6 +5,7 @@
 
 use super::scope::{port_of, At, Lint, Port, Scope};
 use super::syntax::has_bad_restrictions;
+use super::RuleId;
 use crate::diagnostic::FileKind;
 use crate::params;
 use crate::text;
@@ -38,7 +39,7 @@ fn submissions_name(lint: &mut Lint) {
         .collect();
     for (line, name) in found {
         lint.emit(
-            "submissions_name_unresolvable",
+            RuleId::SubmissionsNameUnresolvable,
             service_at(line),
             text!(
                 "service name `{}` needs /etc/services before Postfix 3.6",
@@ -63,7 +64,7 @@ fn wrappermode_in_main(lint: &mut Lint) {
         .collect();
     for at in found {
         lint.emit(
-            "wrappermode_in_main_cf",
+            RuleId::WrappermodeInMainCf,
             Some(at),
             text!(
                 "`smtpd_tls_wrappermode = yes` in main.cf turns every smtpd, port 25 included, into implicit TLS",
@@ -94,7 +95,7 @@ fn wrappermode_on_submission(lint: &mut Lint) {
         .collect();
     for (line, name) in found {
         lint.emit(
-            "wrappermode_on_submission",
+            RuleId::WrappermodeOnSubmission,
             service_at(line),
             text!(
                 "`smtpd_tls_wrappermode=yes` belongs to the `{}` service (port 587): clients that send STARTTLS there cannot connect",
@@ -121,7 +122,7 @@ fn level_with_wrappermode(lint: &mut Lint) {
         .collect();
     for (line, value) in found {
         lint.emit(
-            "level_ignored_with_wrappermode",
+            RuleId::LevelIgnoredWithWrappermode,
             service_at(line),
             text!(
                 "`smtpd_tls_security_level={}` is ignored on a wrapper-mode service",
@@ -137,7 +138,6 @@ fn level_with_wrappermode(lint: &mut Lint) {
 }
 
 fn sasl_over_cleartext(lint: &mut Lint) {
-    let mut found: Vec<(Option<At>, Option<String>)> = Vec::new();
     for scope in lint.smtpd_scopes() {
         let Some(sasl) = lint
             .value("smtpd_sasl_auth_enable", scope.service)
@@ -173,11 +173,6 @@ fn sasl_over_cleartext(lint: &mut Lint) {
             Some((at, name)) => (Some(at), Some(name)),
             None => (sasl.at.or(lint.scope_at(&scope)), None),
         };
-        if !found.iter().any(|(a, _)| *a == at) {
-            found.push((at, service));
-        }
-    }
-    for (at, service) in found {
         let message = match service {
             Some(name) => text!(
                 "login (SASL) is offered on `{}` while TLS is optional: passwords can cross the network in clear text",
@@ -190,7 +185,7 @@ fn sasl_over_cleartext(lint: &mut Lint) {
             ),
         };
         lint.emit(
-            "sasl_over_cleartext",
+            RuleId::SaslOverCleartext,
             at,
             message,
             text!(
@@ -202,24 +197,19 @@ fn sasl_over_cleartext(lint: &mut Lint) {
 }
 
 fn sasl_on_port_25(lint: &mut Lint) {
-    let mut found: Vec<Option<At>> = Vec::new();
     for scope in lint.smtpd_scopes() {
         if scope.port != Port::Smtp {
             continue;
         }
-        if let Some(sasl) = lint
+        let Some(sasl) = lint
             .value("smtpd_sasl_auth_enable", scope.service)
             .filter(|s| s.is("yes") && s.is_explicit())
-        {
-            if !found.contains(&sasl.at) {
-                found.push(sasl.at);
-            }
-        }
-    }
-    for at in found {
+        else {
+            continue;
+        };
         lint.emit(
-            "sasl_on_port_25",
-            at,
+            RuleId::SaslOnPort25,
+            sasl.at,
             text!(
                 "`smtpd_sasl_auth_enable = yes` offers login on port 25",
                 "`smtpd_sasl_auth_enable = yes` bietet die Anmeldung auf Port 25 an"
@@ -260,8 +250,6 @@ fn restriction_words<'a>(lint: &Lint<'a>, scope: &Scope<'a>) -> Option<(Vec<&'a 
 }
 
 fn relay_protection(lint: &mut Lint) {
-    let mut open: Vec<Option<At>> = Vec::new();
-    let mut unrestricted: Vec<Option<At>> = Vec::new();
     for scope in lint.smtpd_scopes() {
         // With only master.cf, main.cf's restrictions are unknown unless both are overridden.
         if lint.main.is_none()
@@ -277,43 +265,34 @@ fn relay_protection(lint: &mut Lint) {
         };
         let at = at.or(lint.scope_at(&scope));
         if !words.iter().any(|w| params::RELAY_STOPPERS.contains(w)) {
-            if !open.contains(&at) {
-                open.push(at);
-            }
+            lint.emit(
+                RuleId::NoRelayProtection,
+                at,
+                text!(
+                    "neither `smtpd_relay_restrictions` nor `smtpd_recipient_restrictions` contains `reject_unauth_destination` or another final reject: smtpd refuses all mail",
+                    "weder `smtpd_relay_restrictions` noch `smtpd_recipient_restrictions` enthält `reject_unauth_destination` oder ein anderes abschließendes Ablehnen: smtpd weist alle Mail ab"
+                ),
+                text!(
+                    "end the relay restrictions with `reject_unauth_destination` (port 25) or `reject` (submission)",
+                    "die Relay-Restriktionen mit `reject_unauth_destination` (Port 25) oder `reject` (Einlieferung) abschließen"
+                ),
+            );
         } else if matches!(scope.port, Port::Submission | Port::Submissions)
             && !(words.contains(&"permit_sasl_authenticated") && words.contains(&"reject"))
-            && !unrestricted.contains(&at)
         {
-            unrestricted.push(at);
+            lint.emit(
+                RuleId::SubmissionNotRestricted,
+                at,
+                text!(
+                    "this submission service accepts mail from clients that did not log in",
+                    "dieser Einlieferungsdienst nimmt Mail von nicht angemeldeten Clients an"
+                ),
+                text!(
+                    "add `-o smtpd_recipient_restrictions=permit_sasl_authenticated,reject`",
+                    "`-o smtpd_recipient_restrictions=permit_sasl_authenticated,reject` ergänzen"
+                ),
+            );
         }
-    }
-    for at in open {
-        lint.emit(
-            "no_relay_protection",
-            at,
-            text!(
-                "neither `smtpd_relay_restrictions` nor `smtpd_recipient_restrictions` contains `reject_unauth_destination` or another final reject: smtpd refuses all mail",
-                "weder `smtpd_relay_restrictions` noch `smtpd_recipient_restrictions` enthält `reject_unauth_destination` oder ein anderes abschließendes Ablehnen: smtpd weist alle Mail ab"
-            ),
-            text!(
-                "end the relay restrictions with `reject_unauth_destination` (port 25) or `reject` (submission)",
-                "die Relay-Restriktionen mit `reject_unauth_destination` (Port 25) oder `reject` (Einlieferung) abschließen"
-            ),
-        );
-    }
-    for at in unrestricted {
-        lint.emit(
-            "submission_not_restricted",
-            at,
-            text!(
-                "this submission service accepts mail from clients that did not log in",
-                "dieser Einlieferungsdienst nimmt Mail von nicht angemeldeten Clients an"
-            ),
-            text!(
-                "add `-o smtpd_recipient_restrictions=permit_sasl_authenticated,reject`",
-                "`-o smtpd_recipient_restrictions=permit_sasl_authenticated,reject` ergänzen"
-            ),
-        );
     }
     // Without master.cf there is no submission service to check.
 }
@@ -330,7 +309,7 @@ fn implicit_tls(lint: &mut Lint) {
     }
     if let Some((_, line)) = smtpd.iter().find(|(p, _)| *p == Port::Submission) {
         lint.emit(
-            "no_implicit_tls_submission",
+            RuleId::NoImplicitTlsSubmission,
             service_at(*line),
             text!(
                 "submission is offered only with STARTTLS on port 587",

@@ -1,11 +1,12 @@
-//! Lines, names and values: `malformed_line`, `value_has_comment`, `duplicate_parameter`,
-//! `duplicate_service`,
+//! Lines, names and values: `malformed_line`, `ignored_service_argument`, `value_has_comment`,
+//! `duplicate_parameter`, `duplicate_service`,
 //! `unknown_parameter`, `parameter_not_in_version`, `parameter_needs_patch_release`, `parameter_renamed`,
-//! `undefined_reference`, `invalid_value`, `unknown_service`.
+//! `undefined_reference`, `invalid_value`, `unknown_service`, `unlisted_service_name`.
 
 use super::scope::{At, Lint};
+use super::RuleId;
 use crate::config::{Malformed, MalformedKind, Param, SERVICE_TYPES};
-use crate::diagnostic::{FileKind, Severity};
+use crate::diagnostic::FileKind;
 use crate::lang::Text;
 use crate::params::{self, ValueKind};
 use crate::text;
@@ -30,17 +31,11 @@ fn malformed_lines(lint: &mut Lint) {
         for m in lines.iter() {
             let (message, help) = describe_malformed(m);
             // A word a daemon never reads does no harm beyond misleading the reader.
-            let severity = match m.kind {
-                MalformedKind::IgnoredArgument => Severity::Warning,
-                _ => Severity::Error,
+            let id = match m.kind {
+                MalformedKind::IgnoredArgument => RuleId::IgnoredServiceArgument,
+                _ => RuleId::MalformedLine,
             };
-            lint.emit_as(
-                "malformed_line",
-                severity,
-                Some(At { file, line: m.line }),
-                message,
-                help,
-            );
+            lint.emit(id, Some(At { file, line: m.line }), message, help);
         }
     }
 }
@@ -159,7 +154,7 @@ fn comments_in_values(lint: &mut Lint) {
     for (p, at) in found {
         let kept = before_comment(&p.value).unwrap_or_default();
         lint.emit(
-            "value_has_comment",
+            RuleId::ValueHasComment,
             Some(at),
             text!(
                 "`#` is not a comment here: `{}` gets the value `{}`",
@@ -185,7 +180,7 @@ fn duplicates(lint: &mut Lint) {
     }
     for (name, first, at) in found {
         lint.emit(
-            "duplicate_parameter",
+            RuleId::DuplicateParameter,
             Some(at),
             text!(
                 "`{}` is set again: this definition wins over line {}",
@@ -214,7 +209,7 @@ fn duplicate_services(lint: &mut Lint) {
     }
     for (name, kind, first, line) in found {
         lint.emit(
-            "duplicate_service",
+            RuleId::DuplicateService,
             Some(At {
                 file: FileKind::MasterCf,
                 line,
@@ -265,7 +260,7 @@ fn unknown_names(lint: &mut Lint) {
     for (name, at, too_new) in found {
         if let Some(new) = params::renamed_to(name, version) {
             lint.emit(
-                "parameter_renamed",
+                RuleId::ParameterRenamed,
                 Some(at),
                 text!(
                     "`{}` was renamed to `{}`; Postfix {} still reads the old name",
@@ -279,7 +274,7 @@ fn unknown_names(lint: &mut Lint) {
         if too_new {
             let since = params::first_release(name).unwrap_or_default();
             lint.emit(
-                "parameter_not_in_version",
+                RuleId::ParameterNotInVersion,
                 Some(at),
                 text!(
                     "`{}` needs Postfix {}; Postfix {} ignores it",
@@ -302,7 +297,7 @@ fn unknown_names(lint: &mut Lint) {
             ),
         };
         lint.emit(
-            "unknown_parameter",
+            RuleId::UnknownParameter,
             Some(at),
             text!(
                 "unknown parameter `{}` for Postfix {}",
@@ -333,7 +328,7 @@ fn patch_release_names(lint: &mut Lint) {
     }
     for (name, at, release) in found {
         lint.emit(
-            "parameter_needs_patch_release",
+            RuleId::ParameterNeedsPatchRelease,
             Some(at),
             text!(
                 "`{}` needs Postfix {} or later; an older {} release ignores it",
@@ -384,7 +379,7 @@ fn undefined_references(lint: &mut Lint) {
     }
     for (name, at) in found {
         lint.emit(
-            "undefined_reference",
+            RuleId::UndefinedReference,
             Some(at),
             text!(
                 "`${}` is not defined: Postfix uses an empty value",
@@ -477,7 +472,7 @@ fn invalid_values(lint: &mut Lint) {
                 bad.word, p.name
             ),
         };
-        lint.emit("invalid_value", Some(at), message, help);
+        lint.emit(RuleId::InvalidValue, Some(at), message, help);
     }
 }
 
@@ -530,7 +525,8 @@ fn bad_words(kind: ValueKind, value: &str, classes: &[String]) -> Vec<BadWord> {
     let single = |vocabulary: &[&'static str]| one_of(vocabulary, true);
     match kind {
         ValueKind::Boolean => single(params::BOOLEANS),
-        // Client-only levels on the server are invalid_server_tls_level's.
+        // Client-only levels on the server are invalid_server_tls_level's and
+        // server_tls_level_read_as_encrypt's.
         ValueKind::ServerLevel => single(params::CLIENT_LEVELS),
         ValueKind::ClientLevel => single(params::CLIENT_LEVELS),
         ValueKind::CipherGrade => single(params::CIPHER_GRADES),
@@ -683,7 +679,7 @@ const KNOWN_SERVICE_NAMES: &[&str] = &[
 ];
 
 fn unknown_services(lint: &mut Lint) {
-    let mut found: Vec<(At, Severity, Text, Text)> = Vec::new();
+    let mut found: Vec<(At, RuleId, Text, Text)> = Vec::new();
     for service in lint.services() {
         let at = At {
             file: FileKind::MasterCf,
@@ -709,7 +705,7 @@ fn unknown_services(lint: &mut Lint) {
             };
             found.push((
                 at,
-                Severity::Error,
+                RuleId::UnknownService,
                 text!(
                     "unknown service type `{}` for `{}`",
                     "unbekannter Diensttyp `{}` für `{}`";
@@ -744,9 +740,9 @@ fn unknown_services(lint: &mut Lint) {
         found.push((
             at,
             if certain {
-                Severity::Error
+                RuleId::UnknownService
             } else {
-                Severity::Warning
+                RuleId::UnlistedServiceName
             },
             text!(
                 "unknown service name `{}`",
@@ -756,8 +752,8 @@ fn unknown_services(lint: &mut Lint) {
             help,
         ));
     }
-    for (at, severity, message, help) in found {
-        lint.emit_as("unknown_service", severity, Some(at), message, help);
+    for (at, id, message, help) in found {
+        lint.emit(id, Some(at), message, help);
     }
 }
 

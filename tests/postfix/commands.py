@@ -157,5 +157,6 @@ def merge_with(postfix, generator, options_path, role):
 
 
 # What a merge can get wrong: a parameter twice, a name Postfix does not use.
-MERGE_FINDINGS = ("duplicate_parameter", "unknown_parameter", "malformed_line")
+MERGE_FINDINGS = ("duplicate_parameter", "unknown_parameter", "malformed_line",
+                  "ignored_service_argument")
 

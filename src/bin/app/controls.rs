@@ -11,6 +11,7 @@ use postfix_tls::edit::Edit;
 use postfix_tls::fields::{ChoiceValue, Control, Field};
 use postfix_tls::lang::{Lang, Text};
 use postfix_tls::options::Options;
+use postfix_tls::rules::RuleId;
 use postfix_tls::setup::Setup;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -27,7 +28,7 @@ pub struct PanelProps {
 }
 
 /// The id of the core's finding about a refused free-text value.
-const REJECTED: &str = "option_value_rejected";
+const REJECTED: RuleId = RuleId::OptionValueRejected;
 
 /// The element id of a field's control, in kebab case: `field-smarthost-name`.
 fn control_id(field: Field) -> String {
@@ -505,7 +506,7 @@ pub fn Select(props: &SelectProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use postfix_tls::diagnostic::{FileKind, Severity};
+    use postfix_tls::diagnostic::FileKind;
     use std::collections::HashSet;
 
     #[test]
@@ -543,32 +544,30 @@ mod tests {
         }
     }
 
-    fn finding(id: &'static str, severity: Severity, topic: Topic, line: usize) -> Diagnostic {
+    /// A finding of the rule `id` (with its severity), shown in the group `topic`.
+    fn finding(id: RuleId, topic: Topic, line: usize) -> Diagnostic {
         Diagnostic {
-            id,
-            severity,
             file: Some(FileKind::MainCf),
             line: Some(line),
-            message: Text::fixed(id, id),
-            help: Text::fixed("", ""),
             topic,
+            ..Diagnostic::new(id, Text::fixed("", ""), Text::fixed("", ""))
         }
     }
 
     #[test]
     fn a_group_gets_its_findings_errors_first_and_not_where_they_are() {
         let found = panel(vec![
-            finding("a", Severity::Info, Topic::Logging, 3),
-            finding("b", Severity::Error, Topic::Host, 4),
-            finding("c", Severity::Warning, Topic::Logging, 5),
+            finding(RuleId::TlsDebugLoglevel, Topic::Logging, 3),
+            finding(RuleId::InvalidValue, Topic::Host, 4),
+            finding(RuleId::DuplicateParameter, Topic::Logging, 5),
         ])
         .findings(Topic::Logging);
         let ids: Vec<_> = found.iter().map(|d| d.id).collect();
-        assert_eq!(ids, ["c", "a"]);
+        assert_eq!(ids, [RuleId::DuplicateParameter, RuleId::TlsDebugLoglevel]);
         assert!(found.iter().all(|d| d.file.is_none() && d.line.is_none()));
         // A comment line more above a finding leaves the group's props equal.
-        let moved = panel(vec![finding("c", Severity::Warning, Topic::Logging, 9)]);
-        let before = panel(vec![finding("c", Severity::Warning, Topic::Logging, 5)]);
+        let moved = panel(vec![finding(RuleId::DuplicateParameter, Topic::Logging, 9)]);
+        let before = panel(vec![finding(RuleId::DuplicateParameter, Topic::Logging, 5)]);
         assert_eq!(
             moved.findings(Topic::Logging),
             before.findings(Topic::Logging)

@@ -60,24 +60,22 @@ pub fn DiagnosticCard(props: &CardProps) -> Html {
             if !d.help.get(lang).is_empty() {
                 <p class="diagnostic-help">{ inline_code(d.help.get(lang)) }</p>
             }
-            if let Some(rule) = rule {
-                <details class="explanation">
-                    <summary>{ chrome::EXPLANATION.get(lang) }<span class="rule-id">{ rule.id }</span></summary>
-                    <dl>
-                        <dt>{ chrome::WHAT.get(lang) }</dt>
-                        <dd>{ inline_code(rule.what.get(lang)) }</dd>
-                        <dt>{ chrome::WHY.get(lang) }</dt>
-                        <dd>{ inline_code(rule.why.get(lang)) }</dd>
-                        <dt>{ chrome::FIX.get(lang) }</dt>
-                        <dd>{ inline_code(rule.fix.get(lang)) }</dd>
-                    </dl>
-                    <p class="source">
-                        { chrome::SOURCE.get(lang) }{ " " }
-                        <a href={rule.source.url} target="_blank" rel="noopener noreferrer">{ rule.source.name }</a>
-                    </p>
-                    { crate::reference::links_for(&d.message.en, lang) }
-                </details>
-            }
+            <details class="explanation">
+                <summary>{ chrome::EXPLANATION.get(lang) }<span class="rule-id">{ rule.id.as_str() }</span></summary>
+                <dl>
+                    <dt>{ chrome::WHAT.get(lang) }</dt>
+                    <dd>{ inline_code(rule.what.get(lang)) }</dd>
+                    <dt>{ chrome::WHY.get(lang) }</dt>
+                    <dd>{ inline_code(rule.why.get(lang)) }</dd>
+                    <dt>{ chrome::FIX.get(lang) }</dt>
+                    <dd>{ inline_code(rule.fix.get(lang)) }</dd>
+                </dl>
+                <p class="source">
+                    { chrome::SOURCE.get(lang) }{ " " }
+                    <a href={rule.source.url} target="_blank" rel="noopener noreferrer">{ rule.source.name }</a>
+                </p>
+                { crate::reference::links_for(&d.message.en, lang) }
+            </details>
         </div>
     }
 }
@@ -144,38 +142,38 @@ pub fn Findings(props: &FindingsProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use postfix_tls::diagnostic::Topic;
+    use postfix_tls::rules::RuleId;
 
-    fn finding(id: &'static str, severity: Severity) -> Diagnostic {
-        Diagnostic {
-            id,
-            severity,
-            file: None,
-            line: None,
-            message: Text::fixed("m", "m"),
-            help: Text::fixed("h", "h"),
-            topic: Topic::General,
-        }
+    fn finding(id: RuleId) -> Diagnostic {
+        Diagnostic::new(id, Text::fixed("m", "m"), Text::fixed("h", "h"))
     }
 
     #[test]
     fn errors_come_first_and_ties_keep_their_order() {
         let found = [
-            finding("a", Severity::Info),
-            finding("b", Severity::Error),
-            finding("c", Severity::Warning),
-            finding("d", Severity::Error),
+            finding(RuleId::TlsDebugLoglevel),
+            finding(RuleId::InvalidValue),
+            finding(RuleId::DuplicateParameter),
+            finding(RuleId::MalformedLine),
         ];
         let ids: Vec<_> = by_severity(&found).iter().map(|d| d.id).collect();
-        assert_eq!(ids, ["b", "d", "c", "a"]);
+        assert_eq!(
+            ids,
+            [
+                RuleId::InvalidValue,
+                RuleId::MalformedLine,
+                RuleId::DuplicateParameter,
+                RuleId::TlsDebugLoglevel
+            ]
+        );
     }
 
     #[test]
     fn the_tally_counts_in_both_languages() {
         let found = [
-            finding("a", Severity::Error),
-            finding("b", Severity::Warning),
-            finding("c", Severity::Warning),
+            finding(RuleId::InvalidValue),
+            finding(RuleId::DuplicateParameter),
+            finding(RuleId::UnknownParameter),
         ];
         assert_eq!(tally(&found, Lang::En), "1 error, 2 warnings");
         assert_eq!(tally(&found, Lang::De), "1 Fehler, 2 Warnungen");

@@ -229,7 +229,7 @@ pub fn run(args: &[String]) -> u8 {
                 .map(|f| JsonFinding {
                     file: &f.file,
                     line: f.diagnostic.line,
-                    id: f.diagnostic.id,
+                    id: f.diagnostic.id.as_str(),
                     severity: f.diagnostic.severity.as_str(),
                     message: f.diagnostic.message.get(Lang::En),
                     help: f.diagnostic.help.get(Lang::En),

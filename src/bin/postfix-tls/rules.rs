@@ -9,7 +9,7 @@ pub fn run(args: &[String]) -> u8 {
         eprintln!("postfix-tls rules: unexpected argument `{extra}`");
         return 2;
     }
-    let width = RULES.iter().map(|r| r.id.len()).max().unwrap_or(0);
+    let width = RULES.iter().map(|r| r.id.as_str().len()).max().unwrap_or(0);
     for rule in RULES {
         outln!(
             "{:<width$}  {:<3}  {:<7}  {}  ({}: {})",
