@@ -4,8 +4,9 @@ are exactly the ones the linter calls unknown or too new for that series (but fo
 and the linter judges `postconf -n` plus `postconf -P` of a configuration as it judges the
 files: Postfix's own reading of master.cf and the linter's agree.
 
-No instance is started (the configurations name SQL maps, Docker hosts and milters that are
-not here); the Rust test tests/lint_realworld.rs holds the linter to each one's exact errors."""
+This row starts no instance; the `rw-*` cases do (realworld_instance.py: each configuration
+in the Postfix of its version, `TARGETS`, with what it names stood in). The Rust test
+tests/lint_realworld.rs holds the linter to each one's exact errors."""
 
 import collections
 import json
@@ -16,11 +17,54 @@ import subprocess
 
 import postfixes
 import probes
+import stock
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 REALWORLD = os.path.join(REPO, "tests", "realworld")
 STOCK = os.path.join(REPO, "tests", "fixtures", "debian-stock")
+
+# The Postfix each configuration is started in (realworld_instance.py): the series it was
+# written for (SOURCES.md, "Postfix targeted"), or the nearest the suite has (stretch's 3.1 and
+# buster's 3.4 in 3.5, Ubuntu 22.04's 3.6 in 3.7). A configuration for no particular release
+# would name all four.
+TARGETS = {
+    "bokysan-postfix": ("3.10",),
+    "debian-bullseye-3.5": ("3.5",),
+    "debian-sid-3.11": ("3.11",),
+    "docker-mailserver": ("3.10",),
+    "emailwiz": ("3.7",),
+    "hardware-mailserver": ("3.5",),
+    "jeboehm-mailserver": ("3.10",),
+    "mail-in-a-box": ("3.7",),
+    "mailcow": ("3.10",),
+    "mailu": ("3.10",),
+    "modoboa": ("3.7",),
+    "oefenweb-ansible-postfix": ("3.7",),
+    "postfix-upstream-3.10": ("3.10",),
+    "sovereign": ("3.5",),
+}
+
+
+def started_cases():
+    """(case name, folder, main.cf, master.cf, series) of each configuration started in the
+    real Postfix of its version: `rw-FOLDER`, or `rw-FOLDER-SERIES` for several. A file the
+    project does not ship (its main.cf is written by scripts) is that version's Debian stock
+    file: Postfix cannot run an empty main.cf (with no compatibility_level, smtpd stops: "specify
+    at least one working instance of: reject_unauth_destination, ..."), and the linter is given
+    the same pair."""
+    found = []
+    for name, main, master in configs():
+        series = TARGETS[name]
+        folder = os.path.join(REALWORLD, name)
+        for one in series:
+            case = f"rw-{name}" if len(series) == 1 else f"rw-{name}-{one}"
+            main_cf, master_cf = (os.path.join(folder, f) if os.path.exists(
+                os.path.join(folder, f)) else os.path.join(stock.folder(one), f)
+                                  for f in ("main.cf", "master.cf"))
+            found.append((case, name, main_cf, master_cf, one))
+    return found
+
 
 # Names the linter calls unknown although the installed Postfix takes them silently: gaps of
 # the parameter catalogue (src/params.rs), left to its owner. A fixed gap fails the check,

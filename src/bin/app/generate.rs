@@ -79,9 +79,9 @@ pub fn Generate(props: &Props) -> Html {
                              file_name={AttrValue::from(chrome::POSTCONF_DOWNLOAD)} hint={chrome::POSTCONF_HINT.clone()}
                              text={AttrValue::from(out.postconf.clone())} withheld={withheld.clone()} lang={lang} />
                 <OutputPanel title="main.cf" id="main-cf" file_name={AttrValue::from(chrome::MAIN_CF_DOWNLOAD)} hint={chrome::MAIN_CF_HINT.clone()}
-                             text={AttrValue::from(out.main_cf.clone())} withheld={withheld.clone()} lang={lang} />
+                             text={AttrValue::from(out.main_cf.clone())} withheld={withheld.clone()} explained={o.comments} lang={lang} />
                 <OutputPanel title="master.cf" id="master-cf" file_name={AttrValue::from(chrome::MASTER_CF_DOWNLOAD)} hint={chrome::MASTER_CF_HINT.clone()}
-                             text={AttrValue::from(out.master_cf.clone())} withheld={withheld.clone()} lang={lang} />
+                             text={AttrValue::from(out.master_cf.clone())} withheld={withheld.clone()} explained={o.comments} lang={lang} />
                 if withheld.is_none() {
                     <StockFiles options={o.clone()} output={out.clone()} lang={lang} />
                 }
