@@ -265,13 +265,7 @@ impl Plan {
         plan.outbound(s);
         plan.smarthost(s);
         plan.logjam(s);
-        if s.is_on(Field::NoRenegotiation) {
-            plan.set(
-                Section::OpensslOptions,
-                "tls_ssl_options",
-                "NO_RENEGOTIATION",
-            );
-        }
+        plan.openssl_options(s);
         plan.logging(s);
         plan.submission_services(s);
         plan.advice(s);
@@ -548,6 +542,16 @@ impl Plan {
                     main_list(WEAK_GRADE_EXCLUSIONS),
                 );
             }
+        }
+    }
+
+    fn openssl_options(&mut self, s: &Setup) {
+        if s.is_on(Field::NoRenegotiation) {
+            self.set(
+                Section::OpensslOptions,
+                "tls_ssl_options",
+                "NO_RENEGOTIATION",
+            );
         }
     }
 
