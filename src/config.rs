@@ -211,22 +211,28 @@ impl Service {
         if self.kind != "inet" {
             return (&self.kind, self.name.clone());
         }
-        let (host, port) = self.name.rsplit_once(':').unwrap_or(("", &self.name));
-        let host = host.trim_start_matches('[').trim_end_matches(']');
-        let port = match port {
-            "smtp" => "25",
-            "lmtp" => "24",
-            "submission" => "587",
-            "submissions" | "smtps" | "ssmtp" => "465",
-            other => other,
-        };
-        (&self.kind, format!("{}:{port}", host.to_ascii_lowercase()))
+        (&self.kind, inet_endpoint(&self.name))
     }
 
     /// The last `-o` override of a parameter on this service, if any.
     pub fn get(&self, name: &str) -> Option<&Param> {
         self.overrides.iter().rev().find(|p| p.name == name)
     }
+}
+
+/// The address and port an inet service name stands for, with the port names resolved:
+/// `host:25` for `host:smtp`, `:465` for `smtps`, `submissions` and `465` alike.
+pub fn inet_endpoint(name: &str) -> String {
+    let (host, port) = name.rsplit_once(':').unwrap_or(("", name));
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    let port = match port {
+        "smtp" => "25",
+        "lmtp" => "24",
+        "submission" => "587",
+        "submissions" | "smtps" | "ssmtp" => "465",
+        other => other,
+    };
+    format!("{}:{port}", host.to_ascii_lowercase())
 }
 
 impl MasterCf {

@@ -91,7 +91,7 @@ const DH_PARAM_FILE: &str = "/etc/postfix/dh2048.pem";
 /// CBC suite has a SHA1/SHA256/SHA384 MAC, every AEAD suite has none), no ARIA, no CCM8.
 /// Checked with `openssl ciphers -v` (OpenSSL 3.0): what remains of the `medium` list in
 /// TLS 1.2 is ECDHE with AES-GCM, ChaCha20-Poly1305 or AES-CCM, never an empty list.
-const SCANNER_CLEAN_EXCLUSIONS: &[&str] = &[
+pub const SCANNER_CLEAN_EXCLUSIONS: &[&str] = &[
     "aNULL", "eNULL", "kRSA", "kDHE", "PSK", "3DES", "SHA1", "SHA256", "SHA384", "ARIA", "AESCCM8",
 ];
 

@@ -421,9 +421,9 @@ impl Options {
 }
 
 /// The Debian `ssl-cert` self-signed certificate.
-const SNAKEOIL_CERT: &str = "/etc/ssl/certs/ssl-cert-snakeoil.pem";
+pub const SNAKEOIL_CERT: &str = "/etc/ssl/certs/ssl-cert-snakeoil.pem";
 /// The Debian `ssl-cert` private key.
-const SNAKEOIL_KEY: &str = "/etc/ssl/private/ssl-cert-snakeoil.key";
+pub const SNAKEOIL_KEY: &str = "/etc/ssl/private/ssl-cert-snakeoil.key";
 
 /// The fallback of a field that applies, when the value chosen for it does not.
 fn fallback<C: Choice>(setup: &Setup, field: Field, chosen: C, used: C) -> Option<Fallback> {

@@ -16,7 +16,7 @@
 //! ```
 
 mod certificates;
-mod crypto;
+pub(crate) mod crypto;
 mod id;
 mod inbound;
 mod lifecycle;

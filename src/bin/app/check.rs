@@ -5,18 +5,21 @@ use crate::diagnostics::{by_severity, tally, DiagnosticCard};
 use crate::page::{Action, Pasted};
 use postfix_tls::diagnostic::{Diagnostic, FileKind, Severity};
 use postfix_tls::lang::{Lang, Text};
-use postfix_tls::rules::{self, LintContext};
+use postfix_tls::paste::Paste;
+use postfix_tls::rules::LintContext;
 use postfix_tls::version::PostfixVersion;
 use std::collections::BTreeMap;
 use yew::prelude::*;
 
 const KINDS: [FileKind; 3] = [FileKind::MainCf, FileKind::MasterCf, FileKind::PostconfN];
 
-/// The file kind and the findings for a pasted text, judged as a public MX's (where the
-/// strictest rules apply) on the given Postfix series (with an OpenSSL it shipped with).
-fn lint((pasted, postfix): &(Pasted, PostfixVersion)) -> (FileKind, Vec<Diagnostic>) {
+/// What a pasted text was read as (main.cf, master.cf or both) and its findings, judged as
+/// a public MX's (where the strictest rules apply) on the given Postfix series (with an
+/// OpenSSL it shipped with).
+fn lint((pasted, postfix): &(Pasted, PostfixVersion)) -> (String, Vec<Diagnostic>) {
     let ctx = LintContext::for_postfix(*postfix);
-    rules::lint_text(&pasted.text, pasted.kind, &ctx)
+    let paste = Paste::read(&pasted.text, pasted.kind);
+    (paste.describe(), paste.lint(&ctx))
 }
 
 #[derive(Properties, PartialEq)]
@@ -52,6 +55,9 @@ pub fn Check(props: &Props) -> Html {
     let on_clear = props
         .dispatch
         .reform(|_: MouseEvent| Action::Paste(String::new()));
+    let on_open = props
+        .dispatch
+        .reform(|_: MouseEvent| Action::OpenInGenerator);
     // The text area is not bound to the state: the browser keeps what is typed, and the text
     // is only written when the state holds another (Clear, a test's fill). Writing it back on
     // every keystroke made the browser lay the whole text out again each time.
@@ -100,6 +106,7 @@ pub fn Check(props: &Props) -> Html {
             </div>
             if has_text {
                 <div class="toolbar">
+                    <button type="button" class="button primary" onclick={on_open}>{ chrome::OPEN_IN_GENERATOR.get(lang) }</button>
                     <button type="button" class="button" onclick={on_clear}>{ chrome::CLEAR.get(lang) }</button>
                 </div>
             }
@@ -108,7 +115,7 @@ pub fn Check(props: &Props) -> Html {
                     { chrome::CHECK_RESULT.get(lang) }
                     if has_text {
                         <span class="tally">
-                            { format!("{}: {} · {} Postfix {postfix}", chrome::DETECTED_AS.get(lang), kind.as_str(), chrome::CHECK_AGAINST.get(lang)) }
+                            { format!("{}: {} · {} Postfix {postfix}", chrome::DETECTED_AS.get(lang), kind, chrome::CHECK_AGAINST.get(lang)) }
                             if !diagnostics.is_empty() { { format!(" · {}", tally(&diagnostics, lang)) } }
                         </span>
                     }

@@ -5,8 +5,9 @@ use crate::chrome;
 use crate::controls::{Choices, PanelProps, Switch};
 use crate::diagnostics::Findings;
 use crate::host::Host;
+use crate::opened::OpenedPanel;
 use crate::output::OutputPanel;
-use crate::page::Action;
+use crate::page::{Action, Opened};
 use crate::share::Share;
 use postfix_tls::diagnostic::{has_errors, Severity, Topic};
 use postfix_tls::lang::{Lang, Text};
@@ -20,6 +21,9 @@ use yew::prelude::*;
 pub struct Props {
     pub options: Rc<Options>,
     pub output: Rc<Output>,
+    /// A pasted configuration opened here, which the output is applied to.
+    #[prop_or_default]
+    pub opened: Option<Rc<Opened>>,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
 }
@@ -73,6 +77,10 @@ pub fn Generate(props: &Props) -> Html {
             </div>
             <div class="results" id={RESULTS}>
                 <h2>{ chrome::RESULT.get(lang) }</h2>
+                if let Some(opened) = &props.opened {
+                    <OpenedPanel opened={opened.clone()} role={o.role} output={out.clone()}
+                                 withheld={withheld.is_some()} lang={lang} dispatch={props.dispatch.clone()} />
+                }
                 <Switch ..panel.switch(Field::Comments) />
                 <Findings diagnostics={diagnostics.clone()} lang={lang} />
                 <OutputPanel title={AttrValue::from(chrome::POSTCONF_TITLE.get(lang).to_string())} id="postconf"

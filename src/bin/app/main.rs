@@ -11,6 +11,7 @@ mod diagnostics;
 mod generate;
 mod host;
 mod masthead;
+mod opened;
 mod output;
 mod page;
 mod prerender;
@@ -78,6 +79,7 @@ fn App(props: &AppProps) -> Html {
                 { match page.tab {
                     Tab::Generate => html! {
                         <generate::Generate options={Rc::new(page.options.clone())} output={output.clone()}
+                                            opened={page.opened.clone().map(Rc::new)}
                                             lang={lang} dispatch={dispatch.clone()} />
                     },
                     Tab::Check => html! {
