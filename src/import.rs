@@ -42,6 +42,7 @@ use crate::params;
 use crate::paste::Paste;
 use crate::render::{self, SCANNER_CLEAN_EXCLUSIONS};
 use crate::rules::crypto::enabled_protocols;
+use crate::setup;
 use crate::text;
 use crate::version::PostfixVersion;
 
@@ -670,7 +671,7 @@ impl<'a> Reader<'a> {
                     key == format!("/etc/letsencrypt/live/{domain}/privkey.pem")
                         && !domain.contains('/')
                 });
-            if cert == render::SNAKEOIL_CERT && key == render::SNAKEOIL_KEY {
+            if cert == setup::SNAKEOIL_CERT && key == setup::SNAKEOIL_KEY {
                 self.o.certificate.source = CertSource::Snakeoil;
             } else if let Some(domain) = le {
                 self.o.certificate.source = CertSource::LetsEncrypt;
@@ -747,6 +748,11 @@ impl<'a> Reader<'a> {
         let logs = |name: &str| self.value(name).parse::<u8>().is_ok_and(|level| level >= 1);
         self.o.tls_logging = logs("smtpd_tls_loglevel") || logs("smtp_tls_loglevel");
         self.o.received_header = is_yes(&self.value("smtpd_tls_received_header"));
+        // Option names are not case-sensitive (postconf(5) tls_ssl_options); other options
+        // beside it are not the generator's, and the comparison lists the line.
+        self.o.no_renegotiation = items(&self.value("tls_ssl_options"))
+            .iter()
+            .any(|name| name.eq_ignore_ascii_case("NO_RENEGOTIATION"));
     }
 
     /// Renders the options read and lists every pasted line the output does not say the

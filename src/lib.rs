@@ -42,6 +42,7 @@
 pub mod config;
 pub mod diagnostic;
 pub mod edit;
+pub mod fields;
 pub mod import;
 pub mod lang;
 pub mod merge;
@@ -51,6 +52,7 @@ pub mod paste;
 pub mod reference;
 pub mod render;
 pub mod rules;
+pub mod setup;
 pub mod share;
 pub mod stock;
 pub mod verify;

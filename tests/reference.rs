@@ -4,6 +4,8 @@
 //! every entry speaks both languages.
 
 use postfix_tls::config::{parse_main, parse_master};
+use postfix_tls::edit::Edit;
+use postfix_tls::fields::{Control, Field};
 use postfix_tls::lang::Lang;
 use postfix_tls::options::{
     CertLayout, CertSource, Choice, InboundLevel, Options, OutboundLevel, Profile, RelayPort, Role,
@@ -81,16 +83,13 @@ fn sweep() -> Vec<Options> {
                 variants.push(o);
             }
         }
-        for switch in 0..5 {
-            let mut o = base.clone();
-            match switch {
-                0 => o.harden_logjam = !o.harden_logjam,
-                1 => o.tls_logging = !o.tls_logging,
-                2 => o.received_header = !o.received_header,
-                3 => o.submission = !o.submission,
-                _ => o.submissions = !o.submissions,
+        // Every yes/no option of the table, flipped.
+        for &field in Field::ALL {
+            if let Control::Switch { get, .. } = field.row().control {
+                let mut o = base.clone();
+                o.edit(Edit::Switch(field, !get(&o)));
+                variants.push(o);
             }
-            variants.push(o);
         }
     }
     let mut all = Vec::new();

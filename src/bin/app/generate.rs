@@ -1,22 +1,15 @@
 //! The "Generate" view: the choices in the order an admin thinks on one side, the generated
 //! configuration and its findings on the other.
 
-use crate::certificates::Certificates;
 use crate::chrome;
-use crate::controls::{PanelProps, Switch};
+use crate::controls::{Choices, PanelProps, Switch};
 use crate::diagnostics::Findings;
 use crate::host::Host;
-use crate::inbound::Inbound;
-use crate::logging::Logging;
 use crate::opened::OpenedPanel;
-use crate::outbound::Outbound;
 use crate::output::OutputPanel;
 use crate::page::{Action, Opened};
-use crate::protocols::Protocols;
 use crate::share::Share;
-use crate::submission::Submission;
 use postfix_tls::diagnostic::{has_errors, Severity, Topic};
-use postfix_tls::edit::Edit;
 use postfix_tls::lang::{Lang, Text};
 use postfix_tls::options::{Field, Options};
 use postfix_tls::stock;
@@ -50,8 +43,10 @@ pub fn Generate(props: &Props) -> Html {
     let lang = props.lang;
     let o = &props.options;
     let diagnostics = use_memo(props.output.clone(), |out| out.diagnostics.clone());
+    let setup = use_memo(o.clone(), |o| o.resolve());
     let panel = PanelProps {
         options: o.clone(),
+        setup,
         diagnostics: diagnostics.clone(),
         lang,
         dispatch: props.dispatch.clone(),
@@ -73,12 +68,7 @@ pub fn Generate(props: &Props) -> Html {
             <div class="choices">
                 <Sections lang={lang} />
                 <Host ..panel.clone() />
-                <Certificates ..panel.clone() />
-                <Inbound ..panel.clone() />
-                <Submission ..panel.clone() />
-                <Outbound ..panel.clone() />
-                <Protocols ..panel.clone() />
-                <Logging ..panel.clone() />
+                { for GROUPS[1..].iter().map(|&topic| html! { <Choices topic={topic} panel={panel.clone()} /> }) }
                 // On a narrow screen the configuration is far below: this stays at the bottom
                 // of the screen while the choices scroll by.
                 <a class="button primary show-result" href={format!("#{RESULTS}")} onclick={jump(RESULTS)}>
@@ -91,7 +81,7 @@ pub fn Generate(props: &Props) -> Html {
                     <OpenedPanel opened={opened.clone()} role={o.role} output={out.clone()}
                                  withheld={withheld.is_some()} lang={lang} dispatch={props.dispatch.clone()} />
                 }
-                <Switch ..panel.switch(Field::Comments, o.comments, Edit::Comments) />
+                <Switch ..panel.switch(Field::Comments) />
                 <Findings diagnostics={diagnostics.clone()} lang={lang} />
                 <OutputPanel title={AttrValue::from(chrome::POSTCONF_TITLE.get(lang).to_string())} id="postconf"
                              file_name={AttrValue::from(chrome::POSTCONF_DOWNLOAD)} hint={chrome::POSTCONF_HINT.clone()}

@@ -3,7 +3,6 @@
 //! One reducer holds the page state ([`page::Page`]); every panel gets the data it shows and
 //! a `Callback<Action>`. What the page shows about Postfix comes from `postfix_tls`.
 
-mod certificates;
 mod check;
 mod chrome;
 mod clipboard;
@@ -11,18 +10,13 @@ mod controls;
 mod diagnostics;
 mod generate;
 mod host;
-mod inbound;
-mod logging;
 mod masthead;
 mod opened;
-mod outbound;
 mod output;
 mod page;
 mod prerender;
-mod protocols;
 mod reference;
 mod share;
-mod submission;
 mod verify;
 
 use page::{Action, Notice, Page, Tab};

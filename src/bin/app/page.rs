@@ -341,7 +341,7 @@ fn storage() -> Option<web_sys::Storage> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use postfix_tls::options::{InboundLevel, Role};
+    use postfix_tls::options::{Field, InboundLevel, Role};
 
     fn page() -> Rc<Page> {
         Rc::new(Page {
@@ -356,7 +356,7 @@ mod tests {
 
     #[test]
     fn edits_change_only_the_options() {
-        let after = page().reduce(Action::Edit(Edit::Inbound(InboundLevel::Encrypt)));
+        let after = page().reduce(Action::Edit(Edit::Choice(Field::Inbound, "encrypt")));
         assert_eq!(after.options.inbound, InboundLevel::Encrypt);
         assert_eq!(after.notice, None);
         assert_eq!(after.tab, Tab::Generate);
@@ -376,7 +376,7 @@ mod tests {
 
     #[test]
     fn a_refused_import_keeps_the_choices_and_says_why() {
-        let edited = page().reduce(Action::Edit(Edit::Role(Role::Relay)));
+        let edited = page().reduce(Action::Edit(Edit::Choice(Field::Role, "relay")));
         let after = edited.reduce(Action::Import(String::from(r#"{"role":"<script>"}"#)));
         assert_eq!(after.options.role, Role::Relay);
         assert!(matches!(after.notice, Some(Notice::ImportFailed(_))));
@@ -396,7 +396,7 @@ mod tests {
     #[test]
     fn reset_restores_the_defaults_but_not_the_view() {
         let edited = page()
-            .reduce(Action::Edit(Edit::Role(Role::Relay)))
+            .reduce(Action::Edit(Edit::Choice(Field::Role, "relay")))
             .reduce(Action::Lang(Lang::De))
             .reduce(Action::Tab(Tab::Check));
         let after = edited.reduce(Action::Reset);

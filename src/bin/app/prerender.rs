@@ -37,24 +37,13 @@ mod build {
     use crate::page::Page;
     use crate::{App, AppProps};
     use postfix_tls::edit::Edit;
+    use postfix_tls::fields::{Control, Field};
     use postfix_tls::lang::Lang;
-    use postfix_tls::options::{Field, Options};
     use std::process::ExitCode;
 
-    /// A switch the copy answers itself: its field, its state in the options and its edit.
-    struct Answered {
-        field: Field,
-        state: fn(&Options) -> bool,
-        edit: fn(bool) -> Edit,
-    }
-
     /// The switches the copy answers itself: the one beside the output, which only changes
-    /// how the output reads.
-    const ANSWERED: [Answered; 1] = [Answered {
-        field: Field::Comments,
-        state: |o| o.comments,
-        edit: Edit::Comments,
-    }];
+    /// how the output reads. Their state and edit come from the option table.
+    const ANSWERED: [Field; 1] = [Field::Comments];
 
     /// `app INDEX_HTML`: fills the empty copy element of a built index.html in place.
     pub fn main() -> ExitCode {
@@ -105,13 +94,16 @@ mod build {
     /// The default page with each answered switch flipped, in one language.
     pub(super) fn answers(lang: Lang) -> Result<String, String> {
         let mut file = String::new();
-        for Answered { field, state, edit } in ANSWERED {
+        for field in ANSWERED {
             let mut page = Page {
                 lang,
                 ..Page::default()
             };
-            let checked = !state(&page.options);
-            page.options.edit(edit(checked));
+            let Control::Switch { get, .. } = field.row().control else {
+                return Err(format!("{field:?} is not a switch"));
+            };
+            let checked = !get(&page.options);
+            page.options.edit(Edit::Switch(field, checked));
             file.push_str(&format!(
                 "<template data-control=\"{}\" data-checked=\"{checked}\">{}</template>\n",
                 control_id(field),
@@ -271,7 +263,7 @@ mod build {
                     lang,
                     ..Page::default()
                 };
-                page.options.edit(Edit::Comments(true));
+                page.options.edit(Edit::Switch(Field::Comments, true));
                 let drawn = render_page(page).expect("rendered");
                 assert_eq!(
                     answers(lang).expect("rendered"),
