@@ -893,16 +893,7 @@ impl<'a> Reader<'a> {
                             &name,
                             &param.value,
                             LeftOutKind::Value,
-                            Text::owned(
-                                format!(
-                                    "the generator writes `-o {}={}`{}",
-                                    param.name, g.value, orphan.en
-                                ),
-                                format!(
-                                    "der Generator schreibt `-o {}={}`{}",
-                                    param.name, g.value, orphan.de
-                                ),
-                            ),
+                            text!("the generator writes `-o {}={}`{}"; param.name, g.value, orphan),
                         ),
                         None => self.leave(
                             file,
@@ -910,15 +901,9 @@ impl<'a> Reader<'a> {
                             &name,
                             &param.value,
                             LeftOutKind::Unhandled,
-                            Text::owned(
-                                format!(
-                                    "the generator writes this service without it; a merged master.cf replaces the service{}",
-                                    orphan.en
-                                ),
-                                format!(
-                                    "der Generator schreibt diesen Dienst ohne ihn; eine zusammengeführte master.cf ersetzt den Dienst{}",
-                                    orphan.de
-                                ),
+                            text!(
+                                "the generator writes this service without it; a merged master.cf replaces the service{}";
+                                orphan
                             ),
                         ),
                     }

@@ -959,16 +959,7 @@ impl Field {
     /// The label as it reads inside a lowercase diagnostic message: `private key file`, but
     /// `CA bundle` and `OpenSSL version` keep their capitals (German nouns always do).
     pub fn label_in_sentence(self) -> Text {
-        let label = self.label();
-        let first_word = label.en.split(' ').next().unwrap_or_default();
-        let acronym = first_word.chars().filter(|c| c.is_uppercase()).count() > 1;
-        let en = match label.en.chars().next() {
-            Some(first) if !acronym => {
-                format!("{}{}", first.to_lowercase(), &label.en[first.len_utf8()..])
-            }
-            _ => label.en.to_string(),
-        };
-        Text::owned(en, label.de.into_owned())
+        self.label().in_sentence()
     }
 
     /// One line of help.
@@ -1518,33 +1509,16 @@ impl ValueProblem {
     fn message(&self, field: Field, value: &str) -> Text {
         let label = field.label_in_sentence();
         match self {
-            ValueProblem::Empty => Text::owned(
-                format!("{} is empty", label.en),
-                format!("{} ist leer", label.de),
-            ),
+            ValueProblem::Empty => text!("{} is empty"; label),
             ValueProblem::BadChar(c) => {
-                let (en, de) = char_name(*c);
-                Text::owned(
-                    format!("{} contains {en}, which is not allowed", label.en),
-                    format!("{} enthält {de}, das ist nicht erlaubt", label.de),
-                )
+                text!("{} contains {}, which is not allowed"; label, char_name(*c))
             }
-            ValueProblem::NotAbsolute => Text::owned(
-                format!("{} `{}` is not an absolute path", label.en, value),
-                format!("{} `{}` ist kein absoluter Pfad", label.de, value),
-            ),
-            ValueProblem::NotHostName => Text::owned(
-                format!("{} `{}` is not a host name", label.en, value),
-                format!("{} `{}` ist kein Hostname", label.de, value),
-            ),
-            ValueProblem::NotTable => Text::owned(
-                format!("{} `{}` is not a lookup table", label.en, value),
-                format!("{} `{}` ist keine Lookup-Tabelle", label.de, value),
-            ),
-            ValueProblem::TooLong => Text::owned(
-                format!("{} is longer than {MAX_VALUE_LEN} characters", label.en),
-                format!("{} ist länger als {MAX_VALUE_LEN} Zeichen", label.de),
-            ),
+            ValueProblem::NotAbsolute => text!("{} `{}` is not an absolute path"; label, value),
+            ValueProblem::NotHostName => text!("{} `{}` is not a host name"; label, value),
+            ValueProblem::NotTable => text!("{} `{}` is not a lookup table"; label, value),
+            ValueProblem::TooLong => {
+                text!("{} is longer than {} characters"; label, MAX_VALUE_LEN)
+            }
         }
     }
 
@@ -1641,19 +1615,19 @@ fn is_host_name(name: &str) -> bool {
 }
 
 /// How a refused character is named in a message (English, German).
-fn char_name(c: char) -> (String, String) {
-    let named = |en: &str, de: &str| (en.to_string(), de.to_string());
+fn char_name(c: char) -> Text {
     match c {
-        '\n' => named("a line break", "einen Zeilenumbruch"),
-        '\r' => named("a carriage return", "einen Wagenrücklauf"),
-        '\t' => named("a tab", "einen Tabulator"),
-        ' ' => named("a space", "ein Leerzeichen"),
-        c if c.is_whitespace() => named("white space", "Leerraum"),
-        c if c.is_control() => (
-            format!("the control character U+{:04X}", u32::from(c)),
-            format!("das Steuerzeichen U+{:04X}", u32::from(c)),
+        '\n' => text!("a line break", "einen Zeilenumbruch"),
+        '\r' => text!("a carriage return", "einen Wagenrücklauf"),
+        '\t' => text!("a tab", "einen Tabulator"),
+        ' ' => text!("a space", "ein Leerzeichen"),
+        c if c.is_whitespace() => text!("white space", "Leerraum"),
+        c if c.is_control() => text!(
+            "the control character U+{}",
+            "das Steuerzeichen U+{}";
+            format!("{:04X}", u32::from(c))
         ),
-        c => (format!("`{c}`"), format!("`{c}`")),
+        c => Text::same(format!("`{c}`")),
     }
 }
 
@@ -1676,7 +1650,11 @@ mod tests {
                 assert!(!value.label().get(*lang).is_empty(), "{value:?}");
                 assert!(!value.help().get(*lang).is_empty(), "{value:?}");
             }
-            assert_ne!(value.label().en, value.help().en, "{value:?}");
+            assert_ne!(
+                value.label().get(Lang::En),
+                value.help().get(Lang::En),
+                "{value:?}"
+            );
         }
         let mut ids: Vec<_> = T::ALL.iter().map(|v| v.id()).collect();
         ids.sort_unstable();
@@ -1750,12 +1728,18 @@ mod tests {
 
     #[test]
     fn labels_read_lowercase_inside_messages() {
-        assert_eq!(Field::KeyFile.label_in_sentence().en, "private key file");
-        assert_eq!(Field::CaFile.label_in_sentence().en, "CA bundle");
-        assert_eq!(Field::Openssl.label_in_sentence().en, "OpenSSL version");
         assert_eq!(
-            Field::KeyFile.label_in_sentence().de,
-            Field::KeyFile.label().de
+            Field::KeyFile.label_in_sentence().get(Lang::En),
+            "private key file"
+        );
+        assert_eq!(Field::CaFile.label_in_sentence().get(Lang::En), "CA bundle");
+        assert_eq!(
+            Field::Openssl.label_in_sentence().get(Lang::En),
+            "OpenSSL version"
+        );
+        assert_eq!(
+            Field::KeyFile.label_in_sentence().get(Lang::De),
+            Field::KeyFile.label().get(Lang::De)
         );
     }
 
@@ -1878,11 +1862,15 @@ mod tests {
                 let field = Field::ALL
                     .iter()
                     .copied()
-                    .filter(|f| d.message.en.starts_with(&*f.label_in_sentence().en))
-                    .max_by_key(|f| f.label().en.len())
+                    .filter(|f| {
+                        d.message
+                            .get(Lang::En)
+                            .starts_with(f.label_in_sentence().get(Lang::En))
+                    })
+                    .max_by_key(|f| f.label().get(Lang::En).len())
                     .unwrap_or(Field::Comments);
                 assert_eq!(d.topic, field.topic());
-                (field, d.message.en.to_string())
+                (field, d.message.get(Lang::En).to_string())
             })
             .collect()
     }
@@ -2017,7 +2005,7 @@ mod tests {
         let found = o.validate();
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].topic, Topic::Host);
-        assert!(found[0].message.en.contains("OpenSSL 1.0.2"));
-        assert!(found[0].help.de.contains("1.1.1"));
+        assert!(found[0].message.get(Lang::En).contains("OpenSSL 1.0.2"));
+        assert!(found[0].help.get(Lang::De).contains("1.1.1"));
     }
 }

@@ -327,19 +327,11 @@ impl Plan {
                 topic: field.topic(),
                 ..Diagnostic::new(
                     RuleId::OptionUnavailable,
-                    Text::owned(
-                        format!(
-                            "`{}` is not available for {}: {}",
-                            chosen.id(),
-                            field.label_in_sentence().en,
-                            reason.en
-                        ),
-                        format!(
-                            "`{}` ist für {} nicht verfügbar: {}",
-                            chosen.id(),
-                            field.label_in_sentence().de,
-                            reason.de
-                        ),
+                    text!(
+                        "`{}` is not available for {}: {}";
+                        chosen.id(),
+                        field.label_in_sentence(),
+                        reason
                     ),
                     text!(
                         "the output uses `{}` instead",

@@ -263,15 +263,9 @@ pub fn commands(options: &Options) -> Vec<VerifyStep> {
             title: text!("TLS sessions in the mail log", "TLS-Sitzungen im Mail-Log"),
             commands,
             alternatives: true,
-            expect: Text::owned(
-                format!(
-                    "once a mail has come in or gone out over TLS: one line per session with protocol and cipher, for example `TLSv1.3 with cipher TLS_AES_256_GCM_SHA384`. {}",
-                    where_.en
-                ),
-                format!(
-                    "sobald eine Mail über TLS angekommen oder hinausgegangen ist: eine Zeile pro Sitzung mit Protokoll und Cipher, zum Beispiel `TLSv1.3 with cipher TLS_AES_256_GCM_SHA384`. {}",
-                    where_.de
-                ),
+            expect: text!(
+                "once a mail has come in or gone out over TLS: one line per session with protocol and cipher, for example `TLSv1.3 with cipher TLS_AES_256_GCM_SHA384`. {}";
+                where_
             ),
             check: Check::Output {
                 found: "TLS connection established (from|to)",
@@ -480,9 +474,9 @@ mod tests {
             .expect("a posttls-finger step");
         assert!(finger
             .expect
-            .en
+            .get(Lang::En)
             .contains("`Verified TLS connection established`"));
-        assert!(!finger.expect.en.starts_with("a line `Trusted"));
+        assert!(!finger.expect.get(Lang::En).starts_with("a line `Trusted"));
         let mut o = Options::default();
         o.certificate.source = CertSource::Snakeoil;
         let text = all_commands(&commands(&o));
@@ -524,7 +518,7 @@ mod tests {
         assert!(debian12.commands[1].ends_with("/var/log/mail.log | tail"));
         assert!(debian12
             .expect
-            .en
+            .get(Lang::En)
             .contains("Debian 12 and later log to the journal only"));
         let ubuntu = log(Some(Preset::Ubuntu2404));
         assert!(ubuntu.commands[0].contains("/var/log/mail.log"));

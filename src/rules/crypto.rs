@@ -681,9 +681,9 @@ fn berkeley_db_tables(lint: &mut Lint) {
         |p| {
             let table = params::list_items(&p.value).find(|t| is_berkeley_db_table(t))?;
             Some((
-Text::owned(
-                    format!("`{}` uses `{table}`: Berkeley DB tables are deprecated in Postfix 3.11 (Debian logs a warning each time one is opened)", p.name),
-                    format!("`{}` verwendet `{table}`: Berkeley-DB-Tabellen sind ab Postfix 3.11 veraltet (Debian protokolliert bei jedem Öffnen eine Warnung)", p.name),
+                text!(
+                    "`{}` uses `{}`: Berkeley DB tables are deprecated in Postfix 3.11 (Debian logs a warning each time one is opened)";
+                    &p.name, table
                 ),
                 text!(
                     "use `lmdb:` (or `cdb:` for a table only `postmap` writes) and run `postmap` on it; for a cache, `${default_cache_db_type}:`",

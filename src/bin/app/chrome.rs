@@ -5,6 +5,7 @@
 
 use postfix_tls::diagnostic::Topic;
 use postfix_tls::lang::Text;
+use postfix_tls::text;
 
 /// A fixed bilingual string.
 const fn t(en: &'static str, de: &'static str) -> Text {
@@ -216,7 +217,7 @@ pub static FOOTER: Text = t(
 /// "1 error", "3 Warnungen": a count with the noun in the right number.
 pub fn count(n: usize, one: &Text, many: &Text) -> Text {
     let noun = if n == 1 { one } else { many };
-    Text::owned(format!("{n} {}", noun.en), format!("{n} {}", noun.de))
+    text!("{} {}"; n, noun)
 }
 pub static ERROR_ONE: Text = t("error", "Fehler");
 pub static ERROR_MANY: Text = t("errors", "Fehler");

@@ -74,7 +74,7 @@ pub fn DiagnosticCard(props: &CardProps) -> Html {
                     { chrome::SOURCE.get(lang) }{ " " }
                     <a href={rule.source.url} target="_blank" rel="noopener noreferrer">{ rule.source.name }</a>
                 </p>
-                { crate::reference::links_for(&d.message.en, lang) }
+                { crate::reference::links_for(d.message.get(Lang::En), lang) }
             </details>
         </div>
     }

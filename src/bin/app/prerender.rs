@@ -42,6 +42,7 @@ mod build {
                     .parent()
                     .unwrap_or(std::path::Path::new("."));
                 crate::reference::write_data(&html, dir)
+                    .and_then(|html| crate::messages::write_file(&html, dir))
             })
             .and_then(|html| std::fs::write(&path, html).map_err(|e| e.to_string()));
         match result {
