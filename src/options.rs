@@ -330,25 +330,22 @@ impl Choice for Role {
 
     fn label(self) -> Text {
         match self {
-            Role::PublicMx => text!("Public MX", "Öffentlicher MX"),
-            Role::Relay => text!("Internal relay / smarthost", "Internes Relay / Smarthost"),
-            Role::NullClient => text!("Send-only (null client)", "Nur Versand (Null-Client)"),
+            Role::PublicMx => text!("Public MX"),
+            Role::Relay => text!("Internal relay / smarthost"),
+            Role::NullClient => text!("Send-only (null client)"),
         }
     }
 
     fn help(self) -> Text {
         match self {
             Role::PublicMx => text!(
-                "Port 25 is listed in your domain's MX records: anyone on the Internet delivers here",
-                "Port 25 steht in den MX-Einträgen Ihrer Domain: jeder im Internet stellt hier zu"
+                "Port 25 is listed in your domain's MX records: anyone on the Internet delivers here"
             ),
             Role::Relay => text!(
-                "Only your own, known clients connect on port 25",
-                "Nur Ihre eigenen, bekannten Clients verbinden sich auf Port 25"
+                "Only your own, known clients connect on port 25"
             ),
             Role::NullClient => text!(
-                "The host only sends mail and receives nothing from the network",
-                "Der Host versendet nur und empfängt nichts aus dem Netz"
+                "The host only sends mail and receives nothing from the network"
             ),
         }
     }
@@ -371,26 +368,21 @@ impl Choice for InboundLevel {
 
     fn label(self) -> Text {
         match self {
-            InboundLevel::None => text!("No TLS", "Kein TLS"),
-            InboundLevel::May => text!("Opportunistic (may)", "Opportunistisch (may)"),
-            InboundLevel::Encrypt => text!("Required (encrypt)", "Erzwungen (encrypt)"),
+            InboundLevel::None => text!("No TLS"),
+            InboundLevel::May => text!("Opportunistic (may)"),
+            InboundLevel::Encrypt => text!("Required (encrypt)"),
         }
     }
 
     fn help(self) -> Text {
         match self {
-            InboundLevel::None => text!(
-                "STARTTLS is not offered: all mail arrives in cleartext",
-                "STARTTLS wird nicht angeboten: alle Mails kommen im Klartext an"
-            ),
+            InboundLevel::None => text!("STARTTLS is not offered: all mail arrives in cleartext"),
             InboundLevel::May => text!(
-                "STARTTLS is offered and used when the sender supports it (right for a public MX)",
-                "STARTTLS wird angeboten und genutzt, wenn der Absender es kann (richtig für einen öffentlichen MX)"
+                "STARTTLS is offered and used when the sender supports it (right for a public MX)"
             ),
-            InboundLevel::Encrypt => text!(
-                "Mail without TLS is refused; a public MX must not do this (RFC 3207)",
-                "Mail ohne TLS wird abgewiesen; ein öffentlicher MX darf das nicht (RFC 3207)"
-            ),
+            InboundLevel::Encrypt => {
+                text!("Mail without TLS is refused; a public MX must not do this (RFC 3207)")
+            }
         }
     }
 
@@ -422,43 +414,34 @@ impl Choice for OutboundLevel {
 
     fn label(self) -> Text {
         match self {
-            OutboundLevel::None => text!("No TLS", "Kein TLS"),
-            OutboundLevel::May => text!("Opportunistic (may)", "Opportunistisch (may)"),
-            OutboundLevel::Encrypt => text!("Required (encrypt)", "Erzwungen (encrypt)"),
-            OutboundLevel::Dane => text!("DANE (dane)", "DANE (dane)"),
-            OutboundLevel::Verify => text!("Verified CA (verify)", "CA-geprüft (verify)"),
-            OutboundLevel::Secure => text!(
-                "Verified CA and name (secure)",
-                "CA und Name geprüft (secure)"
-            ),
+            OutboundLevel::None => text!("No TLS"),
+            OutboundLevel::May => text!("Opportunistic (may)"),
+            OutboundLevel::Encrypt => text!("Required (encrypt)"),
+            OutboundLevel::Dane => text!("DANE (dane)"),
+            OutboundLevel::Verify => text!("Verified CA (verify)"),
+            OutboundLevel::Secure => text!("Verified CA and name (secure)"),
         }
     }
 
     fn help(self) -> Text {
         match self {
             OutboundLevel::None => text!(
-                "Outbound mail is always sent in cleartext",
-                "Ausgehende Mail wird immer im Klartext gesendet"
+                "Outbound mail is always sent in cleartext"
             ),
             OutboundLevel::May => text!(
-                "TLS when the receiving server offers it; the right default for Internet mail",
-                "TLS, wenn der empfangende Server es anbietet; der richtige Standard für Internet-Mail"
+                "TLS when the receiving server offers it; the right default for Internet mail"
             ),
             OutboundLevel::Encrypt => text!(
-                "Mail to servers without TLS is deferred and finally bounced",
-                "Mail an Server ohne TLS wird zurückgestellt und schließlich zurückgewiesen"
+                "Mail to servers without TLS is deferred and finally bounced"
             ),
             OutboundLevel::Dane => text!(
-                "Authenticated TLS where the receiver publishes DNSSEC-signed TLSA records, opportunistic elsewhere; needs a local validating resolver",
-                "Authentisiertes TLS, wo der Empfänger DNSSEC-signierte TLSA-Einträge veröffentlicht, sonst opportunistisch; braucht einen lokalen validierenden Resolver"
+                "Authenticated TLS where the receiver publishes DNSSEC-signed TLSA records, opportunistic elsewhere; needs a local validating resolver"
             ),
             OutboundLevel::Verify => text!(
-                "TLS required and the certificate must be signed by a trusted CA",
-                "TLS erforderlich und das Zertifikat muss von einer vertrauenswürdigen CA signiert sein"
+                "TLS required and the certificate must be signed by a trusted CA"
             ),
             OutboundLevel::Secure => text!(
-                "Like verify, and the certificate must also match the host name",
-                "Wie verify, zusätzlich muss das Zertifikat zum Hostnamen passen"
+                "Like verify, and the certificate must also match the host name"
             ),
         }
     }
@@ -467,14 +450,12 @@ impl Choice for OutboundLevel {
         let v = options.postfix;
         match self {
             OutboundLevel::Dane if !v.supports_dane() => Some(text!(
-                "DANE needs Postfix 2.11 or later (this is {})",
-                "DANE braucht Postfix 2.11 oder neuer (gewählt ist {})";
+                "DANE needs Postfix 2.11 or later (this is {})";
                 v
             )),
             OutboundLevel::Verify | OutboundLevel::Secure if !v.supports_security_level() => {
                 Some(text!(
-                    "certificate verification levels need Postfix 2.3 or later (this is {})",
-                    "Stufen mit Zertifikatsprüfung brauchen Postfix 2.3 oder neuer (gewählt ist {})";
+                    "certificate verification levels need Postfix 2.3 or later (this is {})";
                     v
                 ))
             }
@@ -482,15 +463,13 @@ impl Choice for OutboundLevel {
                 if options.relay_wrappermode() =>
             {
                 Some(text!(
-                    "a smarthost on port 465 (smtp_tls_wrappermode) needs encrypt, verify or secure",
-                    "ein Smarthost auf Port 465 (smtp_tls_wrappermode) braucht encrypt, verify oder secure"
+                    "a smarthost on port 465 (smtp_tls_wrappermode) needs encrypt, verify or secure"
                 ))
             }
             // Smarthosts offer AUTH only after STARTTLS, and Postfix sends the password only
             // inside TLS: without TLS the mail goes out unauthenticated and bounces.
             OutboundLevel::None if options.relay_authenticates() => Some(text!(
-                "a smarthost login needs TLS: the password is only sent inside TLS",
-                "eine Anmeldung am Smarthost braucht TLS: das Passwort wird nur innerhalb von TLS gesendet"
+                "a smarthost login needs TLS: the password is only sent inside TLS"
             )),
             _ => None,
         }
@@ -509,21 +488,17 @@ impl Choice for Sasl {
 
     fn label(self) -> Text {
         match self {
-            Sasl::Dovecot => text!("Dovecot", "Dovecot"),
-            Sasl::Cyrus => text!("Cyrus SASL", "Cyrus SASL"),
+            Sasl::Dovecot => text!("Dovecot"),
+            Sasl::Cyrus => text!("Cyrus SASL"),
         }
     }
 
     fn help(self) -> Text {
         match self {
-            Sasl::Dovecot => text!(
-                "Dovecot's auth socket at private/auth checks the passwords",
-                "Dovecots Auth-Socket unter private/auth prüft die Passwörter"
-            ),
-            Sasl::Cyrus => text!(
-                "Cyrus SASL (smtpd.conf with saslauthd or sasldb) checks the passwords",
-                "Cyrus SASL (smtpd.conf mit saslauthd oder sasldb) prüft die Passwörter"
-            ),
+            Sasl::Dovecot => text!("Dovecot's auth socket at private/auth checks the passwords"),
+            Sasl::Cyrus => {
+                text!("Cyrus SASL (smtpd.conf with saslauthd or sasldb) checks the passwords")
+            }
         }
     }
 
@@ -531,8 +506,7 @@ impl Choice for Sasl {
         let v = options.postfix;
         match self {
             Sasl::Dovecot if !v.supports_sasl_type() => Some(text!(
-                "Dovecot SASL needs Postfix 2.3 or later (this is {})",
-                "Dovecot-SASL braucht Postfix 2.3 oder neuer (gewählt ist {})";
+                "Dovecot SASL needs Postfix 2.3 or later (this is {})";
                 v
             )),
             _ => None,
@@ -559,33 +533,26 @@ impl Choice for Profile {
 
     fn label(self) -> Text {
         match self {
-            Profile::PostfixDefault => text!("Postfix defaults", "Postfix-Standard"),
-            Profile::Intermediate => text!("Intermediate (TLS 1.2+)", "Mittel (TLS 1.2+)"),
-            Profile::Modern => text!("Modern (TLS 1.3 only)", "Modern (nur TLS 1.3)"),
-            Profile::ScannerClean => text!(
-                "Scanner-clean (internet.nl)",
-                "Scanner-sauber (internet.nl)"
-            ),
+            Profile::PostfixDefault => text!("Postfix defaults"),
+            Profile::Intermediate => text!("Intermediate (TLS 1.2+)"),
+            Profile::Modern => text!("Modern (TLS 1.3 only)"),
+            Profile::ScannerClean => text!("Scanner-clean (internet.nl)"),
         }
     }
 
     fn help(self) -> Text {
         match self {
             Profile::PostfixDefault => text!(
-                "Postfix's own protocol and cipher defaults: maximum interoperability, the right choice for port 25",
-                "Postfix' eigene Protokoll- und Cipher-Vorgaben: größte Kompatibilität, die richtige Wahl für Port 25"
+                "Postfix's own protocol and cipher defaults: maximum interoperability, the right choice for port 25"
             ),
             Profile::Intermediate => text!(
-                "TLS 1.2 and 1.3 only: right for mail clients on 587/465",
-                "Nur TLS 1.2 und 1.3: richtig für Mailprogramme auf 587/465"
+                "TLS 1.2 and 1.3 only: right for mail clients on 587/465"
             ),
             Profile::Modern => text!(
-                "TLS 1.3 only: older clients and servers cannot connect",
-                "Nur TLS 1.3: ältere Clients und Server können sich nicht verbinden"
+                "TLS 1.3 only: older clients and servers cannot connect"
             ),
             Profile::ScannerClean => text!(
-                "TLS 1.2+ without kRSA, CBC or 3DES, as internet.nl demands; costs interoperability",
-                "TLS 1.2+ ohne kRSA, CBC und 3DES, wie internet.nl es verlangt; kostet Kompatibilität"
+                "TLS 1.2+ without kRSA, CBC or 3DES, as internet.nl demands; costs interoperability"
             ),
         }
     }
@@ -593,21 +560,18 @@ impl Choice for Profile {
     fn unavailable(self, options: &Options) -> Option<Text> {
         match self {
             Profile::Modern if !options.openssl.supports_tls13() => Some(text!(
-                "TLS 1.3 needs OpenSSL 1.1.1 or later (this is {})",
-                "TLS 1.3 braucht OpenSSL 1.1.1 oder neuer (gewählt ist {})";
+                "TLS 1.3 needs OpenSSL 1.1.1 or later (this is {})";
                 options.openssl
             )),
             Profile::Modern if !options.postfix.supports_tlsv13_name() => Some(text!(
-                "TLS 1.3 needs Postfix 3.4 or later (this is {})",
-                "TLS 1.3 braucht Postfix 3.4 oder neuer (gewählt ist {})";
+                "TLS 1.3 needs Postfix 3.4 or later (this is {})";
                 options.postfix
             )),
             Profile::Intermediate | Profile::ScannerClean
                 if !options.postfix.knows_tls12_protocol_names() =>
             {
                 Some(text!(
-                    "the protocol name TLSv1.2 needs Postfix 2.10 or later (this is {})",
-                    "der Protokollname TLSv1.2 braucht Postfix 2.10 oder neuer (gewählt ist {})";
+                    "the protocol name TLSv1.2 needs Postfix 2.10 or later (this is {})";
                     options.postfix
                 ))
             }
@@ -633,29 +597,19 @@ impl Choice for CertSource {
 
     fn label(self) -> Text {
         match self {
-            CertSource::Snakeoil => text!(
-                "Self-signed (Debian snakeoil)",
-                "Selbstsigniert (Debian-Snakeoil)"
-            ),
-            CertSource::LetsEncrypt => text!("Let's Encrypt", "Let's Encrypt"),
-            CertSource::Custom => text!("Custom files", "Eigene Dateien"),
+            CertSource::Snakeoil => text!("Self-signed (Debian snakeoil)"),
+            CertSource::LetsEncrypt => text!("Let's Encrypt"),
+            CertSource::Custom => text!("Custom files"),
         }
     }
 
     fn help(self) -> Text {
         match self {
             CertSource::Snakeoil => text!(
-                "The ssl-cert package's self-signed pair: fine for port 25, wrong for mail clients",
-                "Das selbstsignierte Paar aus dem Paket ssl-cert: gut für Port 25, falsch für Mailprogramme"
+                "The ssl-cert package's self-signed pair: fine for port 25, wrong for mail clients"
             ),
-            CertSource::LetsEncrypt => text!(
-                "certbot's files under /etc/letsencrypt/live/DOMAIN/",
-                "Die Dateien von certbot unter /etc/letsencrypt/live/DOMAIN/"
-            ),
-            CertSource::Custom => text!(
-                "Certificate chain and key files of your choice",
-                "Zertifikatskette und Schlüssel aus Dateien Ihrer Wahl"
-            ),
+            CertSource::LetsEncrypt => text!("certbot's files under /etc/letsencrypt/live/DOMAIN/"),
+            CertSource::Custom => text!("Certificate chain and key files of your choice"),
         }
     }
 
@@ -676,32 +630,26 @@ impl Choice for CertLayout {
 
     fn label(self) -> Text {
         match self {
-            CertLayout::ChainFiles => text!("smtpd_tls_chain_files", "smtpd_tls_chain_files"),
-            CertLayout::CertAndKey => text!(
-                "smtpd_tls_cert_file and smtpd_tls_key_file",
-                "smtpd_tls_cert_file und smtpd_tls_key_file"
-            ),
+            CertLayout::ChainFiles => text!("smtpd_tls_chain_files"),
+            CertLayout::CertAndKey => text!("smtpd_tls_cert_file and smtpd_tls_key_file"),
         }
     }
 
     fn help(self) -> Text {
         match self {
             CertLayout::ChainFiles => text!(
-                "Key and chain in one list (Postfix 3.4+), the more reliable way on key rollover",
-                "Schlüssel und Kette in einer Liste (Postfix 3.4+), zuverlässiger beim Schlüsselwechsel"
+                "Key and chain in one list (Postfix 3.4+), the more reliable way on key rollover"
             ),
-            CertLayout::CertAndKey => text!(
-                "Separate certificate and key parameters, understood by every version",
-                "Getrennte Parameter für Zertifikat und Schlüssel, versteht jede Version"
-            ),
+            CertLayout::CertAndKey => {
+                text!("Separate certificate and key parameters, understood by every version")
+            }
         }
     }
 
     fn unavailable(self, options: &Options) -> Option<Text> {
         match self {
             CertLayout::ChainFiles if !options.postfix.supports_chain_files() => Some(text!(
-                "smtpd_tls_chain_files needs Postfix 3.4 or later (this is {})",
-                "smtpd_tls_chain_files braucht Postfix 3.4 oder neuer (gewählt ist {})";
+                "smtpd_tls_chain_files needs Postfix 3.4 or later (this is {})";
                 options.postfix
             )),
             _ => None,
@@ -721,20 +669,16 @@ impl Choice for RelayPort {
 
     fn label(self) -> Text {
         match self {
-            RelayPort::Submission => text!("587 (STARTTLS)", "587 (STARTTLS)"),
-            RelayPort::Submissions => text!("465 (implicit TLS)", "465 (implizites TLS)"),
+            RelayPort::Submission => text!("587 (STARTTLS)"),
+            RelayPort::Submissions => text!("465 (implicit TLS)"),
         }
     }
 
     fn help(self) -> Text {
         match self {
-            RelayPort::Submission => text!(
-                "The smarthost's submission port with STARTTLS",
-                "Der Submission-Port des Smarthosts mit STARTTLS"
-            ),
+            RelayPort::Submission => text!("The smarthost's submission port with STARTTLS"),
             RelayPort::Submissions => text!(
-                "The smarthost's submissions port with TLS from the first byte (Postfix 3.0+)",
-                "Der Submissions-Port des Smarthosts mit TLS ab dem ersten Byte (Postfix 3.0+)"
+                "The smarthost's submissions port with TLS from the first byte (Postfix 3.0+)"
             ),
         }
     }
@@ -742,8 +686,7 @@ impl Choice for RelayPort {
     fn unavailable(self, options: &Options) -> Option<Text> {
         match self {
             RelayPort::Submissions if !options.postfix.supports_smtp_wrappermode() => Some(text!(
-                "client-side implicit TLS (smtp_tls_wrappermode) needs Postfix 3.0 or later (this is {})",
-                "clientseitiges implizites TLS (smtp_tls_wrappermode) braucht Postfix 3.0 oder neuer (gewählt ist {})";
+                "client-side implicit TLS (smtp_tls_wrappermode) needs Postfix 3.0 or later (this is {})";
                 options.postfix
             )),
             _ => None,
@@ -760,35 +703,27 @@ impl Choice for OpensslVersion {
 
     fn label(self) -> Text {
         match self {
-            OpensslVersion::V1_0_2 => text!("OpenSSL 1.0.2", "OpenSSL 1.0.2"),
-            OpensslVersion::V1_1_1 => text!("OpenSSL 1.1.1", "OpenSSL 1.1.1"),
-            OpensslVersion::V3_0 => text!("OpenSSL 3.0", "OpenSSL 3.0"),
-            OpensslVersion::V3_5 => text!("OpenSSL 3.5", "OpenSSL 3.5"),
-            OpensslVersion::V3_6 => text!("OpenSSL 3.6", "OpenSSL 3.6"),
-            OpensslVersion::V4_0 => text!("OpenSSL 4.0", "OpenSSL 4.0"),
+            OpensslVersion::V1_0_2 => text!("OpenSSL 1.0.2"),
+            OpensslVersion::V1_1_1 => text!("OpenSSL 1.1.1"),
+            OpensslVersion::V3_0 => text!("OpenSSL 3.0"),
+            OpensslVersion::V3_5 => text!("OpenSSL 3.5"),
+            OpensslVersion::V3_6 => text!("OpenSSL 3.6"),
+            OpensslVersion::V4_0 => text!("OpenSSL 4.0"),
         }
     }
 
     fn help(self) -> Text {
         match self {
-            OpensslVersion::V1_0_2 => text!("TLS 1.2 at most", "Höchstens TLS 1.2"),
-            OpensslVersion::V1_1_1 => text!("Adds TLS 1.3", "Bringt TLS 1.3"),
-            OpensslVersion::V3_0 => text!(
-                "Adds automatic DH parameters (with Postfix 3.7+)",
-                "Bringt automatische DH-Parameter (mit Postfix 3.7+)"
-            ),
-            OpensslVersion::V3_5 => text!(
-                "Adds post-quantum hybrid key exchange (X25519MLKEM768)",
-                "Bringt hybriden Post-Quanten-Schlüsseltausch (X25519MLKEM768)"
-            ),
-            OpensslVersion::V3_6 => text!(
-                "Debian's pairing for Postfix 3.11; for Postfix the same as 3.5",
-                "Debians Paarung für Postfix 3.11; für Postfix wie 3.5"
-            ),
-            OpensslVersion::V4_0 => text!(
-                "No SSLv3 at all (OpenSSL 4.0 release notes); not run with Postfix here",
-                "Kein SSLv3 mehr (Versionshinweise zu OpenSSL 4.0); hier nicht mit Postfix erprobt"
-            ),
+            OpensslVersion::V1_0_2 => text!("TLS 1.2 at most"),
+            OpensslVersion::V1_1_1 => text!("Adds TLS 1.3"),
+            OpensslVersion::V3_0 => text!("Adds automatic DH parameters (with Postfix 3.7+)"),
+            OpensslVersion::V3_5 => text!("Adds post-quantum hybrid key exchange (X25519MLKEM768)"),
+            OpensslVersion::V3_6 => {
+                text!("Debian's pairing for Postfix 3.11; for Postfix the same as 3.5")
+            }
+            OpensslVersion::V4_0 => {
+                text!("No SSLv3 at all (OpenSSL 4.0 release notes); not run with Postfix here")
+            }
         }
     }
 
@@ -796,8 +731,7 @@ impl Choice for OpensslVersion {
         let minimum = OpensslVersion::minimum_for(options.postfix);
         (self < minimum).then(|| {
             text!(
-                "Postfix {} needs OpenSSL {} or later",
-                "Postfix {} braucht OpenSSL {} oder neuer";
+                "Postfix {} needs OpenSSL {} or later";
                 options.postfix, minimum
             )
         })
@@ -908,51 +842,36 @@ impl Field {
     /// A short label.
     pub fn label(self) -> Text {
         match self {
-            Field::Postfix => text!("Postfix version", "Postfix-Version"),
-            Field::Openssl => text!("OpenSSL version", "OpenSSL-Version"),
-            Field::Preset => text!("Distribution", "Distribution"),
-            Field::Role => text!("Role of the host", "Rolle des Hosts"),
-            Field::CertSource => text!("Certificate", "Zertifikat"),
-            Field::CertDomain => text!("Certificate domain", "Domain des Zertifikats"),
-            Field::CertFile => text!("Certificate chain file", "Datei der Zertifikatskette"),
-            Field::KeyFile => text!("Private key file", "Datei des privaten Schlüssels"),
-            Field::CertLayout => text!("Certificate parameters", "Zertifikatsparameter"),
-            Field::Ecdsa => text!("Second (ECDSA) certificate", "Zweites (ECDSA-)Zertifikat"),
-            Field::EcdsaCertFile => text!(
-                "ECDSA certificate chain file",
-                "Datei der ECDSA-Zertifikatskette"
-            ),
-            Field::EcdsaKeyFile => text!("ECDSA private key file", "Datei des ECDSA-Schlüssels"),
-            Field::Inbound => text!("TLS on port 25", "TLS auf Port 25"),
-            Field::Submission => text!("Submission on port 587", "Submission auf Port 587"),
-            Field::Submissions => text!("Submissions on port 465", "Submissions auf Port 465"),
-            Field::Sasl => text!("SASL server", "SASL-Server"),
-            Field::Outbound => text!("Outbound TLS", "Ausgehendes TLS"),
-            Field::CaFile => text!("CA bundle", "CA-Bündel"),
-            Field::Relayhost => text!("Send through a smarthost", "Über einen Smarthost senden"),
-            Field::RelayHost => text!("Smarthost name", "Name des Smarthosts"),
-            Field::RelayPort => text!("Smarthost port", "Port des Smarthosts"),
-            Field::RelayAuth => text!("Log in to the smarthost", "Am Smarthost anmelden"),
-            Field::RelayPasswordMaps => text!("Password table", "Passworttabelle"),
-            Field::InboundProfile => text!(
-                "Protocols and ciphers on port 25",
-                "Protokolle und Cipher auf Port 25"
-            ),
-            Field::SubmissionProfile => text!(
-                "Protocols and ciphers on 587/465",
-                "Protokolle und Cipher auf 587/465"
-            ),
-            Field::OutboundProfile => text!(
-                "Protocols and ciphers outbound",
-                "Protokolle und Cipher ausgehend"
-            ),
-            Field::HardenLogjam => text!("Logjam/FREAK hardening", "Logjam/FREAK-Härtung"),
-            Field::TlsLogging => text!("TLS logging", "TLS-Protokollierung"),
-            Field::ReceivedHeader => text!(
-                "TLS details in Received: headers",
-                "TLS-Details in Received:-Kopfzeilen"
-            ),
-            Field::Comments => text!("Explain each line", "Jede Zeile erklären"),
+            Field::Postfix => text!("Postfix version"),
+            Field::Openssl => text!("OpenSSL version"),
+            Field::Preset => text!("Distribution"),
+            Field::Role => text!("Role of the host"),
+            Field::CertSource => text!("Certificate"),
+            Field::CertDomain => text!("Certificate domain"),
+            Field::CertFile => text!("Certificate chain file"),
+            Field::KeyFile => text!("Private key file"),
+            Field::CertLayout => text!("Certificate parameters"),
+            Field::Ecdsa => text!("Second (ECDSA) certificate"),
+            Field::EcdsaCertFile => text!("ECDSA certificate chain file"),
+            Field::EcdsaKeyFile => text!("ECDSA private key file"),
+            Field::Inbound => text!("TLS on port 25"),
+            Field::Submission => text!("Submission on port 587"),
+            Field::Submissions => text!("Submissions on port 465"),
+            Field::Sasl => text!("SASL server"),
+            Field::Outbound => text!("Outbound TLS"),
+            Field::CaFile => text!("CA bundle"),
+            Field::Relayhost => text!("Send through a smarthost"),
+            Field::RelayHost => text!("Smarthost name"),
+            Field::RelayPort => text!("Smarthost port"),
+            Field::RelayAuth => text!("Log in to the smarthost"),
+            Field::RelayPasswordMaps => text!("Password table"),
+            Field::InboundProfile => text!("Protocols and ciphers on port 25"),
+            Field::SubmissionProfile => text!("Protocols and ciphers on 587/465"),
+            Field::OutboundProfile => text!("Protocols and ciphers outbound"),
+            Field::HardenLogjam => text!("Logjam/FREAK hardening"),
+            Field::TlsLogging => text!("TLS logging"),
+            Field::ReceivedHeader => text!("TLS details in Received: headers"),
+            Field::Comments => text!("Explain each line"),
         }
     }
 
@@ -965,126 +884,58 @@ impl Field {
     /// One line of help.
     pub fn help(self) -> Text {
         match self {
-            Field::Postfix => text!(
-                "The Postfix release series on your server (postconf mail_version)",
-                "Die Postfix-Versionsreihe auf Ihrem Server (postconf mail_version)"
-            ),
+            Field::Postfix => {
+                text!("The Postfix release series on your server (postconf mail_version)")
+            }
             Field::Openssl => text!(
-                "The OpenSSL version Postfix is linked with (postconf -a, ldd or your distribution)",
-                "Die OpenSSL-Version, mit der Postfix gebaut ist (postconf -a, ldd oder Ihre Distribution)"
+                "The OpenSSL version Postfix is linked with (postconf -a, ldd or your distribution)"
             ),
-            Field::Preset => text!(
-                "Sets both versions to what the distribution ships",
-                "Setzt beide Versionen auf das, was die Distribution ausliefert"
-            ),
-            Field::Role => text!(
-                "What the host does decides what port 25 may demand",
-                "Was der Host tut, entscheidet, was Port 25 verlangen darf"
-            ),
-            Field::CertSource => text!(
-                "Where the server certificate comes from",
-                "Woher das Serverzertifikat kommt"
-            ),
-            Field::CertDomain => text!(
-                "The host name the Let's Encrypt certificate was issued for",
-                "Der Hostname, für den das Let's-Encrypt-Zertifikat ausgestellt wurde"
-            ),
+            Field::Preset => text!("Sets both versions to what the distribution ships"),
+            Field::Role => text!("What the host does decides what port 25 may demand"),
+            Field::CertSource => text!("Where the server certificate comes from"),
+            Field::CertDomain => {
+                text!("The host name the Let's Encrypt certificate was issued for")
+            }
             Field::CertFile => text!(
-                "Absolute path of the PEM file with the server certificate first, then its issuers",
-                "Absoluter Pfad der PEM-Datei mit dem Serverzertifikat zuerst, dann den Ausstellern"
+                "Absolute path of the PEM file with the server certificate first, then its issuers"
             ),
-            Field::KeyFile => text!(
-                "Absolute path of the PEM private key; may be the same file as the chain",
-                "Absoluter Pfad des privaten PEM-Schlüssels; darf dieselbe Datei wie die Kette sein"
-            ),
-            Field::CertLayout => text!(
-                "How the key and the chain are given to Postfix",
-                "Wie Schlüssel und Kette an Postfix übergeben werden"
-            ),
-            Field::Ecdsa => text!(
-                "Offer an ECDSA certificate beside the RSA one",
-                "Ein ECDSA-Zertifikat neben dem RSA-Zertifikat anbieten"
-            ),
-            Field::EcdsaCertFile => text!(
-                "Absolute path of the ECDSA certificate chain (PEM)",
-                "Absoluter Pfad der ECDSA-Zertifikatskette (PEM)"
-            ),
-            Field::EcdsaKeyFile => text!(
-                "Absolute path of the ECDSA private key (PEM)",
-                "Absoluter Pfad des ECDSA-Schlüssels (PEM)"
-            ),
-            Field::Inbound => text!(
-                "STARTTLS for mail arriving from other servers on port 25",
-                "STARTTLS für Mail, die von anderen Servern auf Port 25 ankommt"
-            ),
-            Field::Submission => text!(
-                "Mail clients submit on port 587 with STARTTLS required",
-                "Mailprogramme liefern auf Port 587 mit zwingendem STARTTLS ein"
-            ),
+            Field::KeyFile => {
+                text!("Absolute path of the PEM private key; may be the same file as the chain")
+            }
+            Field::CertLayout => text!("How the key and the chain are given to Postfix"),
+            Field::Ecdsa => text!("Offer an ECDSA certificate beside the RSA one"),
+            Field::EcdsaCertFile => text!("Absolute path of the ECDSA certificate chain (PEM)"),
+            Field::EcdsaKeyFile => text!("Absolute path of the ECDSA private key (PEM)"),
+            Field::Inbound => text!("STARTTLS for mail arriving from other servers on port 25"),
+            Field::Submission => text!("Mail clients submit on port 587 with STARTTLS required"),
             Field::Submissions => text!(
-                "Mail clients submit on port 465 with TLS from the first byte (RFC 8314 prefers it)",
-                "Mailprogramme liefern auf Port 465 mit TLS ab dem ersten Byte ein (RFC 8314 bevorzugt das)"
+                "Mail clients submit on port 465 with TLS from the first byte (RFC 8314 prefers it)"
             ),
-            Field::Sasl => text!(
-                "Who checks the passwords of mail clients",
-                "Wer die Passwörter der Mailprogramme prüft"
-            ),
-            Field::Outbound => text!(
-                "TLS when this host delivers mail to other servers",
-                "TLS, wenn dieser Host Mail an andere Server zustellt"
-            ),
-            Field::CaFile => text!(
-                "Absolute path of the trusted CA bundle for verify/secure",
-                "Absoluter Pfad des vertrauenswürdigen CA-Bündels für verify/secure"
-            ),
-            Field::Relayhost => text!(
-                "Deliver all outbound mail through one smarthost",
-                "Alle ausgehende Mail über einen Smarthost zustellen"
-            ),
-            Field::RelayHost => text!(
-                "The smarthost's host name, without brackets or port",
-                "Der Hostname des Smarthosts, ohne Klammern und Port"
-            ),
-            Field::RelayPort => text!(
-                "587 with STARTTLS or 465 with implicit TLS",
-                "587 mit STARTTLS oder 465 mit implizitem TLS"
-            ),
-            Field::RelayAuth => text!(
-                "Authenticate with a user name and password from a table",
-                "Mit Benutzername und Passwort aus einer Tabelle anmelden"
-            ),
-            Field::RelayPasswordMaps => text!(
-                "A lookup table such as hash:/etc/postfix/sasl_passwd",
-                "Eine Lookup-Tabelle wie hash:/etc/postfix/sasl_passwd"
-            ),
-            Field::InboundProfile => text!(
-                "Keep Postfix defaults on port 25: stricter settings only lose mail",
-                "Auf Port 25 die Postfix-Vorgaben behalten: Strengeres verliert nur Mail"
-            ),
-            Field::SubmissionProfile => text!(
-                "Your own mail clients can be held to modern TLS",
-                "Eigene Mailprogramme können modernes TLS verlangen"
-            ),
+            Field::Sasl => text!("Who checks the passwords of mail clients"),
+            Field::Outbound => text!("TLS when this host delivers mail to other servers"),
+            Field::CaFile => text!("Absolute path of the trusted CA bundle for verify/secure"),
+            Field::Relayhost => text!("Deliver all outbound mail through one smarthost"),
+            Field::RelayHost => text!("The smarthost's host name, without brackets or port"),
+            Field::RelayPort => text!("587 with STARTTLS or 465 with implicit TLS"),
+            Field::RelayAuth => text!("Authenticate with a user name and password from a table"),
+            Field::RelayPasswordMaps => {
+                text!("A lookup table such as hash:/etc/postfix/sasl_passwd")
+            }
+            Field::InboundProfile => {
+                text!("Keep Postfix defaults on port 25: stricter settings only lose mail")
+            }
+            Field::SubmissionProfile => text!("Your own mail clients can be held to modern TLS"),
             Field::OutboundProfile => text!(
-                "Stricter settings than the defaults make some deliveries fall back to cleartext",
-                "Strengere Einstellungen als die Vorgaben lassen manche Zustellung auf Klartext zurückfallen"
+                "Stricter settings than the defaults make some deliveries fall back to cleartext"
             ),
-            Field::HardenLogjam => text!(
-                "2048-bit DH and no export ciphers on Postfix older than 3.1",
-                "2048-Bit-DH und keine Export-Cipher bei Postfix älter als 3.1"
-            ),
-            Field::TlsLogging => text!(
-                "Log one summary line per TLS session (loglevel 1)",
-                "Eine Zusammenfassung pro TLS-Sitzung protokollieren (Loglevel 1)"
-            ),
-            Field::ReceivedHeader => text!(
-                "Record protocol and cipher in the Received: header (shows ESMTPS)",
-                "Protokoll und Cipher im Received:-Header vermerken (zeigt ESMTPS)"
-            ),
-            Field::Comments => text!(
-                "A short English comment above each generated line",
-                "Ein kurzer englischer Kommentar über jeder erzeugten Zeile"
-            ),
+            Field::HardenLogjam => {
+                text!("2048-bit DH and no export ciphers on Postfix older than 3.1")
+            }
+            Field::TlsLogging => text!("Log one summary line per TLS session (loglevel 1)"),
+            Field::ReceivedHeader => {
+                text!("Record protocol and cipher in the Received: header (shows ESMTPS)")
+            }
+            Field::Comments => text!("A short English comment above each generated line"),
         }
     }
 
@@ -1209,125 +1060,82 @@ impl Field {
     pub fn unavailable(self, o: &Options) -> Option<Text> {
         let v = o.postfix;
         let cert = &o.certificate;
-        let null_client = || {
-            (o.role == Role::NullClient).then(|| {
-                text!(
-                    "a send-only host receives no mail",
-                    "ein reiner Versandhost empfängt keine Mail"
-                )
-            })
-        };
-        let no_server_tls = || {
-            (!o.uses_server_tls()).then(|| {
-                text!(
-                    "no service on this host offers TLS",
-                    "kein Dienst auf diesem Host bietet TLS an"
-                )
-            })
-        };
+        let null_client =
+            || (o.role == Role::NullClient).then(|| text!("a send-only host receives no mail"));
+        let no_server_tls =
+            || (!o.uses_server_tls()).then(|| text!("no service on this host offers TLS"));
         let no_submission = || {
             null_client().or_else(|| {
-                (!o.submission && !o.submissions).then(|| {
-                    text!(
-                        "neither port 587 nor port 465 is enabled",
-                        "weder Port 587 noch Port 465 ist eingeschaltet"
-                    )
-                })
+                (!o.submission && !o.submissions)
+                    .then(|| text!("neither port 587 nor port 465 is enabled"))
             })
         };
-        let no_relay = || {
-            (!o.relayhost.enabled)
-                .then(|| text!("no smarthost is used", "es wird kein Smarthost verwendet"))
-        };
+        let no_relay = || (!o.relayhost.enabled).then(|| text!("no smarthost is used"));
         match self {
             Field::Postfix | Field::Openssl | Field::Preset | Field::Role => None,
             Field::Outbound | Field::Relayhost | Field::TlsLogging | Field::Comments => None,
             Field::CertSource | Field::CertLayout => no_server_tls().or_else(|| {
                 (self == Field::CertLayout && !v.supports_chain_files()).then(|| {
                     text!(
-                        "Postfix {} only knows smtpd_tls_cert_file and smtpd_tls_key_file",
-                        "Postfix {} kennt nur smtpd_tls_cert_file und smtpd_tls_key_file";
+                        "Postfix {} only knows smtpd_tls_cert_file and smtpd_tls_key_file";
                         v
                     )
                 })
             }),
             Field::CertDomain => no_server_tls().or_else(|| {
-                (cert.source != CertSource::LetsEncrypt).then(|| {
-                    text!(
-                        "only used for a Let's Encrypt certificate",
-                        "nur für ein Let's-Encrypt-Zertifikat verwendet"
-                    )
-                })
+                (cert.source != CertSource::LetsEncrypt)
+                    .then(|| text!("only used for a Let's Encrypt certificate"))
             }),
             Field::CertFile | Field::KeyFile => no_server_tls().or_else(|| {
-                (cert.source != CertSource::Custom).then(|| {
-                    text!(
-                        "only used for custom certificate files",
-                        "nur für eigene Zertifikatsdateien verwendet"
-                    )
-                })
+                (cert.source != CertSource::Custom)
+                    .then(|| text!("only used for custom certificate files"))
             }),
             Field::Ecdsa => no_server_tls().or_else(|| {
                 (!v.supports_eccert()).then(|| {
                     text!(
-                        "a second (ECDSA) certificate needs Postfix 2.6 or later (this is {})",
-                        "ein zweites (ECDSA-)Zertifikat braucht Postfix 2.6 oder neuer (gewählt ist {})";
+                        "a second (ECDSA) certificate needs Postfix 2.6 or later (this is {})";
                         v
                     )
                 })
             }),
-            Field::EcdsaCertFile | Field::EcdsaKeyFile => {
-                Field::Ecdsa.unavailable(o).or_else(|| {
-                    (!cert.ecdsa).then(|| {
-                        text!(
-                            "no second (ECDSA) certificate is used",
-                            "es wird kein zweites (ECDSA-)Zertifikat verwendet"
-                        )
-                    })
-                })
-            }
+            Field::EcdsaCertFile | Field::EcdsaKeyFile => Field::Ecdsa
+                .unavailable(o)
+                .or_else(|| (!cert.ecdsa).then(|| text!("no second (ECDSA) certificate is used"))),
             Field::Inbound => null_client(),
             Field::Submission | Field::Submissions => null_client(),
             Field::Sasl => no_submission(),
             Field::SubmissionProfile => no_submission().or_else(|| {
                 (!v.supports_security_level()).then(|| {
                     text!(
-                        "Postfix {} has no protocol or cipher settings for mandatory TLS",
-                        "Postfix {} hat keine Protokoll- oder Cipher-Einstellungen für erzwungenes TLS";
+                        "Postfix {} has no protocol or cipher settings for mandatory TLS";
                         v
                     )
                 })
             }),
-            Field::CaFile => (!matches!(
-                o.outbound,
-                OutboundLevel::Verify | OutboundLevel::Secure
-            ))
-            .then(|| {
-                text!(
-                    "only used with the outbound levels verify and secure",
-                    "nur mit den ausgehenden Stufen verify und secure verwendet"
-                )
-            }),
+            Field::CaFile => (!matches!(o.outbound, OutboundLevel::Verify | OutboundLevel::Secure))
+                .then(|| text!("only used with the outbound levels verify and secure")),
             Field::RelayHost | Field::RelayPort | Field::RelayAuth => no_relay(),
             Field::RelayPasswordMaps => no_relay().or_else(|| {
-                (!o.relayhost.auth).then(|| {
-                    text!(
-                        "only used when logging in to the smarthost",
-                        "nur bei Anmeldung am Smarthost verwendet"
-                    )
-                })
+                (!o.relayhost.auth).then(|| text!("only used when logging in to the smarthost"))
             }),
             Field::InboundProfile => null_client().or_else(|| {
-                direction_profile_unavailable(v, o.effective_inbound() == InboundLevel::May, o.effective_inbound() == InboundLevel::None)
+                direction_profile_unavailable(
+                    v,
+                    o.effective_inbound() == InboundLevel::May,
+                    o.effective_inbound() == InboundLevel::None,
+                )
             }),
             Field::OutboundProfile => {
                 let level = o.effective_outbound();
-                direction_profile_unavailable(v, level == OutboundLevel::May, level == OutboundLevel::None)
+                direction_profile_unavailable(
+                    v,
+                    level == OutboundLevel::May,
+                    level == OutboundLevel::None,
+                )
             }
             Field::HardenLogjam => v.has_logjam_safe_defaults().then(|| {
                 text!(
-                    "Postfix {} already uses a 2048-bit DH prime and no export ciphers by default",
-                    "Postfix {} nutzt bereits standardmäßig eine 2048-Bit-DH-Primzahl und keine Export-Cipher";
+                    "Postfix {} already uses a 2048-bit DH prime and no export ciphers by default";
                     v
                 )
             }),
@@ -1359,20 +1167,15 @@ fn direction_profile_unavailable(
     off: bool,
 ) -> Option<Text> {
     if off {
-        Some(text!(
-            "TLS is off in this direction",
-            "TLS ist in dieser Richtung aus"
-        ))
+        Some(text!("TLS is off in this direction"))
     } else if opportunistic && !v.supports_opportunistic_protocols() {
         Some(text!(
-            "Postfix {} has no protocol or cipher settings for opportunistic TLS (2.6+)",
-            "Postfix {} hat keine Protokoll- oder Cipher-Einstellungen für opportunistisches TLS (2.6+)";
+            "Postfix {} has no protocol or cipher settings for opportunistic TLS (2.6+)";
             v
         ))
     } else if !v.supports_security_level() {
         Some(text!(
-            "Postfix {} has no protocol or cipher settings for mandatory TLS (2.3+)",
-            "Postfix {} hat keine Protokoll- oder Cipher-Einstellungen für erzwungenes TLS (2.3+)";
+            "Postfix {} has no protocol or cipher settings for mandatory TLS (2.3+)";
             v
         ))
     } else {
@@ -1443,13 +1246,11 @@ impl Options {
                 rejected(
                     Field::Openssl,
                     text!(
-                        "Postfix {} cannot be built with OpenSSL {}",
-                        "Postfix {} lässt sich nicht mit OpenSSL {} bauen";
+                        "Postfix {} cannot be built with OpenSSL {}";
                         self.postfix, self.openssl
                     ),
                     text!(
-                        "choose OpenSSL {} or later",
-                        "wählen Sie OpenSSL {} oder neuer";
+                        "choose OpenSSL {} or later";
                         minimum
                     ),
                 )
@@ -1525,16 +1326,13 @@ impl ValueProblem {
     fn help(&self, field: Field) -> Text {
         match value_kind(field) {
             ValueKind::Path => text!(
-                "use an absolute path of letters, digits and `/ . _ - + @ ~`, for example `/etc/ssl/private/mail.pem`",
-                "verwenden Sie einen absoluten Pfad aus Buchstaben, Ziffern und `/ . _ - + @ ~`, zum Beispiel `/etc/ssl/private/mail.pem`"
+                "use an absolute path of letters, digits and `/ . _ - + @ ~`, for example `/etc/ssl/private/mail.pem`"
             ),
             ValueKind::HostName => text!(
-                "use a host name of letters, digits, hyphens and dots, for example `mail.example.com`",
-                "verwenden Sie einen Hostnamen aus Buchstaben, Ziffern, Bindestrichen und Punkten, zum Beispiel `mail.example.com`"
+                "use a host name of letters, digits, hyphens and dots, for example `mail.example.com`"
             ),
             ValueKind::Table => text!(
-                "use `type:/absolute/path`, for example `hash:/etc/postfix/sasl_passwd`",
-                "verwenden Sie `Typ:/absoluter/Pfad`, zum Beispiel `hash:/etc/postfix/sasl_passwd`"
+                "use `type:/absolute/path`, for example `hash:/etc/postfix/sasl_passwd`"
             ),
         }
     }
@@ -1617,14 +1415,13 @@ fn is_host_name(name: &str) -> bool {
 /// How a refused character is named in a message (English, German).
 fn char_name(c: char) -> Text {
     match c {
-        '\n' => text!("a line break", "einen Zeilenumbruch"),
-        '\r' => text!("a carriage return", "einen Wagenrücklauf"),
-        '\t' => text!("a tab", "einen Tabulator"),
-        ' ' => text!("a space", "ein Leerzeichen"),
-        c if c.is_whitespace() => text!("white space", "Leerraum"),
+        '\n' => text!("a line break"),
+        '\r' => text!("a carriage return"),
+        '\t' => text!("a tab"),
+        ' ' => text!("a space"),
+        c if c.is_whitespace() => text!("white space"),
         c if c.is_control() => text!(
-            "the control character U+{}",
-            "das Steuerzeichen U+{}";
+            "the control character U+{}";
             format!("{:04X}", u32::from(c))
         ),
         c => Text::same(format!("`{c}`")),

@@ -810,10 +810,7 @@ impl Source {
             Source::RenamedTo { name: new } => {
                 text!("renamed: this release reads it only through `{}`"; new)
             }
-            Source::Removed => Text::fixed(
-                "no longer in this release",
-                "in dieser Version nicht mehr vorhanden",
-            ),
+            Source::Removed => text!("no longer in this release",),
         }
     }
 }

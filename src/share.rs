@@ -51,14 +51,12 @@ impl ShareError {
     pub fn message(&self) -> Text {
         match self {
             ShareError::TooLong(limit) => text!(
-                "the shared settings are longer than {} bytes and were ignored",
-                "die geteilten Einstellungen sind länger als {} Bytes und wurden ignoriert";
+                "the shared settings are longer than {} bytes and were ignored";
                 limit
             ),
-            ShareError::UnknownFormat | ShareError::NotBase64 => text!(
-                "the link does not contain settings of this tool and was ignored",
-                "der Link enthält keine Einstellungen dieses Werkzeugs und wurde ignoriert"
-            ),
+            ShareError::UnknownFormat | ShareError::NotBase64 => {
+                text!("the link does not contain settings of this tool and was ignored")
+            }
             // serde explains in English only; the German page must not show English, and the
             // sentence alone tells a German reader what happened.
             ShareError::NotOptions(why) => text!(

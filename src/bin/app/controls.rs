@@ -538,7 +538,7 @@ mod tests {
             file: Some(FileKind::MainCf),
             line: Some(line),
             topic,
-            ..Diagnostic::new(id, Text::fixed("", ""), Text::fixed("", ""))
+            ..Diagnostic::new(id, Text::same(""), Text::same(""))
         }
     }
 

@@ -145,7 +145,7 @@ mod tests {
     use postfix_tls::rules::RuleId;
 
     fn finding(id: RuleId) -> Diagnostic {
-        Diagnostic::new(id, Text::fixed("m", "m"), Text::fixed("h", "h"))
+        Diagnostic::new(id, Text::same("m"), Text::same("h"))
     }
 
     #[test]
