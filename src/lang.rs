@@ -147,12 +147,6 @@ impl Text {
         Text(Repr::Same(words.into()))
     }
 
-    /// Both languages from two literals: what the old two-language `text!` and `t(…)` sites
-    /// make until `scripts/messages` has converted them.
-    pub const fn fixed(en: &'static str, de: &'static str) -> Text {
-        Text(Repr::Pair(Cow::Borrowed(en), Cow::Borrowed(de)))
-    }
-
     /// The text as it reads inside a sentence: in English a label's first letter goes lower
     /// case (`private key file`), unless its first word is an acronym (`CA bundle`); German
     /// nouns keep their capitals.
@@ -380,16 +374,11 @@ fn fill(template: &str, args: &[Arg], lang: Lang) -> String {
 /// `{}`"; name)` is one with arguments (anything displayable, or a [`Text`]). The English
 /// text is the message's key; messages/de.po holds the German.
 ///
-/// The two-language form `text!("en", "de")` is the old one; `python3 scripts/messages
-/// convert` turns it into the one above and moves the German into messages/de.po.
+/// A new message may be written `text!("English", "Deutsch")` (with `; args` as above):
+/// `python3 scripts/messages convert` moves the German into messages/de.po, and until then
+/// the build refuses it.
 #[macro_export]
 macro_rules! text {
-    ($en:literal, $de:literal $(,)?) => {
-        $crate::lang::Text::fixed($en, $de)
-    };
-    ($en:literal, $de:literal; $($arg:expr),+ $(,)?) => {
-        $crate::lang::Text::pair(format!($en, $($arg),+), format!($de, $($arg),+))
-    };
     ($key:literal $(,)?) => {
         $crate::lang::Text::message($key)
     };
@@ -415,19 +404,12 @@ mod tests {
     }
 
     #[test]
-    fn the_two_language_form_still_works_until_converted() {
-        let t = text!("unknown `{}`", "unbekannt `{}`"; "x");
-        assert_eq!(t.get(Lang::En), "unknown `x`");
-        assert_eq!(t.get(Lang::De), "unbekannt `x`");
-    }
-
-    #[test]
     fn a_message_is_its_english_text_and_its_german_from_the_file() {
         let t = text!("{} is empty"; "the host name");
         assert_eq!(t.get(Lang::En), "the host name is empty");
         assert_eq!(t.get(Lang::De), "the host name ist leer");
         // A text as an argument is translated with the message around it.
-        let label = text!("a tab", "einen Tabulator");
+        let label = text!("a tab");
         let t = text!("{} contains {}, which is not allowed"; "`x`", label);
         assert_eq!(t.get(Lang::En), "`x` contains a tab, which is not allowed");
         assert_eq!(
@@ -455,12 +437,13 @@ mod tests {
 
     #[test]
     fn a_label_in_a_sentence_is_lower_case_in_english_only() {
-        let label = text!("Private key file", "Privater Schlüssel");
+        let label = text!("Private key file");
         assert_eq!(
             label.clone().in_sentence().get(Lang::En),
             "private key file"
         );
-        assert_eq!(label.in_sentence().get(Lang::De), "Privater Schlüssel");
+        let german = label.in_sentence();
+        assert_eq!(german.get(Lang::De), "Datei des privaten Schlüssels");
         assert_eq!(text!("CA bundle").in_sentence().get(Lang::En), "CA bundle");
     }
 

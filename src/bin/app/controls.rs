@@ -168,7 +168,7 @@ fn field_error(error: Option<&Diagnostic>, lang: Lang, id: &str) -> Html {
     match error {
         Some(d) => html! {
             <p class="field-error" id={id.to_string()}>
-                <span class="severity">{ d.severity.label(lang) }</span>{ " " }
+                <span class="severity">{ d.severity.label().get(lang) }</span>{ " " }
                 { inline_code(d.message.get(lang)) }
                 if !d.help.get(lang).is_empty() {
                     <span class="field-error-help">{ " → " }{ inline_code(d.help.get(lang)) }</span>

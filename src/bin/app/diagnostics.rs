@@ -51,7 +51,7 @@ pub fn DiagnosticCard(props: &CardProps) -> Html {
     html! {
         <div class={classes!("diagnostic", d.severity.as_str())} role={role}>
             <p class="diagnostic-message">
-                <span class="severity">{ d.severity.label(lang) }</span>
+                <span class="severity">{ d.severity.label().get(lang) }</span>
                 { inline_code(d.message.get(lang)) }
                 if !location.is_empty() {
                     <span class="location">{ location }</span>
