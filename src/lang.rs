@@ -1,7 +1,9 @@
-//! The two languages of the user interface and a bilingual text.
+//! The languages of the user interface and the texts shown in them.
 //!
-//! Every label, help text, rule explanation and diagnostic message exists in English and
-//! German. Generated configuration is the same in both languages.
+//! Every label, help text, rule explanation and diagnostic message is a message keyed by its
+//! English text, written where it is used with [`text!`](crate::text); each other language
+//! is one file of messages (messages/de.po), built in natively and fetched by the web app
+//! when first wanted. Generated configuration is the same in every language.
 
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
