@@ -5,8 +5,8 @@
 #
 # Installs: the wasm32 target; the crates in Cargo.lock (cargo fetch); trunk 0.21.14;
 # wasm-bindgen-cli at the version in Cargo.lock; wasm-opt (npm binaryen) in .tools/; Debian
-# chromium + chromium-driver; the browser suite's npm packages (tests/browser, from its
-# lockfile); Postfix and its test helpers (scripts/install-postfix.sh); Debian roots holding
+# chromium + chromium-driver and gettext (`msgfmt --check` on messages/de.po); the browser
+# suite's npm packages (tests/browser, from its lockfile); Postfix and its test helpers (scripts/install-postfix.sh); Debian roots holding
 # Postfix 3.5, 3.10 and 3.11 (scripts/postfix-roots.sh).
 #
 # Callers put the project-local tools first on PATH:
@@ -19,7 +19,7 @@ export PATH="$ROOT/.tools/node_modules/.bin:$CARGO_BIN:$PATH"
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
-APT_PACKAGES=(chromium chromium-driver)
+APT_PACKAGES=(chromium chromium-driver gettext)
 
 say() { printf 'setup: %s\n' "$*"; }
 fail() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }

@@ -6,6 +6,7 @@
 
 use crate::lang::{Lang, Text};
 use crate::rules::{rule, RuleId};
+use crate::text;
 use serde::{Serialize, Serializer};
 use std::fmt;
 
@@ -31,15 +32,15 @@ impl Severity {
         }
     }
 
-    /// The severity's name in the given language.
-    pub const fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Severity::Info, Lang::En) => "info",
-            (Severity::Warning, Lang::En) => "warning",
-            (Severity::Error, Lang::En) => "error",
-            (Severity::Info, Lang::De) => "Hinweis",
-            (Severity::Warning, Lang::De) => "Warnung",
-            (Severity::Error, Lang::De) => "Fehler",
+    /// The severity's name, as the page shows it beside a finding.
+    pub fn label(self) -> &'static Text {
+        static INFO: Text = text!("info");
+        static WARNING: Text = text!("warning");
+        static ERROR: Text = text!("error");
+        match self {
+            Severity::Info => &INFO,
+            Severity::Warning => &WARNING,
+            Severity::Error => &ERROR,
         }
     }
 }

@@ -215,10 +215,9 @@ impl Field {
     pub fn row(self) -> FieldRow {
         match self {
         Field::Postfix => FieldRow {
-            label: text!("Postfix version", "Postfix-Version"),
+            label: text!("Postfix version"),
             help: text!(
-                "The Postfix release series on your server (postconf mail_version)",
-                "Die Postfix-Versionsreihe auf Ihrem Server (postconf mail_version)"
+                "The Postfix release series on your server (postconf mail_version)"
             ),
             topic: Topic::Host,
             params: &[],
@@ -226,10 +225,9 @@ impl Field {
             control: Control::Version,
         },
         Field::Openssl => FieldRow {
-            label: text!("OpenSSL version", "OpenSSL-Version"),
+            label: text!("OpenSSL version"),
             help: text!(
-                "The OpenSSL version Postfix is linked with (postconf -a, ldd or your distribution)",
-                "Die OpenSSL-Version, mit der Postfix gebaut ist (postconf -a, ldd oder Ihre Distribution)"
+                "The OpenSSL version Postfix is linked with (postconf -a, ldd or your distribution)"
             ),
             topic: Topic::Host,
             params: &[],
@@ -237,10 +235,9 @@ impl Field {
             control: Control::Version,
         },
         Field::Preset => FieldRow {
-            label: text!("Distribution", "Distribution"),
+            label: text!("Distribution"),
             help: text!(
-                "Sets both versions to what the distribution ships",
-                "Setzt beide Versionen auf das, was die Distribution ausliefert"
+                "Sets both versions to what the distribution ships"
             ),
             topic: Topic::Host,
             params: &[],
@@ -248,10 +245,9 @@ impl Field {
             control: Control::Version,
         },
         Field::Role => FieldRow {
-            label: text!("Role of the host", "Rolle des Hosts"),
+            label: text!("Role of the host"),
             help: text!(
-                "What the host does decides what port 25 may demand",
-                "Was der Host tut, entscheidet, was Port 25 verlangen darf"
+                "What the host does decides what port 25 may demand"
             ),
             topic: Topic::Host,
             params: &[
@@ -267,10 +263,9 @@ impl Field {
             },
         },
         Field::CertSource => FieldRow {
-            label: text!("Certificate", "Zertifikat"),
+            label: text!("Certificate"),
             help: text!(
-                "Where the server certificate comes from",
-                "Woher das Serverzertifikat kommt"
+                "Where the server certificate comes from"
             ),
             topic: Topic::Certificates,
             params: &[
@@ -287,10 +282,9 @@ impl Field {
             },
         },
         Field::CertDomain => FieldRow {
-            label: text!("Certificate domain", "Domain des Zertifikats"),
+            label: text!("Certificate domain"),
             help: text!(
-                "The host name the Let's Encrypt certificate was issued for",
-                "Der Hostname, für den das Let's-Encrypt-Zertifikat ausgestellt wurde"
+                "The host name the Let's Encrypt certificate was issued for"
             ),
             topic: Topic::Certificates,
             params: &[
@@ -307,10 +301,9 @@ impl Field {
             },
         },
         Field::CertFile => FieldRow {
-            label: text!("Certificate chain file", "Datei der Zertifikatskette"),
+            label: text!("Certificate chain file"),
             help: text!(
-                "Absolute path of the PEM file with the server certificate first, then its issuers",
-                "Absoluter Pfad der PEM-Datei mit dem Serverzertifikat zuerst, dann den Ausstellern"
+                "Absolute path of the PEM file with the server certificate first, then its issuers"
             ),
             topic: Topic::Certificates,
             params: &[
@@ -327,10 +320,9 @@ impl Field {
             },
         },
         Field::KeyFile => FieldRow {
-            label: text!("Private key file", "Datei des privaten Schlüssels"),
+            label: text!("Private key file"),
             help: text!(
-                "Absolute path of the PEM private key; may be the same file as the chain",
-                "Absoluter Pfad des privaten PEM-Schlüssels; darf dieselbe Datei wie die Kette sein"
+                "Absolute path of the PEM private key; may be the same file as the chain"
             ),
             topic: Topic::Certificates,
             params: &[
@@ -347,10 +339,9 @@ impl Field {
             },
         },
         Field::CertLayout => FieldRow {
-            label: text!("Certificate parameters", "Zertifikatsparameter"),
+            label: text!("Certificate parameters"),
             help: text!(
-                "How the key and the chain are given to Postfix",
-                "Wie Schlüssel und Kette an Postfix übergeben werden"
+                "How the key and the chain are given to Postfix"
             ),
             topic: Topic::Certificates,
             params: &[
@@ -367,10 +358,9 @@ impl Field {
             },
         },
         Field::Ecdsa => FieldRow {
-            label: text!("Second (ECDSA) certificate", "Zweites (ECDSA-)Zertifikat"),
+            label: text!("Second (ECDSA) certificate"),
             help: text!(
-                "Offer an ECDSA certificate beside the RSA one",
-                "Ein ECDSA-Zertifikat neben dem RSA-Zertifikat anbieten"
+                "Offer an ECDSA certificate beside the RSA one"
             ),
             topic: Topic::Certificates,
             params: &[
@@ -385,10 +375,9 @@ impl Field {
             },
         },
         Field::EcdsaCertFile => FieldRow {
-            label: text!("ECDSA certificate chain file", "Datei der ECDSA-Zertifikatskette"),
+            label: text!("ECDSA certificate chain file"),
             help: text!(
-                "Absolute path of the ECDSA certificate chain (PEM)",
-                "Absoluter Pfad der ECDSA-Zertifikatskette (PEM)"
+                "Absolute path of the ECDSA certificate chain (PEM)"
             ),
             topic: Topic::Certificates,
             params: &[
@@ -405,10 +394,9 @@ impl Field {
             },
         },
         Field::EcdsaKeyFile => FieldRow {
-            label: text!("ECDSA private key file", "Datei des ECDSA-Schlüssels"),
+            label: text!("ECDSA private key file"),
             help: text!(
-                "Absolute path of the ECDSA private key (PEM)",
-                "Absoluter Pfad des ECDSA-Schlüssels (PEM)"
+                "Absolute path of the ECDSA private key (PEM)"
             ),
             topic: Topic::Certificates,
             params: &[
@@ -425,10 +413,9 @@ impl Field {
             },
         },
         Field::Inbound => FieldRow {
-            label: text!("TLS on port 25", "TLS auf Port 25"),
+            label: text!("TLS on port 25"),
             help: text!(
-                "STARTTLS for mail arriving from other servers on port 25",
-                "STARTTLS für Mail, die von anderen Servern auf Port 25 ankommt"
+                "STARTTLS for mail arriving from other servers on port 25"
             ),
             topic: Topic::Inbound,
             params: &[
@@ -445,10 +432,9 @@ impl Field {
             },
         },
         Field::Submission => FieldRow {
-            label: text!("Submission on port 587", "Submission auf Port 587"),
+            label: text!("Submission on port 587"),
             help: text!(
-                "Mail clients submit on port 587 with STARTTLS required",
-                "Mailprogramme liefern auf Port 587 mit zwingendem STARTTLS ein"
+                "Mail clients submit on port 587 with STARTTLS required"
             ),
             topic: Topic::Submission,
             params: &[
@@ -474,10 +460,9 @@ impl Field {
             },
         },
         Field::Submissions => FieldRow {
-            label: text!("Submissions on port 465", "Submissions auf Port 465"),
+            label: text!("Submissions on port 465"),
             help: text!(
-                "Mail clients submit on port 465 with TLS from the first byte (RFC 8314 prefers it)",
-                "Mailprogramme liefern auf Port 465 mit TLS ab dem ersten Byte ein (RFC 8314 bevorzugt das)"
+                "Mail clients submit on port 465 with TLS from the first byte (RFC 8314 prefers it)"
             ),
             topic: Topic::Submission,
             params: &[
@@ -503,10 +488,9 @@ impl Field {
             },
         },
         Field::Sasl => FieldRow {
-            label: text!("SASL server", "SASL-Server"),
+            label: text!("SASL server"),
             help: text!(
-                "Who checks the passwords of mail clients",
-                "Wer die Passwörter der Mailprogramme prüft"
+                "Who checks the passwords of mail clients"
             ),
             topic: Topic::Submission,
             params: &[
@@ -522,10 +506,9 @@ impl Field {
             },
         },
         Field::Outbound => FieldRow {
-            label: text!("Outbound TLS", "Ausgehendes TLS"),
+            label: text!("Outbound TLS"),
             help: text!(
-                "TLS when this host delivers mail to other servers",
-                "TLS, wenn dieser Host Mail an andere Server zustellt"
+                "TLS when this host delivers mail to other servers"
             ),
             topic: Topic::Outbound,
             params: &[
@@ -545,10 +528,9 @@ impl Field {
             },
         },
         Field::CaFile => FieldRow {
-            label: text!("CA bundle", "CA-Bündel"),
+            label: text!("CA bundle"),
             help: text!(
-                "Absolute path of the trusted CA bundle for verify/secure",
-                "Absoluter Pfad des vertrauenswürdigen CA-Bündels für verify/secure"
+                "Absolute path of the trusted CA bundle for verify/secure"
             ),
             topic: Topic::Outbound,
             params: &[
@@ -563,10 +545,9 @@ impl Field {
             },
         },
         Field::Smarthost => FieldRow {
-            label: text!("Send through a smarthost", "Über einen Smarthost senden"),
+            label: text!("Send through a smarthost"),
             help: text!(
-                "Deliver all outbound mail through one smarthost",
-                "Alle ausgehende Mail über einen Smarthost zustellen"
+                "Deliver all outbound mail through one smarthost"
             ),
             topic: Topic::Outbound,
             params: &[
@@ -579,10 +560,9 @@ impl Field {
             },
         },
         Field::SmarthostName => FieldRow {
-            label: text!("Smarthost name", "Name des Smarthosts"),
+            label: text!("Smarthost name"),
             help: text!(
-                "The smarthost's host name, without brackets or port",
-                "Der Hostname des Smarthosts, ohne Klammern und Port"
+                "The smarthost's host name, without brackets or port"
             ),
             topic: Topic::Outbound,
             params: &[
@@ -597,10 +577,9 @@ impl Field {
             },
         },
         Field::SmarthostPort => FieldRow {
-            label: text!("Smarthost port", "Port des Smarthosts"),
+            label: text!("Smarthost port"),
             help: text!(
-                "587 with STARTTLS or 465 with implicit TLS",
-                "587 mit STARTTLS oder 465 mit implizitem TLS"
+                "587 with STARTTLS or 465 with implicit TLS"
             ),
             topic: Topic::Outbound,
             params: &[
@@ -616,10 +595,9 @@ impl Field {
             },
         },
         Field::SmarthostLogin => FieldRow {
-            label: text!("Log in to the smarthost", "Am Smarthost anmelden"),
+            label: text!("Log in to the smarthost"),
             help: text!(
-                "Authenticate with a user name and password from a table",
-                "Mit Benutzername und Passwort aus einer Tabelle anmelden"
+                "Authenticate with a user name and password from a table"
             ),
             topic: Topic::Outbound,
             params: &[
@@ -633,10 +611,9 @@ impl Field {
             },
         },
         Field::SmarthostPasswordMaps => FieldRow {
-            label: text!("Password table", "Passworttabelle"),
+            label: text!("Password table"),
             help: text!(
-                "A lookup table such as hash:/etc/postfix/sasl_passwd",
-                "Eine Lookup-Tabelle wie hash:/etc/postfix/sasl_passwd"
+                "A lookup table such as hash:/etc/postfix/sasl_passwd"
             ),
             topic: Topic::Outbound,
             params: &[
@@ -651,10 +628,9 @@ impl Field {
             },
         },
         Field::InboundProfile => FieldRow {
-            label: text!("Protocols and ciphers on port 25", "Protokolle und Cipher auf Port 25"),
+            label: text!("Protocols and ciphers on port 25"),
             help: text!(
-                "Keep Postfix defaults on port 25: stricter settings only lose mail",
-                "Auf Port 25 die Postfix-Vorgaben behalten: Strengeres verliert nur Mail"
+                "Keep Postfix defaults on port 25: stricter settings only lose mail"
             ),
             topic: Topic::Protocols,
             params: &[
@@ -674,10 +650,9 @@ impl Field {
             },
         },
         Field::SubmissionProfile => FieldRow {
-            label: text!("Protocols and ciphers on 587/465", "Protokolle und Cipher auf 587/465"),
+            label: text!("Protocols and ciphers on 587/465"),
             help: text!(
-                "Your own mail clients can be held to modern TLS",
-                "Eigene Mailprogramme können modernes TLS verlangen"
+                "Your own mail clients can be held to modern TLS"
             ),
             topic: Topic::Protocols,
             params: &[
@@ -694,10 +669,9 @@ impl Field {
             },
         },
         Field::OutboundProfile => FieldRow {
-            label: text!("Protocols and ciphers outbound", "Protokolle und Cipher ausgehend"),
+            label: text!("Protocols and ciphers outbound"),
             help: text!(
-                "Stricter settings than the defaults make some deliveries fall back to cleartext",
-                "Strengere Einstellungen als die Vorgaben lassen manche Zustellung auf Klartext zurückfallen"
+                "Stricter settings than the defaults make some deliveries fall back to cleartext"
             ),
             topic: Topic::Protocols,
             params: &[
@@ -717,10 +691,9 @@ impl Field {
             },
         },
         Field::HardenLogjam => FieldRow {
-            label: text!("Logjam/FREAK hardening", "Logjam/FREAK-Härtung"),
+            label: text!("Logjam/FREAK hardening"),
             help: text!(
-                "2048-bit DH and no export ciphers on Postfix older than 3.1",
-                "2048-Bit-DH und keine Export-Cipher bei Postfix älter als 3.1"
+                "2048-bit DH and no export ciphers on Postfix older than 3.1"
             ),
             topic: Topic::Protocols,
             params: &[
@@ -735,10 +708,9 @@ impl Field {
             },
         },
         Field::NoRenegotiation => FieldRow {
-            label: text!("No TLS renegotiation", "Keine TLS-Neuverhandlung"),
+            label: text!("No TLS renegotiation"),
             help: text!(
-                "Refuse renegotiation inside a TLS session, which can reduce opportunities for a CPU exhaustion attack (Postfix 3.4+)",
-                "Neuverhandlung innerhalb einer TLS-Sitzung ablehnen, das verringert Gelegenheiten für einen Angriff, der die CPU erschöpft (Postfix 3.4+)"
+                "Refuse renegotiation inside a TLS session, which can reduce opportunities for a CPU exhaustion attack (Postfix 3.4+)"
             ),
             topic: Topic::Protocols,
             params: &["tls_ssl_options"],
@@ -749,10 +721,9 @@ impl Field {
             },
         },
         Field::TlsLogging => FieldRow {
-            label: text!("TLS logging", "TLS-Protokollierung"),
+            label: text!("TLS logging"),
             help: text!(
-                "Log one summary line per TLS session (loglevel 1)",
-                "Eine Zusammenfassung pro TLS-Sitzung protokollieren (Loglevel 1)"
+                "Log one summary line per TLS session (loglevel 1)"
             ),
             topic: Topic::Logging,
             params: &[
@@ -766,10 +737,9 @@ impl Field {
             },
         },
         Field::ReceivedHeader => FieldRow {
-            label: text!("TLS details in Received: headers", "TLS-Details in Received:-Kopfzeilen"),
+            label: text!("TLS details in Received: headers"),
             help: text!(
-                "Record protocol and cipher in the Received: header (shows ESMTPS)",
-                "Protokoll und Cipher im Received:-Header vermerken (zeigt ESMTPS)"
+                "Record protocol and cipher in the Received: header (shows ESMTPS)"
             ),
             topic: Topic::Logging,
             params: &[
@@ -782,10 +752,9 @@ impl Field {
             },
         },
         Field::Comments => FieldRow {
-            label: text!("Explain each line", "Jede Zeile erklären"),
+            label: text!("Explain each line"),
             help: text!(
-                "A short English comment above each generated line",
-                "Ein kurzer englischer Kommentar über jeder erzeugten Zeile"
+                "A short English comment above each generated line"
             ),
             topic: Topic::General,
             params: &[],
@@ -821,16 +790,7 @@ impl Field {
     /// The label as it reads inside a lowercase diagnostic message: `private key file`, but
     /// `CA bundle` and `OpenSSL version` keep their capitals (German nouns always do).
     pub fn label_in_sentence(self) -> Text {
-        let label = self.label();
-        let first_word = label.en.split(' ').next().unwrap_or_default();
-        let acronym = first_word.chars().filter(|c| c.is_uppercase()).count() > 1;
-        let en = match label.en.chars().next() {
-            Some(first) if !acronym => {
-                format!("{}{}", first.to_lowercase(), &label.en[first.len_utf8()..])
-            }
-            _ => label.en.to_string(),
-        };
-        Text::owned(en, label.de.into_owned())
+        self.label().in_sentence()
     }
 
     /// The field's value and shape when it is free text, for validation.

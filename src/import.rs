@@ -305,8 +305,7 @@ impl<'a> Reader<'a> {
                 Role::NullClient,
                 false,
                 text!(
-                    "`inet_interfaces = {}`: the host receives no mail from the network",
-                    "`inet_interfaces = {}`: der Host empfängt keine Mail aus dem Netz";
+                    "`inet_interfaces = {}`: the host receives no mail from the network";
                     interfaces
                 ),
             );
@@ -320,10 +319,7 @@ impl<'a> Reader<'a> {
             return (
                 Role::NullClient,
                 true,
-                text!(
-                    "no service listens on port 25, so the host looks send-only",
-                    "kein Dienst lauscht auf Port 25, der Host wirkt daher wie ein reiner Versandhost"
-                ),
+                text!("no service listens on port 25, so the host looks send-only"),
             );
         }
         if self.inbound_level().0 == Some(InboundLevel::Encrypt) {
@@ -331,8 +327,7 @@ impl<'a> Reader<'a> {
                 Role::Relay,
                 true,
                 text!(
-                    "port 25 requires TLS, which a public MX must not do (RFC 3207): taken for an internal relay",
-                    "Port 25 verlangt TLS, was ein öffentlicher MX nicht darf (RFC 3207): als internes Relay angenommen"
+                    "port 25 requires TLS, which a public MX must not do (RFC 3207): taken for an internal relay"
                 ),
             );
         }
@@ -351,8 +346,7 @@ impl<'a> Reader<'a> {
                 Role::Relay,
                 true,
                 text!(
-                    "the host receives mail for no domain of its own (`mydestination` is empty, no virtual or relay domains): taken for an internal relay",
-                    "der Host nimmt Mail für keine eigene Domain an (`mydestination` ist leer, keine virtuellen oder Relay-Domains): als internes Relay angenommen"
+                    "the host receives mail for no domain of its own (`mydestination` is empty, no virtual or relay domains): taken for an internal relay"
                 ),
             );
         }
@@ -360,8 +354,7 @@ impl<'a> Reader<'a> {
             Role::PublicMx,
             true,
             text!(
-                "port 25 is open and nothing says only known clients connect: taken for a public MX, where the strictest rules apply",
-                "Port 25 ist offen und nichts sagt, dass sich nur bekannte Clients verbinden: als öffentlicher MX angenommen, für den die strengsten Regeln gelten"
+                "port 25 is open and nothing says only known clients connect: taken for a public MX, where the strictest rules apply"
             ),
         )
     }
@@ -420,8 +413,7 @@ impl<'a> Reader<'a> {
             self.master_kind
         };
         let reason = text!(
-            "not a level Postfix knows; the choice stays `{}`",
-            "keine Stufe, die Postfix kennt; die Auswahl bleibt `{}`";
+            "not a level Postfix knows; the choice stays `{}`";
             kept
         );
         self.leave(
@@ -444,8 +436,7 @@ impl<'a> Reader<'a> {
                 "",
                 LeftOutKind::Missing,
                 text!(
-                    "no master.cf and no `postconf -P` lines: the submission services on 587 and 465 stay as chosen",
-                    "keine master.cf und keine `postconf -P`-Zeilen: die Submission-Dienste auf 587 und 465 bleiben wie gewählt"
+                    "no master.cf and no `postconf -P` lines: the submission services on 587 and 465 stay as chosen"
                 ),
             );
             return;
@@ -541,8 +532,7 @@ impl<'a> Reader<'a> {
         if self.o.validate().len() > before {
             let refused = std::mem::replace(field(&mut self.o), old);
             let reason = text!(
-                "the generator does not accept `{}` here; the choice stays as it was",
-                "der Generator nimmt `{}` hier nicht an; die Auswahl bleibt, wie sie war";
+                "the generator does not accept `{}` here; the choice stays as it was";
                 refused
             );
             self.leave_main(param, LeftOutKind::Value, reason);
@@ -560,10 +550,7 @@ impl<'a> Reader<'a> {
             self.leave_main(
                 param,
                 LeftOutKind::Value,
-                text!(
-                    "the generator relays to one smarthost; no smarthost is chosen",
-                    "der Generator leitet an einen Smarthost weiter; es ist kein Smarthost gewählt"
-                ),
+                text!("the generator relays to one smarthost; no smarthost is chosen"),
             );
             self.o.relayhost.enabled = false;
             return;
@@ -601,8 +588,7 @@ impl<'a> Reader<'a> {
                 param,
                 LeftOutKind::Value,
                 text!(
-                    "the generator relays to a smarthost's port 587 or 465, with the name in brackets (no MX lookup); it writes `[{}]:{}`",
-                    "der Generator leitet an Port 587 oder 465 eines Smarthosts weiter, mit dem Namen in Klammern (keine MX-Abfrage); er schreibt `[{}]:{}`";
+                    "the generator relays to a smarthost's port 587 or 465, with the name in brackets (no MX lookup); it writes `[{}]:{}`";
                     self.o.relayhost.host, port
                 ),
             );
@@ -655,10 +641,7 @@ impl<'a> Reader<'a> {
             self.leave_main(
                 at,
                 LeftOutKind::Value,
-                text!(
-                    "more than two certificates: the generator writes an RSA and an ECDSA one",
-                    "mehr als zwei Zertifikate: der Generator schreibt ein RSA- und ein ECDSA-Zertifikat"
-                ),
+                text!("more than two certificates: the generator writes an RSA and an ECDSA one"),
             );
         }
         self.o.certificate.layout = layout;
@@ -778,8 +761,7 @@ impl<'a> Reader<'a> {
                     param,
                     LeftOutKind::Version,
                     text!(
-                        "Postfix {} does not know this parameter",
-                        "Postfix {} kennt diesen Parameter nicht";
+                        "Postfix {} does not know this parameter";
                         v
                     ),
                 );
@@ -791,8 +773,7 @@ impl<'a> Reader<'a> {
                     param,
                     LeftOutKind::Value,
                     text!(
-                        "the generator writes `{} = {}`",
-                        "der Generator schreibt `{} = {}`";
+                        "the generator writes `{} = {}`";
                         name, written.value
                     ),
                 ),
@@ -804,20 +785,17 @@ impl<'a> Reader<'a> {
                     };
                     let reason = if self.param(level).is_some_and(|p| !p.value.is_empty()) {
                         text!(
-                            "a switch of Postfix 2.2 that Postfix ignores beside `{}`",
-                            "ein Schalter aus Postfix 2.2, den Postfix neben `{}` ignoriert";
+                            "a switch of Postfix 2.2 that Postfix ignores beside `{}`";
                             level
                         )
                     } else if matches!(param.value.as_str(), "yes" | "no") {
                         text!(
-                            "a switch of Postfix 2.2, read as the TLS level: the generator writes `{}` instead",
-                            "ein Schalter aus Postfix 2.2, als TLS-Stufe gelesen: der Generator schreibt stattdessen `{}`";
+                            "a switch of Postfix 2.2, read as the TLS level: the generator writes `{}` instead";
                             level
                         )
                     } else {
                         text!(
-                            "neither `yes` nor `no`; the generator writes `{}` instead of this switch of Postfix 2.2",
-                            "weder `yes` noch `no`; der Generator schreibt `{}` statt dieses Schalters aus Postfix 2.2";
+                            "neither `yes` nor `no`; the generator writes `{}` instead of this switch of Postfix 2.2";
                             level
                         )
                     };
@@ -833,8 +811,7 @@ impl<'a> Reader<'a> {
                         param,
                         LeftOutKind::Unhandled,
                         text!(
-                            "the generator writes the CA file only for the outbound levels verify and secure; a merged main.cf keeps the line as it is",
-                            "der Generator schreibt die CA-Datei nur für die ausgehenden Stufen verify und secure; eine zusammengeführte main.cf behält die Zeile, wie sie ist"
+                            "the generator writes the CA file only for the outbound levels verify and secure; a merged main.cf keeps the line as it is"
                         ),
                     );
                 }
@@ -847,8 +824,7 @@ impl<'a> Reader<'a> {
                             param,
                             LeftOutKind::Unhandled,
                             text!(
-                                "no choice of the generator sets it; a merged main.cf keeps the line as it is",
-                                "keine Auswahl des Generators setzt ihn; eine zusammengeführte main.cf behält die Zeile, wie sie ist"
+                                "no choice of the generator sets it; a merged main.cf keeps the line as it is"
                             ),
                         );
                     }
@@ -882,8 +858,7 @@ impl<'a> Reader<'a> {
                         "",
                         LeftOutKind::Value,
                         text!(
-                            "the generator names this service `{}` for Postfix {}; a merged master.cf puts it in place of this entry",
-                            "der Generator nennt diesen Dienst für Postfix {1} `{0}`; eine zusammengeführte master.cf setzt ihn an die Stelle dieses Eintrags";
+                            "the generator names this service `{}` for Postfix {}; a merged master.cf puts it in place of this entry";
                             generated.name, self.v
                         ),
                     );
@@ -899,16 +874,7 @@ impl<'a> Reader<'a> {
                             &name,
                             &param.value,
                             LeftOutKind::Value,
-                            Text::owned(
-                                format!(
-                                    "the generator writes `-o {}={}`{}",
-                                    param.name, g.value, orphan.en
-                                ),
-                                format!(
-                                    "der Generator schreibt `-o {}={}`{}",
-                                    param.name, g.value, orphan.de
-                                ),
-                            ),
+                            text!("the generator writes `-o {}={}`{}"; param.name, g.value, orphan),
                         ),
                         None => self.leave(
                             file,
@@ -916,15 +882,9 @@ impl<'a> Reader<'a> {
                             &name,
                             &param.value,
                             LeftOutKind::Unhandled,
-                            Text::owned(
-                                format!(
-                                    "the generator writes this service without it; a merged master.cf replaces the service{}",
-                                    orphan.en
-                                ),
-                                format!(
-                                    "der Generator schreibt diesen Dienst ohne ihn; eine zusammengeführte master.cf ersetzt den Dienst{}",
-                                    orphan.de
-                                ),
+                            text!(
+                                "the generator writes this service without it; a merged master.cf replaces the service{}";
+                                orphan
                             ),
                         ),
                     }
@@ -937,8 +897,7 @@ impl<'a> Reader<'a> {
                     "",
                     LeftOutKind::Value,
                     text!(
-                        "the generator writes no service on port {} with these choices",
-                        "der Generator schreibt mit dieser Auswahl keinen Dienst auf Port {}";
+                        "the generator writes no service on port {} with these choices";
                         port
                     ),
                 );
@@ -953,13 +912,11 @@ impl<'a> Reader<'a> {
                     let reason = if port == "25" && service.kind == "inet" || service.kind == "pass"
                     {
                         text!(
-                            "port 25 is set in main.cf by the generator; this override stays in master.cf and wins over it",
-                            "Port 25 setzt der Generator in der main.cf; diese Überschreibung bleibt in der master.cf und gilt vorrangig"
+                            "port 25 is set in main.cf by the generator; this override stays in master.cf and wins over it"
                         )
                     } else {
                         text!(
-                            "no choice of the generator covers this service; a merged master.cf keeps it as it is",
-                            "keine Auswahl des Generators betrifft diesen Dienst; eine zusammengeführte master.cf behält ihn, wie er ist"
+                            "no choice of the generator covers this service; a merged master.cf keeps it as it is"
                         )
                     };
                     let name = format!("{}/{}", service.name, param.name);
@@ -1009,12 +966,11 @@ impl Reader<'_> {
             })
             .collect();
         if names.is_empty() {
-            return Text::fixed("", "");
+            return Text::same("");
         }
         let list = names.join("`, `");
         text!(
-            "; then `{}` in main.cf is used nowhere, and postconf -n warns \"unused parameter\"",
-            "; dann wird `{}` in der main.cf nirgends verwendet, und postconf -n warnt \"unused parameter\"";
+            "; then `{}` in main.cf is used nowhere, and postconf -n warns \"unused parameter\"";
             list
         )
     }

@@ -335,25 +335,22 @@ impl Choice for Role {
 
     fn label(self) -> Text {
         match self {
-            Role::PublicMx => text!("Public MX", "Öffentlicher MX"),
-            Role::Relay => text!("Internal relay / smarthost", "Internes Relay / Smarthost"),
-            Role::NullClient => text!("Send-only (null client)", "Nur Versand (Null-Client)"),
+            Role::PublicMx => text!("Public MX"),
+            Role::Relay => text!("Internal relay / smarthost"),
+            Role::NullClient => text!("Send-only (null client)"),
         }
     }
 
     fn help(self) -> Text {
         match self {
             Role::PublicMx => text!(
-                "Port 25 is listed in your domain's MX records: anyone on the Internet delivers here",
-                "Port 25 steht in den MX-Einträgen Ihrer Domain: jeder im Internet stellt hier zu"
+                "Port 25 is listed in your domain's MX records: anyone on the Internet delivers here"
             ),
             Role::Relay => text!(
-                "Only your own, known clients connect on port 25",
-                "Nur Ihre eigenen, bekannten Clients verbinden sich auf Port 25"
+                "Only your own, known clients connect on port 25"
             ),
             Role::NullClient => text!(
-                "The host only sends mail and receives nothing from the network",
-                "Der Host versendet nur und empfängt nichts aus dem Netz"
+                "The host only sends mail and receives nothing from the network"
             ),
         }
     }
@@ -376,26 +373,21 @@ impl Choice for InboundLevel {
 
     fn label(self) -> Text {
         match self {
-            InboundLevel::None => text!("No TLS", "Kein TLS"),
-            InboundLevel::May => text!("Opportunistic (may)", "Opportunistisch (may)"),
-            InboundLevel::Encrypt => text!("Required (encrypt)", "Erzwungen (encrypt)"),
+            InboundLevel::None => text!("No TLS"),
+            InboundLevel::May => text!("Opportunistic (may)"),
+            InboundLevel::Encrypt => text!("Required (encrypt)"),
         }
     }
 
     fn help(self) -> Text {
         match self {
-            InboundLevel::None => text!(
-                "STARTTLS is not offered: all mail arrives in cleartext",
-                "STARTTLS wird nicht angeboten: alle Mails kommen im Klartext an"
-            ),
+            InboundLevel::None => text!("STARTTLS is not offered: all mail arrives in cleartext"),
             InboundLevel::May => text!(
-                "STARTTLS is offered and used when the sender supports it (right for a public MX)",
-                "STARTTLS wird angeboten und genutzt, wenn der Absender es kann (richtig für einen öffentlichen MX)"
+                "STARTTLS is offered and used when the sender supports it (right for a public MX)"
             ),
-            InboundLevel::Encrypt => text!(
-                "Mail without TLS is refused; a public MX must not do this (RFC 3207)",
-                "Mail ohne TLS wird abgewiesen; ein öffentlicher MX darf das nicht (RFC 3207)"
-            ),
+            InboundLevel::Encrypt => {
+                text!("Mail without TLS is refused; a public MX must not do this (RFC 3207)")
+            }
         }
     }
 
@@ -427,43 +419,34 @@ impl Choice for OutboundLevel {
 
     fn label(self) -> Text {
         match self {
-            OutboundLevel::None => text!("No TLS", "Kein TLS"),
-            OutboundLevel::May => text!("Opportunistic (may)", "Opportunistisch (may)"),
-            OutboundLevel::Encrypt => text!("Required (encrypt)", "Erzwungen (encrypt)"),
-            OutboundLevel::Dane => text!("DANE (dane)", "DANE (dane)"),
-            OutboundLevel::Verify => text!("Verified CA (verify)", "CA-geprüft (verify)"),
-            OutboundLevel::Secure => text!(
-                "Verified CA and name (secure)",
-                "CA und Name geprüft (secure)"
-            ),
+            OutboundLevel::None => text!("No TLS"),
+            OutboundLevel::May => text!("Opportunistic (may)"),
+            OutboundLevel::Encrypt => text!("Required (encrypt)"),
+            OutboundLevel::Dane => text!("DANE (dane)"),
+            OutboundLevel::Verify => text!("Verified CA (verify)"),
+            OutboundLevel::Secure => text!("Verified CA and name (secure)"),
         }
     }
 
     fn help(self) -> Text {
         match self {
             OutboundLevel::None => text!(
-                "Outbound mail is always sent in cleartext",
-                "Ausgehende Mail wird immer im Klartext gesendet"
+                "Outbound mail is always sent in cleartext"
             ),
             OutboundLevel::May => text!(
-                "TLS when the receiving server offers it; the right default for Internet mail",
-                "TLS, wenn der empfangende Server es anbietet; der richtige Standard für Internet-Mail"
+                "TLS when the receiving server offers it; the right default for Internet mail"
             ),
             OutboundLevel::Encrypt => text!(
-                "Mail to servers without TLS is deferred and finally bounced",
-                "Mail an Server ohne TLS wird zurückgestellt und schließlich zurückgewiesen"
+                "Mail to servers without TLS is deferred and finally bounced"
             ),
             OutboundLevel::Dane => text!(
-                "Authenticated TLS where the receiver publishes DNSSEC-signed TLSA records, opportunistic elsewhere; needs a local validating resolver",
-                "Authentisiertes TLS, wo der Empfänger DNSSEC-signierte TLSA-Einträge veröffentlicht, sonst opportunistisch; braucht einen lokalen validierenden Resolver"
+                "Authenticated TLS where the receiver publishes DNSSEC-signed TLSA records, opportunistic elsewhere; needs a local validating resolver"
             ),
             OutboundLevel::Verify => text!(
-                "TLS required and the certificate must be signed by a trusted CA",
-                "TLS erforderlich und das Zertifikat muss von einer vertrauenswürdigen CA signiert sein"
+                "TLS required and the certificate must be signed by a trusted CA"
             ),
             OutboundLevel::Secure => text!(
-                "Like verify, and the certificate must also match the host name",
-                "Wie verify, zusätzlich muss das Zertifikat zum Hostnamen passen"
+                "Like verify, and the certificate must also match the host name"
             ),
         }
     }
@@ -472,14 +455,12 @@ impl Choice for OutboundLevel {
         let v = options.postfix;
         match self {
             OutboundLevel::Dane if !v.supports_dane() => Some(text!(
-                "DANE needs Postfix 2.11 or later (this is {})",
-                "DANE braucht Postfix 2.11 oder neuer (gewählt ist {})";
+                "DANE needs Postfix 2.11 or later (this is {})";
                 v
             )),
             OutboundLevel::Verify | OutboundLevel::Secure if !v.supports_security_level() => {
                 Some(text!(
-                    "certificate verification levels need Postfix 2.3 or later (this is {})",
-                    "Stufen mit Zertifikatsprüfung brauchen Postfix 2.3 oder neuer (gewählt ist {})";
+                    "certificate verification levels need Postfix 2.3 or later (this is {})";
                     v
                 ))
             }
@@ -487,18 +468,14 @@ impl Choice for OutboundLevel {
                 if options.smarthost.as_ref().is_some_and(|s| s.wrappermode) =>
             {
                 Some(text!(
-                    "a smarthost on port 465 (smtp_tls_wrappermode) needs encrypt, verify or secure",
-                    "ein Smarthost auf Port 465 (smtp_tls_wrappermode) braucht encrypt, verify oder secure"
+                    "a smarthost on port 465 (smtp_tls_wrappermode) needs encrypt, verify or secure"
                 ))
             }
             // Smarthosts offer AUTH only after STARTTLS, and Postfix sends the password only
             // inside TLS: without TLS the mail goes out unauthenticated and bounces.
-            OutboundLevel::None if options.smarthost.as_ref().is_some_and(|s| s.login) => {
-                Some(text!(
-                "a smarthost login needs TLS: the password is only sent inside TLS",
-                "eine Anmeldung am Smarthost braucht TLS: das Passwort wird nur innerhalb von TLS gesendet"
-            ))
-            }
+            OutboundLevel::None if options.smarthost.as_ref().is_some_and(|s| s.login) => Some(
+                text!("a smarthost login needs TLS: the password is only sent inside TLS"),
+            ),
             _ => None,
         }
     }
@@ -516,21 +493,17 @@ impl Choice for Sasl {
 
     fn label(self) -> Text {
         match self {
-            Sasl::Dovecot => text!("Dovecot", "Dovecot"),
-            Sasl::Cyrus => text!("Cyrus SASL", "Cyrus SASL"),
+            Sasl::Dovecot => text!("Dovecot"),
+            Sasl::Cyrus => text!("Cyrus SASL"),
         }
     }
 
     fn help(self) -> Text {
         match self {
-            Sasl::Dovecot => text!(
-                "Dovecot's auth socket at private/auth checks the passwords",
-                "Dovecots Auth-Socket unter private/auth prüft die Passwörter"
-            ),
-            Sasl::Cyrus => text!(
-                "Cyrus SASL (smtpd.conf with saslauthd or sasldb) checks the passwords",
-                "Cyrus SASL (smtpd.conf mit saslauthd oder sasldb) prüft die Passwörter"
-            ),
+            Sasl::Dovecot => text!("Dovecot's auth socket at private/auth checks the passwords"),
+            Sasl::Cyrus => {
+                text!("Cyrus SASL (smtpd.conf with saslauthd or sasldb) checks the passwords")
+            }
         }
     }
 
@@ -538,8 +511,7 @@ impl Choice for Sasl {
         let v = options.postfix;
         match self {
             Sasl::Dovecot if !v.supports_sasl_type() => Some(text!(
-                "Dovecot SASL needs Postfix 2.3 or later (this is {})",
-                "Dovecot-SASL braucht Postfix 2.3 oder neuer (gewählt ist {})";
+                "Dovecot SASL needs Postfix 2.3 or later (this is {})";
                 v
             )),
             _ => None,
@@ -566,33 +538,26 @@ impl Choice for Profile {
 
     fn label(self) -> Text {
         match self {
-            Profile::PostfixDefault => text!("Postfix defaults", "Postfix-Standard"),
-            Profile::Intermediate => text!("Intermediate (TLS 1.2+)", "Mittel (TLS 1.2+)"),
-            Profile::Modern => text!("Modern (TLS 1.3 only)", "Modern (nur TLS 1.3)"),
-            Profile::ScannerClean => text!(
-                "Scanner-clean (internet.nl)",
-                "Scanner-sauber (internet.nl)"
-            ),
+            Profile::PostfixDefault => text!("Postfix defaults"),
+            Profile::Intermediate => text!("Intermediate (TLS 1.2+)"),
+            Profile::Modern => text!("Modern (TLS 1.3 only)"),
+            Profile::ScannerClean => text!("Scanner-clean (internet.nl)"),
         }
     }
 
     fn help(self) -> Text {
         match self {
             Profile::PostfixDefault => text!(
-                "Postfix's own protocol and cipher defaults: maximum interoperability, the right choice for port 25",
-                "Postfix' eigene Protokoll- und Cipher-Vorgaben: größte Kompatibilität, die richtige Wahl für Port 25"
+                "Postfix's own protocol and cipher defaults: maximum interoperability, the right choice for port 25"
             ),
             Profile::Intermediate => text!(
-                "TLS 1.2 and 1.3 only: right for mail clients on 587/465",
-                "Nur TLS 1.2 und 1.3: richtig für Mailprogramme auf 587/465"
+                "TLS 1.2 and 1.3 only: right for mail clients on 587/465"
             ),
             Profile::Modern => text!(
-                "TLS 1.3 only: older clients and servers cannot connect",
-                "Nur TLS 1.3: ältere Clients und Server können sich nicht verbinden"
+                "TLS 1.3 only: older clients and servers cannot connect"
             ),
             Profile::ScannerClean => text!(
-                "TLS 1.2+ without kRSA, CBC or 3DES, as internet.nl demands; costs interoperability",
-                "TLS 1.2+ ohne kRSA, CBC und 3DES, wie internet.nl es verlangt; kostet Kompatibilität"
+                "TLS 1.2+ without kRSA, CBC or 3DES, as internet.nl demands; costs interoperability"
             ),
         }
     }
@@ -600,21 +565,18 @@ impl Choice for Profile {
     fn unavailable(self, options: &Setup) -> Option<Text> {
         match self {
             Profile::Modern if !options.openssl.supports_tls13() => Some(text!(
-                "TLS 1.3 needs OpenSSL 1.1.1 or later (this is {})",
-                "TLS 1.3 braucht OpenSSL 1.1.1 oder neuer (gewählt ist {})";
+                "TLS 1.3 needs OpenSSL 1.1.1 or later (this is {})";
                 options.openssl
             )),
             Profile::Modern if !options.postfix.supports_tlsv13_name() => Some(text!(
-                "TLS 1.3 needs Postfix 3.4 or later (this is {})",
-                "TLS 1.3 braucht Postfix 3.4 oder neuer (gewählt ist {})";
+                "TLS 1.3 needs Postfix 3.4 or later (this is {})";
                 options.postfix
             )),
             Profile::Intermediate | Profile::ScannerClean
                 if !options.postfix.knows_tls12_protocol_names() =>
             {
                 Some(text!(
-                    "the protocol name TLSv1.2 needs Postfix 2.10 or later (this is {})",
-                    "der Protokollname TLSv1.2 braucht Postfix 2.10 oder neuer (gewählt ist {})";
+                    "the protocol name TLSv1.2 needs Postfix 2.10 or later (this is {})";
                     options.postfix
                 ))
             }
@@ -640,29 +602,19 @@ impl Choice for CertSource {
 
     fn label(self) -> Text {
         match self {
-            CertSource::Snakeoil => text!(
-                "Self-signed (Debian snakeoil)",
-                "Selbstsigniert (Debian-Snakeoil)"
-            ),
-            CertSource::LetsEncrypt => text!("Let's Encrypt", "Let's Encrypt"),
-            CertSource::Custom => text!("Custom files", "Eigene Dateien"),
+            CertSource::Snakeoil => text!("Self-signed (Debian snakeoil)"),
+            CertSource::LetsEncrypt => text!("Let's Encrypt"),
+            CertSource::Custom => text!("Custom files"),
         }
     }
 
     fn help(self) -> Text {
         match self {
             CertSource::Snakeoil => text!(
-                "The ssl-cert package's self-signed pair: fine for port 25, wrong for mail clients",
-                "Das selbstsignierte Paar aus dem Paket ssl-cert: gut für Port 25, falsch für Mailprogramme"
+                "The ssl-cert package's self-signed pair: fine for port 25, wrong for mail clients"
             ),
-            CertSource::LetsEncrypt => text!(
-                "certbot's files under /etc/letsencrypt/live/DOMAIN/",
-                "Die Dateien von certbot unter /etc/letsencrypt/live/DOMAIN/"
-            ),
-            CertSource::Custom => text!(
-                "Certificate chain and key files of your choice",
-                "Zertifikatskette und Schlüssel aus Dateien Ihrer Wahl"
-            ),
+            CertSource::LetsEncrypt => text!("certbot's files under /etc/letsencrypt/live/DOMAIN/"),
+            CertSource::Custom => text!("Certificate chain and key files of your choice"),
         }
     }
 
@@ -683,32 +635,26 @@ impl Choice for CertLayout {
 
     fn label(self) -> Text {
         match self {
-            CertLayout::ChainFiles => text!("smtpd_tls_chain_files", "smtpd_tls_chain_files"),
-            CertLayout::CertAndKey => text!(
-                "smtpd_tls_cert_file and smtpd_tls_key_file",
-                "smtpd_tls_cert_file und smtpd_tls_key_file"
-            ),
+            CertLayout::ChainFiles => text!("smtpd_tls_chain_files"),
+            CertLayout::CertAndKey => text!("smtpd_tls_cert_file and smtpd_tls_key_file"),
         }
     }
 
     fn help(self) -> Text {
         match self {
             CertLayout::ChainFiles => text!(
-                "Key and chain in one list (Postfix 3.4+), the more reliable way on key rollover",
-                "Schlüssel und Kette in einer Liste (Postfix 3.4+), zuverlässiger beim Schlüsselwechsel"
+                "Key and chain in one list (Postfix 3.4+), the more reliable way on key rollover"
             ),
-            CertLayout::CertAndKey => text!(
-                "Separate certificate and key parameters, understood by every version",
-                "Getrennte Parameter für Zertifikat und Schlüssel, versteht jede Version"
-            ),
+            CertLayout::CertAndKey => {
+                text!("Separate certificate and key parameters, understood by every version")
+            }
         }
     }
 
     fn unavailable(self, options: &Setup) -> Option<Text> {
         match self {
             CertLayout::ChainFiles if !options.postfix.supports_chain_files() => Some(text!(
-                "smtpd_tls_chain_files needs Postfix 3.4 or later (this is {})",
-                "smtpd_tls_chain_files braucht Postfix 3.4 oder neuer (gewählt ist {})";
+                "smtpd_tls_chain_files needs Postfix 3.4 or later (this is {})";
                 options.postfix
             )),
             _ => None,
@@ -728,20 +674,16 @@ impl Choice for RelayPort {
 
     fn label(self) -> Text {
         match self {
-            RelayPort::Submission => text!("587 (STARTTLS)", "587 (STARTTLS)"),
-            RelayPort::Submissions => text!("465 (implicit TLS)", "465 (implizites TLS)"),
+            RelayPort::Submission => text!("587 (STARTTLS)"),
+            RelayPort::Submissions => text!("465 (implicit TLS)"),
         }
     }
 
     fn help(self) -> Text {
         match self {
-            RelayPort::Submission => text!(
-                "The smarthost's submission port with STARTTLS",
-                "Der Submission-Port des Smarthosts mit STARTTLS"
-            ),
+            RelayPort::Submission => text!("The smarthost's submission port with STARTTLS"),
             RelayPort::Submissions => text!(
-                "The smarthost's submissions port with TLS from the first byte (Postfix 3.0+)",
-                "Der Submissions-Port des Smarthosts mit TLS ab dem ersten Byte (Postfix 3.0+)"
+                "The smarthost's submissions port with TLS from the first byte (Postfix 3.0+)"
             ),
         }
     }
@@ -749,8 +691,7 @@ impl Choice for RelayPort {
     fn unavailable(self, options: &Setup) -> Option<Text> {
         match self {
             RelayPort::Submissions if !options.postfix.supports_smtp_wrappermode() => Some(text!(
-                "client-side implicit TLS (smtp_tls_wrappermode) needs Postfix 3.0 or later (this is {})",
-                "clientseitiges implizites TLS (smtp_tls_wrappermode) braucht Postfix 3.0 oder neuer (gewählt ist {})";
+                "client-side implicit TLS (smtp_tls_wrappermode) needs Postfix 3.0 or later (this is {})";
                 options.postfix
             )),
             _ => None,
@@ -767,35 +708,27 @@ impl Choice for OpensslVersion {
 
     fn label(self) -> Text {
         match self {
-            OpensslVersion::V1_0_2 => text!("OpenSSL 1.0.2", "OpenSSL 1.0.2"),
-            OpensslVersion::V1_1_1 => text!("OpenSSL 1.1.1", "OpenSSL 1.1.1"),
-            OpensslVersion::V3_0 => text!("OpenSSL 3.0", "OpenSSL 3.0"),
-            OpensslVersion::V3_5 => text!("OpenSSL 3.5", "OpenSSL 3.5"),
-            OpensslVersion::V3_6 => text!("OpenSSL 3.6", "OpenSSL 3.6"),
-            OpensslVersion::V4_0 => text!("OpenSSL 4.0", "OpenSSL 4.0"),
+            OpensslVersion::V1_0_2 => text!("OpenSSL 1.0.2"),
+            OpensslVersion::V1_1_1 => text!("OpenSSL 1.1.1"),
+            OpensslVersion::V3_0 => text!("OpenSSL 3.0"),
+            OpensslVersion::V3_5 => text!("OpenSSL 3.5"),
+            OpensslVersion::V3_6 => text!("OpenSSL 3.6"),
+            OpensslVersion::V4_0 => text!("OpenSSL 4.0"),
         }
     }
 
     fn help(self) -> Text {
         match self {
-            OpensslVersion::V1_0_2 => text!("TLS 1.2 at most", "Höchstens TLS 1.2"),
-            OpensslVersion::V1_1_1 => text!("Adds TLS 1.3", "Bringt TLS 1.3"),
-            OpensslVersion::V3_0 => text!(
-                "Adds automatic DH parameters (with Postfix 3.7+)",
-                "Bringt automatische DH-Parameter (mit Postfix 3.7+)"
-            ),
-            OpensslVersion::V3_5 => text!(
-                "Adds post-quantum hybrid key exchange (X25519MLKEM768)",
-                "Bringt hybriden Post-Quanten-Schlüsseltausch (X25519MLKEM768)"
-            ),
-            OpensslVersion::V3_6 => text!(
-                "Debian's pairing for Postfix 3.11; for Postfix the same as 3.5",
-                "Debians Paarung für Postfix 3.11; für Postfix wie 3.5"
-            ),
-            OpensslVersion::V4_0 => text!(
-                "No SSLv3 at all (OpenSSL 4.0 release notes); not run with Postfix here",
-                "Kein SSLv3 mehr (Versionshinweise zu OpenSSL 4.0); hier nicht mit Postfix erprobt"
-            ),
+            OpensslVersion::V1_0_2 => text!("TLS 1.2 at most"),
+            OpensslVersion::V1_1_1 => text!("Adds TLS 1.3"),
+            OpensslVersion::V3_0 => text!("Adds automatic DH parameters (with Postfix 3.7+)"),
+            OpensslVersion::V3_5 => text!("Adds post-quantum hybrid key exchange (X25519MLKEM768)"),
+            OpensslVersion::V3_6 => {
+                text!("Debian's pairing for Postfix 3.11; for Postfix the same as 3.5")
+            }
+            OpensslVersion::V4_0 => {
+                text!("No SSLv3 at all (OpenSSL 4.0 release notes); not run with Postfix here")
+            }
         }
     }
 
@@ -803,8 +736,7 @@ impl Choice for OpensslVersion {
         let minimum = OpensslVersion::minimum_for(options.postfix);
         (self < minimum).then(|| {
             text!(
-                "Postfix {} needs OpenSSL {} or later",
-                "Postfix {} braucht OpenSSL {} oder neuer";
+                "Postfix {} needs OpenSSL {} or later";
                 options.postfix, minimum
             )
         })
@@ -842,13 +774,11 @@ impl Options {
                 rejected(
                     Field::Openssl,
                     text!(
-                        "Postfix {} cannot be built with OpenSSL {}",
-                        "Postfix {} lässt sich nicht mit OpenSSL {} bauen";
+                        "Postfix {} cannot be built with OpenSSL {}";
                         self.postfix, self.openssl
                     ),
                     text!(
-                        "choose OpenSSL {} or later",
-                        "wählen Sie OpenSSL {} oder neuer";
+                        "choose OpenSSL {} or later";
                         minimum
                     ),
                 )
@@ -906,49 +836,29 @@ impl ValueProblem {
     fn message(&self, field: Field, value: &str) -> Text {
         let label = field.label_in_sentence();
         match self {
-            ValueProblem::Empty => Text::owned(
-                format!("{} is empty", label.en),
-                format!("{} ist leer", label.de),
-            ),
+            ValueProblem::Empty => text!("{} is empty"; label),
             ValueProblem::BadChar(c) => {
-                let (en, de) = char_name(*c);
-                Text::owned(
-                    format!("{} contains {en}, which is not allowed", label.en),
-                    format!("{} enthält {de}, das ist nicht erlaubt", label.de),
-                )
+                text!("{} contains {}, which is not allowed"; label, char_name(*c))
             }
-            ValueProblem::NotAbsolute => Text::owned(
-                format!("{} `{}` is not an absolute path", label.en, value),
-                format!("{} `{}` ist kein absoluter Pfad", label.de, value),
-            ),
-            ValueProblem::NotHostName => Text::owned(
-                format!("{} `{}` is not a host name", label.en, value),
-                format!("{} `{}` ist kein Hostname", label.de, value),
-            ),
-            ValueProblem::NotTable => Text::owned(
-                format!("{} `{}` is not a lookup table", label.en, value),
-                format!("{} `{}` ist keine Lookup-Tabelle", label.de, value),
-            ),
-            ValueProblem::TooLong => Text::owned(
-                format!("{} is longer than {MAX_VALUE_LEN} characters", label.en),
-                format!("{} ist länger als {MAX_VALUE_LEN} Zeichen", label.de),
-            ),
+            ValueProblem::NotAbsolute => text!("{} `{}` is not an absolute path"; label, value),
+            ValueProblem::NotHostName => text!("{} `{}` is not a host name"; label, value),
+            ValueProblem::NotTable => text!("{} `{}` is not a lookup table"; label, value),
+            ValueProblem::TooLong => {
+                text!("{} is longer than {} characters"; label, MAX_VALUE_LEN)
+            }
         }
     }
 
     fn help(&self, shape: TextShape) -> Text {
         match shape {
             TextShape::Path => text!(
-                "use an absolute path of letters, digits and `/ . _ - + @ ~`, for example `/etc/ssl/private/mail.pem`",
-                "verwenden Sie einen absoluten Pfad aus Buchstaben, Ziffern und `/ . _ - + @ ~`, zum Beispiel `/etc/ssl/private/mail.pem`"
+                "use an absolute path of letters, digits and `/ . _ - + @ ~`, for example `/etc/ssl/private/mail.pem`"
             ),
             TextShape::HostName => text!(
-                "use a host name of letters, digits, hyphens and dots, for example `mail.example.com`",
-                "verwenden Sie einen Hostnamen aus Buchstaben, Ziffern, Bindestrichen und Punkten, zum Beispiel `mail.example.com`"
+                "use a host name of letters, digits, hyphens and dots, for example `mail.example.com`"
             ),
             TextShape::Table => text!(
-                "use `type:/absolute/path`, for example `hash:/etc/postfix/sasl_passwd`",
-                "verwenden Sie `Typ:/absoluter/Pfad`, zum Beispiel `hash:/etc/postfix/sasl_passwd`"
+                "use `type:/absolute/path`, for example `hash:/etc/postfix/sasl_passwd`"
             ),
         }
     }
@@ -1023,19 +933,18 @@ fn is_host_name(name: &str) -> bool {
 }
 
 /// How a refused character is named in a message (English, German).
-fn char_name(c: char) -> (String, String) {
-    let named = |en: &str, de: &str| (en.to_string(), de.to_string());
+fn char_name(c: char) -> Text {
     match c {
-        '\n' => named("a line break", "einen Zeilenumbruch"),
-        '\r' => named("a carriage return", "einen Wagenrücklauf"),
-        '\t' => named("a tab", "einen Tabulator"),
-        ' ' => named("a space", "ein Leerzeichen"),
-        c if c.is_whitespace() => named("white space", "Leerraum"),
-        c if c.is_control() => (
-            format!("the control character U+{:04X}", u32::from(c)),
-            format!("das Steuerzeichen U+{:04X}", u32::from(c)),
+        '\n' => text!("a line break"),
+        '\r' => text!("a carriage return"),
+        '\t' => text!("a tab"),
+        ' ' => text!("a space"),
+        c if c.is_whitespace() => text!("white space"),
+        c if c.is_control() => text!(
+            "the control character U+{}";
+            format!("{:04X}", u32::from(c))
         ),
-        c => (format!("`{c}`"), format!("`{c}`")),
+        c => Text::same(format!("`{c}`")),
     }
 }
 
@@ -1059,7 +968,11 @@ mod tests {
                 assert!(!value.label().get(*lang).is_empty(), "{value:?}");
                 assert!(!value.help().get(*lang).is_empty(), "{value:?}");
             }
-            assert_ne!(value.label().en, value.help().en, "{value:?}");
+            assert_ne!(
+                value.label().get(Lang::En),
+                value.help().get(Lang::En),
+                "{value:?}"
+            );
         }
         let mut ids: Vec<_> = T::ALL.iter().map(|v| v.id()).collect();
         ids.sort_unstable();
@@ -1130,12 +1043,18 @@ mod tests {
 
     #[test]
     fn labels_read_lowercase_inside_messages() {
-        assert_eq!(Field::KeyFile.label_in_sentence().en, "private key file");
-        assert_eq!(Field::CaFile.label_in_sentence().en, "CA bundle");
-        assert_eq!(Field::Openssl.label_in_sentence().en, "OpenSSL version");
         assert_eq!(
-            Field::KeyFile.label_in_sentence().de,
-            Field::KeyFile.label().de
+            Field::KeyFile.label_in_sentence().get(Lang::En),
+            "private key file"
+        );
+        assert_eq!(Field::CaFile.label_in_sentence().get(Lang::En), "CA bundle");
+        assert_eq!(
+            Field::Openssl.label_in_sentence().get(Lang::En),
+            "OpenSSL version"
+        );
+        assert_eq!(
+            Field::KeyFile.label_in_sentence().get(Lang::De),
+            Field::KeyFile.label().get(Lang::De)
         );
     }
 
@@ -1271,11 +1190,15 @@ mod tests {
                 let field = Field::ALL
                     .iter()
                     .copied()
-                    .filter(|f| d.message.en.starts_with(&*f.label_in_sentence().en))
-                    .max_by_key(|f| f.label().en.len())
+                    .filter(|f| {
+                        d.message
+                            .get(Lang::En)
+                            .starts_with(f.label_in_sentence().get(Lang::En))
+                    })
+                    .max_by_key(|f| f.label().get(Lang::En).len())
                     .unwrap_or(Field::Comments);
                 assert_eq!(d.topic, field.topic());
-                (field, d.message.en.to_string())
+                (field, d.message.get(Lang::En).to_string())
             })
             .collect()
     }
@@ -1410,7 +1333,7 @@ mod tests {
         let found = o.validate();
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].topic, Topic::Host);
-        assert!(found[0].message.en.contains("OpenSSL 1.0.2"));
-        assert!(found[0].help.de.contains("1.1.1"));
+        assert!(found[0].message.get(Lang::En).contains("OpenSSL 1.0.2"));
+        assert!(found[0].help.get(Lang::De).contains("1.1.1"));
     }
 }

@@ -21,7 +21,7 @@
 //!
 //! let entry = reference::entry("smtp_tls_mandatory_protocols").unwrap();
 //! assert_eq!(entry.default_for(PostfixVersion::new(3, 5)).value, Some("!SSLv2, !SSLv3"));
-//! assert!(entry.summary().de.contains("TLS-Versionen"));
+//! assert!(entry.summary().get(postfix_tls::lang::Lang::De).contains("TLS-Versionen"));
 //! assert!(entry.values().iter().any(|v| v.word == "TLSv1.2"));
 //! ```
 //!
@@ -29,10 +29,11 @@
 //! its reference is first opened; [`search`] works on cards, so the app needs nothing else
 //! of this module.
 
-use crate::lang::Text;
+use crate::lang::{Lang, Text};
 use crate::options::Field;
 use crate::params::{self, ValueKind, MEASURED};
 use crate::rules::{Rule, RuleId, RULES};
+use crate::text;
 use crate::version::PostfixVersion;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -177,27 +178,27 @@ impl Entry {
     /// What the parameter does, in English and German.
     pub fn summary(&self) -> Text {
         if let Some((en, de)) = self.own {
-            return Text::fixed(en, de);
+            return Text::pair(en, de);
         }
         let Some(base) = self.mirrors() else {
-            return Text::fixed("", "");
+            return Text::same("");
         };
         let text = base.summary();
         let name = base.name;
         if self.name.starts_with("lmtp_") {
-            Text::owned(
-                format!("Like `{name}`, for the LMTP client (delivery over LMTP, for example to a Dovecot mailbox server). {}", text.en),
-                format!("Wie `{name}`, für den LMTP-Client (Zustellung über LMTP, etwa an einen Dovecot-Postfachserver). {}", text.de),
+            text!(
+                "Like `{}`, for the LMTP client (delivery over LMTP, for example to a Dovecot mailbox server). {}";
+                name, &text
             )
         } else if name.starts_with("smtpd_") {
-            Text::owned(
-                format!("tlsproxy(8)'s copy of `{name}`, for the STARTTLS that postscreen offers on port 25; unless set, it takes that parameter's value. {}", text.en),
-                format!("Die Kopie von `{name}` für tlsproxy(8), für das STARTTLS, das postscreen auf Port 25 anbietet; ohne eigenen Wert gilt der jenes Parameters. {}", text.de),
+            text!(
+                "tlsproxy(8)'s copy of `{}`, for the STARTTLS that postscreen offers on port 25; unless set, it takes that parameter's value. {}";
+                name, &text
             )
         } else {
-            Text::owned(
-                format!("tlsproxy(8)'s copy of `{name}`, for outbound TLS connections it keeps open for reuse; unless set, it takes that parameter's value. {}", text.en),
-                format!("Die Kopie von `{name}` für tlsproxy(8), für ausgehende TLS-Verbindungen, die es zur Weiterverwendung offen hält; ohne eigenen Wert gilt der jenes Parameters. {}", text.de),
+            text!(
+                "tlsproxy(8)'s copy of `{}`, for outbound TLS connections it keeps open for reuse; unless set, it takes that parameter's value. {}";
+                name, &text
             )
         }
     }
@@ -304,7 +305,7 @@ impl Entry {
                 meaning: meanings
                     .iter()
                     .find(|(w, _, _)| *w == word)
-                    .map(|&(_, en, de)| Text::fixed(en, de)),
+                    .map(|&(_, en, de)| Text::pair(en, de)),
             })
             .collect();
         // Syntax the vocabulary does not list as words (`>=` in a protocol list).
@@ -312,7 +313,7 @@ impl Entry {
             if !words.contains(&word) {
                 values.push(Value {
                     word,
-                    meaning: Some(Text::fixed(en, de)),
+                    meaning: Some(Text::pair(en, de)),
                 });
             }
         }
@@ -407,10 +408,10 @@ pub fn postconf_url(name: &str) -> String {
 /// its source.
 fn names_parameter(rule: &Rule, name: &str) -> bool {
     let texts: [&str; 6] = [
-        &rule.summary.en,
-        &rule.what.en,
-        &rule.why.en,
-        &rule.fix.en,
+        rule.summary.get(Lang::En),
+        rule.what.get(Lang::En),
+        rule.why.get(Lang::En),
+        rule.fix.get(Lang::En),
         rule.source.name,
         rule.source.url,
     ];
@@ -592,8 +593,8 @@ pub struct Words {
 impl From<&Text> for Words {
     fn from(text: &Text) -> Self {
         Words {
-            en: text.en.to_string(),
-            de: text.de.to_string(),
+            en: text.get(Lang::En).to_string(),
+            de: text.get(Lang::De).to_string(),
         }
     }
 }
@@ -773,64 +774,43 @@ impl Source {
     /// Where the default of the parameter `name` comes from, in words a user can look up.
     pub fn note(&self, name: &str) -> Text {
         match self {
-            Source::Measured { release } => Text::owned(
-                format!("measured: postconf -d of Postfix {release}"),
-                format!("gemessen: postconf -d von Postfix {release}"),
-            ),
+            Source::Measured { release } => {
+                text!("measured: postconf -d of Postfix {}"; release)
+            }
             Source::Documented {
                 page,
                 relation,
                 series,
             } => {
-                let (en, de) = match relation.as_str() {
-                    "from" => (
-                        format!("Postfix {series} and later"),
-                        format!("Postfix {series} und neuer"),
-                    ),
-                    "before" => (
-                        format!("releases before Postfix {series}"),
-                        format!("Versionen vor Postfix {series}"),
-                    ),
-                    "until" => (
-                        format!("Postfix {series} and earlier"),
-                        format!("Postfix {series} und älter"),
-                    ),
-                    _ => (format!("Postfix {series}"), format!("Postfix {series}")),
+                let releases = match relation.as_str() {
+                    "from" => text!("Postfix {} and later"; series),
+                    "before" => text!("releases before Postfix {}"; series),
+                    "until" => text!("Postfix {} and earlier"; series),
+                    _ => Text::same(format!("Postfix {series}")),
                 };
-                Text::owned(
-                    format!("not measured: from postconf(5) of Postfix {page} (section {name}), which states it for {en}"),
-                    format!("nicht gemessen: aus postconf(5) von Postfix {page} (Abschnitt {name}), das ihn für {de} nennt"),
+                text!(
+                    "not measured: from postconf(5) of Postfix {} (section {}), which states it for {}";
+                    page, name, releases
                 )
             }
-            Source::Nearest { release } => Text::owned(
-                format!("not measured, and postconf(5) states no default for this release: the default of Postfix {release}, the nearest measured release"),
-                format!("nicht gemessen, und postconf(5) nennt für diese Version keinen Standardwert: der von Postfix {release}, der nächsten gemessenen Version"),
+            Source::Nearest { release } => text!(
+                "not measured, and postconf(5) states no default for this release: the default of Postfix {}, the nearest measured release";
+                release
             ),
             Source::NotYet { since, former } => {
-                let (mut en, mut de) = match since {
-                    Some(since) => (
-                        format!("not in this release yet: it came with Postfix {since}"),
-                        format!("in dieser Version noch nicht vorhanden: es gibt ihn ab Postfix {since}"),
-                    ),
-                    None => (
-                        String::from("not in this release"),
-                        String::from("in dieser Version nicht vorhanden"),
-                    ),
+                let absent = match since {
+                    Some(since) => text!("not in this release yet: it came with Postfix {}"; since),
+                    None => text!("not in this release"),
                 };
-                if let Some(former) = former {
-                    en.push_str(&format!("; this release calls it `{former}`"));
-                    de.push_str(&format!("; diese Version nennt ihn `{former}`"));
+                match former {
+                    Some(former) => text!("{}; this release calls it `{}`"; absent, former),
+                    None => absent,
                 }
-                Text::owned(en, de)
             }
-            Source::RenamedTo { name: new } => Text::owned(
-                format!("renamed: this release reads it only through `{new}`"),
-                format!("umbenannt: diese Version liest ihn nur über `{new}`"),
-            ),
-            Source::Removed => Text::fixed(
-                "no longer in this release",
-                "in dieser Version nicht mehr vorhanden",
-            ),
+            Source::RenamedTo { name: new } => {
+                text!("renamed: this release reads it only through `{}`"; new)
+            }
+            Source::Removed => text!("no longer in this release",),
         }
     }
 }
@@ -1115,10 +1095,13 @@ mod tests {
     fn mirrors_take_their_text_from_the_smtp_parameter() {
         let lmtp = entry("lmtp_tls_ciphers").expect("entry");
         assert_eq!(lmtp.mirrors().map(|e| e.name), Some("smtp_tls_ciphers"));
-        assert!(lmtp.summary().en.starts_with("Like `smtp_tls_ciphers`"));
+        assert!(lmtp
+            .summary()
+            .get(Lang::En)
+            .starts_with("Like `smtp_tls_ciphers`"));
         let proxy = entry("tlsproxy_tls_protocols").expect("entry");
         assert_eq!(proxy.mirrors().map(|e| e.name), Some("smtpd_tls_protocols"));
-        assert!(proxy.summary().de.contains("postscreen"));
+        assert!(proxy.summary().get(Lang::De).contains("postscreen"));
         let client = entry("tlsproxy_client_CAfile").expect("entry");
         assert_eq!(client.mirrors().map(|e| e.name), Some("smtp_tls_CAfile"));
         assert!(entry("smtp_tls_ciphers").and_then(Entry::mirrors).is_none());

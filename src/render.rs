@@ -390,12 +390,10 @@ impl Plan {
         self.others.push(OtherFile {
             id: "dovecot-auth",
             title: text!(
-                "Dovecot: the auth socket for Postfix",
-                "Dovecot: der Auth-Socket für Postfix"
+                "Dovecot: the auth socket for Postfix"
             ),
             hint: text!(
-                "In /etc/dovecot/conf.d/10-master.conf, inside the existing `service auth { ... }`, then run systemctl restart dovecot. Postfix finds the socket as private/auth under its queue directory /var/spool/postfix.",
-                "In /etc/dovecot/conf.d/10-master.conf, innerhalb des vorhandenen `service auth { ... }`, danach systemctl restart dovecot ausführen. Postfix findet den Socket als private/auth unter seinem Queue-Verzeichnis /var/spool/postfix."
+                "In /etc/dovecot/conf.d/10-master.conf, inside the existing `service auth { ... }`, then run systemctl restart dovecot. Postfix finds the socket as private/auth under its queue directory /var/spool/postfix."
             ),
             text: format!(
                 "{header}service auth {{\n  unix_listener /var/spool/postfix/private/auth {{\n    mode = 0660\n    user = postfix\n    group = postfix\n  }}\n}}\n"
@@ -686,19 +684,14 @@ fn fallback(f: &Fallback) -> Diagnostic {
         topic: f.field.topic(),
         ..Diagnostic::new(
             RuleId::OptionUnavailable,
-            Text::owned(
-                format!(
-                    "`{}` is not available for {}: {}",
-                    f.chosen, label.en, f.reason.en
-                ),
-                format!(
-                    "`{}` ist für {} nicht verfügbar: {}",
-                    f.chosen, label.de, f.reason.de
-                ),
+            text!(
+                "`{}` is not available for {}: {}";
+                f.chosen,
+                label,
+                f.reason
             ),
             text!(
-                "the output uses `{}` instead",
-                "die Ausgabe verwendet stattdessen `{}`";
+                "the output uses `{}` instead";
                 f.used
             ),
         )
@@ -711,12 +704,10 @@ impl Plan {
             self.problems.push(Diagnostic::new(
                 RuleId::EncryptChosenOnMx,
                 text!(
-                    "`encrypt` on port 25 of a public MX breaks RFC 3207 §4: servers without STARTTLS cannot deliver mail to you",
-                    "`encrypt` auf Port 25 eines öffentlichen MX verstößt gegen RFC 3207 §4: Server ohne STARTTLS können Ihnen keine Mail zustellen"
+                    "`encrypt` on port 25 of a public MX breaks RFC 3207 §4: servers without STARTTLS cannot deliver mail to you"
                 ),
                 text!(
-                    "choose `may` for port 25 and require TLS where your own clients connect: submission on 587 (`encrypt`) and 465 (implicit TLS)",
-                    "wählen Sie `may` für Port 25 und verlangen Sie TLS dort, wo sich Ihre eigenen Clients verbinden: Submission auf 587 (`encrypt`) und 465 (implizites TLS)"
+                    "choose `may` for port 25 and require TLS where your own clients connect: submission on 587 (`encrypt`) and 465 (implicit TLS)"
                 ),
             ));
         }
@@ -893,12 +884,10 @@ fn certbot_hook(domain: &str, header: &str) -> OtherFile {
     OtherFile {
         id: "certbot-deploy-hook",
         title: text!(
-            "certbot: reload Postfix after each renewal",
-            "certbot: Postfix nach jeder Erneuerung neu laden"
+            "certbot: reload Postfix after each renewal"
         ),
         hint: text!(
-            "Run as root once. Postfix reads the certificate only when it starts or reloads; without the hook it keeps serving the old certificate until it expires.",
-            "Einmal als root ausführen. Postfix liest das Zertifikat nur beim Start oder Neuladen; ohne den Hook liefert es das alte Zertifikat aus, bis es abläuft."
+            "Run as root once. Postfix reads the certificate only when it starts or reloads; without the hook it keeps serving the old certificate until it expires."
         ),
         text: format!(
             "{header}# a new certificate (port 80 must be free and reachable):\n\
@@ -914,32 +903,26 @@ fn scanner_clean_tradeoff(field: Field) -> Diagnostic {
     let (message, help) = match field {
         Field::InboundProfile => (
             text!(
-                "the scanner-clean profile on port 25 turns away senders that only speak TLS 1.0/1.1 or older ciphers",
-                "das scanner-saubere Profil auf Port 25 weist Absender ab, die nur TLS 1.0/1.1 oder ältere Cipher können"
+                "the scanner-clean profile on port 25 turns away senders that only speak TLS 1.0/1.1 or older ciphers"
             ),
             text!(
-                "some of them never retry in cleartext and their mail is delayed or lost; keep the Postfix defaults on port 25 unless a scanner grade matters more to you",
-                "manche versuchen es nie im Klartext und ihre Mail verzögert sich oder geht verloren; behalten Sie auf Port 25 die Postfix-Vorgaben, wenn Ihnen die Scanner-Note nicht wichtiger ist"
+                "some of them never retry in cleartext and their mail is delayed or lost; keep the Postfix defaults on port 25 unless a scanner grade matters more to you"
             ),
         ),
         Field::OutboundProfile => (
             text!(
-                "the scanner-clean profile outbound makes deliveries to older servers fall back to cleartext or fail",
-                "das scanner-saubere Profil ausgehend lässt Zustellungen an ältere Server auf Klartext zurückfallen oder scheitern"
+                "the scanner-clean profile outbound makes deliveries to older servers fall back to cleartext or fail"
             ),
             text!(
-                "scanners do not rate your outbound TLS; the Postfix defaults protect more mail",
-                "Scanner bewerten Ihr ausgehendes TLS nicht; die Postfix-Vorgaben schützen mehr Mail"
+                "scanners do not rate your outbound TLS; the Postfix defaults protect more mail"
             ),
         ),
         _ => (
             text!(
-                "the scanner-clean profile on 587/465 needs TLS 1.2 and ECDHE with AEAD ciphers from every mail client",
-                "das scanner-saubere Profil auf 587/465 verlangt von jedem Mailprogramm TLS 1.2 und ECDHE mit AEAD-Ciphern"
+                "the scanner-clean profile on 587/465 needs TLS 1.2 and ECDHE with AEAD ciphers from every mail client"
             ),
             text!(
-                "very old mail clients cannot connect; the intermediate profile is almost as strict",
-                "sehr alte Mailprogramme können sich nicht verbinden; das mittlere Profil ist fast genauso streng"
+                "very old mail clients cannot connect; the intermediate profile is almost as strict"
             ),
         ),
     };

@@ -169,73 +169,42 @@ impl NotApplicable {
     /// The reason as the web app shows it.
     pub fn text(self) -> Text {
         match self {
-            NotApplicable::SendOnly => text!(
-                "a send-only host receives no mail",
-                "ein reiner Versandhost empfängt keine Mail"
-            ),
-            NotApplicable::NoServerTls => text!(
-                "no service on this host offers TLS",
-                "kein Dienst auf diesem Host bietet TLS an"
-            ),
-            NotApplicable::NoSubmissionPort => text!(
-                "neither port 587 nor port 465 is enabled",
-                "weder Port 587 noch Port 465 ist eingeschaltet"
-            ),
+            NotApplicable::SendOnly => text!("a send-only host receives no mail"),
+            NotApplicable::NoServerTls => text!("no service on this host offers TLS"),
+            NotApplicable::NoSubmissionPort => text!("neither port 587 nor port 465 is enabled"),
             NotApplicable::NoSmarthost => {
-                text!("no smarthost is used", "es wird kein Smarthost verwendet")
+                text!("no smarthost is used")
             }
-            NotApplicable::NoSmarthostLogin => text!(
-                "only used when logging in to the smarthost",
-                "nur bei Anmeldung am Smarthost verwendet"
-            ),
-            NotApplicable::NotLetsEncrypt => text!(
-                "only used for a Let's Encrypt certificate",
-                "nur für ein Let's-Encrypt-Zertifikat verwendet"
-            ),
-            NotApplicable::NotCustomFiles => text!(
-                "only used for custom certificate files",
-                "nur für eigene Zertifikatsdateien verwendet"
-            ),
-            NotApplicable::NoEcdsa => text!(
-                "no second (ECDSA) certificate is used",
-                "es wird kein zweites (ECDSA-)Zertifikat verwendet"
-            ),
-            NotApplicable::NotVerifying => text!(
-                "only used with the outbound levels verify and secure",
-                "nur mit den ausgehenden Stufen verify und secure verwendet"
-            ),
-            NotApplicable::DirectionOff => text!(
-                "TLS is off in this direction",
-                "TLS ist in dieser Richtung aus"
-            ),
+            NotApplicable::NoSmarthostLogin => text!("only used when logging in to the smarthost"),
+            NotApplicable::NotLetsEncrypt => text!("only used for a Let's Encrypt certificate"),
+            NotApplicable::NotCustomFiles => text!("only used for custom certificate files"),
+            NotApplicable::NoEcdsa => text!("no second (ECDSA) certificate is used"),
+            NotApplicable::NotVerifying => {
+                text!("only used with the outbound levels verify and secure")
+            }
+            NotApplicable::DirectionOff => text!("TLS is off in this direction"),
             NotApplicable::LegacyCertificateParameters(v) => text!(
-                "Postfix {} only knows smtpd_tls_cert_file and smtpd_tls_key_file",
-                "Postfix {} kennt nur smtpd_tls_cert_file und smtpd_tls_key_file";
+                "Postfix {} only knows smtpd_tls_cert_file and smtpd_tls_key_file";
                 v
             ),
             NotApplicable::NoEcdsaSupport(v) => text!(
-                "a second (ECDSA) certificate needs Postfix 2.6 or later (this is {})",
-                "ein zweites (ECDSA-)Zertifikat braucht Postfix 2.6 oder neuer (gewählt ist {})";
+                "a second (ECDSA) certificate needs Postfix 2.6 or later (this is {})";
                 v
             ),
             NotApplicable::NoOpportunisticProfiles(v) => text!(
-                "Postfix {} has no protocol or cipher settings for opportunistic TLS (2.6+)",
-                "Postfix {} hat keine Protokoll- oder Cipher-Einstellungen für opportunistisches TLS (2.6+)";
+                "Postfix {} has no protocol or cipher settings for opportunistic TLS (2.6+)";
                 v
             ),
             NotApplicable::NoMandatoryProfiles(v) => text!(
-                "Postfix {} has no protocol or cipher settings for mandatory TLS (2.3+)",
-                "Postfix {} hat keine Protokoll- oder Cipher-Einstellungen für erzwungenes TLS (2.3+)";
+                "Postfix {} has no protocol or cipher settings for mandatory TLS (2.3+)";
                 v
             ),
             NotApplicable::LogjamSafeDefaults(v) => text!(
-                "Postfix {} already uses a 2048-bit DH prime and no export ciphers by default",
-                "Postfix {} nutzt bereits standardmäßig eine 2048-Bit-DH-Primzahl und keine Export-Cipher";
+                "Postfix {} already uses a 2048-bit DH prime and no export ciphers by default";
                 v
             ),
             NotApplicable::NeedsPostfix { since, chosen } => text!(
-                "needs Postfix {} or later (this is {})",
-                "braucht Postfix {} oder neuer (gewählt ist {})";
+                "needs Postfix {} or later (this is {})";
                 since, chosen
             ),
         }

@@ -51,21 +51,17 @@ impl ShareError {
     pub fn message(&self) -> Text {
         match self {
             ShareError::TooLong(limit) => text!(
-                "the shared settings are longer than {} bytes and were ignored",
-                "die geteilten Einstellungen sind länger als {} Bytes und wurden ignoriert";
+                "the shared settings are longer than {} bytes and were ignored";
                 limit
             ),
-            ShareError::UnknownFormat | ShareError::NotBase64 => text!(
-                "the link does not contain settings of this tool and was ignored",
-                "der Link enthält keine Einstellungen dieses Werkzeugs und wurde ignoriert"
-            ),
+            ShareError::UnknownFormat | ShareError::NotBase64 => {
+                text!("the link does not contain settings of this tool and was ignored")
+            }
             // serde explains in English only; the German page must not show English, and the
             // sentence alone tells a German reader what happened.
-            ShareError::NotOptions(why) => Text::owned(
-                format!("the settings could not be read and were ignored: {why}"),
-                String::from(
-                    "die Einstellungen konnten nicht gelesen werden (unbekannter Wert oder falsches Format) und wurden ignoriert",
-                ),
+            ShareError::NotOptions(why) => text!(
+                "the settings could not be read and were ignored: {}";
+                why
             ),
         }
     }
@@ -248,7 +244,8 @@ mod tests {
             ShareError::NotOptions(String::from("x")),
         ] {
             let m = e.message();
-            assert!(!m.en.is_empty() && !m.de.is_empty() && m.en != m.de);
+            use crate::lang::Lang;
+            assert!(!m.get(Lang::En).is_empty() && m.get(Lang::En) != m.get(Lang::De));
         }
     }
 }

@@ -15,6 +15,18 @@
   } catch {
     // Storage refused (some private windows): the app decides; do not guess.
   }
+  if (german) {
+    // The app shows German once it has the German messages (src/bin/app/messages.rs):
+    // fetch them alongside the WebAssembly, not after it has started.
+    document.addEventListener('DOMContentLoaded', () => {
+      const messages = document.getElementById('messages-de');
+      if (messages) {
+        const preload = document.createElement('link');
+        Object.assign(preload, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: messages.href });
+        document.head.append(preload);
+      }
+    });
+  }
   if (stale) {
     root.classList.add('prerender-stale');
     return;

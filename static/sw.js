@@ -1,8 +1,10 @@
 // Keeps the page working offline after one visit.
 //
 // Install: fetch the page, read which files it references (Trunk's hashed js, wasm and
-// css, plus the loaders and icons; not in-page links such as `#main`) and cache them all. Navigations go to the network first
-// so a new release is picked up at once, and fall back to the cached page when offline.
+// css, plus the loaders, icons and data files; not in-page links such as `#main`) and cache
+// them all, other languages' messages only for a browser that asks for them. Navigations go
+// to the network first so a new release is picked up at once, and fall back to the cached
+// page when offline.
 // Everything else is served from the cache first: the big files are content-hashed.
 const CACHE = 'postfix-tls-v1';
 
@@ -11,8 +13,18 @@ async function precache() {
   const page = await fetch('./', { cache: 'no-cache' });
   const html = await page.clone().text();
   await cache.put('./', page);
+  // Another language's messages (a link with hreflang, written by scripts/prerender) only
+  // for a browser that asks for that language: an English visit downloads no German. A
+  // language chosen later is cached when the page first fetches it (below).
+  const wanted = (self.navigator.languages ?? []).map((tag) => tag.split(/[-_]/)[0].toLowerCase());
+  const skipped = new Set();
+  for (const link of html.matchAll(/<link [^>]*hreflang="([^"]*)"[^>]*>/g)) {
+    const href = /\bhref="([^"]*)"/.exec(link[0])?.[1];
+    if (href && !wanted.includes(link[1].toLowerCase())) skipped.add(href);
+  }
   const urls = new Set();
   for (const m of html.matchAll(/(?:href|src|data-js|data-wasm)="([^"#][^"]*)"/g)) {
+    if (skipped.has(m[1])) continue;
     const url = new URL(m[1], self.registration.scope);
     if (url.origin === self.location.origin) urls.add(url.href);
   }

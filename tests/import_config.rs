@@ -5,6 +5,7 @@
 
 use postfix_tls::diagnostic::FileKind;
 use postfix_tls::import::{self, Imported, LeftOutKind};
+use postfix_tls::lang::Lang;
 use postfix_tls::options::{
     CertLayout, CertSource, InboundLevel, Options, OutboundLevel, Profile, RelayPort, Role, Sasl,
 };
@@ -37,7 +38,10 @@ fn left_out_names(read: &Imported) -> Vec<(Option<usize>, &str)> {
 /// line of the text that holds the name.
 fn check_reading(read: &Imported, main: &str, master: &str) -> Result<(), String> {
     if let Some(d) = read.options.validate().first() {
-        return Err(format!("refused value in the options: {}", d.message.en));
+        return Err(format!(
+            "refused value in the options: {}",
+            d.message.get(Lang::En)
+        ));
     }
     for left in &read.left_out {
         let Some(line) = left.line else { continue };
@@ -50,7 +54,9 @@ fn check_reading(read: &Imported, main: &str, master: &str) -> Result<(), String
         if !at.contains(name) {
             return Err(format!("line {line} is {at:?}, not `{}`", left.name));
         }
-        if left.reason.en.is_empty() || left.reason.en == left.reason.de {
+        if left.reason.get(Lang::En).is_empty()
+            || left.reason.get(Lang::En) == left.reason.get(Lang::De)
+        {
             return Err(format!(
                 "`{}` without a reason in both languages",
                 left.name
@@ -68,7 +74,7 @@ fn the_seed_classic_main_cf_is_a_relay_requiring_tls_with_snakeoil() {
     assert_eq!(o.inbound, InboundLevel::Encrypt);
     assert_eq!(o.role, Role::Relay);
     assert!(read.role_guessed);
-    assert!(read.role_reason.en.contains("RFC 3207"));
+    assert!(read.role_reason.get(Lang::En).contains("RFC 3207"));
     assert_eq!(o.certificate.source, CertSource::Snakeoil);
     assert_eq!(o.certificate.layout, CertLayout::CertAndKey);
     // No outbound line: Postfix 3.7 sends without TLS.
@@ -96,10 +102,14 @@ fn the_seed_translations_are_listed_and_the_choices_stay() {
         (Some(2), "smtpd_tls_security_level")
     );
     assert_eq!(kann.kind, LeftOutKind::Value);
-    assert!(kann.reason.en.contains("not a level"));
+    assert!(kann.reason.get(Lang::En).contains("not a level"));
     let ja = &read.left_out[1];
     assert_eq!((ja.line, ja.name.as_str()), (Some(3), "smtpd_use_tls"));
-    assert!(ja.reason.en.contains("ignores"), "{}", ja.reason.en);
+    assert!(
+        ja.reason.get(Lang::En).contains("ignores"),
+        "{}",
+        ja.reason.get(Lang::En)
+    );
     assert_eq!(read.options.certificate.source, CertSource::Custom);
     assert_eq!(read.options.certificate.cert_file, "/Pfad/zu/cert.pem");
     check_reading(&read, &text, "").unwrap();
@@ -229,14 +239,17 @@ fn a_replaced_override_says_which_name_of_the_configuration_it_leaves_unused() {
         .find(|l| l.name == "submission/smtpd_sender_restrictions")
         .expect("listed");
     assert!(
-        sender.reason.en.ends_with(
+        sender.reason.get(Lang::En).ends_with(
             "; then `mua_sender_restrictions` in main.cf is used nowhere, and postconf -n warns \"unused parameter\""
         ),
         "{}",
-        sender.reason.en
+        sender.reason.get(Lang::En)
     );
     // `$dms_smtpd_sender_restrictions` is still used by `mua_sender_restrictions` itself.
-    assert!(!sender.reason.en.contains("dms_smtpd_sender_restrictions"));
+    assert!(!sender
+        .reason
+        .get(Lang::En)
+        .contains("dms_smtpd_sender_restrictions"));
     check_reading(&read, &main, &master).unwrap();
 }
 
@@ -295,7 +308,7 @@ fn a_smarthost_on_port_25_or_a_refused_name_is_listed_not_taken() {
     assert_eq!(read.left_out[0].name, "relayhost");
     assert!(read.left_out[0]
         .reason
-        .en
+        .get(Lang::En)
         .contains("[smtp.example.org]:587"));
     let read = read_text("relayhost = [https://smtp.example.org/]:587\n", v(3, 7));
     assert_eq!(
@@ -306,7 +319,7 @@ fn a_smarthost_on_port_25_or_a_refused_name_is_listed_not_taken() {
     assert!(read
         .left_out
         .iter()
-        .any(|l| l.reason.en.contains("does not accept")));
+        .any(|l| l.reason.get(Lang::En).contains("does not accept")));
 }
 
 #[test]

@@ -10,6 +10,7 @@
 
 use postfix_tls::config::{parse_main, parse_master};
 use postfix_tls::diagnostic::Severity;
+use postfix_tls::lang::Lang;
 use postfix_tls::options::Role;
 use postfix_tls::rules::RuleId;
 use postfix_tls::rules::{lint, LintContext};
@@ -117,7 +118,7 @@ fn each_series_own_postconf_d_beside_its_stock_master_cf_is_clean() {
             found
                 .iter()
                 .filter(|d| d.severity == Severity::Error || d.id == RuleId::UnknownParameter)
-                .map(|d| format!("{version}: {}: {}", d.id, d.message.en)),
+                .map(|d| format!("{version}: {}: {}", d.id, d.message.get(Lang::En))),
         );
     }
     assert!(
@@ -147,7 +148,7 @@ fn names_a_newer_series_added_are_flagged_for_an_older_one() {
                     RuleId::ParameterNotInVersion
                         | RuleId::UnknownParameter
                         | RuleId::ParameterNeedsPatchRelease
-                ) && d.message.en.contains(name.as_str())
+                ) && d.message.get(Lang::En).contains(name.as_str())
             });
             assert!(
                 flagged,

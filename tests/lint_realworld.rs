@@ -5,6 +5,7 @@
 
 use postfix_tls::config::{parse_main, parse_master};
 use postfix_tls::diagnostic::{FileKind, Severity};
+use postfix_tls::lang::Lang;
 use postfix_tls::rules::RuleId;
 use postfix_tls::rules::{lint, LintContext};
 use postfix_tls::version::PostfixVersion;
@@ -204,7 +205,7 @@ fn postconf_n_and_p_output_is_read_as_what_it_is() {
             d.severity == Severity::Error
                 || matches!(d.id, RuleId::MalformedLine | RuleId::IgnoredServiceArgument)
         })
-        .map(|d| format!("{:?} {}", d.line, d.message.en))
+        .map(|d| format!("{:?} {}", d.line, d.message.get(Lang::En)))
         .collect();
     assert!(bad.is_empty(), "{bad:?}");
     // The submission services' overrides are checked: a wrong value there is found.
@@ -244,7 +245,7 @@ fn real_postfix_defaults_are_no_errors() {
         let bad: Vec<String> = found
             .iter()
             .filter(|d| d.severity == Severity::Error || d.id == RuleId::CaFileIsOwnCertificate)
-            .map(|d| format!("{:?} {}: {}", d.line, d.id, d.message.en))
+            .map(|d| format!("{:?} {}: {}", d.line, d.id, d.message.get(Lang::En)))
             .collect();
         assert!(bad.is_empty(), "{file}: {bad:#?}");
     }

@@ -3,6 +3,7 @@
 
 use postfix_tls::config::{parse_main, parse_master};
 use postfix_tls::diagnostic::{Diagnostic, Severity};
+use postfix_tls::lang::Lang;
 use postfix_tls::options::Role;
 use postfix_tls::rules::RuleId;
 use postfix_tls::rules::{lint, rule, LintContext, RULES};
@@ -506,14 +507,26 @@ fn backported_parameters_name_the_patch_release() {
         .iter()
         .find(|d| d.id == RuleId::ParameterNotInVersion)
         .expect("3.4 does not know tls_config_file");
-    assert!(d.message.en.contains("Postfix 3.5.20"), "{}", d.message.en);
+    assert!(
+        d.message.get(Lang::En).contains("Postfix 3.5.20"),
+        "{}",
+        d.message.get(Lang::En)
+    );
     let hint = run(&fires(RuleId::ParameterNeedsPatchRelease, Some(config), None).on("3.6"));
     let d = hint
         .iter()
         .find(|d| d.id == RuleId::ParameterNeedsPatchRelease)
         .expect("3.6 knows it from 3.6.10");
-    assert!(d.message.en.contains("Postfix 3.6.10"), "{}", d.message.en);
-    assert!(d.message.de.contains("Postfix 3.6.10"), "{}", d.message.de);
+    assert!(
+        d.message.get(Lang::En).contains("Postfix 3.6.10"),
+        "{}",
+        d.message.get(Lang::En)
+    );
+    assert!(
+        d.message.get(Lang::De).contains("Postfix 3.6.10"),
+        "{}",
+        d.message.get(Lang::De)
+    );
 }
 
 #[test]
@@ -527,12 +540,20 @@ fn translated_encrypt_outbound_suggests_may_first_and_says_what_encrypt_does() {
         .iter()
         .find(|d| d.id == RuleId::InvalidValue)
         .expect("verschlüsseln is no level");
-    assert!(d.help.en.starts_with("use `may`"), "{}", d.help.en);
+    assert!(
+        d.help.get(Lang::En).starts_with("use `may`"),
+        "{}",
+        d.help.get(Lang::En)
+    );
     assert!(d
         .help
-        .en
+        .get(Lang::En)
         .contains("`encrypt` defers mail to every server without TLS"));
-    assert!(d.help.de.starts_with("`may` verwenden"), "{}", d.help.de);
+    assert!(
+        d.help.get(Lang::De).starts_with("`may` verwenden"),
+        "{}",
+        d.help.get(Lang::De)
+    );
     // On the server side `encrypt` is what the word says, and another rule judges port 25.
     let found = run(&fires(
         RuleId::InvalidValue,
@@ -543,5 +564,5 @@ fn translated_encrypt_outbound_suggests_may_first_and_says_what_encrypt_does() {
         .iter()
         .find(|d| d.id == RuleId::InvalidValue)
         .expect("invalid");
-    assert_eq!(d.help.en, "use `encrypt`");
+    assert_eq!(d.help.get(Lang::En), "use `encrypt`");
 }

@@ -212,12 +212,17 @@ fn rule_table_invariants() {
                     r.id
                 );
             }
-            assert_ne!(text.en, text.de, "{} is not translated", r.id);
+            assert_ne!(
+                text.get(Lang::En),
+                text.get(Lang::De),
+                "{} is not translated",
+                r.id
+            );
         }
         // Summaries are rustc-style: lowercase start, no trailing period.
-        let first = r.summary.en.chars().next().unwrap_or('A');
+        let first = r.summary.get(Lang::En).chars().next().unwrap_or('A');
         assert!(
-            !first.is_uppercase() && !r.summary.en.ends_with('.'),
+            !first.is_uppercase() && !r.summary.get(Lang::En).ends_with('.'),
             "{}",
             r.id
         );
@@ -253,8 +258,12 @@ fn messages_are_rustc_style() {
             let m = d.message.get(*lang);
             assert!(!m.ends_with('.'), "{m}");
         }
-        let first = d.message.en.chars().next().unwrap_or('a');
-        assert!(!first.is_uppercase() || first == '`', "{}", d.message.en);
+        let first = d.message.get(Lang::En).chars().next().unwrap_or('a');
+        assert!(
+            !first.is_uppercase() || first == '`',
+            "{}",
+            d.message.get(Lang::En)
+        );
     }
     // Deterministic: same input, same output, sorted by line.
     let (_, again) = lint_text(text, None, &LintContext::default());

@@ -12,6 +12,7 @@ use postfix_tls::diagnostic::Severity;
 use postfix_tls::edit::Edit;
 use postfix_tls::fields::Control;
 use postfix_tls::import;
+use postfix_tls::lang::Lang;
 use postfix_tls::options::{
     CertLayout, CertSource, Choice, Field, InboundLevel, Options, OutboundLevel, Profile,
     RelayPort, Role, Sasl,
@@ -270,7 +271,11 @@ fn check_output(o: &Options, out: &Output) -> Result<(), String> {
         .iter()
         .find(|d| d.severity == Severity::Error)
     {
-        return Err(format!("error diagnostic {}: {}", d.id, d.message.en));
+        return Err(format!(
+            "error diagnostic {}: {}",
+            d.id,
+            d.message.get(Lang::En)
+        ));
     }
     // Every finding has the severity of its rule in the table the UI and CLI show: one id,
     // one severity and one meaning, for the generator's findings and the lint's alike.
@@ -294,7 +299,8 @@ fn check_output(o: &Options, out: &Output) -> Result<(), String> {
     {
         return Err(format!(
             "finding about the output itself {}: {}",
-            d.id, d.message.en
+            d.id,
+            d.message.get(Lang::En)
         ));
     }
     let settings = main_settings(&out.main_cf)?;
@@ -515,7 +521,7 @@ proptest! {
         let refused = r.problems.iter().any(|d| {
             d.id == RuleId::OptionValueRejected
                 && d.severity == Severity::Error
-                && d.message.en.starts_with(&*field.label_in_sentence().en)
+                && d.message.get(Lang::En).starts_with(field.label_in_sentence().get(Lang::En))
         });
         prop_assert_eq!(refused, o.resolve().applies(field), "{:?}", field);
     }
@@ -586,7 +592,10 @@ fn round_trip(o: &Options) -> Result<(), String> {
     if let Some(l) = read.left_out.first() {
         return Err(format!(
             "left out: {} = {} ({:?}): {}\n{text}",
-            l.name, l.value, l.kind, l.reason.en
+            l.name,
+            l.value,
+            l.kind,
+            l.reason.get(Lang::En)
         ));
     }
     let again = render(&read.options);

@@ -290,7 +290,12 @@ fn every_entry_is_a_real_parameter_in_both_languages() {
                 entry.name
             );
         }
-        assert_ne!(summary.en, summary.de, "`{}`", entry.name);
+        assert_ne!(
+            summary.get(Lang::En),
+            summary.get(Lang::De),
+            "`{}`",
+            entry.name
+        );
         assert!(
             entry
                 .measured_defaults()
@@ -301,7 +306,7 @@ fn every_entry_is_a_real_parameter_in_both_languages() {
         );
         for value in entry.values() {
             if let Some(meaning) = value.meaning {
-                assert!(!meaning.en.is_empty() && !meaning.de.is_empty());
+                assert!(!meaning.get(Lang::En).is_empty() && !meaning.get(Lang::De).is_empty());
             }
         }
     }
@@ -461,14 +466,14 @@ fn every_series_has_one_default_row() {
         .series_default(PostfixVersion::new(3, 9))
         .expect("covered");
     assert_eq!(
-        row.source.note(&card.name).en,
+        row.source.note(&card.name).get(Lang::En),
         "not measured: from postconf(5) of Postfix 3.11.7 (section smtpd_tls_protocols), which states it for Postfix 3.6 and later"
     );
     let row = card
         .series_default(PostfixVersion::new(3, 7))
         .expect("covered");
     assert_eq!(
-        row.source.note(&card.name).de,
+        row.source.note(&card.name).get(Lang::De),
         "gemessen: postconf -d von Postfix 3.7.11"
     );
     let card = reference::entry("tls_config_file").expect("entry").card();
@@ -482,7 +487,7 @@ fn every_series_has_one_default_row() {
         .expect("covered");
     assert_eq!(row.value, None);
     assert_eq!(
-        row.source.note(&card.name).en,
+        row.source.note(&card.name).get(Lang::En),
         "not in this release yet: it came with Postfix 3.5.20"
     );
 }

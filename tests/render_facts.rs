@@ -3,6 +3,7 @@
 
 use postfix_tls::diagnostic::{has_errors, Severity};
 use postfix_tls::generate;
+use postfix_tls::lang::Lang;
 use postfix_tls::options::{
     CertLayout, CertSource, Field, InboundLevel, Options, OutboundLevel, Profile, RelayPort, Role,
     Sasl,
@@ -467,7 +468,7 @@ fn scanner_clean_excludes_and_explains() {
         .problems
         .iter()
         .find(|d| d.id == RuleId::ScannerCleanTradeoff);
-    assert!(tradeoff.is_some_and(|d| d.message.en.contains("port 25")));
+    assert!(tradeoff.is_some_and(|d| d.message.get(Lang::En).contains("port 25")));
 }
 
 /// The exclusion list is a plain Postfix list that OpenSSL accepts and that leaves only
@@ -766,7 +767,7 @@ fn smarthost_on_465_turns_dane_into_encrypt_and_says_so() {
         .problems
         .iter()
         .find(|d| d.id == RuleId::OptionUnavailable);
-    assert!(warning.is_some_and(|d| d.help.en.contains("`encrypt`")));
+    assert!(warning.is_some_and(|d| d.help.get(Lang::En).contains("`encrypt`")));
     o.outbound = OutboundLevel::Secure;
     assert_eq!(
         main_value(&render(&o), "smtp_tls_security_level").as_deref(),
@@ -790,7 +791,7 @@ fn the_default_page_opens_without_a_note_about_its_own_output() {
             let notes: Vec<_> = found
                 .iter()
                 .filter(|d| d.id == RuleId::ChainFilesSeparateKey)
-                .map(|d| d.message.en.to_string())
+                .map(|d| d.message.get(Lang::En).to_string())
                 .collect();
             let own_ecdsa_pair = ecdsa && layout == CertLayout::ChainFiles;
             assert_eq!(

@@ -2,6 +2,7 @@
 //! as plain text. `BLESS=1 cargo test --test render_golden` rewrites them after an intended
 //! change; review the diff, the files are the product.
 
+use postfix_tls::lang::Lang;
 use postfix_tls::options::{
     CertLayout, CertSource, InboundLevel, Options, OutboundLevel, Profile, RelayPort, Role, Sasl,
 };
@@ -137,14 +138,21 @@ fn golden_text(options: &Options) -> String {
     out.push_str("=== postconf\n");
     out.push_str(&r.postconf);
     for other in &r.others {
-        out.push_str(&format!("=== {}: {}\n", other.id, other.title.en));
+        out.push_str(&format!(
+            "=== {}: {}\n",
+            other.id,
+            other.title.get(Lang::En)
+        ));
         out.push_str(&other.text);
     }
     out.push_str("=== diagnostics\n");
     for d in &r.problems {
         out.push_str(&format!(
             "{}[{}]: {}\n  help: {}\n",
-            d.severity, d.id, d.message.en, d.help.en
+            d.severity,
+            d.id,
+            d.message.get(Lang::En),
+            d.help.get(Lang::En)
         ));
     }
     out

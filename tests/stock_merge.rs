@@ -3,6 +3,7 @@
 
 use postfix_tls::config::{parse_main, parse_master};
 use postfix_tls::diagnostic::Severity;
+use postfix_tls::lang::Lang;
 use postfix_tls::options::{CertLayout, CertSource, InboundLevel, Options, Sasl};
 use postfix_tls::rules::RuleId;
 use postfix_tls::rules::{lint, LintContext};
@@ -59,7 +60,7 @@ fn stock_files_with_the_output_applied_lint_clean() {
             let bad: Vec<String> = found
                 .iter()
                 .filter(|d| d.severity == Severity::Error || MERGE_FINDINGS.contains(&d.id))
-                .map(|d| format!("{}:{:?}: {}", d.id, d.line, d.message.en))
+                .map(|d| format!("{}:{:?}: {}", d.id, d.line, d.message.get(Lang::En)))
                 .collect();
             assert!(bad.is_empty(), "{preset:?} {}: {bad:?}", o.to_json());
             // Every generated setting is in the whole file once with its value (a cleared

@@ -85,14 +85,12 @@ fn swapped_files(lint: &mut Lint) {
     for (name, value, cert, key, at) in found {
         let message = if name == cert {
             text!(
-                "`{}` names `{}`, a private key: Postfix finds no certificate there and turns TLS off",
-                "`{}` nennt `{}`, einen privaten Schlüssel: Postfix findet dort kein Zertifikat und schaltet TLS ab";
+                "`{}` names `{}`, a private key: Postfix finds no certificate there and turns TLS off";
                 name, value
             )
         } else {
             text!(
-                "`{}` names `{}`, a certificate: Postfix finds no private key there and turns TLS off",
-                "`{}` nennt `{}`, ein Zertifikat: Postfix findet dort keinen privaten Schlüssel und schaltet TLS ab";
+                "`{}` names `{}`, a certificate: Postfix finds no private key there and turns TLS off";
                 name, value
             )
         };
@@ -101,8 +99,7 @@ fn swapped_files(lint: &mut Lint) {
             Some(at),
             message,
             text!(
-                "`{}` takes the certificate chain (`fullchain.pem`), `{}` the private key (`privkey.pem`)",
-                "`{}` erhält die Zertifikatskette (`fullchain.pem`), `{}` den privaten Schlüssel (`privkey.pem`)";
+                "`{}` takes the certificate chain (`fullchain.pem`), `{}` the private key (`privkey.pem`)";
                 cert, key
             ),
         );
@@ -140,14 +137,10 @@ fn chain_files(lint: &mut Lint) {
                 RuleId::ChainFilesUnsupported,
                 Some(*at),
                 text!(
-                    "`{}` needs Postfix 3.4; Postfix {} ignores it and has no certificate",
-                    "`{}` braucht Postfix 3.4; Postfix {} ignoriert ihn und hat kein Zertifikat";
+                    "`{}` needs Postfix 3.4; Postfix {} ignores it and has no certificate";
                     name, version
                 ),
-                text!(
-                    "use `smtpd_tls_cert_file` and `smtpd_tls_key_file` instead",
-                    "stattdessen `smtpd_tls_cert_file` und `smtpd_tls_key_file` verwenden"
-                ),
+                text!("use `smtpd_tls_cert_file` and `smtpd_tls_key_file` instead"),
             );
             continue;
         }
@@ -161,16 +154,14 @@ fn chain_files(lint: &mut Lint) {
             let (keys, rest): (Vec<&str>, Vec<&str>) = files.iter().partition(|f| is_listed_key(f));
             let ordered = [keys, rest].concat().join(", ");
             let help = text!(
-                "list the key first: `{} = {}`",
-                "den Schlüssel zuerst angeben: `{} = {}`";
+                "list the key first: `{} = {}`";
                 name, ordered
             );
             lint.emit(
                 RuleId::ChainFilesKeyNotFirst,
                 Some(*at),
                 text!(
-                    "`{}` lists the certificate `{}` before its private key: Postfix turns TLS off (\"key not first\")",
-                    "`{}` nennt das Zertifikat `{}` vor seinem privaten Schlüssel: Postfix schaltet TLS ab (\"key not first\")";
+                    "`{}` lists the certificate `{}` before its private key: Postfix turns TLS off (\"key not first\")";
                     name, first
                 ),
                 help,
@@ -189,13 +180,11 @@ fn chain_files(lint: &mut Lint) {
                 RuleId::ChainFilesSeparateKey,
                 Some(*at),
                 text!(
-                    "`{}` lists the key and the certificate chain as separate files",
-                    "`{}` führt Schlüssel und Zertifikatskette als getrennte Dateien auf";
+                    "`{}` lists the key and the certificate chain as separate files";
                     name
                 ),
                 text!(
-                    "combine them in one file (key first, then certificate and chain) and list that file",
-                    "beide in einer Datei zusammenfassen (erst Schlüssel, dann Zertifikat und Kette) und diese angeben"
+                    "combine them in one file (key first, then certificate and chain) and list that file"
                 ),
             );
         }
@@ -228,11 +217,10 @@ fn chain_files(lint: &mut Lint) {
             RuleId::ChainFilesOverridesLegacy,
             Some(name_at),
             text!(
-                "`{}` is ignored because `smtpd_tls_chain_files` is set",
-                "`{}` wird ignoriert, weil `smtpd_tls_chain_files` gesetzt ist";
+                "`{}` is ignored because `smtpd_tls_chain_files` is set";
                 name
             ),
-            text!("remove `{}`", "`{}` entfernen"; name),
+            text!("remove `{}`"; name),
         );
     }
 }
@@ -265,13 +253,11 @@ fn self_signed(lint: &mut Lint) {
                 RuleId::SelfSignedCertificateOnMx,
                 cert.at,
                 text!(
-                    "`{}` is a self-signed certificate: fine for opportunistic TLS, but MTA-STS senders will not deliver",
-                    "`{}` ist ein selbstsigniertes Zertifikat: für opportunistisches TLS in Ordnung, aber Absender mit MTA-STS liefern nicht zu";
+                    "`{}` is a self-signed certificate: fine for opportunistic TLS, but MTA-STS senders will not deliver";
                     cert.value
                 ),
                 text!(
-                    "use a public CA certificate (for example Let's Encrypt) or publish a TLSA `3 1 1` record",
-                    "ein Zertifikat einer öffentlichen CA (etwa Let's Encrypt) verwenden oder einen TLSA-Eintrag `3 1 1` veröffentlichen"
+                    "use a public CA certificate (for example Let's Encrypt) or publish a TLSA `3 1 1` record"
                 ),
             ),
             Port::Submission | Port::Submissions => {
@@ -287,13 +273,11 @@ fn self_signed(lint: &mut Lint) {
                     RuleId::UntrustedCertificateOnSubmission,
                     at,
                     text!(
-                        "the `{}` service uses the self-signed certificate `{}`: mail clients cannot validate it",
-                        "der Dienst `{}` verwendet das selbstsignierte Zertifikat `{}`: Mailprogramme können es nicht prüfen";
+                        "the `{}` service uses the self-signed certificate `{}`: mail clients cannot validate it";
                         service, cert.value
                     ),
                     text!(
-                        "use a certificate from a public CA, for example Let's Encrypt (RFC 8314 §5)",
-                        "ein Zertifikat einer öffentlichen CA verwenden, etwa von Let's Encrypt (RFC 8314 §5)"
+                        "use a certificate from a public CA, for example Let's Encrypt (RFC 8314 §5)"
                     ),
                 );
             }
@@ -370,8 +354,7 @@ fn fingerprint_digests(lint: &mut Lint) {
             })
             .collect();
         let help = text!(
-            "set `{} = sha256` and list SHA-256 fingerprints in the same change",
-            "`{} = sha256` setzen und im selben Schritt SHA-256-Fingerabdrücke eintragen";
+            "set `{} = sha256` and list SHA-256 fingerprints in the same change";
             side.digests[0]
         );
         if !digests.is_empty() {
@@ -380,8 +363,7 @@ fn fingerprint_digests(lint: &mut Lint) {
                     RuleId::FingerprintDigestMd5,
                     Some(at),
                     text!(
-                        "`{} = md5` compares certificate fingerprints with MD5",
-                        "`{} = md5` vergleicht Zertifikat-Fingerabdrücke mit MD5";
+                        "`{} = md5` compares certificate fingerprints with MD5";
                         name
                     ),
                     help.clone(),
@@ -394,8 +376,7 @@ fn fingerprint_digests(lint: &mut Lint) {
                 RuleId::FingerprintDigestMd5,
                 Some(first_use),
                 text!(
-                    "Postfix {} compares certificate fingerprints with MD5 unless `{}` says otherwise",
-                    "Postfix {} vergleicht Zertifikat-Fingerabdrücke mit MD5, sofern `{}` nichts anderes sagt";
+                    "Postfix {} compares certificate fingerprints with MD5 unless `{}` says otherwise";
                     version, side.digests[0]
                 ),
                 help,
@@ -408,8 +389,7 @@ fn fingerprint_digests(lint: &mut Lint) {
                 let level = lint.main_value("compatibility_level");
                 let (at, written) = level.map_or((None, ""), |s| (s.at, s.value.trim()));
                 let message = text!(
-                    "`compatibility_level = {}` keeps MD5 as `{}` for certificate fingerprints (SHA-256 from level 3.6)",
-                    "`compatibility_level = {}` behält MD5 als `{}` für Zertifikat-Fingerabdrücke bei (SHA-256 ab Stufe 3.6)";
+                    "`compatibility_level = {}` keeps MD5 as `{}` for certificate fingerprints (SHA-256 from level 3.6)";
                     written, side.digests[0]
                 );
                 lint.emit(RuleId::FingerprintDigestMd5, at, message, help);
@@ -419,8 +399,7 @@ fn fingerprint_digests(lint: &mut Lint) {
                 RuleId::FingerprintDigestByCompatibility,
                 Some(first_use),
                 text!(
-                    "certificate fingerprints are compared with MD5 unless `compatibility_level` is 3.6 or higher",
-                    "Zertifikat-Fingerabdrücke werden mit MD5 verglichen, sofern `compatibility_level` nicht mindestens 3.6 ist"
+                    "certificate fingerprints are compared with MD5 unless `compatibility_level` is 3.6 or higher"
                 ),
                 help,
             ),

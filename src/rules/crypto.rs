@@ -135,21 +135,16 @@ fn deprecated_switches(lint: &mut Lint) {
             let d = DEPRECATED.iter().find(|d| d.name == p.name)?;
             let message = if (d.warned)(version) {
                 text!(
-                    "`{}` is obsolete and `postconf` warns it will be removed",
-                    "`{}` ist veraltet, und `postconf` warnt, dass es entfernt wird";
+                    "`{}` is obsolete and `postconf` warns it will be removed";
                     p.name
                 )
             } else {
                 text!(
-                    "`{}` is obsolete since Postfix {}",
-                    "`{}` ist seit Postfix {} veraltet";
+                    "`{}` is obsolete since Postfix {}";
                     p.name, d.replaced_in
                 )
             };
-            Some((
-                message,
-                text!("use `{}` instead", "stattdessen `{}` verwenden"; d.replacement),
-            ))
+            Some((message, text!("use `{}` instead"; d.replacement)))
         },
     );
 }
@@ -191,14 +186,10 @@ fn dh_files(lint: &mut Lint) {
             |p| {
                 Some((
                     text!(
-                        "`smtpd_tls_dh1024_param_file = {}`: Postfix {} lets OpenSSL choose DH groups",
-                        "`smtpd_tls_dh1024_param_file = {}`: Postfix {} lässt OpenSSL die DH-Gruppen wählen";
+                        "`smtpd_tls_dh1024_param_file = {}`: Postfix {} lets OpenSSL choose DH groups";
                         p.value, version
                     ),
-                    text!(
-                        "remove the line and leave the parameter at its default",
-                        "die Zeile entfernen und den Parameter auf der Voreinstellung lassen"
-                    ),
+                    text!("remove the line and leave the parameter at its default"),
                 ))
             },
         );
@@ -214,13 +205,11 @@ fn dh_files(lint: &mut Lint) {
         |p| {
             Some((
 text!(
-                    "`{}` looks like DH parameters of 1024 bits or less (Logjam)",
-                    "`{}` sieht nach DH-Parametern mit 1024 Bit oder weniger aus (Logjam)";
+                    "`{}` looks like DH parameters of 1024 bits or less (Logjam)";
                     p.value
                 ),
                 text!(
-                    "generate 2048-bit parameters: `openssl dhparam -out /etc/postfix/dh2048.pem 2048`",
-                    "2048-Bit-Parameter erzeugen: `openssl dhparam -out /etc/postfix/dh2048.pem 2048`"
+                    "generate 2048-bit parameters: `openssl dhparam -out /etc/postfix/dh2048.pem 2048`"
                 ),
             ))
         },
@@ -232,17 +221,11 @@ text!(
         |p| p.name == "smtpd_tls_dh512_param_file" && names_a_file(&p.value),
         |_| {
             let message = if ignored {
-                text!(
-                    "`smtpd_tls_dh512_param_file` is ignored since Postfix 3.6",
-                    "`smtpd_tls_dh512_param_file` wird seit Postfix 3.6 ignoriert"
-                )
+                text!("`smtpd_tls_dh512_param_file` is ignored since Postfix 3.6")
             } else {
-                text!(
-                    "`smtpd_tls_dh512_param_file` serves only export ciphers (FREAK/Logjam)",
-                    "`smtpd_tls_dh512_param_file` dient nur Export-Ciphern (FREAK/Logjam)"
-                )
+                text!("`smtpd_tls_dh512_param_file` serves only export ciphers (FREAK/Logjam)")
             };
-            Some((message, text!("remove the line", "die Zeile entfernen")))
+            Some((message, text!("remove the line")))
         },
     );
 }
@@ -257,14 +240,8 @@ fn eecdh_grade(lint: &mut Lint) {
         |p| p.name == "smtpd_tls_eecdh_grade",
         |_| {
             Some((
-                text!(
-                    "`smtpd_tls_eecdh_grade` is ignored since Postfix 3.6",
-                    "`smtpd_tls_eecdh_grade` wird seit Postfix 3.6 ignoriert"
-                ),
-                text!(
-                    "remove the line; curves come from `tls_eecdh_auto_curves`",
-                    "die Zeile entfernen; Kurven kommen aus `tls_eecdh_auto_curves`"
-                ),
+                text!("`smtpd_tls_eecdh_grade` is ignored since Postfix 3.6"),
+                text!("remove the line; curves come from `tls_eecdh_auto_curves`"),
             ))
         },
     );
@@ -286,21 +263,16 @@ fn weak_grades(lint: &mut Lint) {
         |p| {
             let message = if medium_anyway {
                 text!(
-                    "`{} = {}` asks for weak ciphers (Postfix {} uses `medium` instead)",
-                    "`{} = {}` verlangt schwache Cipher (Postfix {} verwendet stattdessen `medium`)";
+                    "`{} = {}` asks for weak ciphers (Postfix {} uses `medium` instead)";
                     p.name, p.value.trim(), version
                 )
             } else {
                 text!(
-                    "`{} = {}` enables weak export ciphers (FREAK/Logjam)",
-                    "`{} = {}` aktiviert schwache Export-Cipher (FREAK/Logjam)";
+                    "`{} = {}` enables weak export ciphers (FREAK/Logjam)";
                     p.name, p.value.trim()
                 )
             };
-            Some((
-                message,
-                text!("use `{} = medium`", "`{} = medium` verwenden"; p.name),
-            ))
+            Some((message, text!("use `{} = medium`"; p.name)))
         },
     );
     // Before 3.1 the opportunistic grade defaulted to `export`.
@@ -322,13 +294,11 @@ fn weak_grades(lint: &mut Lint) {
             RuleId::WeakCipherGrade,
             enabled.at,
             text!(
-                "the default cipher grade of Postfix {} offers export ciphers (`smtpd_tls_ciphers = export`)",
-                "Postfix {} bietet standardmäßig Export-Cipher an (`smtpd_tls_ciphers = export`)";
+                "the default cipher grade of Postfix {} offers export ciphers (`smtpd_tls_ciphers = export`)";
                 version
             ),
             text!(
-                "set `smtpd_tls_ciphers = medium` and `smtp_tls_ciphers = medium`",
-                "`smtpd_tls_ciphers = medium` und `smtp_tls_ciphers = medium` setzen"
+                "set `smtpd_tls_ciphers = medium` and `smtp_tls_ciphers = medium`"
             ),
         );
     }
@@ -394,13 +364,11 @@ fn protocol_lists(lint: &mut Lint) {
             |p| {
                 Some((
                     text!(
-                        "`{} = {}`: Postfix {} does not understand `>=`/`<=`",
-                        "`{} = {}`: Postfix {} versteht `>=`/`<=` nicht";
+                        "`{} = {}`: Postfix {} does not understand `>=`/`<=`";
                         p.name, p.value, version
                     ),
                     text!(
-                        "list exclusions instead, for example `{} = !SSLv2, !SSLv3, !TLSv1, !TLSv1.1`",
-                        "stattdessen Ausschlüsse aufzählen, etwa `{} = !SSLv2, !SSLv3, !TLSv1, !TLSv1.1`";
+                        "list exclusions instead, for example `{} = !SSLv2, !SSLv3, !TLSv1, !TLSv1.1`";
                         p.name
                     ),
                 ))
@@ -415,14 +383,10 @@ fn protocol_lists(lint: &mut Lint) {
             |p| {
                 Some((
                     text!(
-                        "`{}`: Postfix {} does not know `TLSv1.3`",
-                        "`{}`: Postfix {} kennt `TLSv1.3` nicht";
+                        "`{}`: Postfix {} does not know `TLSv1.3`";
                         p.name, version
                     ),
-                    text!(
-                        "remove `TLSv1.3` from the list",
-                        "`TLSv1.3` aus der Liste entfernen"
-                    ),
+                    text!("remove `TLSv1.3` from the list"),
                 ))
             },
         );
@@ -442,13 +406,11 @@ fn protocol_lists(lint: &mut Lint) {
                 .collect();
             Some((
                 text!(
-                    "`{} = {}` disables `{}` but keeps an older version: everything above it is disabled too",
-                    "`{} = {}` sperrt `{}`, lässt aber eine ältere Version zu: alles darüber wird mitgesperrt";
+                    "`{} = {}` disables `{}` but keeps an older version: everything above it is disabled too";
                     p.name, p.value, hole
                 ),
                 text!(
-                    "exclude the older versions too: `{} = {}`",
-                    "auch die älteren Versionen ausschließen: `{} = {}`";
+                    "exclude the older versions too: `{} = {}`";
                     p.name, below.join(", ")
                 ),
             ))
@@ -511,13 +473,11 @@ fn mandatory_only(lint: &mut Lint) {
             RuleId::MandatoryOnlyWhileOpportunistic,
             set.at,
             text!(
-                "`{}` has no effect while TLS is optional (`may`)",
-                "`{}` wirkt nicht, solange TLS optional ist (`may`)";
+                "`{}` has no effect while TLS is optional (`may`)";
                 mandatory
             ),
             text!(
-                "set `{}` if you meant opportunistic TLS sessions",
-                "`{}` setzen, falls opportunistische TLS-Sitzungen gemeint waren";
+                "set `{}` if you meant opportunistic TLS sessions";
                 opportunistic
             ),
         );
@@ -556,11 +516,8 @@ fn cipherlists(lint: &mut Lint) {
                 return None;
             }
             Some((
-                text!("`{}` is empty", "`{}` ist leer"; p.name),
-                text!(
-                    "remove the line to get the built-in list back",
-                    "die Zeile entfernen, um die eingebaute Liste zurückzubekommen"
-                ),
+                text!("`{}` is empty"; p.name),
+                text!("remove the line to get the built-in list back"),
             ))
         },
     );
@@ -571,13 +528,11 @@ fn cipherlists(lint: &mut Lint) {
         |p| {
             Some((
 text!(
-                    "`{}` replaces a built-in cipher list for every service using that grade",
-                    "`{}` ersetzt eine eingebaute Cipher-Liste für jeden Dienst dieser Stufe";
+                    "`{}` replaces a built-in cipher list for every service using that grade";
                     p.name
                 ),
                 text!(
-                    "remove it and use a cipher grade with `*_tls_exclude_ciphers`, or `-o` overrides per service",
-                    "entfernen und eine Cipher-Stufe mit `*_tls_exclude_ciphers` oder `-o`-Überschreibungen je Dienst verwenden"
+                    "remove it and use a cipher grade with `*_tls_exclude_ciphers`, or `-o` overrides per service"
                 ),
             ))
         },
@@ -588,14 +543,8 @@ text!(
         |p| p.name == "tls_preempt_cipherlist" && p.value.trim().eq_ignore_ascii_case("yes"),
         |_| {
             Some((
-                text!(
-                    "`tls_preempt_cipherlist = yes` enforces the server's cipher order",
-                    "`tls_preempt_cipherlist = yes` erzwingt die Cipher-Reihenfolge des Servers"
-                ),
-                text!(
-                    "keep it only if a scanner demands it; some clients then fail to connect",
-                    "nur behalten, wenn ein Scanner es verlangt; manche Clients scheitern dann"
-                ),
+                text!("`tls_preempt_cipherlist = yes` enforces the server's cipher order"),
+                text!("keep it only if a scanner demands it; some clients then fail to connect"),
             ))
         },
     );
@@ -612,11 +561,10 @@ fn loglevels(lint: &mut Lint) {
         |p| {
             Some((
                 text!(
-                    "`{} = {}` is debug logging",
-                    "`{} = {}` ist Debug-Protokollierung";
+                    "`{} = {}` is debug logging";
                     p.name, p.value.trim()
                 ),
-                text!("use `{} = 1`", "`{} = 1` verwenden"; p.name),
+                text!("use `{} = 1`"; p.name),
             ))
         },
     );
@@ -635,12 +583,10 @@ fn key_shares(lint: &mut Lint) {
         |_| {
             Some((
 text!(
-                    "`X25519MLKEM768` first in `tls_eecdh_auto_curves` sends a large hybrid key share in every ClientHello",
-                    "`X25519MLKEM768` zuerst in `tls_eecdh_auto_curves` sendet in jedem ClientHello einen großen hybriden Schlüsselanteil"
+                    "`X25519MLKEM768` first in `tls_eecdh_auto_curves` sends a large hybrid key share in every ClientHello"
                 ),
                 text!(
-                    "leave `tls_eecdh_auto_curves` at its default, or put a classic group such as `X25519` first",
-                    "`tls_eecdh_auto_curves` auf der Voreinstellung lassen oder eine klassische Gruppe wie `X25519` voranstellen"
+                    "leave `tls_eecdh_auto_curves` at its default, or put a classic group such as `X25519` first"
                 ),
             ))
         },
@@ -658,12 +604,10 @@ fn session_cache(lint: &mut Lint) {
         |_| {
             Some((
 text!(
-                    "`smtpd_tls_session_cache_database` is unnecessary: session tickets resume TLS sessions",
-                    "`smtpd_tls_session_cache_database` ist unnötig: Session-Tickets setzen TLS-Sitzungen fort"
+                    "`smtpd_tls_session_cache_database` is unnecessary: session tickets resume TLS sessions"
                 ),
                 text!(
-                    "remove the line; keep `smtp_tls_session_cache_database` for the client",
-                    "die Zeile entfernen; `smtp_tls_session_cache_database` für den Client behalten"
+                    "remove the line; keep `smtp_tls_session_cache_database` for the client"
                 ),
             ))
         },
@@ -681,13 +625,12 @@ fn berkeley_db_tables(lint: &mut Lint) {
         |p| {
             let table = params::list_items(&p.value).find(|t| is_berkeley_db_table(t))?;
             Some((
-Text::owned(
-                    format!("`{}` uses `{table}`: Berkeley DB tables are deprecated in Postfix 3.11 (Debian logs a warning each time one is opened)", p.name),
-                    format!("`{}` verwendet `{table}`: Berkeley-DB-Tabellen sind ab Postfix 3.11 veraltet (Debian protokolliert bei jedem Öffnen eine Warnung)", p.name),
+                text!(
+                    "`{}` uses `{}`: Berkeley DB tables are deprecated in Postfix 3.11 (Debian logs a warning each time one is opened)";
+                    &p.name, table
                 ),
                 text!(
-                    "use `lmdb:` (or `cdb:` for a table only `postmap` writes) and run `postmap` on it; for a cache, `${default_cache_db_type}:`",
-                    "`lmdb:` verwenden (oder `cdb:` für eine Tabelle, die nur `postmap` schreibt) und `postmap` darauf ausführen; für einen Cache `${default_cache_db_type}:`"
+                    "use `lmdb:` (or `cdb:` for a table only `postmap` writes) and run `postmap` on it; for a cache, `${default_cache_db_type}:`"
                 ),
             ))
         },

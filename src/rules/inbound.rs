@@ -48,13 +48,11 @@ fn mx_requires_tls(lint: &mut Lint) {
             RuleId::MxRequiresTls,
             at,
             text!(
-                "`{} = {}` makes port 25 of a public MX refuse mail from servers without STARTTLS",
-                "`{} = {}` lässt Port 25 eines öffentlichen MX Mail von Servern ohne STARTTLS abweisen";
+                "`{} = {}` makes port 25 of a public MX refuse mail from servers without STARTTLS";
                 name, setting.value
             ),
             text!(
-                "use `smtpd_tls_security_level = may` for port 25 and `-o smtpd_tls_security_level=encrypt` only on submission (RFC 3207 §4)",
-                "für Port 25 `smtpd_tls_security_level = may` und `-o smtpd_tls_security_level=encrypt` nur für die Einlieferung verwenden (RFC 3207 §4)"
+                "use `smtpd_tls_security_level = may` for port 25 and `-o smtpd_tls_security_level=encrypt` only on submission (RFC 3207 §4)"
             ),
         );
     }
@@ -87,13 +85,11 @@ fn mx_without_tls(lint: &mut Lint) {
             RuleId::MxWithoutTls,
             setting.at,
             text!(
-                "TLS is off on port 25 of a public MX (`{}`): every server delivers to it in cleartext",
-                "TLS ist auf Port 25 eines öffentlichen MX aus (`{}`): jeder Server liefert im Klartext ein";
+                "TLS is off on port 25 of a public MX (`{}`): every server delivers to it in cleartext";
                 setting.value
             ),
             text!(
-                "use `smtpd_tls_security_level = may` with a certificate: STARTTLS is offered and nobody is turned away",
-                "`smtpd_tls_security_level = may` mit einem Zertifikat verwenden: STARTTLS wird angeboten und niemand abgewiesen"
+                "use `smtpd_tls_security_level = may` with a certificate: STARTTLS is offered and nobody is turned away"
             ),
         );
     }
@@ -122,8 +118,7 @@ fn invalid_server_levels(lint: &mut Lint) {
             (
                 RuleId::InvalidServerTlsLevel,
                 text!(
-                    "`{} = {}` is a client level: smtpd stops with \"Invalid TLS level\"",
-                    "`{} = {}` ist eine Client-Stufe: smtpd bricht mit \"Invalid TLS level\" ab";
+                    "`{} = {}` is a client level: smtpd stops with \"Invalid TLS level\"";
                     name, value
                 ),
             )
@@ -131,8 +126,7 @@ fn invalid_server_levels(lint: &mut Lint) {
             (
                 RuleId::ServerTlsLevelReadAsEncrypt,
                 text!(
-                    "`{} = {}` is a client level: smtpd warns and uses `encrypt`",
-                    "`{} = {}` ist eine Client-Stufe: smtpd warnt und verwendet `encrypt`";
+                    "`{} = {}` is a client level: smtpd warns and uses `encrypt`";
                     name, value
                 ),
             )
@@ -141,10 +135,7 @@ fn invalid_server_levels(lint: &mut Lint) {
             id,
             Some(at),
             message,
-            text!(
-                "use `may` (or `encrypt` on submission services)",
-                "`may` verwenden (oder `encrypt` bei Einlieferungsdiensten)"
-            ),
+            text!("use `may` (or `encrypt` on submission services)"),
         );
     }
 }
@@ -176,13 +167,11 @@ fn tls_without_certificate(lint: &mut Lint) {
             RuleId::TlsWithoutCertificate,
             enabled.at.or(lint.scope_at(&scope)),
             text!(
-                "no server certificate is configured although TLS is enabled (`{}`): STARTTLS fails with 454",
-                "kein Server-Zertifikat konfiguriert, obwohl TLS aktiv ist (`{}`): STARTTLS scheitert mit 454";
+                "no server certificate is configured although TLS is enabled (`{}`): STARTTLS fails with 454";
                 enabled.value
             ),
             text!(
-                "set `smtpd_tls_chain_files` (3.4+) or `smtpd_tls_cert_file` and `smtpd_tls_key_file`",
-                "`smtpd_tls_chain_files` (ab 3.4) oder `smtpd_tls_cert_file` und `smtpd_tls_key_file` setzen"
+                "set `smtpd_tls_chain_files` (3.4+) or `smtpd_tls_cert_file` and `smtpd_tls_key_file`"
             ),
         );
     }
@@ -213,12 +202,10 @@ fn client_cert_without_encrypt(lint: &mut Lint) {
             RuleId::ClientCertRequiredWithoutEncrypt,
             required.at,
             text!(
-                "`smtpd_tls_req_ccert = yes` is ignored while TLS is optional",
-                "`smtpd_tls_req_ccert = yes` wird ignoriert, solange TLS optional ist"
+                "`smtpd_tls_req_ccert = yes` is ignored while TLS is optional"
             ),
             text!(
-                "set `smtpd_tls_security_level = encrypt` on this service, or use `smtpd_tls_ask_ccert = yes`",
-                "bei diesem Dienst `smtpd_tls_security_level = encrypt` setzen oder `smtpd_tls_ask_ccert = yes` verwenden"
+                "set `smtpd_tls_security_level = encrypt` on this service, or use `smtpd_tls_ask_ccert = yes`"
             ),
         );
     }
@@ -229,8 +216,7 @@ fn port25_floor(lint: &mut Lint) {
         return;
     }
     let help = text!(
-        "keep the Postfix defaults on port 25 and set stricter values with `-o` on the submission services",
-        "auf Port 25 die Postfix-Voreinstellungen behalten und strengere Werte mit `-o` auf den Einlieferungsdiensten setzen"
+        "keep the Postfix defaults on port 25 and set stricter values with `-o` on the submission services"
     );
     for scope in lint.smtpd_scopes() {
         if scope.port != Port::Smtp || lint.requires_tls(scope.service).is_some() {
@@ -248,8 +234,7 @@ fn port25_floor(lint: &mut Lint) {
                     RuleId::Port25TlsFloorTooStrict,
                     protocols.at,
                     text!(
-                        "`smtpd_tls_protocols = {}` on port 25 refuses senders that only speak older TLS",
-                        "`smtpd_tls_protocols = {}` auf Port 25 weist Absender ab, die nur ältere TLS-Versionen sprechen";
+                        "`smtpd_tls_protocols = {}` on port 25 refuses senders that only speak older TLS";
                         protocols.value
                     ),
                     help.clone(),
@@ -263,10 +248,7 @@ fn port25_floor(lint: &mut Lint) {
             lint.emit(
                 RuleId::Port25TlsFloorTooStrict,
                 grade.at,
-                text!(
-                    "`smtpd_tls_ciphers = high` on port 25 refuses senders with older ciphers",
-                    "`smtpd_tls_ciphers = high` auf Port 25 weist Absender mit älteren Ciphern ab"
-                ),
+                text!("`smtpd_tls_ciphers = high` on port 25 refuses senders with older ciphers"),
                 help.clone(),
             );
         }
@@ -310,12 +292,10 @@ fn client_cert_relay(lint: &mut Lint) {
             RuleId::ClientCertRelayWithPublicCa,
             permit.at,
             text!(
-                "`permit_tls_all_clientcerts` with a public CA bundle lets anyone with a bought certificate relay",
-                "`permit_tls_all_clientcerts` mit einem öffentlichen CA-Bündel lässt jeden mit gekauftem Zertifikat relayen"
+                "`permit_tls_all_clientcerts` with a public CA bundle lets anyone with a bought certificate relay"
             ),
             text!(
-                "use `permit_tls_clientcerts` with fingerprints in `relay_clientcerts`, and leave `smtpd_tls_CAfile` empty",
-                "`permit_tls_clientcerts` mit Fingerabdrücken in `relay_clientcerts` verwenden und `smtpd_tls_CAfile` leer lassen"
+                "use `permit_tls_clientcerts` with fingerprints in `relay_clientcerts`, and leave `smtpd_tls_CAfile` empty"
             ),
         );
     }
@@ -348,14 +328,8 @@ fn postscreen_tlsproxy(lint: &mut Lint) {
         None => lint.emit(
             RuleId::PostscreenWithoutTlsproxy,
             at,
-            text!(
-                "postscreen on port 25 has no `tlsproxy` service: senders get no STARTTLS",
-                "postscreen auf Port 25 hat keinen Dienst `tlsproxy`: Absender erhalten kein STARTTLS"
-            ),
-            text!(
-                "add `tlsproxy unix - - y - 0 tlsproxy` to master.cf",
-                "`tlsproxy unix - - y - 0 tlsproxy` in master.cf ergänzen"
-            ),
+            text!("postscreen on port 25 has no `tlsproxy` service: senders get no STARTTLS"),
+            text!("add `tlsproxy unix - - y - 0 tlsproxy` to master.cf"),
         ),
         Some(proxy) if lint.ctx.postfix.tlsproxy_needs_zero_limit() && proxy.maxproc != "0" => {
             let at = Some(At {
@@ -366,14 +340,10 @@ fn postscreen_tlsproxy(lint: &mut Lint) {
                 RuleId::PostscreenWithoutTlsproxy,
                 at,
                 text!(
-                    "the `tlsproxy` service has process limit `{}`; Postfix {} needs `0`",
-                    "der Dienst `tlsproxy` hat das Prozesslimit `{}`; Postfix {} braucht `0`";
+                    "the `tlsproxy` service has process limit `{}`; Postfix {} needs `0`";
                     proxy.maxproc, lint.ctx.postfix
                 ),
-                text!(
-                    "set the maxproc column of `tlsproxy` to `0`",
-                    "die Spalte maxproc von `tlsproxy` auf `0` setzen"
-                ),
+                text!("set the maxproc column of `tlsproxy` to `0`"),
             );
         }
         Some(_) => {}
@@ -395,12 +365,10 @@ fn hidden_session(lint: &mut Lint) {
             RuleId::ClientSessionHiddenOnPort25,
             hidden.at,
             text!(
-                "`smtpd_hide_client_session = yes` hides the sending server from Received: headers on port 25",
-                "`smtpd_hide_client_session = yes` verbirgt auf Port 25 den sendenden Server in den Received:-Headern"
+                "`smtpd_hide_client_session = yes` hides the sending server from Received: headers on port 25"
             ),
             text!(
-                "use `-o smtpd_hide_client_session=yes` only on the submission services",
-                "`-o smtpd_hide_client_session=yes` nur bei den Einlieferungsdiensten verwenden"
+                "use `-o smtpd_hide_client_session=yes` only on the submission services"
             ),
         );
     }

@@ -13,26 +13,22 @@ pub fn check(lint: &mut Lint) {
                 RuleId::SeriesPatchedByDistribution,
                 None,
                 text!(
-                    "Postfix {} is past upstream support (ended {}); {} still ships security fixes for it",
-                    "Postfix {} wird upstream nicht mehr gepflegt (Ende {}); {} liefert weiter Sicherheitskorrekturen";
+                    "Postfix {} is past upstream support (ended {}); {} still ships security fixes for it";
                     postfix, ended, distributions
                 ),
                 text!(
-                    "keep the distribution's updates installed; plan the move to a supported series (3.8 or later) with the next release of the distribution",
-                    "die Updates der Distribution installiert halten; den Wechsel auf eine gepflegte Reihe (3.8 oder neuer) mit der nächsten Version der Distribution planen"
+                    "keep the distribution's updates installed; plan the move to a supported series (3.8 or later) with the next release of the distribution"
                 ),
             ),
             None => lint.emit(
                 RuleId::SeriesEndOfLife,
                 None,
                 text!(
-                    "Postfix {} has had no security fixes since {}",
-                    "Postfix {} bekommt seit {} keine Sicherheitskorrekturen mehr";
+                    "Postfix {} has had no security fixes since {}";
                     postfix, ended
                 ),
                 text!(
-                    "upgrade to a supported series (3.8 or later), usually with the distribution's next release",
-                    "auf eine gepflegte Reihe (3.8 oder neuer) aktualisieren, meist mit der nächsten Version der Distribution"
+                    "upgrade to a supported series (3.8 or later), usually with the distribution's next release"
                 ),
             ),
         }
@@ -43,13 +39,11 @@ pub fn check(lint: &mut Lint) {
             RuleId::UnlikelyVersionPair,
             None,
             text!(
-                "Postfix {} with OpenSSL {} is a pair no distribution shipped",
-                "Postfix {} mit OpenSSL {} ist ein Paar, das keine Distribution ausgeliefert hat";
+                "Postfix {} with OpenSSL {} is a pair no distribution shipped";
                 postfix, openssl
             ),
             text!(
-                "check both with `postconf mail_version` and `openssl version` and pick them again; with Postfix {} the newest shipped OpenSSL is {}",
-                "beide mit `postconf mail_version` und `openssl version` prüfen und neu wählen; mit Postfix {} ist das neueste ausgelieferte OpenSSL {}";
+                "check both with `postconf mail_version` and `openssl version` and pick them again; with Postfix {} the newest shipped OpenSSL is {}";
                 postfix, postfix.newest_shipped_openssl()
             ),
         );

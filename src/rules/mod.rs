@@ -12,7 +12,7 @@
 //! assert_eq!(kind, postfix_tls::diagnostic::FileKind::MainCf);
 //! assert_eq!(found[0].id, postfix_tls::rules::RuleId::InvalidValue);
 //! assert_eq!(found[0].id.as_str(), "invalid_value");
-//! assert!(found[0].help.en.contains("`may`"));
+//! assert!(found[0].help.get(postfix_tls::lang::Lang::En).contains("`may`"));
 //! ```
 
 mod certificates;
@@ -31,7 +31,7 @@ pub use table::RULES;
 
 use crate::config::{self, MainCf, MasterCf};
 use crate::diagnostic::{Diagnostic, FileKind, Severity, Topic};
-use crate::lang::Text;
+use crate::lang::{Lang, Text};
 use crate::options::{Options, Role};
 use crate::version::{OpensslVersion, PostfixVersion};
 use scope::Lint;
@@ -184,14 +184,14 @@ fn sort(found: &mut [Diagnostic]) {
             a.line,
             std::cmp::Reverse(a.severity),
             a.id.as_str(),
-            &a.message.en,
+            a.message.get(Lang::En),
         )
             .cmp(&(
                 file_order(b.file),
                 b.line,
                 std::cmp::Reverse(b.severity),
                 b.id.as_str(),
-                &b.message.en,
+                b.message.get(Lang::En),
             ))
     });
 }

@@ -49,13 +49,11 @@ fn mandatory_for_internet(lint: &mut Lint) {
         RuleId::OutboundTlsMandatoryForInternet,
         level.at,
         text!(
-            "`smtp_tls_security_level = {}` defers mail to every server without (valid) TLS",
-            "`smtp_tls_security_level = {}` stellt Mail an jeden Server ohne (gültiges) TLS zurück";
+            "`smtp_tls_security_level = {}` defers mail to every server without (valid) TLS";
             level.value
         ),
         text!(
-            "use `may` (or `dane`) globally and stricter levels per destination in `smtp_tls_policy_maps`",
-            "global `may` (oder `dane`) und strengere Stufen je Ziel in `smtp_tls_policy_maps` verwenden"
+            "use `may` (or `dane`) globally and stricter levels per destination in `smtp_tls_policy_maps`"
         ),
     );
 }
@@ -80,13 +78,11 @@ fn dane_without_dnssec(lint: &mut Lint) {
             RuleId::DaneWithoutDnssec,
             level.at,
             text!(
-                "`smtp_tls_security_level = {}` without `smtp_dns_support_level = dnssec`: no TLSA record is ever found",
-                "`smtp_tls_security_level = {}` ohne `smtp_dns_support_level = dnssec`: es wird nie ein TLSA-Eintrag gefunden";
+                "`smtp_tls_security_level = {}` without `smtp_dns_support_level = dnssec`: no TLSA record is ever found";
                 level.value
             ),
             text!(
-                "set `smtp_dns_support_level = dnssec` and use a validating resolver on loopback",
-                "`smtp_dns_support_level = dnssec` setzen und einen validierenden Resolver auf Loopback verwenden"
+                "set `smtp_dns_support_level = dnssec` and use a validating resolver on loopback"
             ),
         );
     }
@@ -113,13 +109,11 @@ fn verify_without_ca(lint: &mut Lint) {
             RuleId::VerifyWithoutCa,
             level.at,
             text!(
-                "`smtp_tls_security_level = {}` without `smtp_tls_CAfile` or `smtp_tls_CApath`: no certificate can be verified",
-                "`smtp_tls_security_level = {}` ohne `smtp_tls_CAfile` oder `smtp_tls_CApath`: kein Zertifikat kann geprüft werden";
+                "`smtp_tls_security_level = {}` without `smtp_tls_CAfile` or `smtp_tls_CApath`: no certificate can be verified";
                 level.value
             ),
             text!(
-                "set `smtp_tls_CAfile = /etc/ssl/certs/ca-certificates.crt` (or your system's CA bundle)",
-                "`smtp_tls_CAfile = /etc/ssl/certs/ca-certificates.crt` (oder das CA-Bündel des Systems) setzen"
+                "set `smtp_tls_CAfile = /etc/ssl/certs/ca-certificates.crt` (or your system's CA bundle)"
             ),
         );
     }
@@ -153,13 +147,11 @@ fn ca_file_is_own_certificate(lint: &mut Lint) {
             RuleId::CaFileIsOwnCertificate,
             Some(at),
             text!(
-                "`smtp_tls_CAfile = {}` is a server certificate, not a CA bundle: other servers cannot be verified",
-                "`smtp_tls_CAfile = {}` ist ein Server-Zertifikat, kein CA-Bündel: andere Server können nicht geprüft werden";
+                "`smtp_tls_CAfile = {}` is a server certificate, not a CA bundle: other servers cannot be verified";
                 value
             ),
             text!(
-                "use the system CA bundle, for example `smtp_tls_CAfile = /etc/ssl/certs/ca-certificates.crt`",
-                "das System-CA-Bündel verwenden, etwa `smtp_tls_CAfile = /etc/ssl/certs/ca-certificates.crt`"
+                "use the system CA bundle, for example `smtp_tls_CAfile = /etc/ssl/certs/ca-certificates.crt`"
             ),
         );
     }
@@ -193,13 +185,11 @@ fn relayhost_implicit_tls(lint: &mut Lint) {
         RuleId::RelayhostImplicitTlsWithoutWrappermode,
         relayhost.at,
         text!(
-            "`relayhost = {}` speaks TLS from the first byte, but `smtp_tls_wrappermode` is not `yes`: every delivery waits until it times out",
-            "`relayhost = {}` spricht vom ersten Byte an TLS, aber `smtp_tls_wrappermode` ist nicht `yes`: jede Zustellung wartet bis zum Abbruch";
+            "`relayhost = {}` speaks TLS from the first byte, but `smtp_tls_wrappermode` is not `yes`: every delivery waits until it times out";
             destination
         ),
         text!(
-            "set `smtp_tls_wrappermode = yes` and `smtp_tls_security_level = encrypt`, or use port 587",
-            "`smtp_tls_wrappermode = yes` und `smtp_tls_security_level = encrypt` setzen oder Port 587 verwenden"
+            "set `smtp_tls_wrappermode = yes` and `smtp_tls_security_level = encrypt`, or use port 587"
         ),
     );
 }
@@ -240,14 +230,10 @@ fn wrappermode_below_encrypt(lint: &mut Lint) {
             RuleId::SmtpWrappermodeBelowEncrypt,
             at,
             text!(
-                "`smtp_tls_wrappermode = yes` needs `encrypt` or stronger, but the level is `{}`",
-                "`smtp_tls_wrappermode = yes` braucht `encrypt` oder stärker, die Stufe ist aber `{}`";
+                "`smtp_tls_wrappermode = yes` needs `encrypt` or stronger, but the level is `{}`";
                 level
             ),
-            text!(
-                "set `smtp_tls_security_level = encrypt` where wrapper mode is used",
-                "dort, wo der Wrapper-Modus verwendet wird, `smtp_tls_security_level = encrypt` setzen"
-            ),
+            text!("set `smtp_tls_security_level = encrypt` where wrapper mode is used"),
         );
     }
 }
@@ -274,14 +260,8 @@ fn outbound_disabled(lint: &mut Lint) {
     lint.emit(
         RuleId::OutboundTlsDisabled,
         level.and_then(|l| l.at),
-        text!(
-            "outbound mail is sent without TLS: `smtp_tls_security_level` is empty or `none`",
-            "ausgehende Mail wird ohne TLS gesendet: `smtp_tls_security_level` ist leer oder `none`"
-        ),
-        text!(
-            "set `smtp_tls_security_level = may`",
-            "`smtp_tls_security_level = may` setzen"
-        ),
+        text!("outbound mail is sent without TLS: `smtp_tls_security_level` is empty or `none`"),
+        text!("set `smtp_tls_security_level = may`"),
     );
 }
 
@@ -317,12 +297,10 @@ fn relay_password_over_optional_tls(lint: &mut Lint) {
         RuleId::RelayPasswordOverOptionalTls,
         at,
         text!(
-            "the smarthost password is sent while outbound TLS is only optional",
-            "das Smarthost-Passwort wird gesendet, während ausgehendes TLS nur optional ist"
+            "the smarthost password is sent while outbound TLS is only optional"
         ),
         text!(
-            "set `smtp_tls_security_level = encrypt`: all mail goes to the smarthost, so requiring TLS loses nothing and keeps the login inside TLS",
-            "`smtp_tls_security_level = encrypt` setzen: alle Mail geht an den Smarthost, TLS zu verlangen kostet also nichts und hält die Anmeldung in TLS"
+            "set `smtp_tls_security_level = encrypt`: all mail goes to the smarthost, so requiring TLS loses nothing and keeps the login inside TLS"
         ),
     );
 }

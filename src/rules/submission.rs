@@ -42,14 +42,10 @@ fn submissions_name(lint: &mut Lint) {
             RuleId::SubmissionsNameUnresolvable,
             service_at(line),
             text!(
-                "service name `{}` needs /etc/services before Postfix 3.6",
-                "Dienstname `{}` braucht vor Postfix 3.6 einen Eintrag in /etc/services";
+                "service name `{}` needs /etc/services before Postfix 3.6";
                 name
             ),
-            text!(
-                "name the service `465` or `smtps`",
-                "den Dienst `465` oder `smtps` nennen"
-            ),
+            text!("name the service `465` or `smtps`"),
         );
     }
 }
@@ -67,12 +63,10 @@ fn wrappermode_in_main(lint: &mut Lint) {
             RuleId::WrappermodeInMainCf,
             Some(at),
             text!(
-                "`smtpd_tls_wrappermode = yes` in main.cf turns every smtpd, port 25 included, into implicit TLS",
-                "`smtpd_tls_wrappermode = yes` in main.cf stellt jeden smtpd, auch Port 25, auf implizites TLS um"
+                "`smtpd_tls_wrappermode = yes` in main.cf turns every smtpd, port 25 included, into implicit TLS"
             ),
             text!(
-                "remove it from main.cf and use `-o smtpd_tls_wrappermode=yes` on the port-465 service",
-                "aus main.cf entfernen und `-o smtpd_tls_wrappermode=yes` beim Dienst an Port 465 verwenden"
+                "remove it from main.cf and use `-o smtpd_tls_wrappermode=yes` on the port-465 service"
             ),
         );
     }
@@ -98,13 +92,11 @@ fn wrappermode_on_submission(lint: &mut Lint) {
             RuleId::WrappermodeOnSubmission,
             service_at(line),
             text!(
-                "`smtpd_tls_wrappermode=yes` belongs to the `{}` service (port 587): clients that send STARTTLS there cannot connect",
-                "`smtpd_tls_wrappermode=yes` gehört zum Dienst `{}` (Port 587): Clients, die dort STARTTLS senden, können sich nicht verbinden";
+                "`smtpd_tls_wrappermode=yes` belongs to the `{}` service (port 587): clients that send STARTTLS there cannot connect";
                 name
             ),
             text!(
-                "an indented `-o` line continues the service above it even after comment lines: remove it here, or comment it out with its `#submissions` line",
-                "eine eingerückte `-o`-Zeile setzt auch nach Kommentarzeilen den Dienst darüber fort: sie hier entfernen oder mit ihrer Zeile `#submissions` auskommentieren"
+                "an indented `-o` line continues the service above it even after comment lines: remove it here, or comment it out with its `#submissions` line"
             ),
         );
     }
@@ -125,13 +117,11 @@ fn level_with_wrappermode(lint: &mut Lint) {
             RuleId::LevelIgnoredWithWrappermode,
             service_at(line),
             text!(
-                "`smtpd_tls_security_level={}` is ignored on a wrapper-mode service",
-                "`smtpd_tls_security_level={}` wird bei einem Dienst im Wrapper-Modus ignoriert";
+                "`smtpd_tls_security_level={}` is ignored on a wrapper-mode service";
                 value
             ),
             text!(
-                "wrapper mode always encrypts and uses `smtpd_tls_mandatory_protocols` and `smtpd_tls_mandatory_ciphers`",
-                "der Wrapper-Modus verschlüsselt immer und nutzt `smtpd_tls_mandatory_protocols` und `smtpd_tls_mandatory_ciphers`"
+                "wrapper mode always encrypts and uses `smtpd_tls_mandatory_protocols` and `smtpd_tls_mandatory_ciphers`"
             ),
         );
     }
@@ -175,13 +165,11 @@ fn sasl_over_cleartext(lint: &mut Lint) {
         };
         let message = match service {
             Some(name) => text!(
-                "login (SASL) is offered on `{}` while TLS is optional: passwords can cross the network in clear text",
-                "SASL-Anmeldung wird bei `{}` bei optionalem TLS angeboten: Passwörter können im Klartext übertragen werden";
+                "login (SASL) is offered on `{}` while TLS is optional: passwords can cross the network in clear text";
                 name
             ),
             None => text!(
-                "login (SASL) is offered while TLS is optional: passwords can cross the network in clear text",
-                "SASL-Anmeldung wird bei optionalem TLS angeboten: Passwörter können im Klartext übertragen werden"
+                "login (SASL) is offered while TLS is optional: passwords can cross the network in clear text"
             ),
         };
         lint.emit(
@@ -189,8 +177,7 @@ fn sasl_over_cleartext(lint: &mut Lint) {
             at,
             message,
             text!(
-                "set `smtpd_tls_auth_only = yes` (or `-o smtpd_tls_auth_only=yes` on this service)",
-                "`smtpd_tls_auth_only = yes` setzen (oder `-o smtpd_tls_auth_only=yes` bei diesem Dienst)"
+                "set `smtpd_tls_auth_only = yes` (or `-o smtpd_tls_auth_only=yes` on this service)"
             ),
         );
     }
@@ -210,14 +197,8 @@ fn sasl_on_port_25(lint: &mut Lint) {
         lint.emit(
             RuleId::SaslOnPort25,
             sasl.at,
-            text!(
-                "`smtpd_sasl_auth_enable = yes` offers login on port 25",
-                "`smtpd_sasl_auth_enable = yes` bietet die Anmeldung auf Port 25 an"
-            ),
-            text!(
-                "enable SASL only on submission with `-o smtpd_sasl_auth_enable=yes`",
-                "SASL nur für die Einlieferung mit `-o smtpd_sasl_auth_enable=yes` einschalten"
-            ),
+            text!("`smtpd_sasl_auth_enable = yes` offers login on port 25"),
+            text!("enable SASL only on submission with `-o smtpd_sasl_auth_enable=yes`"),
         );
     }
 }
@@ -322,23 +303,19 @@ fn relay_protection(lint: &mut Lint) {
             let (message, help) = if level_zero {
                 (
                     text!(
-                        "`compatibility_level` is not set, so `smtpd_relay_restrictions` is empty, and `smtpd_recipient_restrictions` has no `reject_unauth_destination` or other final reject: smtpd stops at the first connection",
-                        "`compatibility_level` ist nicht gesetzt, daher ist `smtpd_relay_restrictions` leer, und `smtpd_recipient_restrictions` enthält kein `reject_unauth_destination` oder anderes abschließendes Ablehnen: smtpd bricht bei der ersten Verbindung ab"
+                        "`compatibility_level` is not set, so `smtpd_relay_restrictions` is empty, and `smtpd_recipient_restrictions` has no `reject_unauth_destination` or other final reject: smtpd stops at the first connection"
                     ),
                     text!(
-                        "set `compatibility_level` (its `smtpd_relay_restrictions` default ends with `defer_unauth_destination`), or set `smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination`",
-                        "`compatibility_level` setzen (der Standard von `smtpd_relay_restrictions` endet dann mit `defer_unauth_destination`) oder `smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination` setzen"
+                        "set `compatibility_level` (its `smtpd_relay_restrictions` default ends with `defer_unauth_destination`), or set `smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination`"
                     ),
                 )
             } else {
                 (
                     text!(
-                        "neither `smtpd_relay_restrictions` nor `smtpd_recipient_restrictions` contains `reject_unauth_destination` or another final reject: smtpd stops at the first connection",
-                        "weder `smtpd_relay_restrictions` noch `smtpd_recipient_restrictions` enthält `reject_unauth_destination` oder ein anderes abschließendes Ablehnen: smtpd bricht bei der ersten Verbindung ab"
+                        "neither `smtpd_relay_restrictions` nor `smtpd_recipient_restrictions` contains `reject_unauth_destination` or another final reject: smtpd stops at the first connection"
                     ),
                     text!(
-                        "end the relay restrictions with `reject_unauth_destination` (port 25) or `reject` (submission)",
-                        "die Relay-Restriktionen mit `reject_unauth_destination` (Port 25) oder `reject` (Einlieferung) abschließen"
+                        "end the relay restrictions with `reject_unauth_destination` (port 25) or `reject` (submission)"
                     ),
                 )
             };
@@ -349,14 +326,8 @@ fn relay_protection(lint: &mut Lint) {
             lint.emit(
                 RuleId::SubmissionNotRestricted,
                 at,
-                text!(
-                    "this submission service accepts mail from clients that did not log in",
-                    "dieser Einlieferungsdienst nimmt Mail von nicht angemeldeten Clients an"
-                ),
-                text!(
-                    "add `-o smtpd_recipient_restrictions=permit_sasl_authenticated,reject`",
-                    "`-o smtpd_recipient_restrictions=permit_sasl_authenticated,reject` ergänzen"
-                ),
+                text!("this submission service accepts mail from clients that did not log in"),
+                text!("add `-o smtpd_recipient_restrictions=permit_sasl_authenticated,reject`"),
             );
         }
     }
@@ -378,12 +349,10 @@ fn implicit_tls(lint: &mut Lint) {
             RuleId::NoImplicitTlsSubmission,
             service_at(*line),
             text!(
-                "submission is offered only with STARTTLS on port 587",
-                "Einlieferung wird nur mit STARTTLS auf Port 587 angeboten"
+                "submission is offered only with STARTTLS on port 587"
             ),
             text!(
-                "add a `submissions` service on port 465 with `-o smtpd_tls_wrappermode=yes` (RFC 8314)",
-                "einen Dienst `submissions` auf Port 465 mit `-o smtpd_tls_wrappermode=yes` ergänzen (RFC 8314)"
+                "add a `submissions` service on port 465 with `-o smtpd_tls_wrappermode=yes` (RFC 8314)"
             ),
         );
     }

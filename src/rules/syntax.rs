@@ -44,88 +44,74 @@ fn describe_malformed(m: &Malformed) -> (Text, Text) {
     let shown: String = m.text.chars().take(60).collect();
     match m.kind {
         MalformedKind::NotASetting => (
-            text!("`{}` is not a setting", "`{}` ist keine Einstellung"; shown),
+            text!("`{}` is not a setting"; shown),
             text!(
-                "write `name = value`, or delete the line if it was pasted by accident (a comment starts with `#`)",
-                "`name = wert` schreiben oder die Zeile löschen, falls sie versehentlich mitkopiert wurde (Kommentare beginnen mit `#`)"
+                "write `name = value`, or delete the line if it was pasted by accident (a comment starts with `#`)"
             ),
         ),
         MalformedKind::BadName => (
-            text!("`{}` has no valid parameter name before `=`", "`{}` hat vor `=` keinen gültigen Parameternamen"; shown),
+            text!("`{}` has no valid parameter name before `=`"; shown),
             text!(
-                "parameter names consist of letters, digits and `_`",
-                "Parameternamen bestehen aus Buchstaben, Ziffern und `_`"
+                "parameter names consist of letters, digits and `_`"
             ),
         ),
         MalformedKind::StrayContinuation => (
-            text!("indented line `{}` continues nothing", "eingerückte Zeile `{}` setzt nichts fort"; shown.trim()),
+            text!("indented line `{}` continues nothing"; shown.trim()),
             text!(
-                "remove the leading whitespace, or move the line below the setting it continues",
-                "den führenden Leerraum entfernen oder die Zeile unter die fortgesetzte Einstellung verschieben"
+                "remove the leading whitespace, or move the line below the setting it continues"
             ),
         ),
         MalformedKind::TooFewColumns => (
-            text!("`{}` is not a service line: it needs 8 columns", "`{}` ist keine Dienstzeile: sie braucht 8 Spalten"; shown),
+            text!("`{}` is not a service line: it needs 8 columns"; shown),
             text!(
-                "write `name type private unpriv chroot wakeup maxproc command`, or delete the line if it was pasted by accident",
-                "`name typ private unpriv chroot wakeup maxproc befehl` schreiben oder die Zeile löschen, falls sie versehentlich mitkopiert wurde"
+                "write `name type private unpriv chroot wakeup maxproc command`, or delete the line if it was pasted by accident"
             ),
         ),
         MalformedKind::UnindentedOption => (
-            text!("`{}` does not continue the service above", "`{}` setzt den Dienst darüber nicht fort"; shown),
+            text!("`{}` does not continue the service above"; shown),
             text!(
-                "indent `-o` lines with spaces so they belong to the service line above",
-                "`-o`-Zeilen mit Leerzeichen einrücken, damit sie zur Dienstzeile darüber gehören"
+                "indent `-o` lines with spaces so they belong to the service line above"
             ),
         ),
         MalformedKind::BadOption => (
-            text!("`{}` is not an `-o name=value` override", "`{}` ist keine Überschreibung `-o name=wert`"; shown),
+            text!("`{}` is not an `-o name=value` override"; shown),
             text!(
-                "write `-o name=value` without spaces around `=`",
-                "`-o name=wert` ohne Leerzeichen um `=` schreiben"
+                "write `-o name=value` without spaces around `=`"
             ),
         ),
         MalformedKind::BadColumn(column) => (
             text!(
-                "invalid {} column `{}`: Postfix does not start (\"invalid {} field\")",
-                "ungültige Spalte {} `{}`: Postfix startet nicht (\"invalid {} field\")";
+                "invalid {} column `{}`: Postfix does not start (\"invalid {} field\")";
                 column.name, shown, column.field
             ),
             match column.name {
                 "wakeup" => text!(
-                    "write a number of seconds, with `?` to wake only when used, or `-`",
-                    "eine Zahl von Sekunden schreiben, mit `?` nur bei Benutzung, oder `-`"
+                    "write a number of seconds, with `?` to wake only when used, or `-`"
                 ),
                 "maxproc" => text!(
-                    "write a number of processes (`0` for no limit) or `-`",
-                    "eine Zahl von Prozessen (`0` für unbegrenzt) oder `-` schreiben"
+                    "write a number of processes (`0` for no limit) or `-`"
                 ),
                 _ => text!(
-                    "write `y`, `n` or `-` (lower case)",
-                    "`y`, `n` oder `-` in Kleinbuchstaben schreiben"
+                    "write `y`, `n` or `-` (lower case)"
                 ),
             },
         ),
         MalformedKind::IgnoredArgument => (
             text!(
-                "`{}` is an argument the service never reads: it has no effect",
-                "`{}` ist ein Argument, das der Dienst nie liest: Es bleibt wirkungslos";
+                "`{}` is an argument the service never reads: it has no effect";
                 shown
             ),
             text!(
-                "remove it; settings for this service go in `-o name=value` (`flags=` belongs to `pipe`)",
-                "es entfernen; Einstellungen für diesen Dienst gehören in `-o name=wert` (`flags=` gehört zu `pipe`)"
+                "remove it; settings for this service go in `-o name=value` (`flags=` belongs to `pipe`)"
             ),
         ),
         MalformedKind::StrayArgument => (
             text!(
-                "`{}` is an argument the service does not take: it stops with \"unexpected command-line argument\"",
-                "`{}` ist ein Argument, das der Dienst nicht annimmt: Er bricht mit \"unexpected command-line argument\" ab";
+                "`{}` is an argument the service does not take: it stops with \"unexpected command-line argument\"";
                 shown
             ),
             text!(
-                "a space ends an `-o` value: write it without spaces (`permit_sasl_authenticated,reject`) or as `-o { name = value }` (Postfix 3.0+)",
-                "ein Leerzeichen beendet einen `-o`-Wert: ihn ohne Leerzeichen schreiben (`permit_sasl_authenticated,reject`) oder als `-o { name = wert }` (Postfix 3.0+)"
+                "a space ends an `-o` value: write it without spaces (`permit_sasl_authenticated,reject`) or as `-o { name = value }` (Postfix 3.0+)"
             ),
         ),
     }
@@ -157,13 +143,11 @@ fn comments_in_values(lint: &mut Lint) {
             RuleId::ValueHasComment,
             Some(at),
             text!(
-                "`#` is not a comment here: `{}` gets the value `{}`",
-                "`#` ist hier kein Kommentar: `{}` erhält den Wert `{}`";
+                "`#` is not a comment here: `{}` gets the value `{}`";
                 p.name, p.value
             ),
             text!(
-                "move the comment to its own line and keep `{} = {}`",
-                "den Kommentar in eine eigene Zeile verschieben und `{} = {}` behalten";
+                "move the comment to its own line and keep `{} = {}`";
                 p.name, kept
             ),
         );
@@ -183,13 +167,11 @@ fn duplicates(lint: &mut Lint) {
             RuleId::DuplicateParameter,
             Some(at),
             text!(
-                "`{}` is set again: this definition wins over line {}",
-                "`{}` wird erneut gesetzt: diese Definition gilt statt Zeile {}";
+                "`{}` is set again: this definition wins over line {}";
                 name, first
             ),
             text!(
-                "keep one definition of `{}`",
-                "nur eine Definition von `{}` behalten";
+                "keep one definition of `{}`";
                 name
             ),
         );
@@ -215,13 +197,11 @@ fn duplicate_services(lint: &mut Lint) {
                 line,
             }),
             text!(
-                "`{} {}` is the service of line {} again: Postfix uses this entry and ignores that one",
-                "`{} {}` ist erneut der Dienst aus Zeile {}: Postfix verwendet diesen Eintrag und ignoriert jenen";
+                "`{} {}` is the service of line {} again: Postfix uses this entry and ignores that one";
                 name, kind, first
             ),
             text!(
-                "keep one `{} {}` entry (Postfix logs \"duplicate master.cf entry\")",
-                "nur einen Eintrag `{} {}` behalten (Postfix protokolliert \"duplicate master.cf entry\")";
+                "keep one `{} {}` entry (Postfix logs \"duplicate master.cf entry\")";
                 name, kind
             ),
         );
@@ -263,11 +243,10 @@ fn unknown_names(lint: &mut Lint) {
                 RuleId::ParameterRenamed,
                 Some(at),
                 text!(
-                    "`{}` was renamed to `{}`; Postfix {} still reads the old name",
-                    "`{}` heißt jetzt `{}`; Postfix {} liest den alten Namen noch";
+                    "`{}` was renamed to `{}`; Postfix {} still reads the old name";
                     name, new, version
                 ),
-                text!("rename it to `{}`", "in `{}` umbenennen"; new),
+                text!("rename it to `{}`"; new),
             );
             continue;
         }
@@ -277,31 +256,25 @@ fn unknown_names(lint: &mut Lint) {
                 RuleId::ParameterNotInVersion,
                 Some(at),
                 text!(
-                    "`{}` needs Postfix {}; Postfix {} ignores it",
-                    "`{}` braucht Postfix {}; Postfix {} ignoriert ihn";
+                    "`{}` needs Postfix {}; Postfix {} ignores it";
                     name, since, version
                 ),
                 text!(
-                    "remove `{}` or upgrade to Postfix {}",
-                    "`{}` entfernen oder auf Postfix {} aktualisieren";
+                    "remove `{}` or upgrade to Postfix {}";
                     name, since
                 ),
             );
             continue;
         }
         let help = match params::suggest(name, version) {
-            Some(s) => text!("did you mean `{}`?", "meinten Sie `{}`?"; s),
-            None => text!(
-                "check the spelling; Postfix ignores unknown parameters",
-                "die Schreibweise prüfen; Postfix ignoriert unbekannte Parameter"
-            ),
+            Some(s) => text!("did you mean `{}`?"; s),
+            None => text!("check the spelling; Postfix ignores unknown parameters"),
         };
         lint.emit(
             RuleId::UnknownParameter,
             Some(at),
             text!(
-                "unknown parameter `{}` for Postfix {}",
-                "unbekannter Parameter `{}` für Postfix {}";
+                "unknown parameter `{}` for Postfix {}";
                 name, version
             ),
             help,
@@ -331,13 +304,11 @@ fn patch_release_names(lint: &mut Lint) {
             RuleId::ParameterNeedsPatchRelease,
             Some(at),
             text!(
-                "`{}` needs Postfix {} or later; an older {} release ignores it",
-                "`{}` braucht Postfix {} oder neuer; eine ältere {}-Version ignoriert ihn";
+                "`{}` needs Postfix {} or later; an older {} release ignores it";
                 name, release, version
             ),
             text!(
-                "check with `postconf mail_version`; below {} the setting has no effect",
-                "mit `postconf mail_version` prüfen; unter {} wirkt die Einstellung nicht";
+                "check with `postconf mail_version`; below {} the setting has no effect";
                 release
             ),
         );
@@ -382,13 +353,11 @@ fn undefined_references(lint: &mut Lint) {
             RuleId::UndefinedReference,
             Some(at),
             text!(
-                "`${}` is not defined: Postfix uses an empty value",
-                "`${}` ist nicht definiert: Postfix setzt einen leeren Wert ein";
+                "`${}` is not defined: Postfix uses an empty value";
                 name
             ),
             text!(
-                "define `{}` in main.cf, or remove the reference",
-                "`{}` in der main.cf definieren oder den Verweis entfernen";
+                "define `{}` in main.cf, or remove the reference";
                 name
             ),
         );
@@ -450,25 +419,21 @@ fn invalid_values(lint: &mut Lint) {
             // "verschlüsseln" asks for encryption where possible; the literal `encrypt`
             // would defer mail to every server without TLS.
             Some(meant) if kind == ValueKind::ClientLevel && meant == "encrypt" => text!(
-                "use `may` (TLS whenever the receiving server offers it), which is almost always meant; `encrypt` defers mail to every server without TLS",
-                "`may` verwenden (TLS, wann immer der empfangende Server es anbietet), was fast immer gemeint ist; `encrypt` stellt Mail an jeden Server ohne TLS zurück"
+                "use `may` (TLS whenever the receiving server offers it), which is almost always meant; `encrypt` defers mail to every server without TLS"
             ),
-            Some(meant) => text!("use `{}`", "`{}` verwenden"; meant),
+            Some(meant) => text!("use `{}`"; meant),
             None => text!(
-                "expected {}",
-                "erwartet: {}";
+                "expected {}";
                 expected(kind)
             ),
         };
         let message = match expanded {
             Some(value) => text!(
-                "invalid value `{}` for `{}` (`{}` expands to `{}`)",
-                "ungültiger Wert `{}` für `{}` (`{}` ergibt `{}`)";
+                "invalid value `{}` for `{}` (`{}` expands to `{}`)";
                 bad.word, p.name, p.value, value
             ),
             None => text!(
-                "invalid value `{}` for `{}`",
-                "ungültiger Wert `{}` für `{}`";
+                "invalid value `{}` for `{}`";
                 bad.word, p.name
             ),
         };
@@ -690,25 +655,22 @@ fn unknown_services(lint: &mut Lint) {
             let shifted = SERVICE_TYPES.contains(&service.private.as_str());
             let help = if shifted {
                 text!(
-                    "remove `{}` before the service name: the line must start with `{} {}`",
-                    "`{}` vor dem Dienstnamen entfernen: die Zeile muss mit `{} {}` beginnen";
+                    "remove `{}` before the service name: the line must start with `{} {}`";
                     service.name, service.kind, service.private
                 )
             } else {
                 match params::closest(&service.kind, SERVICE_TYPES.iter().copied()) {
-                    Some(t) => text!("use `{}`", "`{}` verwenden"; t),
-                    None => text!(
-                        "the type is one of `inet`, `unix`, `unix-dgram`, `fifo`, `pass`",
-                        "der Typ ist einer von `inet`, `unix`, `unix-dgram`, `fifo`, `pass`"
-                    ),
+                    Some(t) => text!("use `{}`"; t),
+                    None => {
+                        text!("the type is one of `inet`, `unix`, `unix-dgram`, `fifo`, `pass`")
+                    }
                 }
             };
             found.push((
                 at,
                 RuleId::UnknownService,
                 text!(
-                    "unknown service type `{}` for `{}`",
-                    "unbekannter Diensttyp `{}` für `{}`";
+                    "unknown service type `{}` for `{}`";
                     service.kind, service.name
                 ),
                 help,
@@ -731,11 +693,8 @@ fn unknown_services(lint: &mut Lint) {
         // wrong; another name may be listed there.
         let certain = translated.is_some() || !port.is_ascii();
         let help = match suggestion {
-            Some(s) => text!("use `{}`", "`{}` verwenden"; s),
-            None => text!(
-                "use a port number or a name listed in /etc/services",
-                "eine Portnummer oder einen in /etc/services eingetragenen Namen verwenden"
-            ),
+            Some(s) => text!("use `{}`"; s),
+            None => text!("use a port number or a name listed in /etc/services"),
         };
         found.push((
             at,
@@ -745,8 +704,7 @@ fn unknown_services(lint: &mut Lint) {
                 RuleId::UnlistedServiceName
             },
             text!(
-                "unknown service name `{}`",
-                "unbekannter Dienstname `{}`";
+                "unknown service name `{}`";
                 service.name
             ),
             help,

@@ -63,9 +63,16 @@ test('with the network cut, search finds an entry in German and its link works',
     await open(page, own.url);
     // The service worker caches the page, and the reference with it, before the cut.
     await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 15_000 });
+    // German is chosen before the cut: an English browser gets the German messages (and the
+    // service worker keeps them) when German is first chosen (messages.test.mjs).
+    await switchLanguage(page, 'Deutsch');
+    await page.getByRole('tab', { name: 'Referenz' }).waitFor();
+    await page.waitForFunction(async () => {
+      const cache = await caches.open('postfix-tls-v1');
+      return (await cache.keys()).some((r) => /\/de-[0-9a-f]+\.po$/.test(r.url));
+    }, null, { timeout: 15_000 });
     await cutNetwork(context, own);
 
-    await switchLanguage(page, 'Deutsch');
     await page.getByRole('tab', { name: 'Referenz' }).click();
     await page.getByLabel('Nach Name oder Wörtern suchen').fill('Klartextpasswörter');
     const results = page.locator('.ref-list');

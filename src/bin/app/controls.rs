@@ -160,7 +160,7 @@ fn field_error(error: Option<&Diagnostic>, lang: Lang, id: &str) -> Html {
     match error {
         Some(d) => html! {
             <p class="field-error" id={id.to_string()}>
-                <span class="severity">{ d.severity.label(lang) }</span>{ " " }
+                <span class="severity">{ d.severity.label().get(lang) }</span>{ " " }
                 { inline_code(d.message.get(lang)) }
                 if !d.help.get(lang).is_empty() {
                     <span class="field-error-help">{ " → " }{ inline_code(d.help.get(lang)) }</span>
@@ -550,7 +550,7 @@ mod tests {
             file: Some(FileKind::MainCf),
             line: Some(line),
             topic,
-            ..Diagnostic::new(id, Text::fixed("", ""), Text::fixed("", ""))
+            ..Diagnostic::new(id, Text::same(""), Text::same(""))
         }
     }
 

@@ -51,7 +51,7 @@ pub fn DiagnosticCard(props: &CardProps) -> Html {
     html! {
         <div class={classes!("diagnostic", d.severity.as_str())} role={role}>
             <p class="diagnostic-message">
-                <span class="severity">{ d.severity.label(lang) }</span>
+                <span class="severity">{ d.severity.label().get(lang) }</span>
                 { inline_code(d.message.get(lang)) }
                 if !location.is_empty() {
                     <span class="location">{ location }</span>
@@ -74,7 +74,7 @@ pub fn DiagnosticCard(props: &CardProps) -> Html {
                     { chrome::SOURCE.get(lang) }{ " " }
                     <a href={rule.source.url} target="_blank" rel="noopener noreferrer">{ rule.source.name }</a>
                 </p>
-                { crate::reference::links_for(&d.message.en, lang) }
+                { crate::reference::links_for(d.message.get(Lang::En), lang) }
             </details>
         </div>
     }
@@ -145,7 +145,7 @@ mod tests {
     use postfix_tls::rules::RuleId;
 
     fn finding(id: RuleId) -> Diagnostic {
-        Diagnostic::new(id, Text::fixed("m", "m"), Text::fixed("h", "h"))
+        Diagnostic::new(id, Text::same("m"), Text::same("h"))
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod diagnostics;
 mod generate;
 mod host;
 mod masthead;
+mod messages;
 mod opened;
 mod output;
 mod page;
@@ -20,7 +21,7 @@ mod share;
 mod verify;
 
 use page::{Action, Notice, Page, Tab};
-use postfix_tls::lang::Lang;
+use postfix_tls::lang::{self, Lang};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -43,23 +44,39 @@ fn App(props: &AppProps) -> Html {
     });
     page::use_remember(&page.options);
     reference::use_reference_links(page.tab, &page.options, dispatch.clone());
+    let fetched = messages::use_messages(page.lang);
+    // The language the page shows: the chosen one once its messages are there, English
+    // until then. At the start the app waits for them (a German visitor keeps seeing the
+    // German static copy, not English); after a switch it shows English meanwhile.
+    let lang = if lang::ready(page.lang) {
+        page.lang
+    } else {
+        Lang::En
+    };
+    let started = use_mut_ref(|| false);
+    let waiting = !*started.borrow() && lang != page.lang && !fetched;
+    *started.borrow_mut() |= !waiting;
     // The static copy of the page (see prerender.rs) has served its purpose once the app
     // has drawn itself.
-    use_effect_with((), |_| {
-        for id in [prerender::ID, prerender::GERMAN_ID] {
-            if let Some(copy) = gloo::utils::document().get_element_by_id(id) {
-                copy.remove();
+    use_effect_with(waiting, |&waiting| {
+        if !waiting {
+            for id in [prerender::ID, prerender::GERMAN_ID] {
+                if let Some(copy) = gloo::utils::document().get_element_by_id(id) {
+                    copy.remove();
+                }
             }
         }
     });
-    use_effect_with(page.lang, |lang| {
+    use_effect_with(lang, |lang| {
         gloo::utils::document_element()
             .set_attribute("lang", lang.tag())
             .ok();
         gloo::utils::document().set_title(chrome::TITLE.get(*lang));
     });
     let output = use_memo(page.options.clone(), postfix_tls::generate);
-    let lang = page.lang;
+    if waiting {
+        return html! {};
+    }
     html! {
         <>
             <a class="skip-link" href="#main">{ chrome::SKIP.get(lang) }</a>

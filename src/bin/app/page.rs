@@ -447,7 +447,10 @@ mod tests {
     fn every_tab_and_notice_speaks_both_languages() {
         for tab in Tab::ALL {
             let label = tab.label();
-            assert!(!label.en.is_empty() && label.en != label.de, "{tab:?}");
+            assert!(
+                !label.get(Lang::En).is_empty() && label.get(Lang::En) != label.get(Lang::De),
+                "{tab:?}"
+            );
         }
         let refusal = share::decode("junk").expect_err("junk is refused");
         for notice in [
@@ -458,8 +461,14 @@ mod tests {
             Notice::Reset,
         ] {
             let (sentence, reason) = notice.texts();
-            assert!(sentence.en != sentence.de, "{notice:?}");
-            assert!(reason.is_none_or(|r| r.en != r.de), "{notice:?}");
+            assert!(
+                sentence.get(Lang::En) != sentence.get(Lang::De),
+                "{notice:?}"
+            );
+            assert!(
+                reason.is_none_or(|r| r.get(Lang::En) != r.get(Lang::De)),
+                "{notice:?}"
+            );
         }
     }
 }

@@ -61,6 +61,7 @@ mod build {
                     .parent()
                     .unwrap_or(std::path::Path::new("."));
                 let html = crate::reference::write_data(&html, dir)?;
+                let html = crate::messages::write_file(&html, dir)?;
                 write_answers(&html, dir)
             })
             .and_then(|html| std::fs::write(&path, html).map_err(|e| e.to_string()));

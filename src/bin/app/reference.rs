@@ -11,6 +11,7 @@ use postfix_tls::lang::{Lang, Text};
 use postfix_tls::options::Options;
 use postfix_tls::params;
 use postfix_tls::reference::{postconf_url, search, Card, Data as Loaded, GuideSection};
+use postfix_tls::text;
 use postfix_tls::version::PostfixVersion;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -21,60 +22,38 @@ pub const LINK_PREFIX: &str = "ref/";
 /// The id of the `<link>` that names the data file.
 pub const DATA_LINK_ID: &str = "reference-data";
 
-/// A fixed bilingual string.
-const fn t(en: &'static str, de: &'static str) -> Text {
-    Text::fixed(en, de)
-}
-
 /// How many matches are listed at once; the search narrows the rest.
 const SHOWN: usize = 60;
 
-static TITLE: Text = t("Parameter reference", "Parameter-Referenz");
-static LEAD: Text = t(
+static TITLE: Text = text!("Parameter reference");
+static LEAD: Text = text!(
     "What each TLS, SASL and transport-security parameter does, its default in each Postfix version (measured from the real binaries where this tool has them, else as postconf(5) states it, and marked which), the values it takes, and which choices and checks of this page use it.",
-    "Was jeder Parameter zu TLS, SASL und Transportsicherheit tut, sein Standardwert in jeder Postfix-Version (an den echten Programmen gemessen, wo dieses Werkzeug sie hat, sonst wie postconf(5) ihn nennt, und jeweils so gekennzeichnet), die Werte, die er annimmt, und welche Auswahl und Prüfungen dieser Seite ihn verwenden.",
 );
-static SEARCH: Text = t("Search by name or words", "Nach Name oder Wörtern suchen");
-static VERSION: Text = t("Defaults of Postfix", "Standardwerte von Postfix");
-static LOADING: Text = t("Loading the reference…", "Die Referenz wird geladen …");
-static FAILED: Text = t(
+static SEARCH: Text = text!("Search by name or words");
+static VERSION: Text = text!("Defaults of Postfix");
+static LOADING: Text = text!("Loading the reference…");
+static FAILED: Text = text!(
     "The reference could not be loaded. Open this page once while online; it then works offline.",
-    "Die Referenz konnte nicht geladen werden. Die Seite einmal online öffnen; danach geht es auch offline.",
 );
-static MATCHES: Text = t("matches", "Treffer");
-static NONE_FOUND: Text = t("No parameter matches.", "Kein Parameter passt.");
-static PICK: Text = t(
-    "Pick a parameter to see its entry.",
-    "Einen Parameter wählen, um seinen Eintrag zu sehen.",
-);
-static UNKNOWN_ENTRY: Text = t(
-    "The reference has no entry of this name.",
-    "Die Referenz hat keinen Eintrag dieses Namens.",
-);
-static DEFAULT: Text = t("Default", "Standardwert");
-static EMPTY: Text = t("(empty)", "(leer)");
-static ABSENT: Text = t("not in this version", "in dieser Version nicht vorhanden");
-static FROM_PATCH: Text = t("has it from", "hat ihn ab");
-static MEASURED: Text = t(
-    "Measured with postconf -d of each version's real binary.",
-    "Gemessen mit postconf -d des echten Programms jeder Version.",
-);
-static SINCE: Text = t("Available since", "Verfügbar seit");
-static EVERY_RELEASE: Text = t(
-    "every release this tool knows",
-    "jeder Version, die dieses Werkzeug kennt",
-);
-static BACKPORTS: Text = t("also in", "auch in");
-static VALUES: Text = t("Values", "Werte");
-static WRITTEN_BY: Text = t("Written by the choices", "Geschrieben von der Auswahl");
-static READ_BY: Text = t("Read by the checks", "Gelesen von den Prüfungen");
-static DOCS: Text = t("postconf(5)", "postconf(5)");
-pub static IN_REFERENCE: Text = t("In the reference:", "In der Referenz:");
-static GUIDE: Text = t("Guide, task by task", "Anleitung, Schritt für Schritt");
-static OPEN_GENERATOR: Text = t(
-    "Open in the generator with these choices",
-    "Im Generator mit dieser Auswahl öffnen",
-);
+static MATCHES: Text = text!("matches");
+static NONE_FOUND: Text = text!("No parameter matches.");
+static PICK: Text = text!("Pick a parameter to see its entry.",);
+static UNKNOWN_ENTRY: Text = text!("The reference has no entry of this name.",);
+static DEFAULT: Text = text!("Default");
+static EMPTY: Text = text!("(empty)");
+static ABSENT: Text = text!("not in this version");
+static FROM_PATCH: Text = text!("has it from");
+static MEASURED: Text = text!("Measured with postconf -d of each version's real binary.",);
+static SINCE: Text = text!("Available since");
+static EVERY_RELEASE: Text = text!("every release this tool knows",);
+static BACKPORTS: Text = text!("also in");
+static VALUES: Text = text!("Values");
+static WRITTEN_BY: Text = text!("Written by the choices");
+static READ_BY: Text = text!("Read by the checks");
+static DOCS: Text = text!("postconf(5)");
+pub static IN_REFERENCE: Text = text!("In the reference:");
+static GUIDE: Text = text!("Guide, task by task");
+static OPEN_GENERATOR: Text = text!("Open in the generator with these choices",);
 
 /// The entry a fragment names, if it is a reference link.
 pub fn linked_name(fragment: &str) -> Option<&str> {
