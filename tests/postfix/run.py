@@ -77,6 +77,11 @@ EXPECTED_LOG_NOISE = [
     "SASL PLAIN authentication failed",
     "SASL LOGIN authentication failed",
     "SASL authentication failure: Password verification failed",
+    # cleanup compares a new queue file's time stamp with the clock; on a loaded machine the
+    # two can differ by a second (seen with 3.11.7 while the whole suite ran). It is about the
+    # host's clock and file system, not about any configuration.
+    "warning: file system clock is",
+    "warning: resetting file time stamps - this hurts performance",
 ]
 # probes.protocol_floor / scanner_clean_ciphers: versions and suites that must be refused. The
 # error code and function name differ by OpenSSL (3.x `error:0A000102:SSL routines::`, 1.1.1
