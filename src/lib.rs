@@ -42,6 +42,7 @@
 pub mod config;
 pub mod diagnostic;
 pub mod edit;
+pub mod fix;
 pub mod lang;
 pub mod merge;
 pub mod options;
