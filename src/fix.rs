@@ -29,6 +29,7 @@
 use crate::config::{self, MainCf, MasterCf, Service};
 use crate::diagnostic::{Diagnostic, FileKind};
 use crate::lang::Text;
+use crate::rules::{self, LintContext};
 
 /// One edit of a configuration file. Lines are the 1-based physical lines of the file as
 /// given, which is where findings point.
@@ -155,6 +156,94 @@ pub fn certain_changes(found: &[Diagnostic]) -> Vec<&Change> {
         .collect()
 }
 
+/// The files after `--fix`: every certain fix applied, round after round while fixing one
+/// finding reveals another (a service renamed from `Übermittlung` to `submission` makes
+/// `encrypt` the certain level of its `verschlüsseln`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fixed {
+    /// main.cf (or `postconf -n` output) after the fixes, if one was given.
+    pub main: Option<String>,
+    /// master.cf after the fixes, if one was given.
+    pub master: Option<String>,
+    /// The findings whose certain fix was applied, as found in the round that fixed them.
+    pub fixed: Vec<Diagnostic>,
+    /// What the linter finds in the fixed files: findings left for a person (with their
+    /// choices, if any) and those no fix is known for.
+    pub remaining: Vec<Diagnostic>,
+}
+
+/// Lints the pair; findings about `postconf -P` lines of a main input without master.cf are
+/// on the main input, fixes included.
+fn lint_pair(
+    main: Option<&str>,
+    main_kind: FileKind,
+    master: Option<&str>,
+    ctx: &LintContext,
+) -> Vec<Diagnostic> {
+    let main_cf = main.map(config::parse_main);
+    let master_cf = master.map(config::parse_master);
+    let mut found = rules::lint(main_cf.as_ref(), master_cf.as_ref(), ctx);
+    for d in &mut found {
+        let on_main = match d.file {
+            Some(FileKind::MasterCf) => master.is_none(),
+            Some(_) => true,
+            None => false,
+        };
+        if on_main {
+            d.file = Some(main_kind);
+            if let Some(fix) = d.fix.as_mut() {
+                fix.retarget(main_kind);
+            }
+        }
+    }
+    found
+}
+
+/// Applies every certain fix to the given files (`main_kind` says whether the main input is
+/// main.cf or `postconf -n` output) and lints the result.
+pub fn fix_files(
+    main: Option<&str>,
+    main_kind: FileKind,
+    master: Option<&str>,
+    ctx: &LintContext,
+) -> Fixed {
+    let mut main = main.map(str::to_string);
+    let mut master = master.map(str::to_string);
+    let mut fixed = Vec::new();
+    // Each round fixes what the last one revealed; a handful is plenty, and the bound keeps
+    // two fixes that undo each other from looping.
+    for _ in 0..4 {
+        let found = lint_pair(main.as_deref(), main_kind, master.as_deref(), ctx);
+        let changes = certain_changes(&found);
+        if changes.is_empty() {
+            break;
+        }
+        let new_main = main
+            .as_deref()
+            .map(|t| apply(t, main_kind, &changes).text());
+        let new_master = master
+            .as_deref()
+            .map(|t| apply(t, FileKind::MasterCf, &changes).text());
+        if new_main == main && new_master == master {
+            break;
+        }
+        fixed.extend(
+            found
+                .into_iter()
+                .filter(|d| matches!(d.fix, Some(Fix::Certain(_)))),
+        );
+        main = new_main;
+        master = new_master;
+    }
+    let remaining = lint_pair(main.as_deref(), main_kind, master.as_deref(), ctx);
+    Fixed {
+        main,
+        master,
+        fixed,
+        remaining,
+    }
+}
+
 /// One physical line of the file being edited.
 #[derive(Clone, Debug)]
 struct Slot<'a> {
@@ -175,6 +264,7 @@ impl Slot<'_> {
 /// A file with changes applied.
 #[derive(Clone, Debug)]
 pub struct Edited<'a> {
+    original: &'a str,
     slots: Vec<Slot<'a>>,
     /// For each change given, whether it could be applied (its line and word were there).
     pub applied: Vec<bool>,
@@ -231,6 +321,7 @@ fn find_word(text: &str, word: &str, from: usize) -> Option<usize> {
 impl<'a> Edited<'a> {
     fn new(text: &'a str) -> Edited<'a> {
         Edited {
+            original: text,
             slots: text
                 .split_inclusive('\n')
                 .map(|line| Slot {
@@ -259,21 +350,7 @@ impl<'a> Edited<'a> {
 
     /// The 1-based lines of the new file that were changed or added.
     pub fn changed_lines(&self) -> Vec<usize> {
-        let mut lines = Vec::new();
-        let mut n = 0;
-        for slot in &self.slots {
-            if slot.now.is_some() {
-                n += 1;
-                if slot.changed() {
-                    lines.push(n);
-                }
-            }
-            for _ in &slot.added {
-                n += 1;
-                lines.push(n);
-            }
-        }
-        lines
+        changed_lines(self.original, &self.text())
     }
 
     /// True when nothing changed.
@@ -459,92 +536,9 @@ impl<'a> Edited<'a> {
         }
     }
 
-    /// A unified diff (`diff -u`, three lines of context) from the file as given to the
-    /// edited file, or an empty string when nothing changed.
+    /// A unified diff from the file as given to the edited file (see [`unified_diff`]).
     pub fn diff(&self, old_name: &str, new_name: &str) -> String {
-        // Each physical line of both files: (old line, new line) as they pair up.
-        enum Row<'b> {
-            Same(&'b str),
-            Old(&'b str),
-            New(&'b str),
-        }
-        let mut rows: Vec<Row> = Vec::new();
-        for slot in &self.slots {
-            match &slot.now {
-                Some(now) if !slot.changed() => rows.push(Row::Same(now)),
-                Some(now) => {
-                    rows.push(Row::Old(slot.original));
-                    rows.push(Row::New(now));
-                }
-                None => rows.push(Row::Old(slot.original)),
-            }
-            rows.extend(slot.added.iter().map(|l| Row::New(l)));
-        }
-        let changed: Vec<usize> = (0..rows.len())
-            .filter(|&i| !matches!(rows[i], Row::Same(_)))
-            .collect();
-        if changed.is_empty() {
-            return String::new();
-        }
-        let mut out = format!("--- {old_name}\n+++ {new_name}\n");
-        // Hunks: changed rows with three rows of context, merged when they touch.
-        let mut hunks: Vec<(usize, usize)> = Vec::new();
-        for &i in &changed {
-            let (start, end) = (i.saturating_sub(3), (i + 4).min(rows.len()));
-            match hunks.last_mut() {
-                Some(last) if start <= last.1 => last.1 = end,
-                _ => hunks.push((start, end)),
-            }
-        }
-        let (mut old_no, mut new_no, mut row) = (1usize, 1usize, 0usize);
-        for (start, end) in hunks {
-            while row < start {
-                match rows[row] {
-                    Row::Same(_) => {
-                        old_no += 1;
-                        new_no += 1;
-                    }
-                    Row::Old(_) => old_no += 1,
-                    Row::New(_) => new_no += 1,
-                }
-                row += 1;
-            }
-            let olds = rows[start..end]
-                .iter()
-                .filter(|r| !matches!(r, Row::New(_)))
-                .count();
-            let news = rows[start..end]
-                .iter()
-                .filter(|r| !matches!(r, Row::Old(_)))
-                .count();
-            let range = |from: usize, count: usize| match count {
-                0 => format!("{},0", from - 1),
-                1 => format!("{from}"),
-                n => format!("{from},{n}"),
-            };
-            out.push_str(&format!(
-                "@@ -{} +{} @@\n",
-                range(old_no, olds),
-                range(new_no, news)
-            ));
-            for r in &rows[start..end] {
-                let (mark, text) = match r {
-                    Row::Same(t) => (' ', *t),
-                    Row::Old(t) => ('-', *t),
-                    Row::New(t) => ('+', *t),
-                };
-                out.push(mark);
-                out.push_str(bare(text));
-                out.push('\n');
-                if line_end(text).is_empty() {
-                    out.push_str("\\ No newline at end of file\n");
-                }
-            }
-            old_no += olds;
-            new_no += news;
-            row = end;
-        }
-        out
+        unified_diff(self.original, &self.text(), old_name, new_name)
     }
 }
 
@@ -636,6 +630,18 @@ pub fn postconf_commands(
             ));
         }
     }
+    // A service line of an unknown type stops postconf as well (a pasted file name before
+    // it shifts the columns); the fixed entry is then given whole to `postconf -M`.
+    for s in old_master
+        .services
+        .iter()
+        .filter(|s| !config::SERVICE_TYPES.contains(&s.kind.as_str()))
+    {
+        out.push_str(&format!(
+            "# by hand first (postconf stops on it): delete the entry at line {} of master.cf: {} {} ...\n",
+            s.line, s.name, s.kind
+        ));
+    }
     main_commands(&old_main, &new_main, &mut out);
     master_commands(&old_master, &new_master, &mut out);
     master_commands(
@@ -678,13 +684,14 @@ fn master_commands(old: &MasterCf, new: &MasterCf, out: &mut String) {
             .enumerate()
             .any(|(i, p)| s.overrides[..i].iter().any(|e| e.name == p.name))
     };
-    for s in &old.services {
+    let known = |s: &&Service| config::SERVICE_TYPES.contains(&s.kind.as_str());
+    for s in old.services.iter().filter(known) {
         if new.service(&s.name, &s.kind).is_none() && old.is_live(s) {
             out.push_str(&format!("postconf -MX {}\n", quote(&key(s))));
         }
     }
     for s in new.services.iter().filter(|s| new.is_live(s)) {
-        let Some(was) = old.service(&s.name, &s.kind) else {
+        let Some(was) = old.service(&s.name, &s.kind).filter(known) else {
             out.push_str(&format!(
                 "postconf -M {}\n",
                 quote(&format!("{}={}", key(s), entry_line(s)))
@@ -732,6 +739,200 @@ fn master_commands(old: &MasterCf, new: &MasterCf, out: &mut String) {
             }
         }
     }
+}
+
+/// One step from the old lines to the new: a line both have, one only the old has, one only
+/// the new has (indices into each).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    Same(usize, usize),
+    Old(usize),
+    New(usize),
+}
+
+/// The shortest edit script between two lists of lines (Myers' O(ND) algorithm: fixes
+/// change few lines, so D is small). Past `LIMIT` differences it gives up on pairing lines
+/// and replaces the middle whole, which is still a correct diff.
+fn steps(a: &[&str], b: &[&str]) -> Vec<Step> {
+    const LIMIT: usize = 1000;
+    // The common head and tail need no search.
+    let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let tail = a[head..]
+        .iter()
+        .rev()
+        .zip(b[head..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (ma, mb) = (&a[head..a.len() - tail], &b[head..b.len() - tail]);
+    let mut out: Vec<Step> = (0..head).map(|i| Step::Same(i, i)).collect();
+    let middle = myers(ma, mb, LIMIT).unwrap_or_else(|| {
+        (0..ma.len())
+            .map(Step::Old)
+            .chain((0..mb.len()).map(Step::New))
+            .collect()
+    });
+    out.extend(middle.into_iter().map(|step| match step {
+        Step::Same(i, j) => Step::Same(i + head, j + head),
+        Step::Old(i) => Step::Old(i + head),
+        Step::New(j) => Step::New(j + head),
+    }));
+    let (ta, tb) = (a.len() - tail, b.len() - tail);
+    out.extend((0..tail).map(|i| Step::Same(ta + i, tb + i)));
+    out
+}
+
+fn myers(a: &[&str], b: &[&str], limit: usize) -> Option<Vec<Step>> {
+    let (n, m) = (a.len() as isize, b.len() as isize);
+    let max = (n + m) as usize;
+    let offset = max as isize + 1;
+    let mut v = vec![0isize; 2 * max + 3];
+    let mut trace: Vec<Vec<isize>> = Vec::new();
+    let at = |k: isize| (k + offset) as usize;
+    let mut done = false;
+    for d in 0..=(max as isize).min(limit as isize) {
+        trace.push(v.clone());
+        let mut k = -d;
+        while k <= d {
+            let mut x = if k == -d || (k != d && v[at(k - 1)] < v[at(k + 1)]) {
+                v[at(k + 1)]
+            } else {
+                v[at(k - 1)] + 1
+            };
+            let mut y = x - k;
+            while x < n && y < m && a[x as usize] == b[y as usize] {
+                x += 1;
+                y += 1;
+            }
+            v[at(k)] = x;
+            if x >= n && y >= m {
+                done = true;
+                break;
+            }
+            k += 2;
+        }
+        if done {
+            break;
+        }
+    }
+    if !done {
+        return None;
+    }
+    let mut out = Vec::new();
+    let (mut x, mut y) = (n, m);
+    for d in (0..trace.len() as isize).rev() {
+        let v = &trace[d as usize];
+        let k = x - y;
+        let prev_k = if k == -d || (k != d && v[at(k - 1)] < v[at(k + 1)]) {
+            k + 1
+        } else {
+            k - 1
+        };
+        let prev_x = v[at(prev_k)];
+        let prev_y = prev_x - prev_k;
+        while x > prev_x && y > prev_y {
+            out.push(Step::Same((x - 1) as usize, (y - 1) as usize));
+            x -= 1;
+            y -= 1;
+        }
+        if d > 0 {
+            if x == prev_x {
+                out.push(Step::New((y - 1) as usize));
+            } else {
+                out.push(Step::Old((x - 1) as usize));
+            }
+        }
+        x = prev_x;
+        y = prev_y;
+    }
+    out.reverse();
+    Some(out)
+}
+
+/// The 1-based lines of `new` that `old` does not have at that place.
+pub fn changed_lines(old: &str, new: &str) -> Vec<usize> {
+    let a: Vec<&str> = old.split_inclusive('\n').collect();
+    let b: Vec<&str> = new.split_inclusive('\n').collect();
+    steps(&a, &b)
+        .into_iter()
+        .filter_map(|s| match s {
+            Step::New(j) => Some(j + 1),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A unified diff (`diff -u`: three lines of context, `\ No newline at end of file` where a
+/// last line has no line end) from `old` to `new`, or an empty string when they are equal.
+pub fn unified_diff(old: &str, new: &str, old_name: &str, new_name: &str) -> String {
+    let a: Vec<&str> = old.split_inclusive('\n').collect();
+    let b: Vec<&str> = new.split_inclusive('\n').collect();
+    let steps = steps(&a, &b);
+    let changed: Vec<usize> = (0..steps.len())
+        .filter(|&i| !matches!(steps[i], Step::Same(..)))
+        .collect();
+    if changed.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("--- {old_name}\n+++ {new_name}\n");
+    // Hunks: changed steps with three steps of context, merged when they touch.
+    let mut hunks: Vec<(usize, usize)> = Vec::new();
+    for &i in &changed {
+        let (start, end) = (i.saturating_sub(3), (i + 4).min(steps.len()));
+        match hunks.last_mut() {
+            Some(last) if start <= last.1 => last.1 = end,
+            _ => hunks.push((start, end)),
+        }
+    }
+    for (start, end) in hunks {
+        let span = &steps[start..end];
+        // Where the hunk starts in each file: the first line of that file in it, or the
+        // line before when it has none.
+        let first_old = span.iter().find_map(|s| match s {
+            Step::Same(i, _) | Step::Old(i) => Some(*i),
+            Step::New(_) => None,
+        });
+        let first_new = span.iter().find_map(|s| match s {
+            Step::Same(_, j) | Step::New(j) => Some(*j),
+            Step::Old(_) => None,
+        });
+        let olds = span.iter().filter(|s| !matches!(s, Step::New(_))).count();
+        let news = span.iter().filter(|s| !matches!(s, Step::Old(_))).count();
+        let lines_before = |side_old: bool| {
+            steps[..start]
+                .iter()
+                .filter(|s| match s {
+                    Step::Same(..) => true,
+                    Step::Old(_) => side_old,
+                    Step::New(_) => !side_old,
+                })
+                .count()
+        };
+        let range = |first: Option<usize>, count: usize, side_old: bool| match (first, count) {
+            (_, 0) => format!("{},0", lines_before(side_old)),
+            (Some(f), 1) => format!("{}", f + 1),
+            (Some(f), n) => format!("{},{n}", f + 1),
+            (None, n) => format!("{},{n}", lines_before(side_old)),
+        };
+        out.push_str(&format!(
+            "@@ -{} +{} @@\n",
+            range(first_old, olds, true),
+            range(first_new, news, false)
+        ));
+        for step in span {
+            let (mark, text) = match *step {
+                Step::Same(i, _) => (' ', a[i]),
+                Step::Old(i) => ('-', a[i]),
+                Step::New(j) => ('+', b[j]),
+            };
+            out.push(mark);
+            out.push_str(bare(text));
+            out.push('\n');
+            if line_end(text).is_empty() {
+                out.push_str("\\ No newline at end of file\n");
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
