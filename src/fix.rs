@@ -861,6 +861,19 @@ pub fn changed_lines(old: &str, new: &str) -> Vec<usize> {
         .collect()
 }
 
+/// The 1-based lines of `old` that `new` does not keep (changed or removed).
+pub fn removed_lines(old: &str, new: &str) -> Vec<usize> {
+    let a: Vec<&str> = old.split_inclusive('\n').collect();
+    let b: Vec<&str> = new.split_inclusive('\n').collect();
+    steps(&a, &b)
+        .into_iter()
+        .filter_map(|s| match s {
+            Step::Old(i) => Some(i + 1),
+            _ => None,
+        })
+        .collect()
+}
+
 /// A unified diff (`diff -u`: three lines of context, `\ No newline at end of file` where a
 /// last line has no line end) from `old` to `new`, or an empty string when they are equal.
 pub fn unified_diff(old: &str, new: &str, old_name: &str, new_name: &str) -> String {
