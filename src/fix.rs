@@ -661,6 +661,11 @@ fn main_commands(old: &MainCf, new: &MainCf, out: &mut String) {
         seen.push(&p.name);
         let value = new.get(&p.name).map_or("", |p| p.value.as_str());
         if old.get(&p.name).map(|o| o.value.as_str()) != Some(value) {
+            // postconf -e edits only the first of several entries ("multiple entries"),
+            // while Postfix reads the last: remove them all first.
+            if old.params.iter().filter(|o| o.name == p.name).count() > 1 {
+                out.push_str(&format!("postconf -X {}\n", quote(&p.name)));
+            }
             out.push_str(&format!(
                 "postconf -e {}\n",
                 quote(&format!("{} = {value}", p.name))
@@ -1084,5 +1089,20 @@ mod tests {
             "# by hand first (postconf stops on it): delete line 1 of main.cf: /etc/postfix/main.cf\npostconf -e 'x = its'\n"
         );
         assert_eq!(quote("it's"), "'it'\\''s'");
+        // Several entries: postconf -e would edit the first, Postfix reads the last.
+        assert_eq!(
+            postconf_commands(
+                (Some("a = kann\na=may\n"), None),
+                (Some("a = may\na=may\n"), None)
+            ),
+            ""
+        );
+        assert_eq!(
+            postconf_commands(
+                (Some("a = kann\na=kann\n"), None),
+                (Some("a = may\na=may\n"), None)
+            ),
+            "postconf -X 'a'\npostconf -e 'a = may'\n"
+        );
     }
 }

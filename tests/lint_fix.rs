@@ -175,3 +175,22 @@ fn stock_and_real_world_files_keep_every_line_without_a_finding() {
         );
     }
 }
+
+#[test]
+fn wrapper_mode_in_main_cf_moves_to_the_one_port_465_service() {
+    let main = "myhostname = mx\nsmtpd_tls_wrappermode = yes\n";
+    let master = "smtp inet n - y - - smtpd\nsubmissions inet n - y - - smtpd\n  -o syslog_name=postfix/submissions\n";
+    let fixed = fix_and_check("move", Some(main), Some(master), &LintContext::default());
+    assert_eq!(fixed.main.as_deref(), Some("myhostname = mx\n"));
+    assert_eq!(
+        fixed.master.as_deref(),
+        Some("smtp inet n - y - - smtpd\nsubmissions inet n - y - - smtpd\n  -o syslog_name=postfix/submissions\n  -o smtpd_tls_wrappermode=yes\n")
+    );
+    // Without a port-465 service, removing it is left to a person.
+    let alone = fix_and_check("alone", Some(main), None, &LintContext::default());
+    assert_eq!(alone.main.as_deref(), Some(main));
+    assert!(alone
+        .remaining
+        .iter()
+        .any(|d| d.id == RuleId::WrappermodeInMainCf && matches!(d.fix, Some(Fix::Choices(_)))));
+}
