@@ -29,7 +29,7 @@
 use crate::config::{self, MainCf, MasterCf, Service};
 use crate::diagnostic::{Diagnostic, FileKind};
 use crate::lang::Text;
-use crate::rules::{self, LintContext};
+use crate::rules::{self, LintContext, RuleId};
 
 /// One edit of a configuration file. Lines are the 1-based physical lines of the file as
 /// given, which is where findings point.
@@ -242,6 +242,57 @@ pub fn fix_files(
         fixed,
         remaining,
     }
+}
+
+/// A choice a person made for a finding left after the certain fixes: the finding (its rule
+/// and line in the file as it was when chosen) and the choice's place in its list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pick {
+    /// The rule of the finding.
+    pub id: RuleId,
+    /// Its line, in the file fixed so far.
+    pub line: Option<usize>,
+    /// Which choice, counted from 0.
+    pub choice: usize,
+}
+
+/// [`fix_files`], then each pick in order: its choice applied to the files fixed so far,
+/// and the certain fixes again (a choice can make the next fix certain). A pick whose
+/// finding is gone (an earlier pick fixed it) is skipped.
+pub fn fix_with_picks(
+    main: Option<&str>,
+    main_kind: FileKind,
+    master: Option<&str>,
+    ctx: &LintContext,
+    picks: &[Pick],
+) -> Fixed {
+    let mut fixed = fix_files(main, main_kind, master, ctx);
+    for pick in picks {
+        let chosen = fixed
+            .remaining
+            .iter()
+            .filter(|d| d.id == pick.id && d.line == pick.line)
+            .find_map(|d| match &d.fix {
+                Some(Fix::Choices(choices)) => choices.get(pick.choice),
+                _ => None,
+            });
+        let Some(chosen) = chosen else { continue };
+        let changes: Vec<&Change> = chosen.changes.iter().collect();
+        let new_main = fixed
+            .main
+            .as_deref()
+            .map(|t| apply(t, main_kind, &changes).text());
+        let new_master = fixed
+            .master
+            .as_deref()
+            .map(|t| apply(t, FileKind::MasterCf, &changes).text());
+        let mut next = fix_files(new_main.as_deref(), main_kind, new_master.as_deref(), ctx);
+        let mut done = std::mem::take(&mut fixed.fixed);
+        done.append(&mut next.fixed);
+        next.fixed = done;
+        fixed = next;
+    }
+    fixed
 }
 
 /// One physical line of the file being edited.

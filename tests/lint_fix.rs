@@ -5,7 +5,7 @@
 mod untouched;
 
 use postfix_tls::diagnostic::{FileKind, Severity};
-use postfix_tls::fix::{fix_files, Fix};
+use postfix_tls::fix::{fix_files, fix_with_picks, Fix, Pick};
 use postfix_tls::rules::{LintContext, RuleId};
 use postfix_tls::version::PostfixVersion;
 use std::path::Path;
@@ -100,10 +100,25 @@ fn a_level_that_is_a_choice_is_left_with_its_choices_most_likely_first() {
     let whats: Vec<&str> = choices.iter().map(|c| c.what.en.as_ref()).collect();
     assert!(whats[0].starts_with("`may`") && whats[0].contains("keeps flowing"));
     assert!(whats[1].starts_with("`encrypt`") && whats[1].contains("deferred"));
-    // Picking a choice is applying its changes.
-    let changes: Vec<_> = choices[1].changes.iter().collect();
-    let picked = postfix_tls::fix::apply(text, FileKind::MainCf, &changes).text();
-    assert_eq!(picked, "smtp_tls_security_level = encrypt\n");
+    // Picking a choice applies its changes, and the finding is gone.
+    let pick = |choice| Pick {
+        id: RuleId::InvalidValue,
+        line: Some(1),
+        choice,
+    };
+    let ctx = LintContext::default();
+    for (choice, level) in [(0, "may"), (1, "encrypt")] {
+        let picked = fix_with_picks(Some(text), FileKind::MainCf, None, &ctx, &[pick(choice)]);
+        let expected = format!("smtp_tls_security_level = {level}\n");
+        assert_eq!(picked.main.as_deref(), Some(expected.as_str()));
+        assert!(!picked
+            .remaining
+            .iter()
+            .any(|d| d.id == RuleId::InvalidValue));
+    }
+    // A pick of a choice that is not there changes nothing.
+    let none = fix_with_picks(Some(text), FileKind::MainCf, None, &ctx, &[pick(7)]);
+    assert_eq!(none.main.as_deref(), Some(text));
 }
 
 #[test]
