@@ -9,6 +9,7 @@ mod chrome;
 mod clipboard;
 mod controls;
 mod diagnostics;
+mod fixed;
 mod generate;
 mod host;
 mod inbound;

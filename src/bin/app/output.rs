@@ -23,6 +23,9 @@ pub struct Props {
     /// say so instead of handing out a configuration that would break the server.
     #[prop_or_default]
     pub withheld: Option<AttrValue>,
+    /// 1-based lines to mark as changed (the Check tab's fixed file).
+    #[prop_or_default]
+    pub marked: Vec<usize>,
     pub lang: Lang,
 }
 
@@ -122,7 +125,19 @@ pub fn OutputPanel(props: &Props) -> Html {
             } else if empty {
                 <pre class="code empty"><code>{ chrome::EMPTY_OUTPUT.get(lang) }</code></pre>
             } else {
-                <pre class="code" tabindex="0" aria-label={props.title.clone()}><code ref={shown}>{ &props.text }</code></pre>
+                <pre class="code" tabindex="0" aria-label={props.title.clone()}><code ref={shown}>
+                    if props.marked.is_empty() {
+                        { &props.text }
+                    } else {
+                        { for props.text.split_inclusive('\n').enumerate().map(|(i, line)| {
+                            if props.marked.contains(&(i + 1)) {
+                                html! { <mark class="changed-line">{ line }</mark> }
+                            } else {
+                                html! { { line } }
+                            }
+                        }) }
+                    }
+                </code></pre>
             }
         </section>
     }

@@ -1,0 +1,209 @@
+//! The Check tab's "Fixed" view: the pasted file with every certain fix applied (the changed
+//! lines marked), the unified diff, and the `postconf` commands that make the same change on
+//! the server, each with Copy and Download. A finding with several plausible fixes shows its
+//! choices; picking one updates all three. Everything is derived from the pasted text and the
+//! picks by the core (`postfix_tls::fix`), as `postfix-tls lint --fix` derives it.
+
+use crate::diagnostics::inline_code;
+use crate::output::OutputPanel;
+use postfix_tls::diagnostic::{Diagnostic, FileKind};
+use postfix_tls::fix::{self, Fix, Pick};
+use postfix_tls::lang::{Lang, Text};
+use postfix_tls::rules::LintContext;
+use postfix_tls::version::PostfixVersion;
+use yew::prelude::*;
+
+static FIXED: Text = Text::fixed("Fixed", "Korrigiert");
+static FIXED_HINT: Text = Text::fixed(
+    "Every fix that is certain is applied; nothing else in the file changes. Check the diff before you use it.",
+    "Jede sichere Korrektur ist angewendet; sonst ändert sich nichts an der Datei. Prüfen Sie den Diff, bevor Sie sie verwenden.",
+);
+static NOTHING_TO_FIX: Text = Text::fixed(
+    "Nothing here has a fix the tool can apply for you.",
+    "Hier gibt es nichts, was das Werkzeug für Sie korrigieren kann.",
+);
+static CHOOSE: Text = Text::fixed("Your choice", "Ihre Wahl");
+static FIXED_FILE_HINT: Text = Text::fixed(
+    "The corrected file; changed lines are marked.",
+    "Die korrigierte Datei; geänderte Zeilen sind markiert.",
+);
+static DIFF: Text = Text::fixed("Diff", "Unterschiede");
+static DIFF_HINT: Text = Text::fixed(
+    "What changed, as `diff -u` shows it.",
+    "Was sich ändert, so wie `diff -u` es zeigt.",
+);
+static COMMANDS: Text = Text::fixed(
+    "postconf commands for the fix",
+    "postconf-Befehle für die Korrektur",
+);
+static COMMANDS_HINT: Text = Text::fixed(
+    "The same change on the server, the safe way; then `postfix check && postfix reload`.",
+    "Dieselbe Änderung auf dem Server, der sichere Weg; danach `postfix check && postfix reload`.",
+);
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The pasted text.
+    pub text: AttrValue,
+    /// What it was read as.
+    pub kind: FileKind,
+    /// The series it is checked against.
+    pub postfix: PostfixVersion,
+    pub lang: Lang,
+}
+
+/// What the view shows, derived from the text and the picks.
+#[derive(PartialEq)]
+struct Shown {
+    fixed: String,
+    changed: Vec<usize>,
+    diff: String,
+    commands: String,
+    choices: Vec<Diagnostic>,
+}
+
+fn derive(
+    (text, kind, postfix, picks): &(AttrValue, FileKind, PostfixVersion, Vec<Pick>),
+) -> Shown {
+    let ctx = LintContext::for_postfix(*postfix);
+    let master = *kind == FileKind::MasterCf;
+    let (main_in, master_in) = if master {
+        (None, Some(text.as_str()))
+    } else {
+        (Some(text.as_str()), None)
+    };
+    let main_kind = if master { FileKind::MainCf } else { *kind };
+    let result = fix::fix_with_picks(main_in, main_kind, master_in, &ctx, picks);
+    let fixed = if master { result.master } else { result.main }.unwrap_or_default();
+    let name = kind.as_str();
+    Shown {
+        changed: fix::changed_lines(text, &fixed),
+        diff: fix::unified_diff(text, &fixed, name, &format!("{name} (fixed)")),
+        commands: fix::postconf_commands(
+            (main_in, master_in),
+            if master {
+                (None, Some(fixed.as_str()))
+            } else {
+                (Some(fixed.as_str()), None)
+            },
+        ),
+        choices: result
+            .remaining
+            .into_iter()
+            .filter(|d| matches!(d.fix, Some(Fix::Choices(_))))
+            .collect(),
+        fixed,
+    }
+}
+
+#[component]
+pub fn FixedView(props: &Props) -> Html {
+    let lang = props.lang;
+    let picks = use_state(Vec::<Pick>::new);
+    {
+        // A pick belongs to the text it was made for.
+        let picks = picks.clone();
+        use_effect_with((props.text.clone(), props.kind, props.postfix), move |_| {
+            picks.set(Vec::new());
+        });
+    }
+    let shown = use_memo(
+        (
+            props.text.clone(),
+            props.kind,
+            props.postfix,
+            (*picks).clone(),
+        ),
+        derive,
+    );
+    if shown.diff.is_empty() && shown.choices.is_empty() {
+        return html! {
+            <section class="fixed-view" aria-labelledby="fixed-heading">
+                <h3 id="fixed-heading">{ FIXED.get(lang) }</h3>
+                <p class="muted">{ NOTHING_TO_FIX.get(lang) }</p>
+            </section>
+        };
+    }
+    let name = props.kind.as_str();
+    let file_name = |suffix: &str| AttrValue::from(format!("{}{suffix}", name.replace(' ', "-")));
+    html! {
+        <section class="fixed-view" aria-labelledby="fixed-heading">
+            <h3 id="fixed-heading">{ FIXED.get(lang) }</h3>
+            <p class="lead">{ FIXED_HINT.get(lang) }</p>
+            { for shown.choices.iter().map(|d| {
+                let Some(Fix::Choices(choices)) = &d.fix else { return html! {} };
+                let place = d.line.map(|l| format!("{l}: ")).unwrap_or_default();
+                html! {
+                    <fieldset class="fix-choices">
+                        <legend>{ format!("{} · {place}", CHOOSE.get(lang)) }{ inline_code(d.message.get(lang)) }</legend>
+                        { for choices.iter().enumerate().map(|(n, c)| {
+                            let onclick = {
+                                let picks = picks.clone();
+                                let pick = Pick { id: d.id, line: d.line, choice: n };
+                                Callback::from(move |_: MouseEvent| {
+                                    let mut next = (*picks).clone();
+                                    next.push(pick.clone());
+                                    picks.set(next);
+                                })
+                            };
+                            html! {
+                                <button type="button" class="button fix-choice" {onclick}>{ inline_code(c.what.get(lang)) }</button>
+                            }
+                        }) }
+                    </fieldset>
+                }
+            }) }
+            <OutputPanel title={AttrValue::from(format!("{} {name}", FIXED.get(lang)))} id="fixed-file"
+                         file_name={file_name(".fixed")} hint={FIXED_FILE_HINT.clone()}
+                         text={AttrValue::from(shown.fixed.clone())} marked={shown.changed.clone()} {lang} />
+            <OutputPanel title={AttrValue::from(DIFF.get(lang))} id="fixed-diff"
+                         file_name={file_name(".diff")} hint={DIFF_HINT.clone()}
+                         text={AttrValue::from(shown.diff.clone())} {lang} />
+            <OutputPanel title={AttrValue::from(COMMANDS.get(lang))} id="fixed-postconf"
+                         file_name={AttrValue::from("postconf-fix.sh")} hint={COMMANDS_HINT.clone()}
+                         text={AttrValue::from(shown.commands.clone())} {lang} />
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_seed_main_cf_is_fixed_as_the_cli_fixes_it() {
+        let text = AttrValue::from("/etc/postfix/main.cf\nsmtpd_tls_security_level = kann\n");
+        let shown = derive(&(text, FileKind::MainCf, PostfixVersion::LATEST, Vec::new()));
+        assert_eq!(shown.fixed, "smtpd_tls_security_level = may\n");
+        assert_eq!(shown.changed, [1]);
+        assert!(shown
+            .diff
+            .contains("-smtpd_tls_security_level = kann\n+smtpd_tls_security_level = may\n"));
+        assert!(shown
+            .commands
+            .contains("postconf -e 'smtpd_tls_security_level = may'"));
+    }
+
+    #[test]
+    fn a_pick_updates_the_fixed_file() {
+        let text = AttrValue::from("smtp_tls_security_level = verschlüsseln\n");
+        let key = |picks| {
+            (
+                text.clone(),
+                FileKind::MainCf,
+                PostfixVersion::LATEST,
+                picks,
+            )
+        };
+        let before = derive(&key(Vec::new()));
+        assert_eq!(before.choices.len(), 1);
+        let pick = Pick {
+            id: before.choices[0].id,
+            line: Some(1),
+            choice: 1,
+        };
+        let after = derive(&key(vec![pick]));
+        assert_eq!(after.fixed, "smtp_tls_security_level = encrypt\n");
+        assert!(after.choices.is_empty());
+    }
+}
