@@ -165,7 +165,8 @@ pub struct Fixed {
     pub main: Option<String>,
     /// master.cf after the fixes, if one was given.
     pub master: Option<String>,
-    /// The findings whose certain fix was applied, as found in the round that fixed them.
+    /// The findings whose certain fix was applied, at their lines in the files given (a
+    /// finding of a later round on a line an earlier round changed keeps that round's line).
     pub fixed: Vec<Diagnostic>,
     /// What the linter finds in the fixed files: findings left for a person (with their
     /// choices, if any) and those no fix is known for.
@@ -207,6 +208,7 @@ pub fn fix_files(
     master: Option<&str>,
     ctx: &LintContext,
 ) -> Fixed {
+    let (main_given, master_given) = (main, master);
     let mut main = main.map(str::to_string);
     let mut master = master.map(str::to_string);
     let mut fixed = Vec::new();
@@ -227,10 +229,27 @@ pub fn fix_files(
         if new_main == main && new_master == master {
             break;
         }
+        // Findings of a later round are on the files fixed so far: their lines are told
+        // as in the files given, where those lines are still there.
+        let given = |d: &Diagnostic| match d.file {
+            Some(FileKind::MasterCf) if master_given.is_some() => master_given,
+            _ => main_given,
+        };
+        let now = |d: &Diagnostic| match d.file {
+            Some(FileKind::MasterCf) if master_given.is_some() => master.as_deref(),
+            _ => main.as_deref(),
+        };
         fixed.extend(
             found
-                .into_iter()
-                .filter(|d| matches!(d.fix, Some(Fix::Certain(_)))),
+                .iter()
+                .filter(|d| matches!(d.fix, Some(Fix::Certain(_))))
+                .map(|d| {
+                    let mut d = d.clone();
+                    if let (Some(line), Some(old), Some(new)) = (d.line, given(&d), now(&d)) {
+                        d.line = Some(original_line(old, new, line).unwrap_or(line));
+                    }
+                    d
+                }),
         );
         main = new_main;
         master = new_master;
@@ -902,6 +921,16 @@ fn myers(a: &[&str], b: &[&str], limit: usize) -> Option<Vec<Step>> {
     }
     out.reverse();
     Some(out)
+}
+
+/// The line of `old` that line `line` of `new` is, when it is unchanged.
+fn original_line(old: &str, new: &str, line: usize) -> Option<usize> {
+    let a: Vec<&str> = old.split_inclusive('\n').collect();
+    let b: Vec<&str> = new.split_inclusive('\n').collect();
+    steps(&a, &b).into_iter().find_map(|s| match s {
+        Step::Same(i, j) if j + 1 == line => Some(i + 1),
+        _ => None,
+    })
 }
 
 /// The 1-based lines of `new` that `old` does not have at that place.

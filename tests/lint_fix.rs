@@ -81,6 +81,23 @@ fn seed_snippets_are_fixed_to_what_postfix_accepts() {
             .map(|d| d.id)
             .collect();
         assert_eq!(left, seed.left, "{}", seed.file);
+        // Every fixed finding is told at its line in the file given, also one fixed in a
+        // later round (`verschlüsseln`, once the service is `submission`).
+        for d in &fixed.fixed {
+            let line = d.line.expect("a fixed finding has a line");
+            let original = text.lines().nth(line - 1).unwrap_or_default();
+            assert!(
+                d.message
+                    .en
+                    .split('`')
+                    .skip(1)
+                    .step_by(2)
+                    .any(|quoted| original.contains(quoted)),
+                "{}: line {line} `{original}` is not what `{}` is about",
+                seed.file,
+                d.message.en
+            );
+        }
     }
 }
 
