@@ -325,12 +325,6 @@ struct Slot<'a> {
     added: Vec<String>,
 }
 
-impl Slot<'_> {
-    fn changed(&self) -> bool {
-        self.now.as_deref() != Some(self.original)
-    }
-}
-
 /// A file with changes applied.
 #[derive(Clone, Debug)]
 pub struct Edited<'a> {
@@ -421,13 +415,6 @@ impl<'a> Edited<'a> {
     /// The 1-based lines of the new file that were changed or added.
     pub fn changed_lines(&self) -> Vec<usize> {
         changed_lines(self.original, &self.text())
-    }
-
-    /// True when nothing changed.
-    pub fn is_unchanged(&self) -> bool {
-        self.slots
-            .iter()
-            .all(|s| !s.changed() && s.added.is_empty())
     }
 
     /// The current text of line `line` (1-based), if it is still there.
