@@ -1,12 +1,12 @@
 //! One change to the options, as the web app's controls make them.
 //!
-//! Each variant sets one choice; [`Options::edit`] applies it together with what the change
-//! implies (a version picked by hand is no longer a distribution preset, and Postfix 3.6+
+//! A version or a distribution is set by its own variant, every other option through its
+//! row in the option table ([`Field::row`]); [`Options::edit`] applies it together with what
+//! the change implies (a version picked by hand is no longer a distribution preset, and Postfix 3.6+
 //! cannot be built with OpenSSL older than 1.1.1).
 
-use crate::options::{
-    CertLayout, CertSource, InboundLevel, Options, OutboundLevel, Profile, RelayPort, Role, Sasl,
-};
+use crate::fields::{Control, Field};
+use crate::options::Options;
 use crate::version::{OpensslVersion, PostfixVersion, Preset};
 
 /// A single change to [`Options`].
@@ -18,64 +18,16 @@ pub enum Edit {
     Postfix(PostfixVersion),
     /// Pick the OpenSSL version by hand.
     Openssl(OpensslVersion),
-    /// What the host does.
-    Role(Role),
-    /// Where the certificate comes from.
-    CertSource(CertSource),
-    /// How key and chain are given to Postfix.
-    CertLayout(CertLayout),
-    /// The Let's Encrypt domain.
-    CertDomain(String),
-    /// The custom certificate (chain) file.
-    CertFile(String),
-    /// The custom key file.
-    KeyFile(String),
-    /// A second, ECDSA certificate.
-    Ecdsa(bool),
-    /// The ECDSA certificate (chain) file.
-    EcdsaCertFile(String),
-    /// The ECDSA key file.
-    EcdsaKeyFile(String),
-    /// TLS on port 25.
-    Inbound(InboundLevel),
-    /// The port-587 service.
-    Submission(bool),
-    /// The port-465 service.
-    Submissions(bool),
-    /// The SASL server.
-    Sasl(Sasl),
-    /// The outbound TLS level.
-    Outbound(OutboundLevel),
-    /// The outbound CA bundle.
-    CaFile(String),
-    /// Relay through a smarthost.
-    Relayhost(bool),
-    /// The smarthost's name.
-    RelayHost(String),
-    /// The smarthost's port.
-    RelayPort(RelayPort),
-    /// Authenticate to the smarthost.
-    RelayAuth(bool),
-    /// The smarthost password table.
-    RelayPasswordMaps(String),
-    /// Protocols and ciphers on port 25.
-    InboundProfile(Profile),
-    /// Protocols and ciphers on 587/465.
-    SubmissionProfile(Profile),
-    /// Protocols and ciphers outbound.
-    OutboundProfile(Profile),
-    /// Logjam/FREAK hardening.
-    HardenLogjam(bool),
-    /// TLS logging.
-    TlsLogging(bool),
-    /// TLS details in `Received:`.
-    ReceivedHeader(bool),
-    /// Comments in the output.
-    Comments(bool),
+    /// Turn a yes/no option on or off.
+    Switch(Field, bool),
+    /// Set a free-text option.
+    Text(Field, String),
+    /// Pick a value of a choice by its id.
+    Choice(Field, &'static str),
 }
 
 impl Options {
-    /// Applies one change.
+    /// Applies one change; an edit that does not fit its field's kind changes nothing.
     pub fn edit(&mut self, edit: Edit) {
         match edit {
             Edit::Preset(p) => self.apply_preset(p),
@@ -88,33 +40,21 @@ impl Options {
                 self.openssl = v;
                 self.preset = None;
             }
-            Edit::Role(v) => self.role = v,
-            Edit::CertSource(v) => self.certificate.source = v,
-            Edit::CertLayout(v) => self.certificate.layout = v,
-            Edit::CertDomain(v) => self.certificate.domain = v,
-            Edit::CertFile(v) => self.certificate.cert_file = v,
-            Edit::KeyFile(v) => self.certificate.key_file = v,
-            Edit::Ecdsa(v) => self.certificate.ecdsa = v,
-            Edit::EcdsaCertFile(v) => self.certificate.ecdsa_cert_file = v,
-            Edit::EcdsaKeyFile(v) => self.certificate.ecdsa_key_file = v,
-            Edit::Inbound(v) => self.inbound = v,
-            Edit::Submission(v) => self.submission = v,
-            Edit::Submissions(v) => self.submissions = v,
-            Edit::Sasl(v) => self.sasl = v,
-            Edit::Outbound(v) => self.outbound = v,
-            Edit::CaFile(v) => self.ca_file = v,
-            Edit::Relayhost(v) => self.relayhost.enabled = v,
-            Edit::RelayHost(v) => self.relayhost.host = v,
-            Edit::RelayPort(v) => self.relayhost.port = v,
-            Edit::RelayAuth(v) => self.relayhost.auth = v,
-            Edit::RelayPasswordMaps(v) => self.relayhost.password_maps = v,
-            Edit::InboundProfile(v) => self.inbound_profile = v,
-            Edit::SubmissionProfile(v) => self.submission_profile = v,
-            Edit::OutboundProfile(v) => self.outbound_profile = v,
-            Edit::HardenLogjam(v) => self.harden_logjam = v,
-            Edit::TlsLogging(v) => self.tls_logging = v,
-            Edit::ReceivedHeader(v) => self.received_header = v,
-            Edit::Comments(v) => self.comments = v,
+            Edit::Switch(field, on) => {
+                if let Control::Switch { set, .. } = field.row().control {
+                    set(self, on);
+                }
+            }
+            Edit::Text(field, text) => {
+                if let Control::Text { set, .. } = field.row().control {
+                    set(self, text);
+                }
+            }
+            Edit::Choice(field, id) => {
+                if let Control::Choice { set, .. } = field.row().control {
+                    set(self, id);
+                }
+            }
         }
     }
 }
@@ -122,6 +62,7 @@ impl Options {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::options::{InboundLevel, RelayPort};
 
     #[test]
     fn a_preset_sets_both_versions_and_a_hand_pick_clears_it() {
@@ -153,9 +94,12 @@ mod tests {
     #[test]
     fn nested_choices_land_in_their_section() {
         let mut o = Options::default();
-        o.edit(Edit::CertDomain(String::from("mx.example.org")));
-        o.edit(Edit::RelayPort(RelayPort::Submissions));
-        o.edit(Edit::Inbound(InboundLevel::Encrypt));
+        o.edit(Edit::Text(
+            Field::CertDomain,
+            String::from("mx.example.org"),
+        ));
+        o.edit(Edit::Choice(Field::SmarthostPort, "submissions"));
+        o.edit(Edit::Choice(Field::Inbound, "encrypt"));
         assert_eq!(o.certificate.domain, "mx.example.org");
         assert_eq!(o.relayhost.port, RelayPort::Submissions);
         assert_eq!(o.inbound, InboundLevel::Encrypt);
@@ -164,5 +108,15 @@ mod tests {
         expected.relayhost.port = RelayPort::Submissions;
         expected.inbound = InboundLevel::Encrypt;
         assert_eq!(o, expected);
+    }
+
+    #[test]
+    fn an_edit_of_the_wrong_kind_or_an_unknown_value_changes_nothing() {
+        let mut o = Options::default();
+        o.edit(Edit::Switch(Field::CaFile, false));
+        o.edit(Edit::Text(Field::TlsLogging, String::from("no")));
+        o.edit(Edit::Choice(Field::Inbound, "kann"));
+        o.edit(Edit::Choice(Field::Postfix, "3.5"));
+        assert_eq!(o, Options::default());
     }
 }

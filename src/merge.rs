@@ -4,8 +4,9 @@
 //! twice keeps one line (Postfix warns "overriding earlier entry" otherwise), a line that
 //! already says the same stays as written, new lines go at the end of the TLS block, and
 //! every other byte stays as it was. In master.cf a service replaces the active service of
-//! the same name and type, or else follows the stock file's commented-out example of it, or
-//! else is appended.
+//! the same name and type (or an active inet service on the same port under another name,
+//! `smtps` for `submissions`), or else follows the stock file's commented-out example of it,
+//! or else is appended.
 //!
 //! ```
 //! let stock = "# TLS parameters\nsmtpd_tls_cert_file=/etc/ssl/certs/ssl-cert-snakeoil.pem\n\
@@ -17,6 +18,8 @@
 //!     "# TLS parameters\nsmtpd_tls_security_level=may\nsmtpd_tls_chain_files = /k.pem, /c.pem\n\nmyhostname = mx\n"
 //! );
 //! ```
+
+use crate::config::inet_endpoint;
 
 /// One setting of a generated main.cf snippet, with the comment lines written above it
 /// (explanations and steps; not the section titles).
@@ -218,13 +221,21 @@ fn service_key(line: &str, commented: bool) -> Option<(&str, &str)> {
     (words.len() >= 8).then(|| (words[0], words[1]))
 }
 
+/// True when two master.cf entries (name, type) are one service for Postfix's master: the
+/// same type and name, or inet services on the same address and port.
+fn same_service(a: (&str, &str), b: (&str, &str)) -> bool {
+    a == b || (a.1 == "inet" && b.1 == "inet" && inet_endpoint(a.0) == inet_endpoint(b.0))
+}
+
 /// The master.cf `original` with the generated `snippet` applied (see the module doc).
 pub fn master_cf(original: &str, snippet: &str) -> String {
     let blocks = snippet_services(snippet);
     let lines: Vec<&str> = original.split_inclusive('\n').collect();
     let bare = |i: usize| lines[i].trim_end_matches(['\n', '\r']);
     let active = |name: &str, kind: &str| {
-        (0..lines.len()).any(|i| service_key(bare(i), false) == Some((name, kind)))
+        (0..lines.len()).any(|i| {
+            service_key(bare(i), false).is_some_and(|(n, k)| same_service((n, k), (name, kind)))
+        })
     };
     let mut done: Vec<(&str, &str)> = Vec::new();
     let mut out = String::with_capacity(original.len() + snippet.len());
@@ -235,9 +246,19 @@ pub fn master_cf(original: &str, snippet: &str) -> String {
             .map(|key| (key, false))
             .or_else(|| service_key(line, true).map(|key| (key, true)));
         let block = found.and_then(|((name, kind), commented)| {
+            // An active service is replaced by the block on its port, whatever its name (an
+            // active `smtps` by a generated `submissions`: of two entries on one port
+            // Postfix's master runs only the last, "duplicate master.cf entry"); a
+            // commented-out example is followed by the block of its name.
             blocks
                 .iter()
-                .find(|b| b.name == name && b.kind == kind)
+                .find(|b| {
+                    if commented {
+                        b.name == name && b.kind == kind
+                    } else {
+                        same_service((b.name, b.kind), (name, kind))
+                    }
+                })
                 .filter(|b| !commented || !active(b.name, b.kind))
                 .map(|b| (b, commented))
         });
@@ -339,6 +360,19 @@ mod tests {
         );
         // A cleared parameter the file does not set is not written at all.
         assert_eq!(main_cf("x = 1\n", "smtpd_tls_cert_file =\n"), "x = 1\n");
+    }
+
+    #[test]
+    fn an_active_service_on_the_same_port_is_replaced_whatever_its_name() {
+        let original = "smtp inet n - y - - smtpd\nsmtps inet n - - - - smtpd\n  -o smtpd_tls_wrappermode=yes\n#submissions inet n - y - - smtpd\npickup unix n - y 60 1 pickup\n";
+        let snippet = "submissions inet n - n - - smtpd\n  -o smtpd_tls_wrappermode=yes\n";
+        assert_eq!(
+            master_cf(original, snippet),
+            "smtp inet n - y - - smtpd\nsubmissions inet n - n - - smtpd\n  -o smtpd_tls_wrappermode=yes\n#submissions inet n - y - - smtpd\npickup unix n - y 60 1 pickup\n"
+        );
+        // Another address is another service.
+        let other = "127.0.0.1:smtps inet n - - - - smtpd\n";
+        assert_eq!(master_cf(other, snippet), format!("{other}{snippet}"));
     }
 
     #[test]

@@ -5,10 +5,11 @@
 //! put in the web app's share link and exported/imported there. Unknown or missing fields
 //! fall back to the defaults; free-text values are validated before anything is rendered.
 //!
-//! [`Field`] and [`Choice`] describe every option for the web app and the CLI: labels and help
-//! in English and German, the Postfix parameters an option controls, and why an option or
-//! one of its values does not apply to the other choices. [`Options::validate`] refuses
-//! free text that could inject configuration.
+//! [`Choice`] describes the values of an enumerated option (label, help, when a value is not
+//! available); everything else about an option is its row in the option table
+//! ([`crate::fields`], re-exported here as [`Field`]). [`Options::resolve`]
+//! ([`crate::setup`]) turns the choices into what the configuration holds, and
+//! [`Options::validate`] refuses free text that could inject configuration.
 
 use crate::version::{OpensslVersion, PostfixVersion, Preset};
 use serde::{Deserialize, Serialize};
@@ -49,6 +50,8 @@ pub struct Options {
     pub outbound_profile: Profile,
     /// Logjam/FREAK hardening appropriate for the version (DH parameters, export grades).
     pub harden_logjam: bool,
+    /// `tls_ssl_options = NO_RENEGOTIATION` (3.4+): no renegotiation inside a TLS session.
+    pub no_renegotiation: bool,
     /// `smtpd_tls_loglevel = 1` and `smtp_tls_loglevel = 1`.
     pub tls_logging: bool,
     /// `smtpd_tls_received_header = yes` (ESMTPS and cipher details in `Received:`).
@@ -76,6 +79,7 @@ impl Default for Options {
             submission_profile: Profile::Intermediate,
             outbound_profile: Profile::PostfixDefault,
             harden_logjam: true,
+            no_renegotiation: false,
             tls_logging: true,
             received_header: true,
             comments: false,
@@ -296,9 +300,10 @@ impl Options {
     }
 }
 
-use crate::diagnostic::{Diagnostic, Topic};
+use crate::diagnostic::Diagnostic;
 use crate::lang::Text;
 use crate::rules::RuleId;
+use crate::setup::Setup;
 use crate::text;
 
 /// An enumerated option: its values, their serde ids, labels, help texts and when a value
@@ -314,7 +319,7 @@ pub trait Choice: Copy + PartialEq + 'static {
     fn help(self) -> Text;
     /// `Some(reason)` when this value cannot be used with the other options, for example
     /// DANE before Postfix 2.11.
-    fn unavailable(self, options: &Options) -> Option<Text>;
+    fn unavailable(self, setup: &Setup) -> Option<Text>;
 }
 
 impl Choice for Role {
@@ -353,7 +358,7 @@ impl Choice for Role {
         }
     }
 
-    fn unavailable(self, _options: &Options) -> Option<Text> {
+    fn unavailable(self, _setup: &Setup) -> Option<Text> {
         None
     }
 }
@@ -394,7 +399,7 @@ impl Choice for InboundLevel {
         }
     }
 
-    fn unavailable(self, _options: &Options) -> Option<Text> {
+    fn unavailable(self, _setup: &Setup) -> Option<Text> {
         None
     }
 }
@@ -463,7 +468,7 @@ impl Choice for OutboundLevel {
         }
     }
 
-    fn unavailable(self, options: &Options) -> Option<Text> {
+    fn unavailable(self, options: &Setup) -> Option<Text> {
         let v = options.postfix;
         match self {
             OutboundLevel::Dane if !v.supports_dane() => Some(text!(
@@ -479,7 +484,7 @@ impl Choice for OutboundLevel {
                 ))
             }
             OutboundLevel::None | OutboundLevel::May | OutboundLevel::Dane
-                if options.relay_wrappermode() =>
+                if options.smarthost.as_ref().is_some_and(|s| s.wrappermode) =>
             {
                 Some(text!(
                     "a smarthost on port 465 (smtp_tls_wrappermode) needs encrypt, verify or secure",
@@ -488,10 +493,12 @@ impl Choice for OutboundLevel {
             }
             // Smarthosts offer AUTH only after STARTTLS, and Postfix sends the password only
             // inside TLS: without TLS the mail goes out unauthenticated and bounces.
-            OutboundLevel::None if options.relay_authenticates() => Some(text!(
+            OutboundLevel::None if options.smarthost.as_ref().is_some_and(|s| s.login) => {
+                Some(text!(
                 "a smarthost login needs TLS: the password is only sent inside TLS",
                 "eine Anmeldung am Smarthost braucht TLS: das Passwort wird nur innerhalb von TLS gesendet"
-            )),
+            ))
+            }
             _ => None,
         }
     }
@@ -527,7 +534,7 @@ impl Choice for Sasl {
         }
     }
 
-    fn unavailable(self, options: &Options) -> Option<Text> {
+    fn unavailable(self, options: &Setup) -> Option<Text> {
         let v = options.postfix;
         match self {
             Sasl::Dovecot if !v.supports_sasl_type() => Some(text!(
@@ -590,7 +597,7 @@ impl Choice for Profile {
         }
     }
 
-    fn unavailable(self, options: &Options) -> Option<Text> {
+    fn unavailable(self, options: &Setup) -> Option<Text> {
         match self {
             Profile::Modern if !options.openssl.supports_tls13() => Some(text!(
                 "TLS 1.3 needs OpenSSL 1.1.1 or later (this is {})",
@@ -659,7 +666,7 @@ impl Choice for CertSource {
         }
     }
 
-    fn unavailable(self, _options: &Options) -> Option<Text> {
+    fn unavailable(self, _setup: &Setup) -> Option<Text> {
         None
     }
 }
@@ -697,7 +704,7 @@ impl Choice for CertLayout {
         }
     }
 
-    fn unavailable(self, options: &Options) -> Option<Text> {
+    fn unavailable(self, options: &Setup) -> Option<Text> {
         match self {
             CertLayout::ChainFiles if !options.postfix.supports_chain_files() => Some(text!(
                 "smtpd_tls_chain_files needs Postfix 3.4 or later (this is {})",
@@ -739,7 +746,7 @@ impl Choice for RelayPort {
         }
     }
 
-    fn unavailable(self, options: &Options) -> Option<Text> {
+    fn unavailable(self, options: &Setup) -> Option<Text> {
         match self {
             RelayPort::Submissions if !options.postfix.supports_smtp_wrappermode() => Some(text!(
                 "client-side implicit TLS (smtp_tls_wrappermode) needs Postfix 3.0 or later (this is {})",
@@ -792,7 +799,7 @@ impl Choice for OpensslVersion {
         }
     }
 
-    fn unavailable(self, options: &Options) -> Option<Text> {
+    fn unavailable(self, options: &Setup) -> Option<Text> {
         let minimum = OpensslVersion::minimum_for(options.postfix);
         (self < minimum).then(|| {
             text!(
@@ -804,648 +811,31 @@ impl Choice for OpensslVersion {
     }
 }
 
-/// One user-editable option, for labels, help, links to postconf(5) and availability in the
-/// web app and the CLI.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Field {
-    /// [`Options::postfix`].
-    Postfix,
-    /// [`Options::openssl`].
-    Openssl,
-    /// [`Options::preset`].
-    Preset,
-    /// [`Options::role`].
-    Role,
-    /// [`Certificate::source`].
-    CertSource,
-    /// [`Certificate::domain`].
-    CertDomain,
-    /// [`Certificate::cert_file`].
-    CertFile,
-    /// [`Certificate::key_file`].
-    KeyFile,
-    /// [`Certificate::layout`].
-    CertLayout,
-    /// [`Certificate::ecdsa`].
-    Ecdsa,
-    /// [`Certificate::ecdsa_cert_file`].
-    EcdsaCertFile,
-    /// [`Certificate::ecdsa_key_file`].
-    EcdsaKeyFile,
-    /// [`Options::inbound`].
-    Inbound,
-    /// [`Options::submission`].
-    Submission,
-    /// [`Options::submissions`].
-    Submissions,
-    /// [`Options::sasl`].
-    Sasl,
-    /// [`Options::outbound`].
-    Outbound,
-    /// [`Options::ca_file`].
-    CaFile,
-    /// [`Relayhost::enabled`].
-    Relayhost,
-    /// [`Relayhost::host`].
-    RelayHost,
-    /// [`Relayhost::port`].
-    RelayPort,
-    /// [`Relayhost::auth`].
-    RelayAuth,
-    /// [`Relayhost::password_maps`].
-    RelayPasswordMaps,
-    /// [`Options::inbound_profile`].
-    InboundProfile,
-    /// [`Options::submission_profile`].
-    SubmissionProfile,
-    /// [`Options::outbound_profile`].
-    OutboundProfile,
-    /// [`Options::harden_logjam`].
-    HardenLogjam,
-    /// [`Options::tls_logging`].
-    TlsLogging,
-    /// [`Options::received_header`].
-    ReceivedHeader,
-    /// [`Options::comments`].
-    Comments,
-}
-
-impl Field {
-    /// Every field, in the order an administrator thinks about them.
-    pub const ALL: &'static [Field] = &[
-        Field::Postfix,
-        Field::Openssl,
-        Field::Preset,
-        Field::Role,
-        Field::CertSource,
-        Field::CertDomain,
-        Field::CertFile,
-        Field::KeyFile,
-        Field::CertLayout,
-        Field::Ecdsa,
-        Field::EcdsaCertFile,
-        Field::EcdsaKeyFile,
-        Field::Inbound,
-        Field::Submission,
-        Field::Submissions,
-        Field::Sasl,
-        Field::Outbound,
-        Field::CaFile,
-        Field::Relayhost,
-        Field::RelayHost,
-        Field::RelayPort,
-        Field::RelayAuth,
-        Field::RelayPasswordMaps,
-        Field::InboundProfile,
-        Field::SubmissionProfile,
-        Field::OutboundProfile,
-        Field::HardenLogjam,
-        Field::TlsLogging,
-        Field::ReceivedHeader,
-        Field::Comments,
-    ];
-
-    /// A short label.
-    pub fn label(self) -> Text {
-        match self {
-            Field::Postfix => text!("Postfix version", "Postfix-Version"),
-            Field::Openssl => text!("OpenSSL version", "OpenSSL-Version"),
-            Field::Preset => text!("Distribution", "Distribution"),
-            Field::Role => text!("Role of the host", "Rolle des Hosts"),
-            Field::CertSource => text!("Certificate", "Zertifikat"),
-            Field::CertDomain => text!("Certificate domain", "Domain des Zertifikats"),
-            Field::CertFile => text!("Certificate chain file", "Datei der Zertifikatskette"),
-            Field::KeyFile => text!("Private key file", "Datei des privaten Schlüssels"),
-            Field::CertLayout => text!("Certificate parameters", "Zertifikatsparameter"),
-            Field::Ecdsa => text!("Second (ECDSA) certificate", "Zweites (ECDSA-)Zertifikat"),
-            Field::EcdsaCertFile => text!(
-                "ECDSA certificate chain file",
-                "Datei der ECDSA-Zertifikatskette"
-            ),
-            Field::EcdsaKeyFile => text!("ECDSA private key file", "Datei des ECDSA-Schlüssels"),
-            Field::Inbound => text!("TLS on port 25", "TLS auf Port 25"),
-            Field::Submission => text!("Submission on port 587", "Submission auf Port 587"),
-            Field::Submissions => text!("Submissions on port 465", "Submissions auf Port 465"),
-            Field::Sasl => text!("SASL server", "SASL-Server"),
-            Field::Outbound => text!("Outbound TLS", "Ausgehendes TLS"),
-            Field::CaFile => text!("CA bundle", "CA-Bündel"),
-            Field::Relayhost => text!("Send through a smarthost", "Über einen Smarthost senden"),
-            Field::RelayHost => text!("Smarthost name", "Name des Smarthosts"),
-            Field::RelayPort => text!("Smarthost port", "Port des Smarthosts"),
-            Field::RelayAuth => text!("Log in to the smarthost", "Am Smarthost anmelden"),
-            Field::RelayPasswordMaps => text!("Password table", "Passworttabelle"),
-            Field::InboundProfile => text!(
-                "Protocols and ciphers on port 25",
-                "Protokolle und Cipher auf Port 25"
-            ),
-            Field::SubmissionProfile => text!(
-                "Protocols and ciphers on 587/465",
-                "Protokolle und Cipher auf 587/465"
-            ),
-            Field::OutboundProfile => text!(
-                "Protocols and ciphers outbound",
-                "Protokolle und Cipher ausgehend"
-            ),
-            Field::HardenLogjam => text!("Logjam/FREAK hardening", "Logjam/FREAK-Härtung"),
-            Field::TlsLogging => text!("TLS logging", "TLS-Protokollierung"),
-            Field::ReceivedHeader => text!(
-                "TLS details in Received: headers",
-                "TLS-Details in Received:-Kopfzeilen"
-            ),
-            Field::Comments => text!("Explain each line", "Jede Zeile erklären"),
-        }
-    }
-
-    /// The label as it reads inside a lowercase diagnostic message: `private key file`, but
-    /// `CA bundle` and `OpenSSL version` keep their capitals (German nouns always do).
-    pub fn label_in_sentence(self) -> Text {
-        let label = self.label();
-        let first_word = label.en.split(' ').next().unwrap_or_default();
-        let acronym = first_word.chars().filter(|c| c.is_uppercase()).count() > 1;
-        let en = match label.en.chars().next() {
-            Some(first) if !acronym => {
-                format!("{}{}", first.to_lowercase(), &label.en[first.len_utf8()..])
-            }
-            _ => label.en.to_string(),
-        };
-        Text::owned(en, label.de.into_owned())
-    }
-
-    /// One line of help.
-    pub fn help(self) -> Text {
-        match self {
-            Field::Postfix => text!(
-                "The Postfix release series on your server (postconf mail_version)",
-                "Die Postfix-Versionsreihe auf Ihrem Server (postconf mail_version)"
-            ),
-            Field::Openssl => text!(
-                "The OpenSSL version Postfix is linked with (postconf -a, ldd or your distribution)",
-                "Die OpenSSL-Version, mit der Postfix gebaut ist (postconf -a, ldd oder Ihre Distribution)"
-            ),
-            Field::Preset => text!(
-                "Sets both versions to what the distribution ships",
-                "Setzt beide Versionen auf das, was die Distribution ausliefert"
-            ),
-            Field::Role => text!(
-                "What the host does decides what port 25 may demand",
-                "Was der Host tut, entscheidet, was Port 25 verlangen darf"
-            ),
-            Field::CertSource => text!(
-                "Where the server certificate comes from",
-                "Woher das Serverzertifikat kommt"
-            ),
-            Field::CertDomain => text!(
-                "The host name the Let's Encrypt certificate was issued for",
-                "Der Hostname, für den das Let's-Encrypt-Zertifikat ausgestellt wurde"
-            ),
-            Field::CertFile => text!(
-                "Absolute path of the PEM file with the server certificate first, then its issuers",
-                "Absoluter Pfad der PEM-Datei mit dem Serverzertifikat zuerst, dann den Ausstellern"
-            ),
-            Field::KeyFile => text!(
-                "Absolute path of the PEM private key; may be the same file as the chain",
-                "Absoluter Pfad des privaten PEM-Schlüssels; darf dieselbe Datei wie die Kette sein"
-            ),
-            Field::CertLayout => text!(
-                "How the key and the chain are given to Postfix",
-                "Wie Schlüssel und Kette an Postfix übergeben werden"
-            ),
-            Field::Ecdsa => text!(
-                "Offer an ECDSA certificate beside the RSA one",
-                "Ein ECDSA-Zertifikat neben dem RSA-Zertifikat anbieten"
-            ),
-            Field::EcdsaCertFile => text!(
-                "Absolute path of the ECDSA certificate chain (PEM)",
-                "Absoluter Pfad der ECDSA-Zertifikatskette (PEM)"
-            ),
-            Field::EcdsaKeyFile => text!(
-                "Absolute path of the ECDSA private key (PEM)",
-                "Absoluter Pfad des ECDSA-Schlüssels (PEM)"
-            ),
-            Field::Inbound => text!(
-                "STARTTLS for mail arriving from other servers on port 25",
-                "STARTTLS für Mail, die von anderen Servern auf Port 25 ankommt"
-            ),
-            Field::Submission => text!(
-                "Mail clients submit on port 587 with STARTTLS required",
-                "Mailprogramme liefern auf Port 587 mit zwingendem STARTTLS ein"
-            ),
-            Field::Submissions => text!(
-                "Mail clients submit on port 465 with TLS from the first byte (RFC 8314 prefers it)",
-                "Mailprogramme liefern auf Port 465 mit TLS ab dem ersten Byte ein (RFC 8314 bevorzugt das)"
-            ),
-            Field::Sasl => text!(
-                "Who checks the passwords of mail clients",
-                "Wer die Passwörter der Mailprogramme prüft"
-            ),
-            Field::Outbound => text!(
-                "TLS when this host delivers mail to other servers",
-                "TLS, wenn dieser Host Mail an andere Server zustellt"
-            ),
-            Field::CaFile => text!(
-                "Absolute path of the trusted CA bundle for verify/secure",
-                "Absoluter Pfad des vertrauenswürdigen CA-Bündels für verify/secure"
-            ),
-            Field::Relayhost => text!(
-                "Deliver all outbound mail through one smarthost",
-                "Alle ausgehende Mail über einen Smarthost zustellen"
-            ),
-            Field::RelayHost => text!(
-                "The smarthost's host name, without brackets or port",
-                "Der Hostname des Smarthosts, ohne Klammern und Port"
-            ),
-            Field::RelayPort => text!(
-                "587 with STARTTLS or 465 with implicit TLS",
-                "587 mit STARTTLS oder 465 mit implizitem TLS"
-            ),
-            Field::RelayAuth => text!(
-                "Authenticate with a user name and password from a table",
-                "Mit Benutzername und Passwort aus einer Tabelle anmelden"
-            ),
-            Field::RelayPasswordMaps => text!(
-                "A lookup table such as hash:/etc/postfix/sasl_passwd",
-                "Eine Lookup-Tabelle wie hash:/etc/postfix/sasl_passwd"
-            ),
-            Field::InboundProfile => text!(
-                "Keep Postfix defaults on port 25: stricter settings only lose mail",
-                "Auf Port 25 die Postfix-Vorgaben behalten: Strengeres verliert nur Mail"
-            ),
-            Field::SubmissionProfile => text!(
-                "Your own mail clients can be held to modern TLS",
-                "Eigene Mailprogramme können modernes TLS verlangen"
-            ),
-            Field::OutboundProfile => text!(
-                "Stricter settings than the defaults make some deliveries fall back to cleartext",
-                "Strengere Einstellungen als die Vorgaben lassen manche Zustellung auf Klartext zurückfallen"
-            ),
-            Field::HardenLogjam => text!(
-                "2048-bit DH and no export ciphers on Postfix older than 3.1",
-                "2048-Bit-DH und keine Export-Cipher bei Postfix älter als 3.1"
-            ),
-            Field::TlsLogging => text!(
-                "Log one summary line per TLS session (loglevel 1)",
-                "Eine Zusammenfassung pro TLS-Sitzung protokollieren (Loglevel 1)"
-            ),
-            Field::ReceivedHeader => text!(
-                "Record protocol and cipher in the Received: header (shows ESMTPS)",
-                "Protokoll und Cipher im Received:-Header vermerken (zeigt ESMTPS)"
-            ),
-            Field::Comments => text!(
-                "A short English comment above each generated line",
-                "Ein kurzer englischer Kommentar über jeder erzeugten Zeile"
-            ),
-        }
-    }
-
-    /// The Postfix parameters this field controls, for links to postconf(5).
-    pub fn params(self) -> &'static [&'static str] {
-        match self {
-            Field::Postfix | Field::Openssl | Field::Preset | Field::Comments => &[],
-            Field::Role => &["smtpd_tls_security_level", "inet_interfaces"],
-            Field::CertSource | Field::CertDomain | Field::CertFile | Field::KeyFile => &[
-                "smtpd_tls_chain_files",
-                "smtpd_tls_cert_file",
-                "smtpd_tls_key_file",
-            ],
-            Field::CertLayout => &[
-                "smtpd_tls_chain_files",
-                "smtpd_tls_cert_file",
-                "smtpd_tls_key_file",
-            ],
-            Field::Ecdsa | Field::EcdsaCertFile | Field::EcdsaKeyFile => &[
-                "smtpd_tls_chain_files",
-                "smtpd_tls_eccert_file",
-                "smtpd_tls_eckey_file",
-            ],
-            Field::Inbound => &[
-                "smtpd_tls_security_level",
-                "smtpd_use_tls",
-                "smtpd_enforce_tls",
-            ],
-            Field::Submission | Field::Submissions => &[
-                "smtpd_tls_security_level",
-                "smtpd_tls_wrappermode",
-                "smtpd_sasl_auth_enable",
-                "smtpd_tls_auth_only",
-                "smtpd_relay_restrictions",
-                "smtpd_recipient_restrictions",
-                "milter_macro_daemon_name",
-                "syslog_name",
-                "local_header_rewrite_clients",
-                "smtpd_forbid_unauth_pipelining",
-                "smtpd_hide_client_session",
-                "smtpd_client_restrictions",
-                "smtpd_helo_restrictions",
-                "smtpd_sender_restrictions",
-            ],
-            Field::Sasl => &["smtpd_sasl_type", "smtpd_sasl_path"],
-            Field::Outbound => &[
-                "smtp_tls_security_level",
-                "smtp_dns_support_level",
-                // From 3.11: the build's own cache type instead of a deprecated `btree:`.
-                "smtp_tls_session_cache_database",
-                "smtp_use_tls",
-                "smtp_enforce_tls",
-            ],
-            Field::CaFile => &["smtp_tls_CAfile"],
-            Field::Relayhost | Field::RelayHost => &["relayhost"],
-            Field::RelayPort => &["relayhost", "smtp_tls_wrappermode"],
-            Field::RelayAuth => &["smtp_sasl_auth_enable", "smtp_sasl_tls_security_options"],
-            Field::RelayPasswordMaps => &["smtp_sasl_password_maps"],
-            Field::InboundProfile => &[
-                "smtpd_tls_protocols",
-                "smtpd_tls_ciphers",
-                "smtpd_tls_exclude_ciphers",
-                "smtpd_tls_mandatory_protocols",
-                "smtpd_tls_mandatory_ciphers",
-                "smtpd_tls_mandatory_exclude_ciphers",
-            ],
-            Field::SubmissionProfile => &[
-                "smtpd_tls_mandatory_protocols",
-                "smtpd_tls_mandatory_ciphers",
-                "smtpd_tls_mandatory_exclude_ciphers",
-            ],
-            Field::OutboundProfile => &[
-                "smtp_tls_protocols",
-                "smtp_tls_ciphers",
-                "smtp_tls_exclude_ciphers",
-                "smtp_tls_mandatory_protocols",
-                "smtp_tls_mandatory_ciphers",
-                "smtp_tls_mandatory_exclude_ciphers",
-            ],
-            Field::HardenLogjam => &[
-                "smtpd_tls_dh1024_param_file",
-                "smtpd_tls_ciphers",
-                "smtpd_tls_exclude_ciphers",
-            ],
-            Field::TlsLogging => &["smtpd_tls_loglevel", "smtp_tls_loglevel"],
-            Field::ReceivedHeader => &["smtpd_tls_received_header"],
-        }
-    }
-
-    /// The group of choices the field belongs to.
-    pub fn topic(self) -> Topic {
-        match self {
-            Field::Postfix | Field::Openssl | Field::Preset | Field::Role => Topic::Host,
-            Field::CertSource
-            | Field::CertDomain
-            | Field::CertFile
-            | Field::KeyFile
-            | Field::CertLayout
-            | Field::Ecdsa
-            | Field::EcdsaCertFile
-            | Field::EcdsaKeyFile => Topic::Certificates,
-            Field::Inbound => Topic::Inbound,
-            Field::Submission | Field::Submissions | Field::Sasl => Topic::Submission,
-            Field::Outbound
-            | Field::CaFile
-            | Field::Relayhost
-            | Field::RelayHost
-            | Field::RelayPort
-            | Field::RelayAuth
-            | Field::RelayPasswordMaps => Topic::Outbound,
-            Field::InboundProfile
-            | Field::SubmissionProfile
-            | Field::OutboundProfile
-            | Field::HardenLogjam => Topic::Protocols,
-            Field::TlsLogging | Field::ReceivedHeader => Topic::Logging,
-            Field::Comments => Topic::General,
-        }
-    }
-
-    /// `Some(reason)` when the field does not apply to the other options (it is then
-    /// ignored by the generator).
-    pub fn unavailable(self, o: &Options) -> Option<Text> {
-        let v = o.postfix;
-        let cert = &o.certificate;
-        let null_client = || {
-            (o.role == Role::NullClient).then(|| {
-                text!(
-                    "a send-only host receives no mail",
-                    "ein reiner Versandhost empfängt keine Mail"
-                )
-            })
-        };
-        let no_server_tls = || {
-            (!o.uses_server_tls()).then(|| {
-                text!(
-                    "no service on this host offers TLS",
-                    "kein Dienst auf diesem Host bietet TLS an"
-                )
-            })
-        };
-        let no_submission = || {
-            null_client().or_else(|| {
-                (!o.submission && !o.submissions).then(|| {
-                    text!(
-                        "neither port 587 nor port 465 is enabled",
-                        "weder Port 587 noch Port 465 ist eingeschaltet"
-                    )
-                })
-            })
-        };
-        let no_relay = || {
-            (!o.relayhost.enabled)
-                .then(|| text!("no smarthost is used", "es wird kein Smarthost verwendet"))
-        };
-        match self {
-            Field::Postfix | Field::Openssl | Field::Preset | Field::Role => None,
-            Field::Outbound | Field::Relayhost | Field::TlsLogging | Field::Comments => None,
-            Field::CertSource | Field::CertLayout => no_server_tls().or_else(|| {
-                (self == Field::CertLayout && !v.supports_chain_files()).then(|| {
-                    text!(
-                        "Postfix {} only knows smtpd_tls_cert_file and smtpd_tls_key_file",
-                        "Postfix {} kennt nur smtpd_tls_cert_file und smtpd_tls_key_file";
-                        v
-                    )
-                })
-            }),
-            Field::CertDomain => no_server_tls().or_else(|| {
-                (cert.source != CertSource::LetsEncrypt).then(|| {
-                    text!(
-                        "only used for a Let's Encrypt certificate",
-                        "nur für ein Let's-Encrypt-Zertifikat verwendet"
-                    )
-                })
-            }),
-            Field::CertFile | Field::KeyFile => no_server_tls().or_else(|| {
-                (cert.source != CertSource::Custom).then(|| {
-                    text!(
-                        "only used for custom certificate files",
-                        "nur für eigene Zertifikatsdateien verwendet"
-                    )
-                })
-            }),
-            Field::Ecdsa => no_server_tls().or_else(|| {
-                (!v.supports_eccert()).then(|| {
-                    text!(
-                        "a second (ECDSA) certificate needs Postfix 2.6 or later (this is {})",
-                        "ein zweites (ECDSA-)Zertifikat braucht Postfix 2.6 oder neuer (gewählt ist {})";
-                        v
-                    )
-                })
-            }),
-            Field::EcdsaCertFile | Field::EcdsaKeyFile => {
-                Field::Ecdsa.unavailable(o).or_else(|| {
-                    (!cert.ecdsa).then(|| {
-                        text!(
-                            "no second (ECDSA) certificate is used",
-                            "es wird kein zweites (ECDSA-)Zertifikat verwendet"
-                        )
-                    })
-                })
-            }
-            Field::Inbound => null_client(),
-            Field::Submission | Field::Submissions => null_client(),
-            Field::Sasl => no_submission(),
-            Field::SubmissionProfile => no_submission().or_else(|| {
-                (!v.supports_security_level()).then(|| {
-                    text!(
-                        "Postfix {} has no protocol or cipher settings for mandatory TLS",
-                        "Postfix {} hat keine Protokoll- oder Cipher-Einstellungen für erzwungenes TLS";
-                        v
-                    )
-                })
-            }),
-            Field::CaFile => (!matches!(
-                o.outbound,
-                OutboundLevel::Verify | OutboundLevel::Secure
-            ))
-            .then(|| {
-                text!(
-                    "only used with the outbound levels verify and secure",
-                    "nur mit den ausgehenden Stufen verify und secure verwendet"
-                )
-            }),
-            Field::RelayHost | Field::RelayPort | Field::RelayAuth => no_relay(),
-            Field::RelayPasswordMaps => no_relay().or_else(|| {
-                (!o.relayhost.auth).then(|| {
-                    text!(
-                        "only used when logging in to the smarthost",
-                        "nur bei Anmeldung am Smarthost verwendet"
-                    )
-                })
-            }),
-            Field::InboundProfile => null_client().or_else(|| {
-                direction_profile_unavailable(v, o.effective_inbound() == InboundLevel::May, o.effective_inbound() == InboundLevel::None)
-            }),
-            Field::OutboundProfile => {
-                let level = o.effective_outbound();
-                direction_profile_unavailable(v, level == OutboundLevel::May, level == OutboundLevel::None)
-            }
-            Field::HardenLogjam => v.has_logjam_safe_defaults().then(|| {
-                text!(
-                    "Postfix {} already uses a 2048-bit DH prime and no export ciphers by default",
-                    "Postfix {} nutzt bereits standardmäßig eine 2048-Bit-DH-Primzahl und keine Export-Cipher";
-                    v
-                )
-            }),
-            Field::ReceivedHeader => no_server_tls(),
-        }
-    }
-
-    /// The field's value as text when it is free text, for validation.
-    fn free_text(self, o: &Options) -> Option<&str> {
-        match self {
-            Field::CertDomain => Some(&o.certificate.domain),
-            Field::CertFile => Some(&o.certificate.cert_file),
-            Field::KeyFile => Some(&o.certificate.key_file),
-            Field::EcdsaCertFile => Some(&o.certificate.ecdsa_cert_file),
-            Field::EcdsaKeyFile => Some(&o.certificate.ecdsa_key_file),
-            Field::CaFile => Some(&o.ca_file),
-            Field::RelayHost => Some(&o.relayhost.host),
-            Field::RelayPasswordMaps => Some(&o.relayhost.password_maps),
-            _ => None,
-        }
-    }
-}
-
-/// Why a protocol/cipher profile cannot apply to one direction: no TLS at all, or a level
-/// whose parameters this version lacks.
-fn direction_profile_unavailable(
-    v: PostfixVersion,
-    opportunistic: bool,
-    off: bool,
-) -> Option<Text> {
-    if off {
-        Some(text!(
-            "TLS is off in this direction",
-            "TLS ist in dieser Richtung aus"
-        ))
-    } else if opportunistic && !v.supports_opportunistic_protocols() {
-        Some(text!(
-            "Postfix {} has no protocol or cipher settings for opportunistic TLS (2.6+)",
-            "Postfix {} hat keine Protokoll- oder Cipher-Einstellungen für opportunistisches TLS (2.6+)";
-            v
-        ))
-    } else if !v.supports_security_level() {
-        Some(text!(
-            "Postfix {} has no protocol or cipher settings for mandatory TLS (2.3+)",
-            "Postfix {} hat keine Protokoll- oder Cipher-Einstellungen für erzwungenes TLS (2.3+)";
-            v
-        ))
-    } else {
-        None
-    }
-}
+/// The option table's id of an option (see [`crate::fields`]).
+pub use crate::fields::Field;
 
 impl Options {
-    /// True when some service on this host offers TLS to clients, so a certificate is needed.
-    pub fn uses_server_tls(&self) -> bool {
-        self.role != Role::NullClient
-            && (self.inbound != InboundLevel::None || self.submission || self.submissions)
-    }
-
-    /// The level actually put on port 25: the one chosen, also `encrypt` on a public MX
-    /// (which gets the RFC 3207 §4 warning, not a silent `may`: what you choose is what you
-    /// get), except on a null client, which receives nothing.
-    pub fn effective_inbound(&self) -> InboundLevel {
-        match (self.role, self.inbound) {
-            (Role::NullClient, _) => InboundLevel::None,
-            (_, level) => level,
-        }
-    }
-
-    /// The outbound level actually used: a smarthost on port 465 needs `encrypt` or stronger
-    /// (`smtp_tls_wrappermode`; real Postfix refuses even `dane`, tests/postfix F5), and any
-    /// other unavailable choice falls back to `may`.
-    pub fn effective_outbound(&self) -> OutboundLevel {
-        match self.outbound.unavailable(self) {
-            None => self.outbound,
-            Some(_) if self.relay_wrappermode() => OutboundLevel::Encrypt,
-            Some(_) if self.outbound == OutboundLevel::None && self.relay_authenticates() => {
-                OutboundLevel::Encrypt
-            }
-            Some(_) => OutboundLevel::May,
-        }
-    }
-
-    /// True when outbound mail goes through a smarthost on port 465 with implicit TLS (and
-    /// its name was accepted: without the smarthost, `encrypt` must not become global).
-    pub fn relay_wrappermode(&self) -> bool {
-        self.relayhost.enabled
-            && !self.rejects(Field::RelayHost)
-            && self.relayhost.port == RelayPort::Submissions
-            && self.relayhost.port.unavailable(self).is_none()
-    }
-
-    /// True when outbound mail goes through an accepted smarthost that needs a login.
-    pub fn relay_authenticates(&self) -> bool {
-        self.relayhost.enabled && self.relayhost.auth && !self.rejects(Field::RelayHost)
-    }
-
     /// Checks every free-text value in use and the OpenSSL version; each problem is an
     /// `option_value_rejected` error, and a rejected value is never rendered.
     pub fn validate(&self) -> Vec<Diagnostic> {
+        self.resolve().rejections().cloned().collect()
+    }
+
+    /// The refusals, given the setup that says which fields apply.
+    pub(crate) fn validate_with(&self, setup: &Setup) -> Vec<(Field, Diagnostic)> {
         Field::ALL
             .iter()
-            .filter_map(|&field| self.rejection(field))
+            .filter_map(|&field| Some((field, self.rejection_with(field, setup)?)))
             .collect()
     }
 
     /// The `option_value_rejected` error about one field's value, if it is refused: what the
     /// page shows at the field itself.
     pub fn rejection(&self, field: Field) -> Option<Diagnostic> {
+        self.resolve().rejection(field).cloned()
+    }
+
+    fn rejection_with(&self, field: Field, setup: &Setup) -> Option<Diagnostic> {
         if field == Field::Openssl {
             let minimum = OpensslVersion::minimum_for(self.postfix);
             return (self.openssl < minimum).then(|| {
@@ -1464,26 +854,24 @@ impl Options {
                 )
             });
         }
-        // Only a few fields hold free text: ask that first, since `unavailable` builds its
-        // reason's text to answer.
-        let value = field.free_text(self)?;
-        if field.unavailable(self).is_some() {
+        let (value, shape) = field.free_text(self)?;
+        if !setup.applies(field) {
             return None;
         }
-        let problem = check_value(field, value).err()?;
+        let problem = check_value(shape, value).err()?;
         Some(rejected(
             field,
             problem.message(field, value),
-            problem.help(field),
+            problem.help(shape),
         ))
     }
 
-    /// True when validation refuses the field's free-text value; such a value is never
-    /// rendered.
+    /// True when validation refuses the field's free-text value, whether or not the field
+    /// applies; such a value is never rendered.
     pub fn rejects(&self, field: Field) -> bool {
         field
             .free_text(self)
-            .is_some_and(|value| check_value(field, value).is_err())
+            .is_some_and(|(value, shape)| check_value(shape, value).is_err())
     }
 }
 
@@ -1548,17 +936,17 @@ impl ValueProblem {
         }
     }
 
-    fn help(&self, field: Field) -> Text {
-        match value_kind(field) {
-            ValueKind::Path => text!(
+    fn help(&self, shape: TextShape) -> Text {
+        match shape {
+            TextShape::Path => text!(
                 "use an absolute path of letters, digits and `/ . _ - + @ ~`, for example `/etc/ssl/private/mail.pem`",
                 "verwenden Sie einen absoluten Pfad aus Buchstaben, Ziffern und `/ . _ - + @ ~`, zum Beispiel `/etc/ssl/private/mail.pem`"
             ),
-            ValueKind::HostName => text!(
+            TextShape::HostName => text!(
                 "use a host name of letters, digits, hyphens and dots, for example `mail.example.com`",
                 "verwenden Sie einen Hostnamen aus Buchstaben, Ziffern, Bindestrichen und Punkten, zum Beispiel `mail.example.com`"
             ),
-            ValueKind::Table => text!(
+            TextShape::Table => text!(
                 "use `type:/absolute/path`, for example `hash:/etc/postfix/sasl_passwd`",
                 "verwenden Sie `Typ:/absoluter/Pfad`, zum Beispiel `hash:/etc/postfix/sasl_passwd`"
             ),
@@ -1568,32 +956,26 @@ impl ValueProblem {
 
 /// The shape a free-text value must have.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum ValueKind {
+pub enum TextShape {
+    /// An absolute path.
     Path,
+    /// A host name.
     HostName,
+    /// A lookup table, `type:/absolute/path`.
     Table,
-}
-
-fn value_kind(field: Field) -> ValueKind {
-    match field {
-        Field::CertDomain | Field::RelayHost => ValueKind::HostName,
-        Field::RelayPasswordMaps => ValueKind::Table,
-        _ => ValueKind::Path,
-    }
 }
 
 /// Accepts only characters that can never end a value, start a comment, expand a macro or
 /// split a list in main.cf, master.cf `-o` values or single-quoted shell words.
-fn allowed_char(kind: ValueKind, c: char) -> bool {
+fn allowed_char(kind: TextShape, c: char) -> bool {
     match kind {
-        ValueKind::HostName => c.is_ascii_alphanumeric() || c == '-' || c == '.',
-        ValueKind::Path => c.is_alphanumeric() || "/._-+@~".contains(c),
-        ValueKind::Table => c.is_alphanumeric() || "/._-+@~:".contains(c),
+        TextShape::HostName => c.is_ascii_alphanumeric() || c == '-' || c == '.',
+        TextShape::Path => c.is_alphanumeric() || "/._-+@~".contains(c),
+        TextShape::Table => c.is_alphanumeric() || "/._-+@~:".contains(c),
     }
 }
 
-fn check_value(field: Field, value: &str) -> Result<(), ValueProblem> {
-    let kind = value_kind(field);
+fn check_value(kind: TextShape, value: &str) -> Result<(), ValueProblem> {
     if value.is_empty() {
         return Err(ValueProblem::Empty);
     }
@@ -1604,13 +986,13 @@ fn check_value(field: Field, value: &str) -> Result<(), ValueProblem> {
         return Err(ValueProblem::TooLong);
     }
     match kind {
-        ValueKind::Path => is_absolute_path(value)
+        TextShape::Path => is_absolute_path(value)
             .then_some(())
             .ok_or(ValueProblem::NotAbsolute),
-        ValueKind::HostName => is_host_name(value)
+        TextShape::HostName => is_host_name(value)
             .then_some(())
             .ok_or(ValueProblem::NotHostName),
-        ValueKind::Table => {
+        TextShape::Table => {
             let (kind, path) = value.split_once(':').ok_or(ValueProblem::NotTable)?;
             let kind_ok = !kind.is_empty()
                 && kind
@@ -1660,6 +1042,7 @@ fn char_name(c: char) -> (String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Topic;
     use crate::lang::Lang;
 
     fn serde_id<T: Serialize>(value: T) -> String {
@@ -1704,27 +1087,27 @@ mod tests {
             openssl: OpensslVersion::V1_0_2,
             ..Options::default()
         };
-        assert!(OutboundLevel::Dane.unavailable(&o).is_some());
-        assert!(CertLayout::ChainFiles.unavailable(&o).is_some());
-        assert!(RelayPort::Submissions.unavailable(&o).is_some());
-        assert!(Profile::Modern.unavailable(&o).is_some());
-        assert!(Sasl::Dovecot.unavailable(&o).is_none());
+        assert!(OutboundLevel::Dane.unavailable(&o.resolve()).is_some());
+        assert!(CertLayout::ChainFiles.unavailable(&o.resolve()).is_some());
+        assert!(RelayPort::Submissions.unavailable(&o.resolve()).is_some());
+        assert!(Profile::Modern.unavailable(&o.resolve()).is_some());
+        assert!(Sasl::Dovecot.unavailable(&o.resolve()).is_none());
         o.postfix = PostfixVersion::new(2, 2);
-        assert!(Sasl::Dovecot.unavailable(&o).is_some());
-        assert!(OutboundLevel::Verify.unavailable(&o).is_some());
+        assert!(Sasl::Dovecot.unavailable(&o.resolve()).is_some());
+        assert!(OutboundLevel::Verify.unavailable(&o.resolve()).is_some());
         o.postfix = PostfixVersion::new(3, 4);
-        assert!(OutboundLevel::Dane.unavailable(&o).is_none());
-        assert!(CertLayout::ChainFiles.unavailable(&o).is_none());
-        assert!(RelayPort::Submissions.unavailable(&o).is_none());
+        assert!(OutboundLevel::Dane.unavailable(&o.resolve()).is_none());
+        assert!(CertLayout::ChainFiles.unavailable(&o.resolve()).is_none());
+        assert!(RelayPort::Submissions.unavailable(&o.resolve()).is_none());
         // TLS 1.3 needs both OpenSSL 1.1.1 and Postfix 3.4.
-        assert!(Profile::Modern.unavailable(&o).is_some());
+        assert!(Profile::Modern.unavailable(&o.resolve()).is_some());
         o.openssl = OpensslVersion::V1_1_1;
-        assert!(Profile::Modern.unavailable(&o).is_none());
+        assert!(Profile::Modern.unavailable(&o.resolve()).is_none());
         o.postfix = PostfixVersion::new(3, 3);
-        assert!(Profile::Modern.unavailable(&o).is_some());
+        assert!(Profile::Modern.unavailable(&o.resolve()).is_some());
         o.postfix = PostfixVersion::new(3, 6);
-        assert!(OpensslVersion::V1_0_2.unavailable(&o).is_some());
-        assert!(OpensslVersion::V1_1_1.unavailable(&o).is_none());
+        assert!(OpensslVersion::V1_0_2.unavailable(&o.resolve()).is_some());
+        assert!(OpensslVersion::V1_1_1.unavailable(&o.resolve()).is_none());
     }
 
     #[test]
@@ -1743,9 +1126,6 @@ mod tests {
                 );
             }
         }
-        let mut all = Field::ALL.to_vec();
-        all.dedup();
-        assert_eq!(all.len(), 30);
     }
 
     #[test]
@@ -1763,13 +1143,31 @@ mod tests {
     fn fields_become_unavailable_with_the_choices_they_depend_on() {
         let mut o = Options::default();
         o.certificate.source = CertSource::Snakeoil;
-        assert!(Field::Inbound.unavailable(&o).is_none());
-        assert!(Field::CertDomain.unavailable(&o).is_some(), "snakeoil");
-        assert!(Field::CertFile.unavailable(&o).is_some(), "snakeoil");
-        assert!(Field::CaFile.unavailable(&o).is_some(), "outbound may");
-        assert!(Field::RelayHost.unavailable(&o).is_some(), "no relayhost");
-        assert!(Field::EcdsaCertFile.unavailable(&o).is_some(), "no ecdsa");
-        assert!(Field::HardenLogjam.unavailable(&o).is_some(), "3.11");
+        assert!(o.resolve().not_applicable(Field::Inbound).is_none());
+        assert!(
+            o.resolve().not_applicable(Field::CertDomain).is_some(),
+            "snakeoil"
+        );
+        assert!(
+            o.resolve().not_applicable(Field::CertFile).is_some(),
+            "snakeoil"
+        );
+        assert!(
+            o.resolve().not_applicable(Field::CaFile).is_some(),
+            "outbound may"
+        );
+        assert!(
+            o.resolve().not_applicable(Field::SmarthostName).is_some(),
+            "no relayhost"
+        );
+        assert!(
+            o.resolve().not_applicable(Field::EcdsaCertFile).is_some(),
+            "no ecdsa"
+        );
+        assert!(
+            o.resolve().not_applicable(Field::HardenLogjam).is_some(),
+            "3.11"
+        );
         o.certificate.source = CertSource::LetsEncrypt;
         o.outbound = OutboundLevel::Secure;
         o.relayhost.enabled = true;
@@ -1778,15 +1176,18 @@ mod tests {
         for f in [
             Field::CertDomain,
             Field::CaFile,
-            Field::RelayHost,
-            Field::RelayPasswordMaps,
+            Field::SmarthostName,
+            Field::SmarthostPasswordMaps,
             Field::EcdsaCertFile,
             Field::HardenLogjam,
         ] {
-            assert!(f.unavailable(&o).is_none(), "{f:?}");
+            assert!(o.resolve().not_applicable(f).is_none(), "{f:?}");
         }
         o.relayhost.auth = false;
-        assert!(Field::RelayPasswordMaps.unavailable(&o).is_some());
+        assert!(o
+            .resolve()
+            .not_applicable(Field::SmarthostPasswordMaps)
+            .is_some());
         o.role = Role::NullClient;
         for f in [
             Field::Inbound,
@@ -1798,18 +1199,18 @@ mod tests {
             Field::SubmissionProfile,
             Field::ReceivedHeader,
         ] {
-            assert!(f.unavailable(&o).is_some(), "{f:?}");
+            assert!(o.resolve().not_applicable(f).is_some(), "{f:?}");
         }
-        assert!(Field::Outbound.unavailable(&o).is_none());
+        assert!(o.resolve().not_applicable(Field::Outbound).is_none());
         o.postfix = PostfixVersion::new(2, 5);
         o.outbound = OutboundLevel::May;
         assert!(
-            Field::OutboundProfile.unavailable(&o).is_some(),
+            o.resolve().not_applicable(Field::OutboundProfile).is_some(),
             "may on 2.5"
         );
         o.outbound = OutboundLevel::Encrypt;
         assert!(
-            Field::OutboundProfile.unavailable(&o).is_none(),
+            o.resolve().not_applicable(Field::OutboundProfile).is_none(),
             "encrypt on 2.5"
         );
     }
@@ -1820,11 +1221,11 @@ mod tests {
             inbound: InboundLevel::Encrypt,
             ..Options::default()
         };
-        assert_eq!(o.effective_inbound(), InboundLevel::Encrypt);
+        assert_eq!(o.resolve().inbound, InboundLevel::Encrypt);
         o.role = Role::Relay;
-        assert_eq!(o.effective_inbound(), InboundLevel::Encrypt);
+        assert_eq!(o.resolve().inbound, InboundLevel::Encrypt);
         o.role = Role::NullClient;
-        assert_eq!(o.effective_inbound(), InboundLevel::None);
+        assert_eq!(o.resolve().inbound, InboundLevel::None);
     }
 
     #[test]
@@ -1832,41 +1233,33 @@ mod tests {
         let mut o = Options::default();
         o.relayhost.enabled = true;
         o.relayhost.port = RelayPort::Submissions;
-        assert_eq!(o.effective_outbound(), OutboundLevel::Encrypt);
+        assert_eq!(o.resolve().outbound, OutboundLevel::Encrypt);
         o.outbound = OutboundLevel::Secure;
-        assert_eq!(o.effective_outbound(), OutboundLevel::Secure);
+        assert_eq!(o.resolve().outbound, OutboundLevel::Secure);
         o.outbound = OutboundLevel::May;
         o.relayhost.host = "smtp.example.net # x".into();
         assert_eq!(
-            o.effective_outbound(),
+            o.resolve().outbound,
             OutboundLevel::May,
             "smarthost refused"
         );
         o.relayhost.host = "smtp.example.net".into();
         o.postfix = PostfixVersion::new(2, 11);
         o.outbound = OutboundLevel::May;
-        assert_eq!(
-            o.effective_outbound(),
-            OutboundLevel::May,
-            "465 unavailable"
-        );
+        assert_eq!(o.resolve().outbound, OutboundLevel::May, "465 unavailable");
         o.postfix = PostfixVersion::new(2, 10);
         o.outbound = OutboundLevel::Dane;
-        assert_eq!(
-            o.effective_outbound(),
-            OutboundLevel::May,
-            "dane unavailable"
-        );
+        assert_eq!(o.resolve().outbound, OutboundLevel::May, "dane unavailable");
         o.postfix = PostfixVersion::new(3, 11);
         o.relayhost.port = RelayPort::Submission;
         o.outbound = OutboundLevel::None;
         assert_eq!(
-            o.effective_outbound(),
+            o.resolve().outbound,
             OutboundLevel::Encrypt,
             "a smarthost login needs TLS (tests/postfix F6)"
         );
         o.relayhost.auth = false;
-        assert_eq!(o.effective_outbound(), OutboundLevel::None, "no login");
+        assert_eq!(o.resolve().outbound, OutboundLevel::None, "no login");
     }
 
     fn rejected_fields(o: &Options) -> Vec<(Field, String)> {
@@ -1967,7 +1360,7 @@ mod tests {
             o.relayhost.host = bad.to_string();
             let found = rejected_fields(&o);
             assert_eq!(found.len(), 1, "{bad:?}");
-            assert_eq!(found[0].0, Field::RelayHost, "{bad:?}");
+            assert_eq!(found[0].0, Field::SmarthostName, "{bad:?}");
             o.relayhost.host = "smtp.example.net".into();
             o.certificate.source = CertSource::LetsEncrypt;
             o.certificate.domain = bad.to_string();
@@ -1987,7 +1380,7 @@ mod tests {
             o.relayhost.password_maps = bad.to_string();
             let found = rejected_fields(&o);
             assert_eq!(found.len(), 1, "{bad:?}");
-            assert_eq!(found[0].0, Field::RelayPasswordMaps, "{bad:?}");
+            assert_eq!(found[0].0, Field::SmarthostPasswordMaps, "{bad:?}");
         }
         let long = format!("/{}", "a".repeat(300));
         let o = Options {

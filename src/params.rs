@@ -5,8 +5,10 @@
 //! defaults of `postconf -d` of four series, Postfix 3.5.25, 3.7.11, 3.10.13 and 3.11.7 (Debian
 //! 11, 12, 13 and sid), and the since-versions that postconf(5) of 3.11 states, patch-release
 //! backports included. A series between or before the measured ones knows a name when the
-//! measured series around it say so, and where they differ, postconf(5) decides. The Postfix
-//! suite holds the stored data to the binaries.
+//! measured series around it say so, and where they differ, postconf(5) decides. The defaults
+//! postconf(5) states for other releases (`Postfix >= 3.0: no, Postfix < 3.0: yes`, "Starting
+//! with Postfix 3.6, the default value is ...") are recorded beside them, with the page that
+//! states each. The Postfix suite holds the stored data to the binaries.
 
 use crate::version::PostfixVersion;
 use std::collections::HashMap;
@@ -37,6 +39,11 @@ const OLDER_DEFAULTS: [(PostfixVersion, &str); 3] = [
 /// 3.7.6 3.8.1`, or a first release that is itself a patch release (`3.10.5`).
 const SINCE_TEXT: &str = include_str!("params/since.txt");
 
+/// `name relation series @page = value`: a default postconf(5) of the measured series `page`
+/// states for other releases (`smtpd_tls_protocols from 3.6 @3.11 = >=TLSv1`). Only
+/// statements that no measured series contradicts are recorded.
+const DOCUMENTED_TEXT: &str = include_str!("params/documented.txt");
+
 /// The measured series, newest first; index `i` is bit `i` of [`Entry::listed`].
 pub const MEASURED: [PostfixVersion; 4] = [
     PostfixVersion::new(3, 11),
@@ -63,6 +70,83 @@ struct Entry {
     renamed_to: Option<&'static str>,
     /// Its vocabulary, if it has one.
     kind: Option<ValueKind>,
+    /// The defaults postconf(5) states for other releases.
+    documented: Vec<Documented>,
+}
+
+/// A default that postconf(5) states for a range of releases.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Documented {
+    /// Which releases it speaks of, relative to `series`.
+    pub relation: Relation,
+    /// The series it names.
+    pub series: PostfixVersion,
+    /// The measured series whose postconf(5) states it (the newest that does).
+    pub page: PostfixVersion,
+    /// The default as postconf(5) writes it (`empty` as the empty string).
+    pub value: &'static str,
+}
+
+/// How a documented default's releases relate to the series it names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Relation {
+    /// That series and later ones (`Postfix >= 3.6`).
+    From,
+    /// The releases before it (`Postfix < 3.0`).
+    Before,
+    /// That series and older ones (`Postfix <= 3.5`).
+    Until,
+    /// That series only (`Postfix 3.10`).
+    In,
+}
+
+impl Documented {
+    /// True when the statement speaks of this series.
+    pub fn covers(&self, version: PostfixVersion) -> bool {
+        match self.relation {
+            Relation::From => version >= self.series,
+            Relation::Before => version < self.series,
+            Relation::Until => version <= self.series,
+            Relation::In => version == self.series,
+        }
+    }
+
+    /// True when the statement places a change of default between two series: one of them
+    /// is covered by it and the other not.
+    fn separates(&self, a: PostfixVersion, b: PostfixVersion) -> bool {
+        self.covers(a) != self.covers(b)
+    }
+}
+
+/// A line of `documented.txt`.
+fn parse_documented(line: &'static str) -> Option<(&'static str, Documented)> {
+    let (head, value) = line.split_once(" =")?;
+    let mut words = head.split_whitespace();
+    let name = words.next()?;
+    let relation = match words.next()? {
+        "from" => Relation::From,
+        "before" => Relation::Before,
+        "until" => Relation::Until,
+        "in" => Relation::In,
+        _ => return None,
+    };
+    let series = parse_series(words.next()?)?;
+    let page = parse_series(words.next()?.strip_prefix('@')?)?;
+    let documented = Documented {
+        relation,
+        series,
+        page,
+        value: value.trim_start(),
+    };
+    words.next().is_none().then_some((name, documented))
+}
+
+fn parse_series(text: &str) -> Option<PostfixVersion> {
+    let (major, minor) = text.split_once('.')?;
+    Some(PostfixVersion::new(
+        major.parse().ok()?,
+        minor.parse().ok()?,
+    ))
 }
 
 impl Entry {
@@ -74,8 +158,12 @@ impl Entry {
 /// The catalogue entry of a name: every name that a measured series lists, that postconf(5)
 /// dates, or that a measured series reads as an old name.
 fn entry(name: &str) -> Option<&'static Entry> {
+    catalogue().get(name)
+}
+
+fn catalogue() -> &'static HashMap<&'static str, Entry> {
     static CATALOGUE: OnceLock<HashMap<&'static str, Entry>> = OnceLock::new();
-    CATALOGUE.get_or_init(build_catalogue).get(name)
+    CATALOGUE.get_or_init(build_catalogue)
 }
 
 /// `name = default` or `name =` as `postconf -d` prints it.
@@ -133,6 +221,13 @@ fn build_catalogue() -> HashMap<&'static str, Entry> {
         }
         let series = PostfixVersion::new(major, minor);
         catalogue.entry(name).or_default().since = Some((series, releases));
+    }
+    for (name, documented) in DOCUMENTED_TEXT.lines().filter_map(parse_documented) {
+        catalogue
+            .entry(name)
+            .or_default()
+            .documented
+            .push(documented);
     }
     // Old names: a default that is nothing but a reference to a name the same series does not
     // list (3.7's `postscreen_denylist_action` reads `postscreen_blacklist_action`).
@@ -276,6 +371,99 @@ pub fn nearest_default(name: &str, version: PostfixVersion) -> Option<&'static s
         .position(|&m| m <= version)
         .unwrap_or(MEASURED.len() - 1);
     entry.defaults[start..].iter().flatten().next().copied()
+}
+
+/// Every default postconf(5) states for the parameter, in the order of `documented.txt`.
+pub fn documented_defaults(name: &str) -> &'static [Documented] {
+    entry(name).map_or(&[], |e| e.documented.as_slice())
+}
+
+/// The default postconf(5) states for this series, when it states one: the statement about
+/// the narrowest range (`Postfix 3.10` before `Postfix >= 3.6` before `Postfix >= 3.0`).
+pub fn documented_default(name: &str, version: PostfixVersion) -> Option<&'static Documented> {
+    let width = |d: &Documented| {
+        let covered = PostfixVersion::ALL.iter().filter(|&&v| d.covers(v)).count();
+        (covered, std::cmp::Reverse(d.page))
+    };
+    documented_defaults(name)
+        .iter()
+        .filter(|d| d.covers(version))
+        .min_by_key(|d| width(d))
+}
+
+/// The measured series whose default stands in for an unmeasured one that postconf(5) states
+/// nothing for: the nearest one with the parameter on the same side of every change of
+/// default postconf(5) dates (the older first), else the nearest older, else the nearest newer.
+pub fn nearest_measured(name: &str, version: PostfixVersion) -> Option<PostfixVersion> {
+    let has = |&m: &PostfixVersion| measured_default(name, m).is_some();
+    let older = MEASURED.iter().copied().filter(|m| *m <= version).find(has);
+    let newer = MEASURED
+        .iter()
+        .rev()
+        .copied()
+        .filter(|m| *m >= version)
+        .find(has);
+    let undivided = |m: PostfixVersion| {
+        !documented_defaults(name)
+            .iter()
+            .any(|d| d.separates(m, version))
+    };
+    older
+        .filter(|&m| undivided(m))
+        .or(newer.filter(|&m| undivided(m)))
+        .or(older)
+        .or(newer)
+}
+
+/// Whether a series has a parameter, and if not, why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Availability {
+    /// The series knows the name.
+    Available,
+    /// The parameter came later; `former` is the old name this series reads instead.
+    NotYet {
+        /// The name this series knows for it (`postscreen_blacklist_action`).
+        former: Option<&'static str>,
+    },
+    /// The series reads the parameter only through the name that replaced it.
+    RenamedTo(&'static str),
+    /// No series from this one on has it.
+    Removed,
+}
+
+/// Whether this series has the parameter.
+pub fn availability(name: &str, version: PostfixVersion) -> Availability {
+    if is_known(name, version) {
+        return Availability::Available;
+    }
+    if let Some(new) = renamed_to(name, version) {
+        return Availability::RenamedTo(new);
+    }
+    if is_too_new(name, version) {
+        let former = former_name(name).filter(|old| is_known(old, version));
+        return Availability::NotYet { former };
+    }
+    Availability::Removed
+}
+
+/// The old name a parameter replaced (`postscreen_blacklist_action` for
+/// `postscreen_denylist_action`).
+pub fn former_name(name: &str) -> Option<&'static str> {
+    static FORMER: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    FORMER
+        .get_or_init(|| {
+            catalogue()
+                .iter()
+                .filter_map(|(&old, e)| Some((e.renamed_to?, old)))
+                .collect()
+        })
+        .get(name)
+        .copied()
+}
+
+/// A measured series' own release, as its `mail_version` default says: `3.7.11`.
+pub fn measured_release(version: PostfixVersion) -> Option<&'static str> {
+    measured_default("mail_version", version)
 }
 
 /// The patch release of this series from which it knows the parameter, when the series
@@ -839,6 +1027,83 @@ mod tests {
         assert!(is_known("tls_config_file", v(3, 7)));
         assert!(is_known("tls_config_file", v(3, 5)));
         assert!(is_too_new("tls_config_file", v(3, 4)));
+    }
+
+    #[test]
+    fn documented_defaults_are_read_with_their_page() {
+        let v = PostfixVersion::new;
+        assert_eq!(
+            DOCUMENTED_TEXT.lines().filter_map(parse_documented).count(),
+            DOCUMENTED_TEXT.lines().count()
+        );
+        assert_eq!(
+            parse_documented("a from 3.6 @3.11 = >=TLSv1"),
+            Some((
+                "a",
+                Documented {
+                    relation: Relation::From,
+                    series: v(3, 6),
+                    page: v(3, 11),
+                    value: ">=TLSv1"
+                }
+            ))
+        );
+        assert_eq!(
+            parse_documented("a until 3.5 @3.11 =").map(|d| d.1.value),
+            Some("")
+        );
+        assert_eq!(parse_documented("a after 3.5 @3.11 = x"), None);
+        assert_eq!(parse_documented("a from 3.5 3.11 = x"), None);
+        // The narrowest statement wins: `Postfix 3.10: yes` over `Postfix >= 3.11: no`.
+        let reused = "smtp_tlsrpt_skip_reused_handshakes";
+        assert_eq!(
+            documented_default(reused, v(3, 10)).map(|d| d.value),
+            Some("yes")
+        );
+        assert_eq!(
+            documented_default(reused, v(3, 11)).map(|d| d.value),
+            Some("no")
+        );
+        assert_eq!(documented_default(reused, v(3, 9)), None);
+        // "With Postfix <= 3.5, the default algorithm is md5": 3.6 is past the change.
+        let digest = "smtp_tls_fingerprint_digest";
+        assert_eq!(nearest_measured(digest, v(3, 6)), Some(v(3, 7)));
+        assert_eq!(
+            nearest_measured("smtpd_tls_security_level", v(3, 6)),
+            Some(v(3, 5))
+        );
+        assert_eq!(
+            nearest_measured("smtpd_tls_security_level", v(2, 9)),
+            Some(v(3, 5))
+        );
+        assert_eq!(measured_release(v(3, 10)), Some("3.10.13"));
+    }
+
+    #[test]
+    fn availability_says_why_a_name_is_missing() {
+        let v = PostfixVersion::new;
+        assert_eq!(
+            availability("smtpd_tls_security_level", v(3, 7)),
+            Availability::Available
+        );
+        assert_eq!(
+            availability("postscreen_blacklist_action", v(3, 7)),
+            Availability::RenamedTo("postscreen_denylist_action")
+        );
+        assert_eq!(
+            availability("postscreen_denylist_action", v(3, 5)),
+            Availability::NotYet {
+                former: Some("postscreen_blacklist_action")
+            }
+        );
+        assert_eq!(
+            availability("tls_ffdhe_auto_groups", v(3, 7)),
+            Availability::NotYet { former: None }
+        );
+        assert_eq!(
+            former_name("postscreen_dnsbl_max_ttl"),
+            Some("postscreen_dnsbl_ttl")
+        );
     }
 
     #[test]

@@ -6,7 +6,9 @@
 //!
 //! - what it does, in English and German: the data file `src/reference/parameters.txt`;
 //! - when it came, its backports and its default per measured series: the catalogue
-//!   measured from the real binaries ([`crate::params`]);
+//!   measured from the real binaries ([`crate::params`]); for every other series the default
+//!   postconf(5) states for it, with the page and section, else plainly the nearest measured
+//!   one;
 //! - the values it accepts: the catalogue's vocabularies, with what each value means from
 //!   `src/reference/values.txt`;
 //! - which generator choices write it: the option table ([`Field::params`]);
@@ -137,11 +139,13 @@ pub struct DefaultValue {
 pub enum Basis {
     /// `postconf -d` of this series' real binary.
     Measured,
-    /// Not measured: the default of this measured series, the newest one before it (the
-    /// oldest measured one for older series).
+    /// Not measured: postconf(5) of a measured series states the default for this one.
+    Documented(&'static params::Documented),
+    /// Not measured, and postconf(5) states no default for this series: the default of this
+    /// measured series, the nearest one on the same side of every change postconf(5) dates.
     Nearest(PostfixVersion),
-    /// The series does not have the parameter.
-    Absent,
+    /// The series does not have the parameter, and why.
+    Absent(params::Availability),
 }
 
 /// A value a parameter accepts, and what it means when the reference says.
@@ -224,12 +228,14 @@ impl Entry {
             .collect()
     }
 
-    /// The default for a series, measured where the tool has that series' binary.
+    /// The default for a series: measured where the tool has that series' binary, else what
+    /// postconf(5) states for it, else that of the nearest measured series.
     pub fn default_for(&self, version: PostfixVersion) -> DefaultValue {
-        if !params::is_known(self.name, version) {
+        let availability = params::availability(self.name, version);
+        if availability != params::Availability::Available {
             return DefaultValue {
                 value: None,
-                basis: Basis::Absent,
+                basis: Basis::Absent(availability),
             };
         }
         if MEASURED.contains(&version) {
@@ -238,27 +244,51 @@ impl Entry {
                 basis: Basis::Measured,
             };
         }
-        let from = MEASURED
-            .iter()
-            .copied()
-            .find(|&m| m <= version && params::measured_default(self.name, m).is_some())
-            .or_else(|| {
-                MEASURED
-                    .iter()
-                    .rev()
-                    .copied()
-                    .find(|&m| params::measured_default(self.name, m).is_some())
-            });
-        match from {
+        if let Some(documented) = params::documented_default(self.name, version) {
+            return DefaultValue {
+                value: Some(documented.value),
+                basis: Basis::Documented(documented),
+            };
+        }
+        match params::nearest_measured(self.name, version) {
             Some(from) => DefaultValue {
                 value: params::measured_default(self.name, from),
                 basis: Basis::Nearest(from),
             },
+            // Known by its date alone: no series the tool measured has it.
             None => DefaultValue {
                 value: None,
-                basis: Basis::Absent,
+                basis: Basis::Absent(availability),
             },
         }
+    }
+
+    /// Where the default of a series comes from, as plain data.
+    pub fn default_source(&self, version: PostfixVersion) -> Source {
+        Source::of(self, self.default_for(version).basis, version)
+    }
+
+    /// The default in every series the tool knows, oldest first, as runs of consecutive
+    /// series that share value and source.
+    pub fn series_defaults(&self) -> Vec<SeriesDefault> {
+        let mut runs: Vec<SeriesDefault> = Vec::new();
+        for &version in PostfixVersion::ALL {
+            let default = self.default_for(version);
+            let source = Source::of(self, default.basis, version);
+            let value = default.value.map(str::to_string);
+            match runs.last_mut() {
+                Some(run) if run.value == value && run.source == source => {
+                    run.last = version.to_string();
+                }
+                _ => runs.push(SeriesDefault {
+                    first: version.to_string(),
+                    last: version.to_string(),
+                    value,
+                    source,
+                }),
+            }
+        }
+        runs
     }
 
     /// The values the parameter accepts, for a parameter with a vocabulary.
@@ -341,6 +371,7 @@ impl Entry {
                     value: value.map(str::to_string),
                 })
                 .collect(),
+            series: self.series_defaults(),
             values: self
                 .values()
                 .into_iter()
@@ -590,6 +621,8 @@ pub struct Card {
     pub backports: Vec<String>,
     /// Its default in each measured series, newest first.
     pub defaults: Vec<MeasuredDefault>,
+    /// Its default in every series the tool knows, oldest first, in runs.
+    pub series: Vec<SeriesDefault>,
     /// The values it accepts.
     pub values: Vec<ValueCard>,
     /// The labels of the generator choices that write it.
@@ -607,6 +640,199 @@ pub struct MeasuredDefault {
     pub version: String,
     /// The default; `None` where the series lacks the parameter.
     pub value: Option<String>,
+}
+
+impl Card {
+    /// The default of a series, and where it comes from.
+    pub fn series_default(&self, version: PostfixVersion) -> Option<&SeriesDefault> {
+        self.series.iter().find(|run| {
+            let (Ok(first), Ok(last)) = (
+                PostfixVersion::parse(&run.first),
+                PostfixVersion::parse(&run.last),
+            ) else {
+                return false;
+            };
+            first <= version && version <= last
+        })
+    }
+
+    /// The patch release of this series from which it has the parameter, when the series
+    /// received it after its first release (`3.6.10`).
+    pub fn patch_release(&self, version: PostfixVersion) -> Option<&str> {
+        let prefix = format!("{version}.");
+        self.since
+            .iter()
+            .chain(&self.backports)
+            .find(|release| release.starts_with(&prefix))
+            .map(String::as_str)
+    }
+}
+
+/// The default of a run of consecutive series (`first` to `last`, both included).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeriesDefault {
+    /// The first series of the run, `3.0`.
+    pub first: String,
+    /// The last series of the run, `3.4`.
+    pub last: String,
+    /// The default; `None` where the series lacks the parameter.
+    pub value: Option<String>,
+    /// Where it comes from.
+    pub source: Source,
+}
+
+/// Where the default of a series comes from, as plain data.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+// Externally tagged (`{"measured": {...}}`): an internally tagged enum would pull serde's
+// buffering deserializer into the wasm.
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// `postconf -d` of the real binary of this release (`3.7.11`).
+    Measured {
+        /// The release measured.
+        release: String,
+    },
+    /// postconf(5) of a measured release states it, in the parameter's own section.
+    Documented {
+        /// The release whose postconf(5) states it (`3.11.7`).
+        page: String,
+        /// `from`, `before`, `until` or `in` the series.
+        relation: String,
+        /// The series the statement names.
+        series: String,
+    },
+    /// postconf(5) states nothing for the series: the default of a measured release.
+    Nearest {
+        /// The measured release (`3.5.25`).
+        release: String,
+    },
+    /// The parameter came later (`since`), and the series may know it by an older name.
+    NotYet {
+        /// The first release with the parameter.
+        since: Option<String>,
+        /// The name this series knows instead.
+        former: Option<String>,
+    },
+    /// The series reads it only through the name that replaced it.
+    RenamedTo {
+        /// The new name.
+        name: String,
+    },
+    /// The series no longer has it.
+    Removed,
+}
+
+impl Source {
+    fn of(entry: &Entry, basis: Basis, version: PostfixVersion) -> Source {
+        let release = |series: PostfixVersion| {
+            params::measured_release(series).map_or_else(|| series.to_string(), str::to_string)
+        };
+        match basis {
+            Basis::Measured => Source::Measured {
+                release: release(version),
+            },
+            Basis::Documented(documented) => Source::Documented {
+                page: release(documented.page),
+                relation: String::from(match documented.relation {
+                    params::Relation::From => "from",
+                    params::Relation::Before => "before",
+                    params::Relation::Until => "until",
+                    params::Relation::In => "in",
+                }),
+                series: documented.series.to_string(),
+            },
+            Basis::Nearest(from) => Source::Nearest {
+                release: release(from),
+            },
+            Basis::Absent(params::Availability::RenamedTo(name)) => Source::RenamedTo {
+                name: name.to_string(),
+            },
+            Basis::Absent(params::Availability::Removed) => Source::Removed,
+            Basis::Absent(params::Availability::NotYet { former }) => Source::NotYet {
+                since: entry.since(),
+                former: former.map(str::to_string),
+            },
+            // Known by date, measured nowhere: nothing to say but that no value is known.
+            Basis::Absent(params::Availability::Available) => Source::NotYet {
+                since: entry.since(),
+                former: None,
+            },
+        }
+    }
+
+    /// The basis as one word: `measured`, `documented`, `nearest` or `absent`.
+    pub fn basis(&self) -> &'static str {
+        match self {
+            Source::Measured { .. } => "measured",
+            Source::Documented { .. } => "documented",
+            Source::Nearest { .. } => "nearest",
+            Source::NotYet { .. } | Source::RenamedTo { .. } | Source::Removed => "absent",
+        }
+    }
+
+    /// Where the default of the parameter `name` comes from, in words a user can look up.
+    pub fn note(&self, name: &str) -> Text {
+        match self {
+            Source::Measured { release } => Text::owned(
+                format!("measured: postconf -d of Postfix {release}"),
+                format!("gemessen: postconf -d von Postfix {release}"),
+            ),
+            Source::Documented {
+                page,
+                relation,
+                series,
+            } => {
+                let (en, de) = match relation.as_str() {
+                    "from" => (
+                        format!("Postfix {series} and later"),
+                        format!("Postfix {series} und neuer"),
+                    ),
+                    "before" => (
+                        format!("releases before Postfix {series}"),
+                        format!("Versionen vor Postfix {series}"),
+                    ),
+                    "until" => (
+                        format!("Postfix {series} and earlier"),
+                        format!("Postfix {series} und älter"),
+                    ),
+                    _ => (format!("Postfix {series}"), format!("Postfix {series}")),
+                };
+                Text::owned(
+                    format!("not measured: from postconf(5) of Postfix {page} (section {name}), which states it for {en}"),
+                    format!("nicht gemessen: aus postconf(5) von Postfix {page} (Abschnitt {name}), das ihn für {de} nennt"),
+                )
+            }
+            Source::Nearest { release } => Text::owned(
+                format!("not measured, and postconf(5) states no default for this release: the default of Postfix {release}, the nearest measured release"),
+                format!("nicht gemessen, und postconf(5) nennt für diese Version keinen Standardwert: der von Postfix {release}, der nächsten gemessenen Version"),
+            ),
+            Source::NotYet { since, former } => {
+                let (mut en, mut de) = match since {
+                    Some(since) => (
+                        format!("not in this release yet: it came with Postfix {since}"),
+                        format!("in dieser Version noch nicht vorhanden: es gibt ihn ab Postfix {since}"),
+                    ),
+                    None => (
+                        String::from("not in this release"),
+                        String::from("in dieser Version nicht vorhanden"),
+                    ),
+                };
+                if let Some(former) = former {
+                    en.push_str(&format!("; this release calls it `{former}`"));
+                    de.push_str(&format!("; diese Version nennt ihn `{former}`"));
+                }
+                Text::owned(en, de)
+            }
+            Source::RenamedTo { name: new } => Text::owned(
+                format!("renamed: this release reads it only through `{new}`"),
+                format!("umbenannt: diese Version liest ihn nur über `{new}`"),
+            ),
+            Source::Removed => Text::fixed(
+                "no longer in this release",
+                "in dieser Version nicht mehr vorhanden",
+            ),
+        }
+    }
 }
 
 /// An accepted value and its meaning.
@@ -707,6 +933,113 @@ pub fn guide() -> Vec<GuideSection> {
     parse_guide(GUIDE).unwrap_or_default()
 }
 
+/// A piece of a generated block as the page shows it: plain text, or text that links to the
+/// reference entry of a parameter. The pieces joined are the block unchanged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Piece<'a> {
+    /// Text as it stands.
+    Text(&'a str),
+    /// Text that links to the entry of `name`.
+    Link {
+        /// The text shown (and copied) as it stands.
+        text: &'a str,
+        /// The parameter whose entry it opens.
+        name: &'a str,
+    },
+}
+
+/// The explanations of a generated main.cf or master.cf (its "Explain each line" comments)
+/// with links to the entries they name: in each comment right above a setting (`name =
+/// value`, or `-o name=value` in master.cf), a parameter name links to its entry, and a
+/// comment that names none links as a whole to the entry of the setting it explains. Section
+/// titles (`# --- logging ---`) and the header are not explanations and stay plain.
+pub fn explanation_links<'a>(text: &'a str) -> Vec<Piece<'a>> {
+    let lines: Vec<(usize, &str)> = text
+        .split_inclusive('\n')
+        .scan(0, |at, line| {
+            let start = *at;
+            *at += line.len();
+            Some((start, line))
+        })
+        .collect();
+    let mut pieces = Vec::new();
+    let mut plain = 0;
+    let mut link = |start: usize, end: usize, name: &'a str, pieces: &mut Vec<Piece<'a>>| {
+        if plain < start {
+            pieces.push(Piece::Text(&text[plain..start]));
+        }
+        pieces.push(Piece::Link {
+            text: &text[start..end],
+            name,
+        });
+        plain = end;
+    };
+    for (index, &(start, line)) in lines.iter().enumerate() {
+        let Some(comment) = explanation(line) else {
+            continue;
+        };
+        let Some(setting) = explained_setting(&lines[index..]) else {
+            continue;
+        };
+        let body = start + line.len() - comment.len();
+        let named = parameter_words(comment);
+        if named.is_empty() {
+            link(body, body + comment.trim_end().len(), setting, &mut pieces);
+        }
+        for (offset, name) in named {
+            link(body + offset, body + offset + name.len(), name, &mut pieces);
+        }
+    }
+    if plain < text.len() {
+        pieces.push(Piece::Text(&text[plain..]));
+    }
+    pieces
+}
+
+/// The text of a comment that may explain a setting: `# text`, not a section title.
+fn explanation(line: &str) -> Option<&str> {
+    let comment = line.strip_prefix("# ")?;
+    (!comment.starts_with("--- ")).then_some(comment)
+}
+
+/// The parameter set by the first line after a block of comments, when that line is a
+/// setting of a parameter the catalogue knows.
+fn explained_setting<'a>(lines: &[(usize, &'a str)]) -> Option<&'a str> {
+    let (_, line) = lines.iter().find(|(_, line)| explanation(line).is_none())?;
+    let setting = line.trim_start();
+    let setting = setting.strip_prefix("-o ").unwrap_or(setting);
+    let name = setting.split(['=', ' ']).next()?;
+    is_parameter(name).then_some(name)
+}
+
+/// True for a name some series the tool knows has.
+fn is_parameter(word: &str) -> bool {
+    PostfixVersion::ALL
+        .iter()
+        .any(|&v| params::is_known(word, v))
+}
+
+/// The parameter names in a text, with their byte offsets.
+fn parameter_words(text: &str) -> Vec<(usize, &str)> {
+    let mut found = Vec::new();
+    let mut start = None;
+    for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        let word_char = c.is_ascii_alphanumeric() || c == '_';
+        match (word_char, start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                let word = &text[from..at];
+                if word.contains('_') && is_parameter(word) {
+                    found.push((from, word));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
 /// Everything the web app loads for its reference view.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Data {
@@ -804,7 +1137,10 @@ mod tests {
             }
         );
         assert_eq!(e.default_for(v(3, 8)).basis, Basis::Nearest(v(3, 7)));
-        assert_eq!(e.default_for(v(3, 4)).basis, Basis::Absent);
+        assert_eq!(
+            e.default_for(v(3, 4)).basis,
+            Basis::Absent(params::Availability::NotYet { former: None })
+        );
         assert_eq!(e.since().as_deref(), Some("3.5.20"));
         assert_eq!(e.backports(), ["3.6.10", "3.7.6", "3.8.1"]);
         let old = entry("smtpd_tls_chain_files").expect("entry");
@@ -909,6 +1245,40 @@ mod tests {
             }
             None => assert_eq!(part, whole, "{at}"),
         }
+    }
+
+    #[test]
+    fn explanations_link_the_entries_they_name() {
+        let main = "# postfix-tls 0.1.0: Postfix 3.11, OpenSSL 3.5\n\n# --- server certificate ---\n# cleared: smtpd_tls_chain_files replaces it\nsmtpd_tls_cert_file =\n# TLS for outbound mail\nsmtp_tls_security_level = may\n# --- logging ---\nsmtpd_tls_loglevel = 1\n";
+        let pieces = explanation_links(main);
+        let joined: String = pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Text(t) | Piece::Link { text: t, .. } => *t,
+            })
+            .collect();
+        assert_eq!(joined, main);
+        let links: Vec<(&str, &str)> = pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Link { text, name } => Some((*text, *name)),
+                Piece::Text(_) => None,
+            })
+            .collect();
+        assert_eq!(
+            links,
+            [
+                ("smtpd_tls_chain_files", "smtpd_tls_chain_files"),
+                ("TLS for outbound mail", "smtp_tls_security_level")
+            ]
+        );
+        // master.cf: a service's comment explains a service, not a setting.
+        let master = "# port 587: mail clients\nsubmission inet n - n - - smtpd\n  -o smtpd_tls_security_level=encrypt\n";
+        assert_eq!(explanation_links(master), [Piece::Text(master)]);
+        assert_eq!(explanation_links(""), []);
+        // A comment above an unknown name, or at the end, links nothing.
+        let odd = "# about it\nno_such_parameter = 1\n# last";
+        assert_eq!(explanation_links(odd), [Piece::Text(odd)]);
     }
 
     #[test]

@@ -8,11 +8,9 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::lang::Text;
-use crate::options::{
-    CertLayout, CertSource, Choice, Field, InboundLevel, Options, OutboundLevel, Profile,
-    RelayPort, Role, Sasl,
-};
+use crate::options::{Choice, Field, InboundLevel, Options, OutboundLevel, Profile, Role, Sasl};
 use crate::rules::RuleId;
+use crate::setup::{Fallback, Setup};
 use crate::text;
 use crate::version::PostfixVersion;
 
@@ -47,8 +45,8 @@ pub struct OtherFile {
 
 /// Renders the options.
 pub fn render(options: &Options) -> Rendered {
-    let plan = Plan::for_options(options);
     let head = header(options);
+    let plan = Plan::for_setup(&options.resolve(), &head);
     let with_header = |block: String| {
         if block.is_empty() {
             block
@@ -84,10 +82,6 @@ pub fn header(options: &Options) -> String {
     )
 }
 
-/// The Debian `ssl-cert` self-signed certificate.
-const SNAKEOIL_CERT: &str = "/etc/ssl/certs/ssl-cert-snakeoil.pem";
-/// The Debian `ssl-cert` private key.
-const SNAKEOIL_KEY: &str = "/etc/ssl/private/ssl-cert-snakeoil.key";
 /// Where the 2048-bit DH parameters for Postfix before 3.1 are written.
 const DH_PARAM_FILE: &str = "/etc/postfix/dh2048.pem";
 
@@ -97,7 +91,7 @@ const DH_PARAM_FILE: &str = "/etc/postfix/dh2048.pem";
 /// CBC suite has a SHA1/SHA256/SHA384 MAC, every AEAD suite has none), no ARIA, no CCM8.
 /// Checked with `openssl ciphers -v` (OpenSSL 3.0): what remains of the `medium` list in
 /// TLS 1.2 is ECDHE with AES-GCM, ChaCha20-Poly1305 or AES-CCM, never an empty list.
-const SCANNER_CLEAN_EXCLUSIONS: &[&str] = &[
+pub const SCANNER_CLEAN_EXCLUSIONS: &[&str] = &[
     "aNULL", "eNULL", "kRSA", "kDHE", "PSK", "3DES", "SHA1", "SHA256", "SHA384", "ARIA", "AESCCM8",
 ];
 
@@ -115,6 +109,7 @@ enum Section {
     Outbound,
     Smarthost,
     Logjam,
+    OpensslOptions,
     Logging,
 }
 
@@ -128,6 +123,7 @@ impl Section {
             Section::Outbound => "outbound TLS",
             Section::Smarthost => "smarthost",
             Section::Logjam => "Logjam/FREAK hardening",
+            Section::OpensslOptions => "OpenSSL options",
             Section::Logging => "logging",
         }
     }
@@ -135,9 +131,10 @@ impl Section {
 
 /// One main.cf line.
 #[derive(Clone, Debug)]
-struct Setting {
+struct MainLine {
     section: Section,
     name: &'static str,
+    /// Empty for `name =`, which clears a parameter a distribution sets.
     value: String,
     /// What must exist before Postfix reads this line (a file to create, a table to
     /// build), written as comments right above it whether or not comments are on: fixed
@@ -145,21 +142,20 @@ struct Setting {
     steps: Vec<String>,
 }
 
-impl Setting {
-    /// The pieces of `name = value`, or of `name =` to clear a parameter a distribution
-    /// sets; pieces rather than one string, so the writers append them without a temporary.
-    fn line(&self) -> [&str; 3] {
+impl MainLine {
+    /// `name = value`, or `name =` to clear the parameter.
+    fn assignment(&self) -> String {
         if self.value.is_empty() {
-            [self.name, " =", ""]
+            format!("{} =", self.name)
         } else {
-            [self.name, " = ", &self.value]
+            format!("{} = {}", self.name, self.value)
         }
     }
 }
 
-/// One master.cf service with its `-o` overrides.
+/// One master.cf smtpd listener with its `-o` overrides.
 #[derive(Clone, Debug)]
-struct Service {
+struct Listener {
     name: &'static str,
     comment: &'static str,
     overrides: Vec<(&'static str, String)>,
@@ -168,8 +164,8 @@ struct Service {
 /// Everything the output will contain.
 #[derive(Debug, Default)]
 struct Plan {
-    settings: Vec<Setting>,
-    services: Vec<Service>,
+    lines: Vec<MainLine>,
+    listeners: Vec<Listener>,
     /// Shell commands to run before `postconf` (files Postfix will read).
     commands: Vec<String>,
     /// A comment printed above the commands, without user text.
@@ -218,230 +214,147 @@ fn override_list(items: &[&str]) -> String {
     items.join(",")
 }
 
-/// The profile actually used for a direction: none when the field does not apply, the
-/// Postfix defaults when the chosen profile is unavailable.
-fn effective_profile(o: &Options, field: Field, chosen: Profile) -> Option<Profile> {
-    if field.unavailable(o).is_some() {
-        None
-    } else if chosen.unavailable(o).is_some() {
-        Some(Profile::PostfixDefault)
-    } else {
-        Some(chosen)
-    }
-}
-
-fn effective_sasl(o: &Options) -> Sasl {
-    if o.sasl.unavailable(o).is_some() {
-        Sasl::Cyrus
-    } else {
-        o.sasl
-    }
-}
-
-/// Whether outbound mail goes through a smarthost that is rendered (its name was accepted).
-fn relay_active(o: &Options) -> bool {
-    o.relayhost.enabled && !o.rejects(Field::RelayHost)
-}
-
 /// Lookup table types that `postmap` must compile before Postfix can read them.
 fn needs_postmap(table: &str) -> bool {
     let kind = table.split(':').next().unwrap_or_default();
     matches!(kind, "hash" | "btree" | "lmdb" | "cdb" | "dbm" | "sdbm")
 }
 
+/// Where port 25's protocol floor goes: `smtpd_tls_protocols` for opportunistic TLS, the
+/// mandatory list when TLS is required. The submission services read it too.
+fn inbound_protocols(s: &Setup) -> Option<(&'static str, String)> {
+    let floor = s.inbound_profile.and_then(Floor::of)?;
+    let name = match s.inbound {
+        InboundLevel::None => return None,
+        InboundLevel::May => "smtpd_tls_protocols",
+        InboundLevel::Encrypt => "smtpd_tls_mandatory_protocols",
+    };
+    Some((name, main_list(&floor.protocols(s.postfix))))
+}
+
+/// What main.cf's `smtpd_tls_exclude_ciphers` holds, for every smtpd at every level: port
+/// 25's scanner-clean exclusions, or the export and low grades on Postfix 2.3-2.5 with
+/// Logjam hardening (scanner-clean needs 2.10, so never both).
+fn server_exclusions(s: &Setup) -> (Section, &'static [&'static str]) {
+    if s.inbound != InboundLevel::None && s.inbound_profile == Some(Profile::ScannerClean) {
+        (Section::Inbound, SCANNER_CLEAN_EXCLUSIONS)
+    } else if s.is_on(Field::HardenLogjam) && s.server_tls && old_logjam_exclusions(s.postfix) {
+        (Section::Logjam, WEAK_GRADE_EXCLUSIONS)
+    } else {
+        (Section::Logjam, &[])
+    }
+}
+
+/// Postfix 2.3-2.5 raise no opportunistic cipher grade: Logjam hardening excludes the weak
+/// grades instead.
+fn old_logjam_exclusions(v: PostfixVersion) -> bool {
+    !v.supports_opportunistic_protocols() && v.supports_security_level()
+}
+
 impl Plan {
-    fn for_options(o: &Options) -> Plan {
+    fn for_setup(s: &Setup, header: &str) -> Plan {
         let mut plan = Plan {
-            problems: o.validate(),
+            problems: s.rejections().cloned().collect(),
             ..Plan::default()
         };
-        plan.fallbacks(o);
-        plan.role(o);
-        plan.certificates(o);
-        plan.inbound(o);
-        plan.sasl(o);
-        plan.outbound(o);
-        plan.smarthost(o);
-        plan.logjam(o);
-        plan.logging(o);
-        plan.submission_services(o);
-        plan.advice(o);
+        plan.problems.extend(s.fallbacks.iter().map(fallback));
+        plan.role(s);
+        plan.certificates(s, header);
+        plan.inbound(s);
+        plan.sasl(s, header);
+        plan.outbound(s);
+        plan.smarthost(s);
+        plan.logjam(s);
+        plan.openssl_options(s);
+        plan.logging(s);
+        plan.submission_services(s);
+        plan.advice(s);
         plan
     }
 
     fn set(&mut self, section: Section, name: &'static str, value: impl Into<String>) {
-        let value = value.into();
-        match self.settings.iter_mut().find(|s| s.name == name) {
-            Some(existing) => existing.value = value,
-            None => self.settings.push(Setting {
-                section,
-                name,
-                value,
-                steps: Vec::new(),
-            }),
-        }
+        self.set_with_steps(section, name, value, Vec::new());
     }
 
-    /// Notes a step beside a setting already in the plan.
-    fn step(&mut self, name: &str, step: String) {
-        if let Some(setting) = self.settings.iter_mut().find(|s| s.name == name) {
-            setting.steps.push(step);
-        }
+    /// A line with what must be done before Postfix reads it.
+    fn set_with_steps(
+        &mut self,
+        section: Section,
+        name: &'static str,
+        value: impl Into<String>,
+        steps: Vec<String>,
+    ) {
+        debug_assert!(
+            self.lines.iter().all(|l| l.name != name),
+            "{name} is set twice"
+        );
+        self.lines.push(MainLine {
+            section,
+            name,
+            value: value.into(),
+            steps,
+        });
     }
 
-    /// Adds cipher exclusions to a list another part of the plan may already have started.
-    fn exclude(&mut self, section: Section, name: &'static str, items: &[&str]) {
-        let mut list: Vec<String> = self
-            .settings
-            .iter()
-            .find(|s| s.name == name)
-            .map(|s| s.value.split(", ").map(str::to_string).collect())
-            .unwrap_or_default();
-        for item in items {
-            if !list.iter().any(|i| i == item) {
-                list.push((*item).to_string());
-            }
-        }
-        let refs: Vec<&str> = list.iter().map(String::as_str).collect();
-        self.set(section, name, main_list(&refs));
-    }
-
-    fn has(&self, name: &str) -> bool {
-        self.settings.iter().any(|s| s.name == name)
-    }
-
-    fn value(&self, name: &str) -> Option<&str> {
-        self.settings
-            .iter()
-            .find(|s| s.name == name)
-            .map(|s| s.value.as_str())
-    }
-
-    /// Warns about a chosen value that does not apply and says what is used instead.
-    fn fallback<T: Choice>(&mut self, o: &Options, field: Field, chosen: T, used: T) {
-        if field.unavailable(o).is_some() {
-            return;
-        }
-        if let Some(reason) = chosen.unavailable(o) {
-            self.problems.push(Diagnostic {
-                topic: field.topic(),
-                ..Diagnostic::new(
-                    RuleId::OptionUnavailable,
-                    Text::owned(
-                        format!(
-                            "`{}` is not available for {}: {}",
-                            chosen.id(),
-                            field.label_in_sentence().en,
-                            reason.en
-                        ),
-                        format!(
-                            "`{}` ist für {} nicht verfügbar: {}",
-                            chosen.id(),
-                            field.label_in_sentence().de,
-                            reason.de
-                        ),
-                    ),
-                    text!(
-                        "the output uses `{}` instead",
-                        "die Ausgabe verwendet stattdessen `{}`";
-                        used.id()
-                    ),
-                )
-            });
-        }
-    }
-
-    fn fallbacks(&mut self, o: &Options) {
-        self.fallback(o, Field::Outbound, o.outbound, o.effective_outbound());
-        self.fallback(o, Field::Sasl, o.sasl, effective_sasl(o));
-        self.fallback(o, Field::RelayPort, o.relayhost.port, RelayPort::Submission);
-        for (field, chosen) in [
-            (Field::InboundProfile, o.inbound_profile),
-            (Field::SubmissionProfile, o.submission_profile),
-            (Field::OutboundProfile, o.outbound_profile),
-        ] {
-            self.fallback(o, field, chosen, Profile::PostfixDefault);
-        }
-    }
-
-    fn role(&mut self, o: &Options) {
-        if o.role == Role::NullClient {
+    fn role(&mut self, s: &Setup) {
+        if s.role == Role::NullClient {
             self.set(Section::Host, "inet_interfaces", "loopback-only");
             self.needs_restart = true;
         }
     }
 
-    fn certificates(&mut self, o: &Options) {
-        if !o.uses_server_tls() {
+    fn certificates(&mut self, s: &Setup, header: &str) {
+        if !s.server_tls {
             return;
         }
-        let c = &o.certificate;
-        let rsa: Option<(String, String)> = match c.source {
-            CertSource::Snakeoil => Some((SNAKEOIL_CERT.into(), SNAKEOIL_KEY.into())),
-            CertSource::LetsEncrypt if !o.rejects(Field::CertDomain) => {
-                self.others.push(certbot_hook(&c.domain, &header(o)));
-                Some((
-                    format!("/etc/letsencrypt/live/{}/fullchain.pem", c.domain),
-                    format!("/etc/letsencrypt/live/{}/privkey.pem", c.domain),
-                ))
-            }
-            CertSource::Custom if !o.rejects(Field::CertFile) && !o.rejects(Field::KeyFile) => {
-                Some((c.cert_file.clone(), c.key_file.clone()))
-            }
-            CertSource::LetsEncrypt | CertSource::Custom => None,
-        };
-        let ecdsa = (Field::Ecdsa.unavailable(o).is_none()
-            && c.ecdsa
-            && !o.rejects(Field::EcdsaCertFile)
-            && !o.rejects(Field::EcdsaKeyFile))
-        .then(|| (c.ecdsa_cert_file.clone(), c.ecdsa_key_file.clone()));
-        let chain_files = c.layout == CertLayout::ChainFiles && c.layout.unavailable(o).is_none();
-        if chain_files {
+        if let (Some(domain), Some(_)) = (&s.lets_encrypt_domain, &s.rsa) {
+            self.others.push(certbot_hook(domain, header));
+        }
+        if s.chain_files {
             // Distributions set the legacy pair (Debian's snakeoil); with both set, every
             // smtpd warns that the legacy parameters are ignored. Seen with Postfix 3.7.11
             // (tests/postfix/FINDINGS.md, F1).
             self.set(Section::Certificate, "smtpd_tls_cert_file", "");
             self.set(Section::Certificate, "smtpd_tls_key_file", "");
             // Key first, then its chain; a combined key+chain file is listed once.
-            let mut files: Vec<String> = Vec::new();
-            for (cert, key) in rsa.iter().chain(ecdsa.iter()) {
-                files.push(key.clone());
-                if cert != key {
-                    files.push(cert.clone());
+            let mut files: Vec<&str> = Vec::new();
+            for pair in s.rsa.iter().chain(s.ecdsa.iter()) {
+                files.push(&pair.key);
+                if pair.cert != pair.key {
+                    files.push(&pair.cert);
                 }
             }
             if !files.is_empty() {
                 self.set(
                     Section::Certificate,
                     "smtpd_tls_chain_files",
-                    files.join(", "),
+                    main_list(&files),
                 );
             }
         } else {
             // The key is named even when it is the certificate file (its default): a
             // distribution's stock key would otherwise stay and mismatch (tests/postfix F3).
-            if let Some((cert, key)) = rsa {
-                self.set(Section::Certificate, "smtpd_tls_cert_file", cert);
-                self.set(Section::Certificate, "smtpd_tls_key_file", key);
+            if let Some(pair) = &s.rsa {
+                self.set(Section::Certificate, "smtpd_tls_cert_file", &pair.cert);
+                self.set(Section::Certificate, "smtpd_tls_key_file", &pair.key);
             }
-            if let Some((cert, key)) = ecdsa {
-                self.set(Section::Certificate, "smtpd_tls_eccert_file", cert);
-                self.set(Section::Certificate, "smtpd_tls_eckey_file", key);
+            if let Some(pair) = &s.ecdsa {
+                self.set(Section::Certificate, "smtpd_tls_eccert_file", &pair.cert);
+                self.set(Section::Certificate, "smtpd_tls_eckey_file", &pair.key);
             }
         }
     }
 
-    fn inbound(&mut self, o: &Options) {
-        let v = o.postfix;
-        let level = o.effective_inbound();
-        match (level, v.supports_security_level()) {
+    fn inbound(&mut self, s: &Setup) {
+        let v = s.postfix;
+        match (s.inbound, v.supports_security_level()) {
             // A null client leaves the smtpd alone; otherwise `none` is stated, because
             // distributions ship `may` (Debian's stock main.cf; tests/postfix F2).
-            (InboundLevel::None, true) if o.role != Role::NullClient => {
+            (InboundLevel::None, true) if s.role != Role::NullClient => {
                 self.set(Section::Inbound, "smtpd_tls_security_level", "none");
                 return;
             }
-            (InboundLevel::None, false) if o.role != Role::NullClient => {
+            (InboundLevel::None, false) if s.role != Role::NullClient => {
                 self.set(Section::Inbound, "smtpd_use_tls", "no");
                 return;
             }
@@ -452,58 +365,47 @@ impl Plan {
             }
             (level, true) => self.set(Section::Inbound, "smtpd_tls_security_level", level.id()),
         }
-        let Some(profile) = effective_profile(o, Field::InboundProfile, o.inbound_profile) else {
-            return;
-        };
-        if let Some(floor) = Floor::of(profile) {
-            let name = if level == InboundLevel::May {
-                "smtpd_tls_protocols"
-            } else {
-                "smtpd_tls_mandatory_protocols"
-            };
-            self.set(Section::Inbound, name, main_list(&floor.protocols(v)));
+        if let Some((name, protocols)) = inbound_protocols(s) {
+            self.set(Section::Inbound, name, protocols);
         }
-        if profile == Profile::ScannerClean {
-            // Applies at every level, so the submission services inherit it too.
-            self.exclude(
+        // Applies at every level, so the submission services inherit it too.
+        if let (Section::Inbound, list) = server_exclusions(s) {
+            self.set(
                 Section::Inbound,
                 "smtpd_tls_exclude_ciphers",
-                SCANNER_CLEAN_EXCLUSIONS,
+                main_list(list),
             );
         }
     }
 
-    fn sasl(&mut self, o: &Options) {
-        if Field::Sasl.unavailable(o).is_some() {
+    fn sasl(&mut self, s: &Setup, header: &str) {
+        // Cyrus is the default type with the default path `smtpd`: nothing to write.
+        if s.sasl != Some(Sasl::Dovecot) {
             return;
         }
-        // Cyrus is the default type with the default path `smtpd`: nothing to write.
-        if effective_sasl(o) == Sasl::Dovecot {
-            self.set(Section::Sasl, "smtpd_sasl_type", "dovecot");
-            self.set(Section::Sasl, "smtpd_sasl_path", "private/auth");
-            // `private/auth` is relative to the queue directory: Dovecot must create the
-            // socket there, writable by Postfix (SASL_README, "Postfix to Dovecot SASL").
-            self.others.push(OtherFile {
-                id: "dovecot-auth",
-                title: text!(
-                    "Dovecot: the auth socket for Postfix",
-                    "Dovecot: der Auth-Socket für Postfix"
-                ),
-                hint: text!(
-                    "In /etc/dovecot/conf.d/10-master.conf, inside the existing `service auth { ... }`, then run systemctl restart dovecot. Postfix finds the socket as private/auth under its queue directory /var/spool/postfix.",
-                    "In /etc/dovecot/conf.d/10-master.conf, innerhalb des vorhandenen `service auth { ... }`, danach systemctl restart dovecot ausführen. Postfix findet den Socket als private/auth unter seinem Queue-Verzeichnis /var/spool/postfix."
-                ),
-                text: format!(
-                    "{}service auth {{\n  unix_listener /var/spool/postfix/private/auth {{\n    mode = 0660\n    user = postfix\n    group = postfix\n  }}\n}}\n",
-                    header(o)
-                ),
-            });
-        }
+        self.set(Section::Sasl, "smtpd_sasl_type", "dovecot");
+        self.set(Section::Sasl, "smtpd_sasl_path", "private/auth");
+        // `private/auth` is relative to the queue directory: Dovecot must create the
+        // socket there, writable by Postfix (SASL_README, "Postfix to Dovecot SASL").
+        self.others.push(OtherFile {
+            id: "dovecot-auth",
+            title: text!(
+                "Dovecot: the auth socket for Postfix",
+                "Dovecot: der Auth-Socket für Postfix"
+            ),
+            hint: text!(
+                "In /etc/dovecot/conf.d/10-master.conf, inside the existing `service auth { ... }`, then run systemctl restart dovecot. Postfix finds the socket as private/auth under its queue directory /var/spool/postfix.",
+                "In /etc/dovecot/conf.d/10-master.conf, innerhalb des vorhandenen `service auth { ... }`, danach systemctl restart dovecot ausführen. Postfix findet den Socket als private/auth unter seinem Queue-Verzeichnis /var/spool/postfix."
+            ),
+            text: format!(
+                "{header}service auth {{\n  unix_listener /var/spool/postfix/private/auth {{\n    mode = 0660\n    user = postfix\n    group = postfix\n  }}\n}}\n"
+            ),
+        });
     }
 
-    fn outbound(&mut self, o: &Options) {
-        let v = o.postfix;
-        let level = o.effective_outbound();
+    fn outbound(&mut self, s: &Setup) {
+        let v = s.postfix;
+        let level = s.outbound;
         if !v.supports_security_level() {
             match level {
                 OutboundLevel::None => self.set(Section::Outbound, "smtp_use_tls", "no"),
@@ -528,12 +430,10 @@ impl Plan {
         if level == OutboundLevel::Dane {
             self.set(Section::Outbound, "smtp_dns_support_level", "dnssec");
         }
-        if matches!(level, OutboundLevel::Verify | OutboundLevel::Secure)
-            && !o.rejects(Field::CaFile)
-        {
-            self.set(Section::Outbound, "smtp_tls_CAfile", o.ca_file.clone());
+        if let Some(ca_file) = &s.ca_file {
+            self.set(Section::Outbound, "smtp_tls_CAfile", ca_file);
         }
-        let Some(profile) = effective_profile(o, Field::OutboundProfile, o.outbound_profile) else {
+        let Some(profile) = s.outbound_profile else {
             return;
         };
         if let Some(floor) = Floor::of(profile) {
@@ -548,79 +448,70 @@ impl Plan {
             }
         }
         if profile == Profile::ScannerClean {
-            self.exclude(
+            self.set(
                 Section::Outbound,
                 "smtp_tls_exclude_ciphers",
-                SCANNER_CLEAN_EXCLUSIONS,
+                main_list(SCANNER_CLEAN_EXCLUSIONS),
             );
         }
     }
 
-    fn smarthost(&mut self, o: &Options) {
-        if !relay_active(o) {
+    fn smarthost(&mut self, s: &Setup) {
+        let Some(relay) = &s.smarthost else {
             return;
-        }
-        let r = &o.relayhost;
-        let port = if o.relay_wrappermode() { 465 } else { 587 };
+        };
+        let port = relay.port();
         self.set(
             Section::Smarthost,
             "relayhost",
-            format!("[{}]:{port}", r.host),
+            format!("[{}]:{port}", relay.host),
         );
-        if o.relay_wrappermode() {
+        if relay.wrappermode {
             self.set(Section::Smarthost, "smtp_tls_wrappermode", "yes");
         }
-        if r.auth && !o.rejects(Field::RelayPasswordMaps) {
-            let table = r.password_table(o.postfix);
-            self.set(Section::Smarthost, "smtp_sasl_auth_enable", "yes");
-            self.set(Section::Smarthost, "smtp_sasl_password_maps", table.clone());
-            // Plaintext mechanisms (which most smarthosts need) only inside TLS: the
-            // default `noplaintext, noanonymous` stays in force without TLS, so a stripped
-            // STARTTLS defers the mail instead of sending the password in the clear.
-            self.set(
-                Section::Smarthost,
-                "smtp_sasl_tls_security_options",
-                "noanonymous",
-            );
-            // The table's file: what follows `type:`.
-            let file = table
-                .split_once(':')
-                .map_or(table.as_str(), |(_, file)| file);
-            self.step(
-                "smtp_sasl_password_maps",
-                format!(
-                    "{file} holds one line: [{}]:{port} username:password",
-                    r.host
-                ),
-            );
-            if needs_postmap(&table) {
-                self.command_notes.push(
-                    "fill the password table first: one line `[host]:port username:password`",
-                );
-                let build = format!("chmod 600 {file} && postmap {table}");
-                self.step("smtp_sasl_password_maps", format!("then run: {build}"));
-                self.commands.push(format!("postmap {table}"));
-            }
+        let Some(table) = &relay.password_table else {
+            return;
+        };
+        self.set(Section::Smarthost, "smtp_sasl_auth_enable", "yes");
+        // The table's file: what follows `type:`.
+        let file = table
+            .split_once(':')
+            .map_or(table.as_str(), |(_, file)| file);
+        let mut steps = vec![format!(
+            "{file} holds one line: [{}]:{port} username:password",
+            relay.host
+        )];
+        if needs_postmap(table) {
+            self.command_notes
+                .push("fill the password table first: one line `[host]:port username:password`");
+            steps.push(format!("then run: chmod 600 {file} && postmap {table}"));
+            self.commands.push(format!("postmap {table}"));
         }
+        self.set_with_steps(Section::Smarthost, "smtp_sasl_password_maps", table, steps);
+        // Plaintext mechanisms (which most smarthosts need) only inside TLS: the default
+        // `noplaintext, noanonymous` stays in force without TLS, so a stripped STARTTLS
+        // defers the mail instead of sending the password in the clear.
+        self.set(
+            Section::Smarthost,
+            "smtp_sasl_tls_security_options",
+            "noanonymous",
+        );
     }
 
-    fn logjam(&mut self, o: &Options) {
-        if !o.harden_logjam || Field::HardenLogjam.unavailable(o).is_some() {
+    fn logjam(&mut self, s: &Setup) {
+        if !s.is_on(Field::HardenLogjam) {
             return;
         }
-        let v = o.postfix;
-        let server = o.uses_server_tls();
-        let outbound = o.effective_outbound();
+        let v = s.postfix;
+        let server = s.server_tls;
+        let outbound = s.outbound != OutboundLevel::None;
         if server {
-            self.set(
+            let create = format!("openssl dhparam -out {DH_PARAM_FILE} 2048");
+            self.set_with_steps(
                 Section::Logjam,
                 "smtpd_tls_dh1024_param_file",
                 DH_PARAM_FILE,
-            );
-            let create = format!("openssl dhparam -out {DH_PARAM_FILE} 2048");
-            self.step(
-                "smtpd_tls_dh1024_param_file",
-                format!("create the file first: {create}"),
+                vec![format!("create the file first: {create}")],
             );
             self.commands.push(create);
         }
@@ -631,62 +522,70 @@ impl Plan {
             if server {
                 self.set(Section::Logjam, "smtpd_tls_ciphers", "medium");
             }
-            if outbound != OutboundLevel::None {
+            if outbound {
                 self.set(Section::Logjam, "smtp_tls_ciphers", "medium");
             }
-        } else if v.supports_security_level() {
-            if server {
-                self.exclude(
-                    Section::Logjam,
-                    "smtpd_tls_exclude_ciphers",
-                    WEAK_GRADE_EXCLUSIONS,
-                );
+        } else if old_logjam_exclusions(v) {
+            if let (Section::Logjam, list) = server_exclusions(s) {
+                if !list.is_empty() {
+                    self.set(
+                        Section::Logjam,
+                        "smtpd_tls_exclude_ciphers",
+                        main_list(list),
+                    );
+                }
             }
-            if outbound != OutboundLevel::None {
-                self.exclude(
+            if outbound {
+                self.set(
                     Section::Logjam,
                     "smtp_tls_exclude_ciphers",
-                    WEAK_GRADE_EXCLUSIONS,
+                    main_list(WEAK_GRADE_EXCLUSIONS),
                 );
             }
         }
     }
 
-    fn logging(&mut self, o: &Options) {
-        if o.tls_logging {
-            if o.uses_server_tls() {
+    fn openssl_options(&mut self, s: &Setup) {
+        if s.is_on(Field::NoRenegotiation) {
+            self.set(
+                Section::OpensslOptions,
+                "tls_ssl_options",
+                "NO_RENEGOTIATION",
+            );
+        }
+    }
+
+    fn logging(&mut self, s: &Setup) {
+        if s.is_on(Field::TlsLogging) {
+            if s.server_tls {
                 self.set(Section::Logging, "smtpd_tls_loglevel", "1");
             }
-            if o.effective_outbound() != OutboundLevel::None {
+            if s.outbound != OutboundLevel::None {
                 self.set(Section::Logging, "smtp_tls_loglevel", "1");
             }
         }
-        if o.received_header && Field::ReceivedHeader.unavailable(o).is_none() {
+        if s.is_on(Field::ReceivedHeader) {
             self.set(Section::Logging, "smtpd_tls_received_header", "yes");
         }
     }
 
-    fn submission_services(&mut self, o: &Options) {
-        if Field::Submission.unavailable(o).is_some() {
-            return;
-        }
-        let v = o.postfix;
-        let profile = effective_profile(o, Field::SubmissionProfile, o.submission_profile);
-        if o.submission {
+    fn submission_services(&mut self, s: &Setup) {
+        let v = s.postfix;
+        if s.is_on(Field::Submission) {
             let mut overrides = vec![("syslog_name", "postfix/submission".to_string())];
             if v.supports_security_level() {
                 overrides.push(("smtpd_tls_security_level", "encrypt".into()));
             } else {
                 overrides.push(("smtpd_enforce_tls", "yes".into()));
             }
-            self.submission_overrides(o, profile, &mut overrides);
-            self.services.push(Service {
+            overrides.extend(submission_overrides(s));
+            self.listeners.push(Listener {
                 name: "submission",
                 comment: "port 587: mail clients, STARTTLS and SASL required",
                 overrides,
             });
         }
-        if o.submissions {
+        if s.is_on(Field::Submissions) {
             let name = if v.stock_names_submissions() {
                 "submissions"
             } else {
@@ -696,89 +595,119 @@ impl Plan {
                 ("syslog_name", format!("postfix/{name}")),
                 ("smtpd_tls_wrappermode", "yes".to_string()),
             ];
-            self.submission_overrides(o, profile, &mut overrides);
-            self.services.push(Service {
+            overrides.extend(submission_overrides(s));
+            self.listeners.push(Listener {
                 name,
                 comment: "port 465: mail clients, implicit TLS (RFC 8314) and SASL required",
                 overrides,
             });
         }
     }
+}
 
-    /// The overrides both submission services share, after the TLS level, in the order of
-    /// the stock master.cf of the selected version.
-    fn submission_overrides(
-        &self,
-        o: &Options,
-        profile: Option<Profile>,
-        overrides: &mut Vec<(&'static str, String)>,
-    ) {
-        let v = o.postfix;
-        // Wrapper mode and `encrypt` both use the mandatory lists.
-        match profile.and_then(Floor::of) {
-            Some(floor) => overrides.push((
-                "smtpd_tls_mandatory_protocols",
-                override_list(&floor.protocols(v)),
-            )),
-            // A port-25 profile on a relay that requires TLS sets the mandatory list in
-            // main.cf; the clients of these services keep the version's default.
-            None if self.has("smtpd_tls_mandatory_protocols") => overrides.push((
+/// The overrides both submission services share, after the TLS level, in the order of the
+/// stock master.cf of the selected version.
+fn submission_overrides(s: &Setup) -> Vec<(&'static str, String)> {
+    let v = s.postfix;
+    let profile = s.submission_profile;
+    let mut overrides = Vec::new();
+    // Wrapper mode and `encrypt` both use the mandatory lists.
+    match profile.and_then(Floor::of) {
+        Some(floor) => overrides.push((
+            "smtpd_tls_mandatory_protocols",
+            override_list(&floor.protocols(v)),
+        )),
+        // A port-25 profile on a relay that requires TLS sets the mandatory list in main.cf;
+        // the clients of these services keep the version's default.
+        None if inbound_protocols(s)
+            .is_some_and(|(name, _)| name == "smtpd_tls_mandatory_protocols") =>
+        {
+            overrides.push((
                 "smtpd_tls_mandatory_protocols",
                 v.default_protocols(true).replace(", ", ","),
-            )),
-            None => {}
+            ))
         }
-        // Port 25's scanner-clean exclusions in main.cf bind every smtpd at every level;
-        // services with another profile get the list without them (tests/postfix F4).
-        if profile != Some(Profile::ScannerClean) {
-            if let Some(inherited) = self.value("smtpd_tls_exclude_ciphers") {
-                let kept: Vec<&str> = inherited
-                    .split(", ")
-                    .filter(|c| !SCANNER_CLEAN_EXCLUSIONS.contains(c))
-                    .collect();
-                if kept.len() != inherited.split(", ").count() {
-                    overrides.push(("smtpd_tls_exclude_ciphers", override_list(&kept)));
-                }
-            }
-        }
-        if profile == Some(Profile::ScannerClean) {
-            overrides.push((
-                "smtpd_tls_mandatory_exclude_ciphers",
-                override_list(SCANNER_CLEAN_EXCLUSIONS),
-            ));
-        }
-        overrides.push(("smtpd_sasl_auth_enable", "yes".into()));
-        overrides.push(("smtpd_tls_auth_only", "yes".into()));
-        if v.stock_submission_rewrites_headers() {
-            overrides.push(("local_header_rewrite_clients", "static:all".into()));
-        }
-        if v.stock_submission_hides_client_session() {
-            overrides.push(("smtpd_forbid_unauth_pipelining", "no".into()));
-            overrides.push(("smtpd_hide_client_session", "yes".into()));
-        }
-        let only_sasl = "permit_sasl_authenticated,reject".to_string();
-        if v.stock_submission_uses_recipient_restrictions() {
-            for name in [
-                "smtpd_client_restrictions",
-                "smtpd_helo_restrictions",
-                "smtpd_sender_restrictions",
-                "smtpd_relay_restrictions",
-            ] {
-                overrides.push((name, String::new()));
-            }
-            overrides.push(("smtpd_recipient_restrictions", only_sasl));
-        } else if v.supports_relay_restrictions() {
-            overrides.push(("smtpd_relay_restrictions", only_sasl));
-        } else {
-            overrides.push(("smtpd_recipient_restrictions", only_sasl));
-        }
-        if v.supports_milters() {
-            overrides.push(("milter_macro_daemon_name", "ORIGINATING".into()));
+        None => {}
+    }
+    // Port 25's scanner-clean exclusions in main.cf bind every smtpd at every level;
+    // services with another profile get the list without them (tests/postfix F4).
+    if profile != Some(Profile::ScannerClean) {
+        let (_, inherited) = server_exclusions(s);
+        let kept: Vec<&str> = inherited
+            .iter()
+            .copied()
+            .filter(|c| !SCANNER_CLEAN_EXCLUSIONS.contains(c))
+            .collect();
+        if kept.len() != inherited.len() {
+            overrides.push(("smtpd_tls_exclude_ciphers", override_list(&kept)));
         }
     }
+    if profile == Some(Profile::ScannerClean) {
+        overrides.push((
+            "smtpd_tls_mandatory_exclude_ciphers",
+            override_list(SCANNER_CLEAN_EXCLUSIONS),
+        ));
+    }
+    overrides.push(("smtpd_sasl_auth_enable", "yes".into()));
+    overrides.push(("smtpd_tls_auth_only", "yes".into()));
+    if v.stock_submission_rewrites_headers() {
+        overrides.push(("local_header_rewrite_clients", "static:all".into()));
+    }
+    if v.stock_submission_hides_client_session() {
+        overrides.push(("smtpd_forbid_unauth_pipelining", "no".into()));
+        overrides.push(("smtpd_hide_client_session", "yes".into()));
+    }
+    let only_sasl = "permit_sasl_authenticated,reject".to_string();
+    if v.stock_submission_uses_recipient_restrictions() {
+        for name in [
+            "smtpd_client_restrictions",
+            "smtpd_helo_restrictions",
+            "smtpd_sender_restrictions",
+            "smtpd_relay_restrictions",
+        ] {
+            overrides.push((name, String::new()));
+        }
+        overrides.push(("smtpd_recipient_restrictions", only_sasl));
+    } else if v.supports_relay_restrictions() {
+        overrides.push(("smtpd_relay_restrictions", only_sasl));
+    } else {
+        overrides.push(("smtpd_recipient_restrictions", only_sasl));
+    }
+    if v.supports_milters() {
+        overrides.push(("milter_macro_daemon_name", "ORIGINATING".into()));
+    }
+    overrides
+}
 
-    fn advice(&mut self, o: &Options) {
-        if o.role == Role::PublicMx && o.inbound == InboundLevel::Encrypt {
+/// The warning about a chosen value that does not apply, saying what is used instead.
+fn fallback(f: &Fallback) -> Diagnostic {
+    let label = f.field.label_in_sentence();
+    Diagnostic {
+        topic: f.field.topic(),
+        ..Diagnostic::new(
+            RuleId::OptionUnavailable,
+            Text::owned(
+                format!(
+                    "`{}` is not available for {}: {}",
+                    f.chosen, label.en, f.reason.en
+                ),
+                format!(
+                    "`{}` ist für {} nicht verfügbar: {}",
+                    f.chosen, label.de, f.reason.de
+                ),
+            ),
+            text!(
+                "the output uses `{}` instead",
+                "die Ausgabe verwendet stattdessen `{}`";
+                f.used
+            ),
+        )
+    }
+}
+
+impl Plan {
+    fn advice(&mut self, s: &Setup) {
+        if s.role == Role::PublicMx && s.inbound == InboundLevel::Encrypt {
             self.problems.push(Diagnostic::new(
                 RuleId::EncryptChosenOnMx,
                 text!(
@@ -792,12 +721,12 @@ impl Plan {
             ));
         }
         let directions = [
-            (Field::InboundProfile, o.inbound_profile),
-            (Field::SubmissionProfile, o.submission_profile),
-            (Field::OutboundProfile, o.outbound_profile),
+            (Field::InboundProfile, s.inbound_profile),
+            (Field::SubmissionProfile, s.submission_profile),
+            (Field::OutboundProfile, s.outbound_profile),
         ];
-        for (field, chosen) in directions {
-            if effective_profile(o, field, chosen) == Some(Profile::ScannerClean) {
+        for (field, profile) in directions {
+            if profile == Some(Profile::ScannerClean) {
                 self.problems.push(scanner_clean_tradeoff(field));
             }
         }
@@ -805,10 +734,10 @@ impl Plan {
 
     /// The settings in section order; the sort is stable, so within a section they keep the
     /// order the plan set them in.
-    fn sorted_settings(&self) -> Vec<&Setting> {
-        let mut settings: Vec<&Setting> = self.settings.iter().collect();
-        settings.sort_by_key(|s| s.section);
-        settings
+    fn sorted_lines(&self) -> Vec<&MainLine> {
+        let mut lines: Vec<&MainLine> = self.lines.iter().collect();
+        lines.sort_by_key(|l| l.section);
+        lines
     }
 
     // The writers append to one buffer with `push_str`: a `format!` per line cost more than
@@ -817,7 +746,7 @@ impl Plan {
     fn main_cf(&self, comments: bool) -> String {
         let mut out = String::with_capacity(OUTPUT_CAPACITY);
         let mut section = None;
-        for s in self.sorted_settings() {
+        for s in self.sorted_lines() {
             if section != Some(s.section) {
                 if section.is_some() {
                     out.push('\n');
@@ -831,14 +760,14 @@ impl Plan {
             for step in &s.steps {
                 push_line(&mut out, &["# ", step]);
             }
-            push_line(&mut out, &s.line());
+            push_line(&mut out, &[&s.assignment()]);
         }
         out
     }
 
     fn master_cf(&self, comments: bool) -> String {
         let mut out = String::with_capacity(OUTPUT_CAPACITY);
-        for (i, service) in self.services.iter().enumerate() {
+        for (i, service) in self.listeners.iter().enumerate() {
             if i > 0 {
                 out.push('\n');
             }
@@ -865,14 +794,14 @@ impl Plan {
         for command in &self.commands {
             push_line(&mut out, &[command]);
         }
-        for s in self.sorted_settings() {
+        for s in self.sorted_lines() {
             out.push_str("postconf -e ");
-            push_shell_quoted(&mut out, s.line());
+            push_shell_quoted(&mut out, [s.assignment().as_str()]);
             out.push('\n');
         }
-        if !self.services.is_empty() {
+        if !self.listeners.is_empty() {
             if v.supports_postconf_master_edit() {
-                for service in &self.services {
+                for service in &self.listeners {
                     // `name/inet=name inet n - n - - smtpd`: the service line, single-spaced.
                     let columns = SMTPD_COLUMNS.iter().flat_map(|column| [" ", column]);
                     out.push_str("postconf -M ");
@@ -1022,7 +951,7 @@ fn scanner_clean_tradeoff(field: Field) -> Diagnostic {
 
 /// The comment written above a main.cf line when comments are on: fixed text, never user
 /// input.
-fn explain(setting: &Setting) -> &'static str {
+fn explain(setting: &MainLine) -> &'static str {
     if setting.value.is_empty() {
         return "cleared: smtpd_tls_chain_files replaces it";
     }
@@ -1065,6 +994,7 @@ fn explain(setting: &Setting) -> &'static str {
         "smtpd_tls_dh1024_param_file" => "2048-bit DH parameters against Logjam",
         "smtpd_tls_ciphers" => "no export ciphers for opportunistic inbound TLS",
         "smtp_tls_ciphers" => "no export ciphers for opportunistic outbound TLS",
+        "tls_ssl_options" => "refuse renegotiation inside TLS sessions (CPU exhaustion attacks)",
         "smtpd_tls_loglevel" => "log a summary of each inbound TLS session",
         "smtp_tls_loglevel" => "log a summary of each outbound TLS session",
         "smtpd_tls_received_header" => "record protocol and cipher in Received: (ESMTPS)",

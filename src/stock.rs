@@ -7,6 +7,7 @@
 //! which package, and under which licence). Ubuntu's package is Debian's, but no Ubuntu
 //! release was replayed here, so the Ubuntu presets have no stock files.
 
+use crate::diagnostic::FileKind;
 use crate::merge;
 use crate::options::Options;
 use crate::version::Preset;
@@ -66,22 +67,24 @@ pub fn applied(
     master_snippet: &str,
 ) -> Option<(Applied, Applied)> {
     let stock = files(options.preset?)?;
-    let one = |original: &str, text: String, name: &str| Applied {
-        diff: unified_diff(original, &text, name),
-        text,
-    };
     Some((
-        one(
-            stock.main_cf,
-            merge::main_cf(stock.main_cf, main_snippet),
-            "main.cf",
-        ),
-        one(
-            stock.master_cf,
-            merge::master_cf(stock.master_cf, master_snippet),
-            "master.cf",
-        ),
+        applied_to(stock.main_cf, main_snippet, FileKind::MainCf, "stock"),
+        applied_to(stock.master_cf, master_snippet, FileKind::MasterCf, "stock"),
     ))
+}
+
+/// Any whole file (a stock file, or a server's own pasted main.cf, `postconf -n` output or
+/// master.cf) with a generated snippet applied, and the diff from it; `origin` names the
+/// original in the diff's first line (`--- main.cf (stock)`).
+pub fn applied_to(original: &str, snippet: &str, kind: FileKind, origin: &str) -> Applied {
+    let (text, name) = match kind {
+        FileKind::MasterCf => (merge::master_cf(original, snippet), "master.cf"),
+        FileKind::MainCf | FileKind::PostconfN => (merge::main_cf(original, snippet), "main.cf"),
+    };
+    Applied {
+        diff: unified_diff(original, &text, name, origin),
+        text,
+    }
 }
 
 /// Lines of context around each change, as `diff -u` gives.
@@ -97,7 +100,7 @@ enum Step {
 
 /// A unified diff of two texts by lines (longest common subsequence; the files are a few
 /// hundred lines, so the quadratic table is small). Empty when they are equal.
-fn unified_diff(old: &str, new: &str, name: &str) -> String {
+fn unified_diff(old: &str, new: &str, name: &str, origin: &str) -> String {
     let a: Vec<&str> = old.lines().collect();
     let b: Vec<&str> = new.lines().collect();
     // lcs[i][j]: the longest common subsequence of a[i..] and b[j..].
@@ -133,7 +136,7 @@ fn unified_diff(old: &str, new: &str, name: &str) -> String {
     if changed.is_empty() {
         return String::new();
     }
-    let mut out = format!("--- {name} (stock)\n+++ {name}\n");
+    let mut out = format!("--- {name} ({origin})\n+++ {name}\n");
     let mut k = 0;
     while k < changed.len() {
         // A hunk: changes closer than twice the context belong together.
@@ -179,21 +182,39 @@ mod tests {
         let old = "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\n";
         let new = "a\nb\nc\nd\nE\nf\ng\nh\ni\nj\nk\n";
         assert_eq!(
-            unified_diff(old, new, "x"),
+            unified_diff(old, new, "x", "stock"),
             "--- x (stock)\n+++ x\n@@ -2,9 +2,10 @@\n b\n c\n d\n-e\n+E\n f\n g\n h\n i\n j\n+k\n"
         );
-        assert_eq!(unified_diff(old, old, "x"), "");
+        assert_eq!(unified_diff(old, old, "x", "stock"), "");
         assert_eq!(
-            unified_diff("", "a\n", "x"),
+            unified_diff("", "a\n", "x", "stock"),
             "--- x (stock)\n+++ x\n@@ -0,0 +1,1 @@\n+a\n"
         );
+    }
+
+    #[test]
+    fn a_pasted_file_is_merged_and_its_diff_says_so() {
+        let pasted = "myhostname = mx\nsmtpd_tls_security_level = none\n";
+        let applied = applied_to(
+            pasted,
+            "smtpd_tls_security_level = may\n",
+            FileKind::PostconfN,
+            "pasted",
+        );
+        assert_eq!(
+            applied.text,
+            "myhostname = mx\nsmtpd_tls_security_level = may\n"
+        );
+        assert!(applied
+            .diff
+            .starts_with("--- main.cf (pasted)\n+++ main.cf\n"));
     }
 
     #[test]
     fn far_apart_changes_are_separate_hunks() {
         let old: String = (1..=20).map(|n| format!("{n}\n")).collect();
         let new = old.replace("2\n", "two\n").replace("19\n", "nineteen\n");
-        let diff = unified_diff(&old, &new, "x");
+        let diff = unified_diff(&old, &new, "x", "stock");
         assert_eq!(diff.matches("@@ -").count(), 2, "{diff}");
         assert!(
             diff.contains("@@ -1,5 +1,5 @@\n 1\n-2\n+two\n 3\n"),

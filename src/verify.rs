@@ -3,6 +3,7 @@
 
 use crate::lang::{Lang, Text};
 use crate::options::{CertSource, Field, InboundLevel, Options, OutboundLevel};
+use crate::setup::Setup;
 use crate::text;
 use crate::version::Preset;
 
@@ -48,13 +49,8 @@ pub const EXAMPLE_HOST: &str = "mail.example.com";
 const CA_PATH: &str = "/etc/ssl/certs";
 
 /// The host the commands connect to: the Let's Encrypt domain, else [`EXAMPLE_HOST`].
-pub fn host(options: &Options) -> &str {
-    let c = &options.certificate;
-    if c.source == CertSource::LetsEncrypt && !options.rejects(Field::CertDomain) {
-        &c.domain
-    } else {
-        EXAMPLE_HOST
-    }
+pub fn host(setup: &Setup) -> &str {
+    setup.lets_encrypt_domain.as_deref().unwrap_or(EXAMPLE_HOST)
 }
 
 /// An SMTP session without TLS that waits for the greeting and for the EHLO answer before
@@ -113,7 +109,8 @@ fn log_commands(options: &Options, pattern: &str) -> (Vec<String>, Text) {
 
 /// The checks for the chosen setup, in the order to run them.
 pub fn commands(options: &Options) -> Vec<VerifyStep> {
-    let host = host(options);
+    let setup = options.resolve();
+    let host = host(&setup);
     let v = options.postfix;
     let mut steps = vec![VerifyStep {
         title: text!("Postfix accepts the configuration", "Postfix akzeptiert die Konfiguration"),
@@ -153,7 +150,7 @@ pub fn commands(options: &Options) -> Vec<VerifyStep> {
         let starttls = if starttls { "-starttls smtp " } else { "" };
         format!("openssl s_client {starttls}-connect {host}:{port} -servername {host} </dev/null")
     };
-    if options.effective_inbound() != InboundLevel::None {
+    if setup.inbound != InboundLevel::None {
         steps.push(VerifyStep {
             title: text!("STARTTLS on port 25", "STARTTLS auf Port 25"),
             commands: vec![s_client(25, true)],
@@ -196,8 +193,8 @@ pub fn commands(options: &Options) -> Vec<VerifyStep> {
             });
         }
     }
-    if Field::Submission.unavailable(options).is_none() {
-        if options.submission {
+    if setup.is_on(Field::Submission) || setup.is_on(Field::Submissions) {
+        if setup.is_on(Field::Submission) {
             steps.push(VerifyStep {
                 title: text!("STARTTLS on port 587", "STARTTLS auf Port 587"),
                 commands: vec![s_client(587, true)],
@@ -206,7 +203,7 @@ pub fn commands(options: &Options) -> Vec<VerifyStep> {
                 check: handshake,
             });
         }
-        if options.submissions {
+        if setup.is_on(Field::Submissions) {
             steps.push(VerifyStep {
                 title: text!("Implicit TLS on port 465", "Implizites TLS auf Port 465"),
                 commands: vec![s_client(465, false)],
@@ -215,7 +212,7 @@ pub fn commands(options: &Options) -> Vec<VerifyStep> {
                 check: handshake,
             });
         }
-        if options.submission {
+        if setup.is_on(Field::Submission) {
             steps.push(VerifyStep {
                 title: text!(
                     "No password login without TLS",
@@ -234,9 +231,9 @@ pub fn commands(options: &Options) -> Vec<VerifyStep> {
             });
         }
     }
-    if options.relayhost.enabled && !options.rejects(Field::RelayHost) {
-        let relay = &options.relayhost.host;
-        let command = if options.relay_wrappermode() {
+    if let Some(smarthost) = &setup.smarthost {
+        let relay = &smarthost.host;
+        let command = if smarthost.wrappermode {
             format!("openssl s_client -connect {relay}:465 -servername {relay} </dev/null")
         } else {
             format!(
@@ -279,7 +276,7 @@ pub fn commands(options: &Options) -> Vec<VerifyStep> {
             },
         });
     }
-    if options.effective_outbound() == OutboundLevel::Dane {
+    if setup.outbound == OutboundLevel::Dane {
         steps.push(VerifyStep {
             title: text!(
                 "A validating resolver for DANE",
@@ -297,7 +294,7 @@ pub fn commands(options: &Options) -> Vec<VerifyStep> {
             },
         });
     }
-    if options.effective_inbound() != InboundLevel::None {
+    if setup.inbound != InboundLevel::None {
         steps.push(VerifyStep {
             title: text!(
                 "ESMTPS in the Received: header",

@@ -144,6 +144,12 @@ impl PostfixVersion {
         self.at_least(3, 4)
     }
 
+    /// `tls_ssl_options` takes `NO_RENEGOTIATION` (3.4; the parameter itself is 2.11).
+    /// Source: postconf(5) `tls_ssl_options`.
+    pub const fn supports_no_renegotiation(self) -> bool {
+        self.at_least(3, 4)
+    }
+
     /// `tlsproxy` in master.cf must have a process limit of 0 (3.4). Source: RELEASE_NOTES-3.4.
     pub const fn tlsproxy_needs_zero_limit(self) -> bool {
         self.at_least(3, 4)
@@ -633,6 +639,7 @@ mod tests {
     fn gates_switch_at_their_release() {
         let v = PostfixVersion::new;
         assert!(!v(3, 3).supports_chain_files() && v(3, 4).supports_chain_files());
+        assert!(!v(3, 3).supports_no_renegotiation() && v(3, 4).supports_no_renegotiation());
         assert!(!v(3, 5).supports_protocol_range_syntax());
         assert!(v(3, 6).supports_protocol_range_syntax());
         assert!(!v(3, 6).stock_names_submissions() && v(3, 7).stock_names_submissions());

@@ -1,7 +1,8 @@
 // Runs before the page is drawn. The page's static copy (src/bin/app/prerender.rs) shows the
 // default choices in English, with a German copy in a template. This picks the copy the app
-// will start with, so that nothing flashes up before the app replaces it, and hides the copy
-// when the app will not start from the defaults. The same order as `Page::load` in
+// will start with, so that nothing flashes up before the app replaces it, hides the copy
+// when the app will not start from the defaults, and makes the copy usable until the app
+// has started. The same order as `Page::load` in
 // src/bin/app/page.rs: a share link, else saved choices; saved language, else the browser's.
 (() => {
   const root = document.documentElement;
@@ -16,18 +17,163 @@
   }
   if (stale) {
     root.classList.add('prerender-stale');
-  } else if (german) {
+    return;
+  }
+  if (german) {
     // Hidden until the German copy has replaced the English one, once the page is parsed.
     root.classList.add('prerender-stale');
-    document.addEventListener('DOMContentLoaded', () => {
-      const copy = document.getElementById('prerender');
-      const template = document.getElementById('prerender-de');
-      if (copy && template) {
-        copy.replaceChildren(template.content);
-        root.lang = 'de';
-        document.title = template.dataset.title;
-        root.classList.remove('prerender-stale');
+  }
+  // Once the page is parsed: 'interactive' comes before DOMContentLoaded, which waits for the
+  // app's loader to arrive.
+  document.addEventListener('readystatechange', function parsed() {
+    if (document.readyState === 'loading') return;
+    document.removeEventListener('readystatechange', parsed);
+    // The copy's answers (see below), asked for once the page is parsed, so they do not hold
+    // up its first paint, and with high priority: on a slow line they come before the rest of
+    // the WebAssembly, which they would otherwise wait behind.
+    const link = document.getElementById(`prerender-answers-${german ? 'de' : 'en'}`);
+    const answered = link
+      ? fetch(link.href, { priority: 'high' })
+          .then((response) => (response.ok ? response.text() : ''))
+          .catch(() => '')
+      : Promise.resolve('');
+    const copy = document.getElementById('prerender');
+    if (!copy) return;
+    const template = document.getElementById('prerender-de');
+    if (german && template) {
+      copy.replaceChildren(template.content);
+      root.lang = 'de';
+      document.title = template.dataset.title;
+    }
+    root.classList.remove('prerender-stale');
+    useBeforeStart(copy, answered);
+  });
+
+  /// The copy's controls work before the app has started (src/bin/app/prerender.rs): what is
+  /// changed is kept and replayed on the app's own controls once the app has replaced the
+  /// copy, so no click is lost. A switch the build rendered an answer for shows that answer at
+  /// once; any other change dims the output until the app shows it.
+  function useBeforeStart(copy, answered) {
+    copy.inert = false;
+    // Control id -> { kind, initial, now }; in the order last changed.
+    const changed = new Map();
+    // Button clicks (tabs, language), by their place among the copy's buttons.
+    const pressed = [];
+    const answers = new Map();
+    let unread = '';
+    const read = () => {
+      if (unread === '') return;
+      const parsed = new DOMParser().parseFromString(unread, 'text/html');
+      unread = '';
+      for (const t of parsed.querySelectorAll('template[data-control][data-checked]')) {
+        answers.set(`${t.dataset.control}|${t.dataset.checked}`, t.content);
       }
+    };
+    let original = null;
+
+    const state = (el) => (el.type === 'checkbox' || el.type === 'radio' ? el.checked : el.value);
+    const restore = () => {
+      for (const [id, entry] of changed) {
+        const el = document.getElementById(id);
+        if (!el) continue;
+        if (entry.kind === 'check') el.checked = entry.now;
+        else el.value = entry.now;
+      }
+    };
+    // What the copy shows: the default page, an answer, or the default page dimmed.
+    const settle = () => {
+      read();
+      const real = [...changed].filter(([, e]) => e.now !== e.initial);
+      const [only] = real;
+      const answer = real.length === 1 && pressed.length === 0 && only[1].kind === 'check'
+        ? answers.get(`${only[0]}|${only[1].now}`)
+        : undefined;
+      const focused = document.activeElement?.id;
+      if (answer) {
+        original ??= [...copy.childNodes];
+        copy.replaceChildren(answer.cloneNode(true));
+      } else if (original && (real.length === 0 || pressed.length > 0 || real.length > 1)) {
+        copy.replaceChildren(...original);
+        original = null;
+      }
+      restore();
+      // Only when the swap took the focus away: focusing lays the page out at once.
+      if (focused && document.activeElement !== document.getElementById(focused)) {
+        document.getElementById(focused)?.focus();
+      }
+      root.classList.toggle('prerender-pending', !answer && (real.length > 0 || pressed.length > 0));
+    };
+    // At most once a frame: clicks faster than the page is drawn cost one swap, not one each.
+    let scheduled = false;
+    const schedule = () => {
+      if (scheduled) return;
+      scheduled = true;
+      requestAnimationFrame(() => {
+        scheduled = false;
+        if (copy.isConnected) settle();
+      });
+    };
+
+    const record = (event) => {
+      const el = event.target;
+      if (!el.id || !(el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement)) return;
+      const kind = el.type === 'checkbox' || el.type === 'radio' ? 'check' : 'value';
+      if (el.type === 'radio') {
+        // The radio that was on before is off now.
+        for (const other of copy.querySelectorAll(`input[type=radio][name="${CSS.escape(el.name)}"]`)) {
+          const entry = changed.get(other.id);
+          if (entry && other !== el) entry.now = false;
+        }
+      }
+      const entry = changed.get(el.id) ?? { kind, initial: kind === 'check' ? !el.checked : el.defaultValue };
+      if (el instanceof HTMLSelectElement && !changed.has(el.id)) {
+        entry.initial = [...el.options].find((o) => o.defaultSelected)?.value ?? el.options[0]?.value;
+      }
+      entry.now = state(el);
+      changed.delete(el.id);
+      changed.set(el.id, entry);
+      schedule();
+    };
+    copy.addEventListener('change', record);
+    copy.addEventListener('input', (event) => event.target.type === 'text' && record(event));
+    copy.addEventListener('click', (event) => {
+      const button = event.target.closest('button');
+      if (!button) return;
+      pressed.push([...copy.querySelectorAll('button')].indexOf(button));
+      schedule();
     });
+    // Links to places in the page (the section links) would replace the share link.
+    copy.addEventListener('click', (event) => {
+      if (event.target.closest('a[href^="#"]')) event.preventDefault();
+    });
+
+    // Without the answers (offline before a first visit was cached) the app answers. They
+    // are read when first needed: reading them costs the page's first paint otherwise.
+    answered.then((text) => {
+      unread = text;
+      if (changed.size > 0) schedule();
+    });
+
+    // The app takes the page over (the copy goes first, then the app draws itself): once its
+    // controls are there, replay on them, in order.
+    new MutationObserver((_, observer) => {
+      if (copy.isConnected || !document.getElementById('main')) return;
+      if (![...changed.keys()].every((id) => document.getElementById(id))) return;
+      observer.disconnect();
+      root.classList.remove('prerender-pending');
+      for (const [id, entry] of changed) {
+        const el = document.getElementById(id);
+        if (!el || el.disabled || state(el) === entry.now) continue;
+        if (entry.kind === 'check') {
+          // A radio is turned off by turning another on.
+          if (el.type === 'checkbox' || entry.now) el.click();
+        } else {
+          el.value = entry.now;
+          el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+        }
+      }
+      const buttons = document.querySelectorAll('body button');
+      for (const at of pressed) buttons[at]?.click();
+    }).observe(document.body, { childList: true, subtree: true });
   }
 })();

@@ -86,9 +86,39 @@ fn a_series_without_a_binary_is_marked_with_its_source() {
     assert_eq!(json["default"]["from"], "3.5");
     assert_eq!(json["since"]["release"], "3.5.20");
     assert_eq!(json["since"]["backports"][0], "3.6.10");
+    assert!(json["default"]["source"]["en"].as_str().is_some_and(|s| s
+        .contains("postconf(5) states no default for this release")
+        && s.contains("Postfix 3.5.25")));
     let text = stdout(&explain(&["tls_config_file", "--postfix-version", "3.6"]));
     assert!(text.contains("Postfix 3.6 has it from 3.6.10 on"), "{text}");
     assert!(text.contains("not measured"), "{text}");
+    // A default postconf(5) states for the series, with the page and section to look it up.
+    let documented = explain(&[
+        "smtpd_tls_protocols",
+        "--postfix-version",
+        "3.8",
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&documented)).expect("valid JSON");
+    assert_eq!(json["default"]["value"], ">=TLSv1");
+    assert_eq!(json["default"]["basis"], "documented");
+    assert_eq!(json["default"]["from"], "3.11");
+    assert_eq!(
+        json["default"]["source"]["en"],
+        "not measured: from postconf(5) of Postfix 3.11.7 (section smtpd_tls_protocols), which states it for Postfix 3.6 and later"
+    );
+    let text = stdout(&explain(&[
+        "smtpd_tls_protocols",
+        "--postfix-version",
+        "3.8",
+        "--lang",
+        "de",
+    ]));
+    assert!(
+        text.contains("default:   >=TLSv1  [Postfix 3.8, nicht gemessen: aus postconf(5) von Postfix 3.11.7 (Abschnitt smtpd_tls_protocols)"),
+        "{text}"
+    );
     let absent = explain(&[
         "requiretls_enable",
         "--postfix-version",

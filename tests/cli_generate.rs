@@ -241,3 +241,70 @@ fn json_names_what_other_programs_need() {
         .collect();
     assert_eq!(ids, ["certbot-deploy-hook", "dovecot-auth"]);
 }
+
+#[test]
+fn from_files_prints_the_options_they_come_down_to() {
+    let dir = env!("CARGO_MANIFEST_DIR");
+    let main = format!("{dir}/tests/realworld/sovereign/main.cf");
+    let master = format!("{dir}/tests/realworld/sovereign/master.cf");
+    let out = run(
+        &[
+            "--from",
+            &master,
+            "--from",
+            &main,
+            "--postfix-version",
+            "3.7",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let options = postfix_tls::options::Options::from_json(&stdout(&out)).expect("options JSON");
+    assert_eq!(options.postfix.to_string(), "3.7");
+    assert_eq!(options.certificate.domain, "example.com");
+    let notes = stderr(&out);
+    assert!(
+        notes.starts_with("note: role `public-mx` (a guess): "),
+        "{notes}"
+    );
+    // Each line left out names its file and line.
+    assert!(
+        notes.contains(&format!(
+            "{main}:48: not carried over: `smtp_tls_loglevel = 2`"
+        )),
+        "{notes}"
+    );
+    // The JSON goes back in as --options.
+    let again = run(&["--options", "-", "--format", "main"], Some(&stdout(&out)));
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    assert!(stdout(&again).contains("/etc/letsencrypt/live/example.com/fullchain.pem"));
+}
+
+#[test]
+fn from_one_file_with_both_parts_reads_both() {
+    let dir = env!("CARGO_MANIFEST_DIR");
+    let both = format!("{dir}/tests/fixtures/postconf-n-M-mail-in-a-box.txt");
+    let out = run(&["--from", &both, "--postfix-version", "3.7"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let options = postfix_tls::options::Options::from_json(&stdout(&out)).expect("options JSON");
+    assert!(options.submission && options.submissions);
+    // The master.cf part's lines are lines of the same file.
+    assert!(
+        stderr(&out).contains(&format!("{both}:99: not carried over: `smtps`")),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn from_refuses_two_files_of_one_kind_and_output_flags() {
+    let dir = env!("CARGO_MANIFEST_DIR");
+    let main = format!("{dir}/tests/realworld/sovereign/main.cf");
+    let out = run(&["--from", &main, "--from", &main], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("both the same kind"));
+    let out = run(&["--from", &main, "--format", "main"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(&["--postfix-version", "3.7"], None);
+    assert_eq!(out.status.code(), Some(2));
+}

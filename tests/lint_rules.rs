@@ -70,6 +70,8 @@ const GENERATOR_ONLY: &[RuleId] = &[
 
 /// Rules about something not written on one line: an unset parameter, or the versions.
 const LINELESS: &[RuleId] = &[
+    // Findings about a setting that is missing (no compatibility_level, no level at all).
+    RuleId::NoRelayProtection,
     RuleId::OutboundTlsDisabled,
     RuleId::SeriesEndOfLife,
     RuleId::SeriesPatchedByDistribution,
@@ -233,6 +235,15 @@ fn cases() -> Vec<Case> {
         quiet(RuleId::SaslOnPort25, Some("smtpd_sasl_type = dovecot\n"), Some(SUBMISSION)),
         fires(RuleId::NoRelayProtection, Some("smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated\n"), None),
         quiet(RuleId::NoRelayProtection, Some("smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated\nsmtpd_recipient_restrictions = reject_unauth_destination\n"), None),
+        // A whole main.cf without compatibility_level is at level 0: the relay restrictions
+        // are empty and smtpd stops (Postfix 3.7.11, Oefenweb's ansible-postfix main.cf).
+        fires(RuleId::NoRelayProtection, Some("myhostname = mail.example.org\nmydestination = $myhostname, localhost\n"), None),
+        quiet(RuleId::NoRelayProtection, Some("compatibility_level = 2\nmyhostname = mail.example.org\nmydestination = $myhostname, localhost\n"), None),
+        quiet(RuleId::NoRelayProtection, Some("myhostname = mail.example.org\nsmtpd_recipient_restrictions = permit_mynetworks, reject_unauth_destination\n"), None),
+        // Before 3.0 there is no level: 2.11's default ends with defer_unauth_destination.
+        quiet(RuleId::NoRelayProtection, Some("myhostname = mail.example.org\nmydestination = $myhostname, localhost\n"), None).on("2.11"),
+        // A TLS snippet leaves the level to the file it goes into.
+        quiet(RuleId::NoRelayProtection, Some("smtpd_tls_security_level = may\n"), None),
         fires(RuleId::SubmissionNotRestricted, Some(CERT), Some("submission inet n - y - - smtpd\n  -o smtpd_tls_security_level=encrypt\n  -o smtpd_relay_restrictions=permit_mynetworks,reject_unauth_destination\n")),
         quiet(RuleId::SubmissionNotRestricted, Some(CERT), Some(SUBMISSION)),
         fires(RuleId::NoImplicitTlsSubmission, None, Some("submission inet n - y - - smtpd\n  -o smtpd_tls_security_level=encrypt\n")),

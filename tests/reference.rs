@@ -4,6 +4,8 @@
 //! every entry speaks both languages.
 
 use postfix_tls::config::{parse_main, parse_master};
+use postfix_tls::edit::Edit;
+use postfix_tls::fields::{Control, Field};
 use postfix_tls::lang::Lang;
 use postfix_tls::options::{
     CertLayout, CertSource, Choice, InboundLevel, Options, OutboundLevel, Profile, RelayPort, Role,
@@ -81,16 +83,13 @@ fn sweep() -> Vec<Options> {
                 variants.push(o);
             }
         }
-        for switch in 0..5 {
-            let mut o = base.clone();
-            match switch {
-                0 => o.harden_logjam = !o.harden_logjam,
-                1 => o.tls_logging = !o.tls_logging,
-                2 => o.received_header = !o.received_header,
-                3 => o.submission = !o.submission,
-                _ => o.submissions = !o.submissions,
+        // Every yes/no option of the table, flipped.
+        for &field in Field::ALL {
+            if let Control::Switch { get, .. } = field.row().control {
+                let mut o = base.clone();
+                o.edit(Edit::Switch(field, !get(&o)));
+                variants.push(o);
             }
-            variants.push(o);
         }
     }
     let mut all = Vec::new();
@@ -134,6 +133,49 @@ fn every_parameter_the_generator_writes_has_an_entry() {
         unattributed.is_empty(),
         "written by no choice of the option table: {unattributed:?}"
     );
+}
+
+/// With "Explain each line" on, the comment right above every main.cf setting links to a
+/// reference entry (one it names, or else the setting's own), every link opens a real entry,
+/// and the page's pieces put together are exactly the generated text.
+#[test]
+fn every_explanation_links_to_an_entry() {
+    let mut linked_names = BTreeSet::new();
+    for options in sweep() {
+        let options = Options {
+            comments: true,
+            ..options
+        };
+        let output = postfix_tls::generate(&options);
+        for text in [&output.main_cf, &output.master_cf] {
+            let pieces = reference::explanation_links(text);
+            let mut joined = String::new();
+            let mut linked_lines = BTreeSet::new();
+            for piece in &pieces {
+                match piece {
+                    reference::Piece::Text(t) => joined.push_str(t),
+                    reference::Piece::Link { text, name } => {
+                        linked_lines.insert(joined.matches('\n').count());
+                        joined.push_str(text);
+                        assert!(reference::entry(name).is_some(), "no entry `{name}`");
+                        linked_names.insert(name.to_string());
+                    }
+                }
+            }
+            assert_eq!(&joined, text);
+            if text != &output.main_cf {
+                continue;
+            }
+            for (index, line) in text.lines().enumerate() {
+                let setting = !line.is_empty() && !line.starts_with('#');
+                assert!(
+                    !setting || linked_lines.contains(&(index - 1)),
+                    "`{line}` has no linked explanation in\n{text}"
+                );
+            }
+        }
+    }
+    assert!(linked_names.len() > 20, "{linked_names:?}");
 }
 
 /// The string literals of a source file that are Postfix parameter names, outside its tests.
@@ -291,9 +333,158 @@ fn defaults_are_measured_or_marked_with_their_source() {
         assert_eq!(value, params::measured_default(entry.name, version));
     }
     assert_eq!(entry.default_for(v(3, 11)).basis, Basis::Measured);
-    assert_eq!(entry.default_for(v(3, 9)).basis, Basis::Nearest(v(3, 7)));
-    assert_eq!(entry.default_for(v(3, 6)).basis, Basis::Nearest(v(3, 5)));
-    assert_eq!(entry.default_for(v(2, 2)).basis, Basis::Absent);
+    // postconf(5) of 3.11: `Postfix >= 3.11: may; Postfix < 3.11: empty`.
+    let documented = entry.default_for(v(3, 9));
+    assert_eq!(documented.value, Some(""));
+    let Basis::Documented(statement) = documented.basis else {
+        panic!("{documented:?}");
+    };
+    assert_eq!(
+        (statement.relation, statement.series, statement.page),
+        (params::Relation::Before, v(3, 11), v(3, 11))
+    );
+    assert_eq!(
+        entry.default_for(v(2, 2)).basis,
+        Basis::Absent(params::Availability::NotYet { former: None })
+    );
+}
+
+#[test]
+fn unmeasured_series_take_the_default_postconf_5_states() {
+    let v = PostfixVersion::new;
+    let default = |name: &str, version| reference::entry(name).expect("entry").default_for(version);
+    // "Starting with Postfix 3.6, the default value is ">=TLSv1"".
+    let protocols = default("smtpd_tls_protocols", v(3, 8));
+    assert_eq!(protocols.value, Some(">=TLSv1"));
+    assert!(matches!(protocols.basis, Basis::Documented(d) if d.series == v(3, 6)));
+    assert_eq!(
+        default("smtpd_tls_protocols", v(3, 6)).value,
+        Some(">=TLSv1")
+    );
+    // Nothing stated for 3.4: plainly the nearest measured series.
+    let old = default("smtpd_tls_protocols", v(3, 4));
+    assert_eq!(old.basis, Basis::Nearest(v(3, 5)));
+    assert_eq!(old.value, Some("!SSLv2, !SSLv3"));
+    // "With Postfix <= 3.5, the default algorithm is md5": 3.4 is documented, and 3.6 lies
+    // past the change, so it takes 3.7's default, not 3.5's.
+    let digest = default("smtp_tls_fingerprint_digest", v(3, 4));
+    assert_eq!(digest.value, Some("md5"));
+    assert!(matches!(digest.basis, Basis::Documented(_)));
+    let digest = default("smtp_tls_fingerprint_digest", v(3, 6));
+    assert_eq!(digest.basis, Basis::Nearest(v(3, 7)));
+    assert!(digest.value.is_some_and(|d| d.contains("sha256")));
+    // Backported switched off, on by default from 3.9 (`Postfix >= 3.9: yes`).
+    let pipelining = default("smtpd_forbid_unauth_pipelining", v(3, 9));
+    assert_eq!(pipelining.value, Some("yes"));
+    assert!(matches!(pipelining.basis, Basis::Documented(_)));
+    let pipelining = default("smtpd_forbid_unauth_pipelining", v(3, 8));
+    assert_eq!(
+        (pipelining.value, pipelining.basis),
+        (Some("no"), Basis::Nearest(v(3, 7)))
+    );
+}
+
+/// Every documented default the reference shows is what each measured series it speaks of
+/// prints (the same words, or a `compatibility_level` expression with it as one branch), and
+/// no series it knows is left without a value or a reason.
+#[test]
+fn documented_defaults_agree_with_the_measured_series() {
+    let words = |value: &str| {
+        value
+            .split(',')
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for entry in reference::entries() {
+        for &version in PostfixVersion::ALL {
+            let default = entry.default_for(version);
+            assert_ne!(
+                default.basis,
+                Basis::Absent(params::Availability::Available),
+                "{} in {version}",
+                entry.name
+            );
+            let Basis::Documented(documented) = default.basis else {
+                continue;
+            };
+            for measured in params::MEASURED {
+                let Some(value) = params::measured_default(entry.name, measured) else {
+                    continue;
+                };
+                if documented.covers(measured) {
+                    assert!(
+                        words(value) == words(documented.value)
+                            || value.contains(&format!("{{{}}}", documented.value)),
+                        "{}: postconf(5) of {} says {:?} for {measured}, which prints {value:?}",
+                        entry.name,
+                        documented.page,
+                        documented.value
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_series_has_one_default_row() {
+    for card in reference::cards() {
+        let first = card.series.first().expect("a row");
+        let last = card.series.last().expect("a row");
+        assert_eq!(first.first, PostfixVersion::ALL[0].to_string());
+        assert_eq!(last.last, PostfixVersion::LATEST.to_string());
+        for pair in card.series.windows(2) {
+            let end = PostfixVersion::parse(&pair[0].last).expect("a series");
+            let next = PostfixVersion::parse(&pair[1].first).expect("a series");
+            let after = PostfixVersion::ALL
+                .iter()
+                .position(|&v| v == end)
+                .expect("known");
+            assert_eq!(PostfixVersion::ALL[after + 1], next, "{}", card.name);
+            assert!(
+                (&pair[0].value, &pair[0].source) != (&pair[1].value, &pair[1].source),
+                "{}: two equal rows",
+                card.name
+            );
+        }
+        for &version in PostfixVersion::ALL {
+            let row = card.series_default(version).expect("covered");
+            let entry = reference::entry(&card.name).expect("entry");
+            assert_eq!(row.value.as_deref(), entry.default_for(version).value);
+        }
+    }
+    let card = reference::entry("smtpd_tls_protocols")
+        .expect("entry")
+        .card();
+    let row = card
+        .series_default(PostfixVersion::new(3, 9))
+        .expect("covered");
+    assert_eq!(
+        row.source.note(&card.name).en,
+        "not measured: from postconf(5) of Postfix 3.11.7 (section smtpd_tls_protocols), which states it for Postfix 3.6 and later"
+    );
+    let row = card
+        .series_default(PostfixVersion::new(3, 7))
+        .expect("covered");
+    assert_eq!(
+        row.source.note(&card.name).de,
+        "gemessen: postconf -d von Postfix 3.7.11"
+    );
+    let card = reference::entry("tls_config_file").expect("entry").card();
+    assert_eq!(
+        card.patch_release(PostfixVersion::new(3, 6)),
+        Some("3.6.10")
+    );
+    assert_eq!(card.patch_release(PostfixVersion::new(3, 9)), None);
+    let row = card
+        .series_default(PostfixVersion::new(3, 4))
+        .expect("covered");
+    assert_eq!(row.value, None);
+    assert_eq!(
+        row.source.note(&card.name).en,
+        "not in this release yet: it came with Postfix 3.5.20"
+    );
 }
 
 #[test]

@@ -4,7 +4,8 @@
 use postfix_tls::diagnostic::{has_errors, Severity};
 use postfix_tls::generate;
 use postfix_tls::options::{
-    CertLayout, CertSource, InboundLevel, Options, OutboundLevel, Profile, RelayPort, Role, Sasl,
+    CertLayout, CertSource, Field, InboundLevel, Options, OutboundLevel, Profile, RelayPort, Role,
+    Sasl,
 };
 use postfix_tls::render::{render, Rendered};
 use postfix_tls::rules::RuleId;
@@ -833,4 +834,32 @@ fn the_other_side_of_dovecot_and_lets_encrypt_comes_with_the_output() {
     assert!(r.others.is_empty(), "{:?}", r.others);
     o.certificate.source = CertSource::Snakeoil;
     assert!(render(&o).others.is_empty());
+}
+
+#[test]
+fn no_renegotiation_from_3_4_where_a_service_offers_tls() {
+    let mut o = at(3, 11);
+    assert!(
+        !render(&o).main_cf.contains("tls_ssl_options"),
+        "off by default"
+    );
+    o.no_renegotiation = true;
+    let r = render(&o);
+    assert_eq!(
+        main_value(&r, "tls_ssl_options").as_deref(),
+        Some("NO_RENEGOTIATION")
+    );
+    assert!(r
+        .postconf
+        .contains("\npostconf -e 'tls_ssl_options = NO_RENEGOTIATION'\n"));
+    // Not before 3.4, which does not know the name, and not where no client can ask.
+    let mut old = at(3, 3);
+    old.no_renegotiation = true;
+    assert!(!render(&old).main_cf.contains("tls_ssl_options"));
+    assert!(old
+        .resolve()
+        .not_applicable(Field::NoRenegotiation)
+        .is_some());
+    o.role = Role::NullClient;
+    assert!(!render(&o).main_cf.contains("tls_ssl_options"));
 }

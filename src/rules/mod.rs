@@ -15,9 +15,8 @@
 //! assert!(found[0].help.en.contains("`may`"));
 //! ```
 
-mod catalogue;
 mod certificates;
-mod crypto;
+pub(crate) mod crypto;
 mod id;
 mod inbound;
 mod lifecycle;
@@ -25,9 +24,10 @@ mod outbound;
 mod scope;
 mod submission;
 mod syntax;
+mod table;
 
-pub use catalogue::RULES;
 pub use id::RuleId;
+pub use table::RULES;
 
 use crate::config::{self, MainCf, MasterCf};
 use crate::diagnostic::{Diagnostic, FileKind, Severity, Topic};

@@ -3,7 +3,7 @@
 //! `sasl_on_port_25` (L29), `no_relay_protection` and `submission_not_restricted` (L30),
 //! `no_implicit_tls_submission` (L46).
 
-use super::scope::{port_of, At, Lint, Port, Scope};
+use super::scope::{port_of, At, Lint, Port, Scope, Setting};
 use super::syntax::has_bad_restrictions;
 use super::RuleId;
 use crate::diagnostic::FileKind;
@@ -256,14 +256,26 @@ fn sasl_on_port_25(lint: &mut Lint) {
     }
 }
 
-/// The words of the relay and recipient restrictions of a scope, and where the last of them
-/// was written; `None` when they cannot be judged (a `$name`, an invalid word, or nothing
-/// written at all).
-fn restriction_words<'a>(lint: &Lint<'a>, scope: &Scope<'a>) -> Option<(Vec<&'a str>, Option<At>)> {
-    let relay = lint.value("smtpd_relay_restrictions", scope.service);
+/// The words of the relay and recipient restrictions of a scope, where the last of them was
+/// written, and whether the relay restrictions are the empty default of compatibility level
+/// 0; `None` when they cannot be judged (a `$name`, an invalid word, or nothing written in
+/// what may be a snippet).
+fn restriction_words<'a>(
+    lint: &Lint<'a>,
+    scope: &Scope<'a>,
+) -> Option<(Vec<&'a str>, Option<At>, bool)> {
+    let (relay, level_zero) = match lint.value("smtpd_relay_restrictions", scope.service) {
+        Some(written) if written.is_explicit() => (written, false),
+        _ => {
+            let (value, level_zero) = default_relay_restrictions(lint)?;
+            (Setting { value, at: None }, level_zero)
+        }
+    };
     let recipient = lint.value("smtpd_recipient_restrictions", scope.service);
-    let settings: Vec<_> = relay.into_iter().chain(recipient).collect();
-    if !settings.iter().any(|s| s.is_explicit()) {
+    let settings: Vec<_> = std::iter::once(relay).chain(recipient).collect();
+    // Nothing written: judge only at level 0 (a whole main.cf without the level), not in a
+    // TLS snippet that leaves the restrictions to the file it goes into.
+    if !settings.iter().any(|s| s.is_explicit()) && !level_zero {
         return None;
     }
     if settings
@@ -280,7 +292,46 @@ fn restriction_words<'a>(lint: &Lint<'a>, scope: &Scope<'a>) -> Option<(Vec<&'a 
         .iter()
         .flat_map(|s| params::list_items(s.value))
         .collect();
-    Some((words, at))
+    Some((words, at, level_zero))
+}
+
+/// `smtpd_relay_restrictions` when it is not written, and whether that is the empty list of
+/// `compatibility_level` 0. From 3.0 (measured in 3.5, 3.7, 3.10, 3.11: `postconf -d` gives
+/// `${{$compatibility_level} <level {1} ? {} : {permit_mynetworks, ...}}`) it is empty below
+/// level 1: a whole main.cf that does not set the level is at 0, while a snippet goes into a
+/// file that sets it (every install since 3.0 does). Before 3.0 the version's default holds.
+/// `None` when the level cannot be read.
+fn default_relay_restrictions(lint: &Lint) -> Option<(&'static str, bool)> {
+    let postfix = lint.ctx.postfix;
+    if !postfix.supports_compatibility_level() {
+        let value = params::default_value("smtpd_relay_restrictions", postfix).unwrap_or("");
+        return Some((value, false));
+    }
+    let written = lint
+        .main
+        .is_some_and(|m| m.get("compatibility_level").is_some());
+    let level = if written {
+        lint.compatibility_level()?
+    } else if names_its_host(lint) {
+        (0, 0)
+    } else {
+        (1, 0)
+    };
+    Some(if level >= (1, 0) {
+        (
+            "permit_mynetworks, permit_sasl_authenticated, defer_unauth_destination",
+            false,
+        )
+    } else {
+        ("", true)
+    })
+}
+
+/// A main.cf that says which host it is for (`myhostname` or `mydestination`): a whole
+/// file, not a snippet of TLS settings (the generator writes neither).
+fn names_its_host(lint: &Lint) -> bool {
+    lint.main
+        .is_some_and(|m| m.get("myhostname").is_some() || m.get("mydestination").is_some())
 }
 
 fn relay_protection(lint: &mut Lint) {
@@ -294,23 +345,38 @@ fn relay_protection(lint: &mut Lint) {
         {
             continue;
         }
-        let Some((words, at)) = restriction_words(lint, &scope) else {
+        let Some((words, at, level_zero)) = restriction_words(lint, &scope) else {
             continue;
         };
         let at = at.or(lint.scope_at(&scope));
         if !words.iter().any(|w| params::RELAY_STOPPERS.contains(w)) {
-            lint.emit(
-                RuleId::NoRelayProtection,
-                at,
-                text!(
-                    "neither `smtpd_relay_restrictions` nor `smtpd_recipient_restrictions` contains `reject_unauth_destination` or another final reject: smtpd refuses all mail",
-                    "weder `smtpd_relay_restrictions` noch `smtpd_recipient_restrictions` enthält `reject_unauth_destination` oder ein anderes abschließendes Ablehnen: smtpd weist alle Mail ab"
-                ),
-                text!(
-                    "end the relay restrictions with `reject_unauth_destination` (port 25) or `reject` (submission)",
-                    "die Relay-Restriktionen mit `reject_unauth_destination` (Port 25) oder `reject` (Einlieferung) abschließen"
-                ),
-            );
+            // Postfix 3.7.11 on such a main.cf (Oefenweb's ansible-postfix, no compatibility_level):
+            // "fatal: in parameter smtpd_relay_restrictions or smtpd_recipient_restrictions,
+            // specify at least one working instance of: reject_unauth_destination, ...".
+            let (message, help) = if level_zero {
+                (
+                    text!(
+                        "`compatibility_level` is not set, so `smtpd_relay_restrictions` is empty, and `smtpd_recipient_restrictions` has no `reject_unauth_destination` or other final reject: smtpd stops at the first connection",
+                        "`compatibility_level` ist nicht gesetzt, daher ist `smtpd_relay_restrictions` leer, und `smtpd_recipient_restrictions` enthält kein `reject_unauth_destination` oder anderes abschließendes Ablehnen: smtpd bricht bei der ersten Verbindung ab"
+                    ),
+                    text!(
+                        "set `compatibility_level` (its `smtpd_relay_restrictions` default ends with `defer_unauth_destination`), or set `smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination`",
+                        "`compatibility_level` setzen (der Standard von `smtpd_relay_restrictions` endet dann mit `defer_unauth_destination`) oder `smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination` setzen"
+                    ),
+                )
+            } else {
+                (
+                    text!(
+                        "neither `smtpd_relay_restrictions` nor `smtpd_recipient_restrictions` contains `reject_unauth_destination` or another final reject: smtpd stops at the first connection",
+                        "weder `smtpd_relay_restrictions` noch `smtpd_recipient_restrictions` enthält `reject_unauth_destination` oder ein anderes abschließendes Ablehnen: smtpd bricht bei der ersten Verbindung ab"
+                    ),
+                    text!(
+                        "end the relay restrictions with `reject_unauth_destination` (port 25) or `reject` (submission)",
+                        "die Relay-Restriktionen mit `reject_unauth_destination` (Port 25) oder `reject` (Einlieferung) abschließen"
+                    ),
+                )
+            };
+            lint.emit(RuleId::NoRelayProtection, at, message, help);
         } else if matches!(scope.port, Port::Submission | Port::Submissions)
             && !(words.contains(&"permit_sasl_authenticated") && words.contains(&"reject"))
         {

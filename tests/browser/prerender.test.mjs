@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSuite, watch } from './harness.mjs';
-import { open, panelText, controlStates, outputPanel, OUTPUT_READY, STATIC_COPY } from './page.mjs';
+import { open, panelText, controlStates, outputPanel, ready, OUTPUT_READY, STATIC_COPY } from './page.mjs';
 
 /// The output panels named alike in both languages.
 const FILES = ['main.cf', 'master.cf'];
@@ -93,4 +93,83 @@ test('the static copy stays hidden when the app will start from something else',
   assert.equal(await staticCopy({ fragment: `#${link}` }), null, 'a share link');
   assert.equal(await staticCopy({ fragment: `#${link}`, locale: 'de-DE' }), null, 'a share link, German');
   assert.equal(await staticCopy({ stored: ['postfix-tls.options', '{"inbound":"encrypt"}'] }), null, 'saved choices');
+});
+
+/// Loads the page with the WebAssembly held back until `release()` is called, so the static
+/// copy can be used first.
+async function heldBack(locale) {
+  const context = await suite.context(locale ? { locale } : {});
+  const page = await context.newPage();
+  const seen = watch(page);
+  let release;
+  const released = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/*.wasm', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(suite.url);
+  await outputPanel(page, 'main.cf').getByText(OUTPUT_READY).first().waitFor();
+  assert.equal(await page.evaluate((id) => document.getElementById(id) !== null, STATIC_COPY), true);
+  return { context, page, seen, release };
+}
+
+/// What the app shows after "Explain each line" is switched on.
+async function explained(locale) {
+  const context = await suite.context(locale ? { locale } : {});
+  const page = await context.newPage();
+  await open(page, suite.url);
+  await page.getByLabel(/^(Explain each line|Jede Zeile erklären)$/).check();
+  const shown = { controls: await controlStates(page), panels: {} };
+  for (const heading of FILES) shown.panels[heading] = await panelText(page, heading);
+  await context.close();
+  return shown;
+}
+
+for (const [locale, label] of [[undefined, 'Explain each line'], ['de-DE', 'Jede Zeile erklären']]) {
+  test(`before the app has started, the copy answers "${label}" itself, and the app keeps it`, async () => {
+    const want = await explained(locale);
+    const { context, page, seen, release } = await heldBack(locale);
+    await page.getByLabel(label, { exact: true }).click();
+    // The copy shows the explained configuration while the WebAssembly is still held back.
+    await page.waitForFunction(
+      (want) => document.getElementById('main-cf-heading')?.closest('section')?.querySelector('pre')?.textContent === want,
+      want.panels['main.cf'],
+    );
+    const copy = {};
+    for (const heading of FILES) copy[heading] = await panelText(page, heading);
+    assert.deepEqual(copy, want.panels);
+    assert.equal(await page.getByLabel(label, { exact: true }).isChecked(), true);
+    assert.equal(await page.evaluate((id) => document.getElementById(id) !== null, STATIC_COPY), true);
+    release();
+    await ready(page);
+    const app = {};
+    for (const heading of FILES) app[heading] = await panelText(page, heading);
+    assert.deepEqual(app, want.panels);
+    assert.deepEqual(await controlStates(page), want.controls);
+    assert.deepEqual(seen.errors, []);
+    await context.close();
+  });
+}
+
+test('a change the copy cannot show is dimmed, kept, and made by the app when it starts', async () => {
+  const { context, page, seen, release } = await heldBack();
+  const before = await panelText(page, 'main.cf');
+  await page.getByLabel('TLS logging', { exact: true }).click();
+  await page.getByLabel('Explain each line', { exact: true }).click();
+  // Two changes: no answer fits, so the output is dimmed until the app shows it.
+  await page.waitForFunction(() => document.documentElement.classList.contains('prerender-pending'));
+  assert.equal(await panelText(page, 'main.cf'), before);
+  release();
+  await ready(page);
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('prerender-pending')), false);
+  assert.equal(await page.getByLabel('TLS logging', { exact: true }).isChecked(), false);
+  assert.equal(await page.getByLabel('Explain each line', { exact: true }).isChecked(), true);
+  const main = await panelText(page, 'main.cf');
+  assert.notEqual(main, before);
+  assert.ok(!main.includes('smtpd_tls_loglevel'), main);
+  assert.ok(main.includes('# cleared: smtpd_tls_chain_files replaces it'), main);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
 });

@@ -1,11 +1,13 @@
 // The parameter reference: found by search with the network cut, in German, linkable as
-// #ref/NAME offline, and loaded only when opened (its data is not in the WebAssembly).
+// #ref/NAME offline, and loaded only when opened (its data is not in the WebAssembly); a
+// version switch over every series with the source of each default; explanations of the
+// generated lines link to their entries.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startSuite, watch, DIST } from './harness.mjs';
-import { open, ready, switchLanguage } from './page.mjs';
+import { startSuite, watch, DIST, generate, defaultOptions, axe, screenshot } from './harness.mjs';
+import { open, outputPanel, ready, switchLanguage, TOGGLE_LABEL } from './page.mjs';
 
 let suite;
 before(async () => {
@@ -151,6 +153,76 @@ test('the guide links its parameters and opens the generator with its choices', 
   await page.locator('#guide-verify').getByRole('button', { name: 'Im Generator mit dieser Auswahl öffnen' }).click();
   assert.equal(await page.getByRole('tab', { name: 'Erzeugen' }).getAttribute('aria-selected'), 'true');
   await mainCf.getByText('smtpd_tls_received_header = yes').waitFor();
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('the version switch covers every series, with the source of each default', async () => {
+  const context = await suite.context();
+  const page = await context.newPage();
+  const seen = watch(page);
+  await page.goto(`${suite.url}#ref/smtpd_tls_protocols`);
+  const entry = page.locator('#ref-entry');
+  await entry.getByRole('heading', { name: 'smtpd_tls_protocols' }).waitFor();
+  const versions = await page.getByLabel('Defaults of Postfix').locator('option').allInnerTexts();
+  assert.deepEqual(versions, ['3.11', '3.10', '3.9', '3.8', '3.7', '3.6', '3.5', '3.4', '3.3', '3.2', '3.1', '3.0',
+    '2.11', '2.10', '2.9', '2.8', '2.7', '2.6', '2.5', '2.4', '2.3', '2.2']);
+  const shown = () => entry.locator('.ref-default').innerText();
+  // Measured.
+  await page.getByLabel('Defaults of Postfix').selectOption({ label: '3.7' });
+  assert.match(await shown(), /Postfix 3\.7\): >=TLSv1[\s\S]*measured: postconf -d of Postfix 3\.7\.11/);
+  // Not measured: what postconf(5) states, with the page and section to look it up.
+  await page.getByLabel('Defaults of Postfix').selectOption({ label: '3.8' });
+  assert.match(await shown(), /Postfix 3\.8\): >=TLSv1[\s\S]*not measured: from postconf\(5\) of Postfix 3\.11\.7 \(section smtpd_tls_protocols\), which states it for Postfix 3\.6 and later/);
+  await screenshot(page, 'reference-documented-default');
+  // postconf(5) states nothing for 3.4: said plainly, with the nearest measured default.
+  await page.getByLabel('Defaults of Postfix').selectOption({ label: '3.4' });
+  assert.match(await shown(), /Postfix 3\.4\): !SSLv2, !SSLv3[\s\S]*postconf\(5\) states no default for this release: the default of Postfix 3\.5\.25/);
+  // Before the parameter came.
+  await page.getByLabel('Defaults of Postfix').selectOption({ label: '2.5' });
+  assert.match(await shown(), /Postfix 2\.5\):\s+not in this release yet: it came with Postfix 2\.6/);
+  // A backport: the patch release that brought it to the series.
+  await page.goto(`${suite.url}#ref/tls_config_file`);
+  await entry.getByRole('heading', { name: 'tls_config_file' }).waitFor();
+  await page.getByLabel('Defaults of Postfix').selectOption({ label: '3.6' });
+  assert.match(await shown(), /Postfix 3\.6 has it from 3\.6\.10/);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('Explain each line links each explanation to its entry, and Copy still gives the plain text', async () => {
+  const context = await suite.context();
+  const page = await context.newPage();
+  const seen = watch(page);
+  await open(page, suite.url);
+  const mainCf = outputPanel(page, 'main.cf');
+  assert.equal(await mainCf.getByRole('link').count(), 0, 'links without explanations');
+  await page.getByLabel(TOGGLE_LABEL, { exact: true }).check();
+  await mainCf.getByText('# TLS for outbound mail').waitFor();
+  // The text shown is the generated text, links and all.
+  const options = { ...defaultOptions(), comments: true };
+  const expected = generate(options).main_cf;
+  const code = mainCf.locator('pre code');
+  assert.equal(await code.evaluate((c) => c.textContent), expected);
+  await page.evaluate(() => navigator.clipboard.writeText('stale'));
+  await mainCf.getByRole('button', { name: 'Copy', exact: true }).click();
+  await mainCf.getByText('Copied', { exact: true }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), expected);
+  // The links are told apart from the code without colour alone, in light and dark.
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    const serious = (await axe(page)).violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+    assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3)}`), [], colorScheme);
+  }
+  await screenshot(page, 'explain-each-line-links');
+  // A name in an explanation links to its own entry ...
+  await mainCf.getByRole('link', { name: 'smtpd_tls_chain_files', exact: true }).first().waitFor();
+  // ... and an explanation that names none links to the entry of the line it explains.
+  await mainCf.getByRole('link', { name: 'TLS for outbound mail', exact: true }).click();
+  const entry = page.locator('#ref-entry');
+  await entry.getByRole('heading', { name: 'smtp_tls_security_level' }).waitFor();
+  assert.equal(await page.getByRole('tab', { name: 'Reference' }).getAttribute('aria-selected'), 'true');
+  assert.match(page.url(), /#ref\/smtp_tls_security_level$/);
   assert.deepEqual(seen.errors, []);
   await context.close();
 });

@@ -42,11 +42,17 @@ SERVICE_PORTS = {"smtp": "25", "submission": "587", "submissions": "465", "smtps
 
 # Slots 0..MAX_SLOTS-1 keep every port block apart (2465+s stays below 2525, 2525+s below 2587).
 MAX_SLOTS = 60
+# A real-world configuration (realworld_instance.py) has up to a dozen inet services (mailcow:
+# 11): slot s serves them on REALWORLD_BASE + s * REALWORLD_PORTS and up, 3100 to 4299.
+REALWORLD_BASE = 3100
+REALWORLD_PORTS = 20
 
 
 def slot_ports(slot):
     """Every loopback port an instance in this slot uses."""
-    return [*(base + slot for base in PORT_BASE.values()), INJECT_BASE + slot, SINK_BASE + slot]
+    realworld = REALWORLD_BASE + slot * REALWORLD_PORTS
+    return [*(base + slot for base in PORT_BASE.values()), INJECT_BASE + slot, SINK_BASE + slot,
+            *range(realworld, realworld + REALWORLD_PORTS)]
 
 
 TEST_USER = "testuser"

@@ -33,6 +33,7 @@ FACTORS = [
     ("layout", ["chain-files", "cert-and-key"]),
     ("ecdsa", [False, True]),
     ("harden_logjam", [True, False]),
+    ("no_renegotiation", [False, True]),
     ("tls_logging", [True, False]),
     ("received_header", [True, False]),
     ("comments", [False, True]),
@@ -187,6 +188,7 @@ def options(case, table=None):
         "submission_profile": case["submission_profile"],
         "outbound_profile": case["outbound_profile"],
         "harden_logjam": case["harden_logjam"],
+        "no_renegotiation": case["no_renegotiation"],
         "tls_logging": case["tls_logging"],
         "received_header": case["received_header"],
         "comments": case["comments"],
@@ -200,7 +202,8 @@ _BASE = {
     "inbound_profile": "postfix-default", "submission_profile": "intermediate",
     "outbound_profile": "postfix-default", "relayhost": "off", "role": "public-mx",
     "inbound": "may", "sasl": "dovecot", "submission": True, "submissions": True,
-    "layout": "chain-files", "ecdsa": False, "harden_logjam": True, "tls_logging": True,
+    "layout": "chain-files", "ecdsa": False, "harden_logjam": True, "no_renegotiation": False,
+    "tls_logging": True,
     "received_header": True, "comments": False,
 }
 

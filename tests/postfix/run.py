@@ -44,6 +44,7 @@ import catalogue  # noqa: E402
 import postfixes  # noqa: E402
 import realworld  # noqa: E402
 import fixes  # noqa: E402
+import realworld_instance  # noqa: E402
 import versions  # noqa: E402
 import commands  # noqa: E402
 import instance  # noqa: E402
@@ -187,10 +188,15 @@ class Result:
         self.checks = []
         self.problems = []
         self.notes = []
+        # What a case did (a real-world case's rewrites, services, log): printed with
+        # --verbose or when the case fails.
+        self.details = []
         self.expect_failure = False
         # A value case Postfix must refuse: it passes when Postfix did and the linter said so.
         self.expect_refusal = False
         self.linter_flagged = False
+        # A real-world case: Postfix may refuse it; its checks say whether the linter agreed.
+        self.refusal_judged = False
 
     @property
     def passed_checks(self):
@@ -201,6 +207,9 @@ class Result:
                 and all(c.ok for c in self.checks))
 
     def passed(self):
+        if self.refusal_judged:
+            return (self.static == "ok" and not self.problems and bool(self.checks)
+                    and all(c.ok for c in self.checks))
         if self.expect_refusal:
             return not self.all_ok() and self.linter_flagged
         if self.expect_failure:
@@ -335,6 +344,60 @@ def run_case(name, options, snippets, slots, test_pki, work_root, keep):
             inst.destroy()
         if not keep:
             shutil.rmtree(root, ignore_errors=True)
+            shutil.rmtree(inst_root, ignore_errors=True)
+        result.seconds = time.monotonic() - began
+        slots.put(slot)
+
+
+def run_realworld_case(case, slots, test_pki, keep):
+    """A configuration of tests/realworld/ started in the real Postfix of its version
+    (realworld_instance.py): every linter error agreed with by what the running Postfix showed,
+    every refusal of Postfix matched by a linter error."""
+    name, folder, main, master, series = case
+    postfix = postfixes.BY_SERIES[series]
+    result = Result(name, series)
+    result.refusal_judged = True
+    slot = slots.get(timeout=600)
+    began = time.monotonic()
+    inst_root = postfix.tempdir(prefix=f"{name}-")
+    os.chmod(inst_root, 0o755)
+    inst = realworld_instance.RealWorld(postfix, main, master, os.path.join(inst_root, "pfx"),
+                                        slot, test_pki)
+    try:
+        errors = realworld_instance.lint(GENERATOR, series, [main, master])
+        for stand_in in (f for f in (main, master) if not f.startswith(realworld.REALWORLD)):
+            result.notes.append(f"not in the project, so this version's stock file: {stand_in}")
+        try:
+            inst.build()
+        except realworld_instance.NotStarted as e:
+            result.static = "FAIL"
+            result.problems.append(f"not started, because {e}")
+            return result
+        result.static = "ok"
+        result.details.extend(str(r) for r in inst.rewrites)
+        failure = inst.start()
+        result.started = "FAIL" if failure else "ok"
+        seen = [] if failure else inst.probe()
+        result.notes.extend(inst.notes)
+        result.details.extend(str(s) for s in seen)
+        log = inst.log()
+        result.details.extend(f"log: {line}" for line in realworld_instance.log_problems(log))
+        with open(master, encoding="utf-8") as f:
+            master_text = f.read()
+        checks, notes = realworld_instance.judge(folder, series, errors, seen, log, failure,
+                                                 master_text)
+        result.checks.extend(checks)
+        result.notes.extend(notes)
+        if failure:
+            # Whether the linter predicted the refusal is what the checks above ask.
+            result.started = "refused"
+        return result
+    except Exception as e:  # noqa: BLE001 - one broken case must not hide the others' results
+        result.problems.append(f"harness: {type(e).__name__}: {e}")
+        return result
+    finally:
+        if not keep:
+            inst.destroy()
             shutil.rmtree(inst_root, ignore_errors=True)
         result.seconds = time.monotonic() - began
         slots.put(slot)
@@ -768,13 +831,19 @@ def print_details(results, verbose):
         failing = [c for c in r.checks if not c.ok]
         if not (verbose or (not r.passed()) or r.notes):
             continue
-        if not (failing or r.problems or r.notes):
+        show_details = r.details and (verbose or not r.passed())
+        if not (failing or r.problems or r.notes or show_details):
             continue
         print(f"\n== {r.name}")
+        for line in r.details if show_details else []:
+            print(f"  {line}")
         for note in r.notes:
             print(f"  note: {note}")
         for problem in r.problems:
             print(f"  {problem}")
+        for c in r.checks if verbose and r.refusal_judged else []:
+            if c.ok:
+                print(f"  check passed: {c.name}: {c.detail}")
         for c in failing:
             print(f"  check failed: {c.name}: {c.detail}")
 
@@ -801,9 +870,12 @@ def main():
     all_cases += [(n, matrix.options(c, VERSION_CASE_TABLE.get(n)), None)
                   for n, (_, c) in matrix.VERSION_CASES.items()]
     all_cases = selftest_cases() + value_cases() + all_cases
+    realworld_cases = realworld.started_cases()
     if args.list:
         for name, options, _ in all_cases:
             print(name, json.dumps(options, sort_keys=True))
+        for name, folder, _, _, series in realworld_cases:
+            print(f"{name} (tests/realworld/{folder} started in Postfix {series})")
         for name, what, _ in ROWS:
             print(f"{name} ({what})")
         return 0
@@ -811,7 +883,9 @@ def main():
                    if not args.only or name in args.only]
     if args.only:
         all_cases = [c for c in all_cases if c[0] in args.only]
-    unknown = {o.get("postfix") for _, o, _ in all_cases} - set(postfixes.BY_SERIES)
+        realworld_cases = [c for c in realworld_cases if c[0] in args.only]
+    unknown = (({o.get("postfix") for _, o, _ in all_cases} | {c[4] for c in realworld_cases})
+               - set(postfixes.BY_SERIES))
     if unknown:
         sys.exit(f"FAIL: cases target Postfix {sorted(unknown)}, which the suite does not have")
     steps = Steps()
@@ -826,7 +900,7 @@ def main():
     global GENERATOR
     if args.generator:
         GENERATOR = os.path.abspath(args.generator)
-    elif not args.no_build and (rows_wanted
+    elif not args.no_build and (rows_wanted or realworld_cases
                                 or any(s is None for _, _, s in all_cases)):
         build_generator()
         steps.done("generator build")
@@ -835,9 +909,11 @@ def main():
     if not args.keep:
         atexit.register(shutil.rmtree, work_root, True)
     held = claim_slots(args.jobs)
-    used = [p for p in postfixes.ALL if any(o["postfix"] == p.series for _, o, _ in all_cases)]
+    wanted_series = ({o["postfix"] for _, o, _ in all_cases}
+                     | {c[4] for c in realworld_cases})
+    used = [p for p in postfixes.ALL if p.series in wanted_series]
     print(f"Postfix {', '.join(mail_versions[p.series] for p in used) or version}; "
-          f"{len(all_cases)} cases, {len(held)} at a time in slots "
+          f"{len(all_cases) + len(realworld_cases)} cases, {len(held)} at a time in slots "
           f"{[slot for slot, _ in held]}; work in {work_root}", flush=True)
     signal.signal(signal.SIGTERM, _interrupt)
     signal.signal(signal.SIGINT, _interrupt)
@@ -865,8 +941,11 @@ def main():
         row_futures.append(rows.submit(static_row, name,
                                        lambda checks=checks: checks(mail_versions)))
     with ThreadPoolExecutor(max_workers=len(held)) as pool:
-        futures = [pool.submit(run_case, n, o, s, slots, test_pki, work_root, args.keep)
-                   for n, o, s in all_cases]
+        # The real-world configurations first: they take longest (postscreen's greeting).
+        futures = [pool.submit(run_realworld_case, c, slots, test_pki, args.keep)
+                   for c in realworld_cases]
+        futures += [pool.submit(run_case, n, o, s, slots, test_pki, work_root, args.keep)
+                    for n, o, s in all_cases]
         results = []
         try:
             for future in futures:
@@ -879,7 +958,7 @@ def main():
             pool.shutdown(wait=True, cancel_futures=True)
             rows.shutdown(wait=True, cancel_futures=True)
             raise
-    steps.done(f"{len(all_cases)} cases (the rows beside them)")
+    steps.done(f"{len(all_cases) + len(realworld_cases)} cases (the rows beside them)")
     try:
         results += [future.result() for future in row_futures]
     finally:

@@ -16,6 +16,8 @@ import instance  # noqa: E402
 import matrix  # noqa: E402
 import pki  # noqa: E402
 import postfixes  # noqa: E402
+import realworld  # noqa: E402
+import realworld_instance  # noqa: E402
 import run  # noqa: E402
 import stock  # noqa: E402
 import verify_script  # noqa: E402
@@ -183,6 +185,52 @@ class DovecotStandInTest(unittest.TestCase):
             finally:
                 server.close()
 
+
+
+class RealWorldTest(unittest.TestCase):
+    MASTER = ("smtp inet n - y - - smtpd\n"
+              "#submission inet n - y - - smtpd\n"
+              "588 inet n - n - - smtpd\n"
+              "  -o smtpd_sasl_auth_enable=yes\n"
+              "# a comment inside the entry\n"
+              "  -o smtpd_tls_auth_only=no\n")
+
+    @staticmethod
+    def seen(service, port, **said):
+        fields = dict(service=service, port=port, wrapper=False, greeting="220 mx ESMTP",
+                      starttls=True, auth_in_clear="", tls="TLSv1.3 X", tls_error="",
+                      auth_after_tls="", error="")
+        return realworld_instance.Seen(**dict(fields, **said))
+
+    def test_every_configuration_has_its_postfix(self):
+        self.assertEqual(sorted(realworld.TARGETS), sorted(n for n, _, _ in realworld.configs()))
+        for series in realworld.TARGETS.values():
+            self.assertTrue(set(series) <= set(postfixes.BY_SERIES), series)
+
+    def test_master_entries_are_read_as_postfix_reads_them(self):
+        self.assertEqual(realworld_instance.master_entries(self.MASTER),
+                         [("smtp", "inet", 1, 1), ("588", "inet", 3, 6)])
+
+    def test_an_error_needs_evidence_and_a_refusal_needs_an_error(self):
+        error = {"file": "x/master.cf", "line": 6, "id": "sasl_over_cleartext",
+                 "message": "login (SASL) is offered on `588` while TLS is optional"}
+        quiet = [self.seen("smtp", 1), self.seen("588", 2)]
+        offered = [self.seen("smtp", 1), self.seen("588", 2, auth_in_clear="PLAIN")]
+        # AUTH before TLS on another service is no evidence for this one.
+        elsewhere = [self.seen("smtp", 1, auth_in_clear="PLAIN"), self.seen("588", 2)]
+        for seen, agreed in ((quiet, False), (offered, True), (elsewhere, False)):
+            checks, _ = realworld_instance.judge("x", "3.7", [error], seen, "", None,
+                                                 self.MASTER)
+            self.assertEqual(checks[0].ok, agreed, seen)
+        fatal = "postfix/smtpd[1]: fatal: in parameter smtpd_relay_restrictions or ..."
+        dead = [self.seen("smtp", 1, greeting="", error="timed out")]
+        checks, _ = realworld_instance.judge("x", "3.7", [], dead, fatal, None, self.MASTER)
+        self.assertFalse(checks[-1].ok)
+        named = {"file": None, "line": None, "id": "no_relay_protection",
+                 "message": "`smtpd_relay_restrictions` is empty"}
+        checks, _ = realworld_instance.judge("x", "3.7", [named], dead, fatal, None,
+                                             self.MASTER)
+        self.assertTrue(all(c.ok for c in checks), checks)
 
 
 class VerifyScriptTest(unittest.TestCase):

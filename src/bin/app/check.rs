@@ -6,18 +6,23 @@ use crate::fixed;
 use crate::page::{Action, Pasted};
 use postfix_tls::diagnostic::{Diagnostic, FileKind, Severity};
 use postfix_tls::lang::{Lang, Text};
-use postfix_tls::rules::{self, LintContext};
+use postfix_tls::paste::Paste;
+use postfix_tls::rules::LintContext;
 use postfix_tls::version::PostfixVersion;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 use yew::prelude::*;
 
 const KINDS: [FileKind; 3] = [FileKind::MainCf, FileKind::MasterCf, FileKind::PostconfN];
 
-/// The file kind and the findings for a pasted text, judged as a public MX's (where the
-/// strictest rules apply) on the given Postfix series (with an OpenSSL it shipped with).
-fn lint((pasted, postfix): &(Pasted, PostfixVersion)) -> (FileKind, Vec<Diagnostic>) {
+/// What a pasted text was read as (main.cf, master.cf or both) and its findings, judged as
+/// a public MX's (where the strictest rules apply) on the given Postfix series (with an
+/// OpenSSL it shipped with). Shared, not copied: a paste of thousands of lines has
+/// thousands of findings.
+fn lint((pasted, postfix): &(Pasted, PostfixVersion)) -> (String, Rc<Vec<Diagnostic>>) {
     let ctx = LintContext::for_postfix(*postfix);
-    rules::lint_text(&pasted.text, pasted.kind, &ctx)
+    let paste = Paste::read(&pasted.text, pasted.kind);
+    (paste.describe(), Rc::new(paste.lint(&ctx)))
 }
 
 #[derive(Properties, PartialEq)]
@@ -36,6 +41,7 @@ pub fn Check(props: &Props) -> Html {
     let pasted = &props.pasted;
     let postfix = pasted.postfix(props.generate_postfix);
     let (kind, diagnostics) = use_memo((pasted.clone(), postfix), lint).as_ref().clone();
+    let text = AttrValue::from(pasted.text.clone());
     let on_input = props.dispatch.reform(|e: InputEvent| {
         let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
         Action::Paste(area.value())
@@ -53,15 +59,18 @@ pub fn Check(props: &Props) -> Html {
     let on_clear = props
         .dispatch
         .reform(|_: MouseEvent| Action::Paste(String::new()));
+    let on_open = props
+        .dispatch
+        .reform(|_: MouseEvent| Action::OpenInGenerator);
     // The text area is not bound to the state: the browser keeps what is typed, and the text
     // is only written when the state holds another (Clear, a test's fill). Writing it back on
     // every keystroke made the browser lay the whole text out again each time.
     let area = use_node_ref();
     {
         let area = area.clone();
-        use_effect_with(pasted.text.clone(), move |text| {
+        use_effect_with(text.clone(), move |text| {
             if let Some(area) = area.cast::<web_sys::HtmlTextAreaElement>() {
-                if area.value() != *text {
+                if area.value() != text.as_str() {
                     area.set_value(text);
                 }
             }
@@ -101,6 +110,7 @@ pub fn Check(props: &Props) -> Html {
             </div>
             if has_text {
                 <div class="toolbar">
+                    <button type="button" class="button primary" onclick={on_open}>{ chrome::OPEN_IN_GENERATOR.get(lang) }</button>
                     <button type="button" class="button" onclick={on_clear}>{ chrome::CLEAR.get(lang) }</button>
                 </div>
             }
@@ -109,7 +119,7 @@ pub fn Check(props: &Props) -> Html {
                     { chrome::CHECK_RESULT.get(lang) }
                     if has_text {
                         <span class="tally">
-                            { format!("{}: {} · {} Postfix {postfix}", chrome::DETECTED_AS.get(lang), kind.as_str(), chrome::CHECK_AGAINST.get(lang)) }
+                            { format!("{}: {} · {} Postfix {postfix}", chrome::DETECTED_AS.get(lang), kind, chrome::CHECK_AGAINST.get(lang)) }
                             if !diagnostics.is_empty() { { format!(" · {}", tally(&diagnostics, lang)) } }
                         </span>
                     }
@@ -119,24 +129,26 @@ pub fn Check(props: &Props) -> Html {
                 } else if diagnostics.is_empty() {
                     <p class="all-clear">{ chrome::CHECK_CLEAN.get(lang) }</p>
                 } else {
-                    <Annotated text={pasted.text.clone()} diagnostics={diagnostics} lang={lang} />
+                    <Annotated text={text.clone()} diagnostics={diagnostics} lang={lang} />
                 }
             </section>
             if has_text {
-                <fixed::FixedView text={AttrValue::from(pasted.text.clone())} {kind} {postfix} {lang} />
+                <fixed::FixedView text={text.clone()} kind={pasted.kind} {postfix} {lang} />
             }
         </div>
     }
 }
 
 /// Lines of the listing shown at first, and added by each "Show more": a paste of thousands
-/// of lines shows its first screens at once, not after every line is laid out.
-const PAGE_LINES: usize = 250;
+/// of lines shows its first screens at once, not after every line is laid out. A line with
+/// a finding takes about a fifth of a screen; the browser's work for a paste grows with the
+/// lines shown (250 took most of the 350-550 ms of a 5,000-finding paste).
+const PAGE_LINES: usize = 50;
 
 #[derive(Properties, PartialEq)]
 struct AnnotatedProps {
-    text: String,
-    diagnostics: Vec<Diagnostic>,
+    text: AttrValue,
+    diagnostics: Rc<Vec<Diagnostic>>,
     lang: Lang,
 }
 
@@ -150,7 +162,7 @@ struct Grouped {
     lines: usize,
 }
 
-fn group((text, diagnostics): &(String, Vec<Diagnostic>)) -> Grouped {
+fn group((text, diagnostics): &(AttrValue, Rc<Vec<Diagnostic>>)) -> Grouped {
     let lines = text.lines().count();
     let mut by_line: BTreeMap<usize, Vec<Diagnostic>> = BTreeMap::new();
     let mut unplaced = Vec::new();

@@ -138,8 +138,46 @@ pub static CHECK_TITLE: Text = t(
     "Eine bestehende Konfiguration prüfen",
 );
 pub static CHECK_HINT: Text = t(
-    "Paste a main.cf, a master.cf or the output of postconf -n. Nothing leaves your browser.",
-    "Fügen Sie eine main.cf, eine master.cf oder die Ausgabe von postconf -n ein. Nichts verlässt Ihren Browser.",
+    "Paste a main.cf, a master.cf, both one after the other (cat main.cf master.cf), or the output of postconf -n (followed by postconf -P or postconf -M if you like). Nothing leaves your browser.",
+    "Fügen Sie eine main.cf, eine master.cf, beide nacheinander (cat main.cf master.cf) oder die Ausgabe von postconf -n ein (gern gefolgt von postconf -P oder postconf -M). Nichts verlässt Ihren Browser.",
+);
+pub static OPEN_IN_GENERATOR: Text = t("Open in the generator", "Im Generator öffnen");
+pub static OPENED_TITLE: Text = t(
+    "Opened from your configuration",
+    "Aus Ihrer Konfiguration geöffnet",
+);
+pub static OPENED_ROLE: Text = t("Role", "Rolle");
+pub static ROLE_GUESSED: Text = t("a guess", "vermutet");
+pub static ROLE_READ: Text = t(
+    "read from the configuration",
+    "aus der Konfiguration gelesen",
+);
+pub static NOT_CARRIED: Text = t("Not carried over", "Nicht übernommen");
+pub static ALL_CARRIED: Text = t(
+    "Everything the generator handles was carried over.",
+    "Alles, was der Generator behandelt, wurde übernommen.",
+);
+pub static PASTED_MAIN_TITLE: Text = t(
+    "Your main.cf with these choices",
+    "Ihre main.cf mit dieser Auswahl",
+);
+pub static PASTED_MAIN_DIFF_TITLE: Text = t("main.cf diff", "main.cf-Unterschied");
+pub static PASTED_MASTER_TITLE: Text = t(
+    "Your master.cf with these choices",
+    "Ihre master.cf mit dieser Auswahl",
+);
+pub static PASTED_MASTER_DIFF_TITLE: Text = t("master.cf diff", "master.cf-Unterschied");
+pub static PASTED_FILE_HINT: Text = t(
+    "The text you pasted with the generated settings in place: every other line as it was.",
+    "Der eingefügte Text mit den erzeugten Einstellungen an Ort und Stelle, jede andere Zeile wie zuvor.",
+);
+pub static PASTED_DIFF_HINT: Text = t(
+    "What the generator would change in the text you pasted, as diff -u shows it.",
+    "Was der Generator an dem eingefügten Text ändern würde, wie diff -u es zeigt.",
+);
+pub static CLOSE_OPENED: Text = t(
+    "Close the pasted configuration",
+    "Eingefügte Konfiguration schließen",
 );
 pub static PASTE_LABEL: Text = t("Configuration to check", "Zu prüfende Konfiguration");
 pub static POSTFIX_VERSION: Text = t("Postfix version", "Postfix-Version");

@@ -1,15 +1,18 @@
 //! The controls every panel is built from: a group of choices with its findings, a choice
-//! among the values of a [`Choice`], a switch and a text field. Labels, help, parameter links
-//! and why a control is disabled all come from the core's [`Field`] and [`Choice`].
+//! among the values of a [`Choice`](postfix_tls::options::Choice), a switch and a text field.
+//! Every control is drawn from its row in the core's option table ([`Field::row`]): label,
+//! help, parameter links, value, and why it is disabled (from the resolved [`Setup`]).
 
 use crate::chrome;
 use crate::diagnostics::{inline_code, DiagnosticCard};
 use crate::page::Action;
 use postfix_tls::diagnostic::{Diagnostic, Topic};
 use postfix_tls::edit::Edit;
+use postfix_tls::fields::{ChoiceValue, Control, Field};
 use postfix_tls::lang::{Lang, Text};
-use postfix_tls::options::{Choice, Field, Options};
+use postfix_tls::options::Options;
 use postfix_tls::rules::RuleId;
+use postfix_tls::setup::Setup;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -17,47 +20,18 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq, Clone)]
 pub struct PanelProps {
     pub options: Rc<Options>,
+    /// What the options resolve to, for what applies.
+    pub setup: Rc<Setup>,
     pub diagnostics: Rc<Vec<Diagnostic>>,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
 }
 
-/// How a control's new value becomes an [`Edit`]: a variant of it, such as `Edit::TlsLogging`.
-///
-/// Controls get this and the page's one `dispatch` rather than a `Callback` made on each
-/// render, which would never compare equal: with props that do, Yew skips every control a
-/// change did not touch, which is most of the page.
-pub struct ToEdit<T>(pub fn(T) -> Edit);
-
-impl<T> Clone for ToEdit<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<T> Copy for ToEdit<T> {}
-
-impl<T> PartialEq for ToEdit<T> {
-    fn eq(&self, other: &Self) -> bool {
-        // The same function can have two addresses (one per codegen unit), which costs no
-        // more than a needless re-render; one address is always the same code.
-        self.0 as usize == other.0 as usize
-    }
-}
-
-impl<T: 'static> ToEdit<T> {
-    /// The callback a control's event handler calls with the new value.
-    fn callback(self, dispatch: &Callback<Action>) -> Callback<T> {
-        dispatch.reform(move |value| Action::Edit((self.0)(value)))
-    }
-}
-
 /// The id of the core's finding about a refused free-text value.
 const REJECTED: RuleId = RuleId::OptionValueRejected;
 
-/// The element id of a field's control, in kebab case so that `Relayhost` (the switch) and
-/// `RelayHost` (the name) get different ids: `field-relayhost`, `field-relay-host`.
-fn control_id(field: Field) -> String {
+/// The element id of a field's control, in kebab case: `field-smarthost-name`.
+pub fn control_id(field: Field) -> String {
     let mut id = String::from("field");
     for c in format!("{field:?}").chars() {
         if c.is_ascii_uppercase() {
@@ -113,6 +87,24 @@ pub fn Group(props: &GroupProps) -> Html {
                 { for props.found.iter().map(|d| html! { <DiagnosticCard diagnostic={d.clone()} lang={lang} /> }) }
             </div>
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChoicesProps {
+    pub topic: Topic,
+    pub panel: PanelProps,
+}
+
+/// One group of choices: every option of the table in that group, then its findings. Adding
+/// an option to the table adds its control here.
+#[component]
+pub fn Choices(props: &ChoicesProps) -> Html {
+    let (topic, panel) = (props.topic, &props.panel);
+    html! {
+        <Group topic={topic} found={panel.findings(topic)} lang={panel.lang}>
+            { panel.controls(topic) }
+        </Group>
     }
 }
 
@@ -187,22 +179,10 @@ fn described_by(error: Option<&Diagnostic>, error_id: &str, notes: &str) -> Stri
     }
 }
 
-/// One value of a [`Choice`] as a control shows it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Entry {
-    pub id: &'static str,
-    pub label: Text,
-    pub help: Text,
-    /// Why the value cannot be picked with the other options.
-    pub unavailable: Option<Text>,
-    /// What picking it does.
-    pub edit: Edit,
-}
-
 #[derive(Properties, PartialEq)]
 pub struct ChoiceProps {
     pub field: Field,
-    pub entries: Vec<Entry>,
+    pub entries: Vec<ChoiceValue>,
     /// The id of the chosen value.
     pub current: &'static str,
     /// Why the whole field does not apply.
@@ -215,24 +195,54 @@ pub struct ChoiceProps {
 }
 
 impl PanelProps {
-    /// The props of a [`ChoiceField`] for one [`Choice`]. The component itself is not
-    /// generic: one copy of it serves every choice, which keeps the wasm small.
-    pub fn choice<C: Choice>(&self, field: Field, value: C, to_edit: fn(C) -> Edit) -> ChoiceProps {
-        let options = &self.options;
+    /// Why a field does not apply, as the page says it.
+    fn unavailable(&self, field: Field) -> Option<Text> {
+        self.setup.not_applicable(field).map(|reason| reason.text())
+    }
+
+    /// The controls of one group, in table order, drawn by the kind of each option's value.
+    /// Versions are not among them: the host panel builds their lists.
+    pub fn controls(&self, topic: Topic) -> Html {
+        let mut out = Vec::new();
+        let mut beside: Option<Html> = None;
+        for &field in Field::ALL.iter().filter(|f| f.topic() == topic) {
+            let control = match field.row().control {
+                Control::Version => continue,
+                Control::Switch { .. } => html! { <Switch ..self.switch(field) /> },
+                Control::Text { beside_next, .. } => {
+                    let text = html! { <TextField ..self.text(field) /> };
+                    match beside.take() {
+                        Some(first) => html! { <div class="field-row">{ first }{ text }</div> },
+                        None if beside_next => {
+                            beside = Some(text);
+                            continue;
+                        }
+                        None => text,
+                    }
+                }
+                Control::Choice { compact, .. } => {
+                    html! { <ChoiceField compact={compact} ..self.choice(field) /> }
+                }
+            };
+            out.extend(beside.take());
+            out.push(control);
+        }
+        out.extend(beside);
+        out.into_iter().collect()
+    }
+
+    /// The props of a [`ChoiceField`]. The component itself is not generic: one copy of it
+    /// serves every choice, which keeps the wasm small.
+    pub fn choice(&self, field: Field) -> ChoiceProps {
+        let (entries, current) = match field.row().control {
+            Control::Choice { values, get, .. } => (values(&self.setup), get(&self.options)),
+            _ => (Vec::new(), ""),
+        };
         ChoiceProps {
             field,
-            entries: C::ALL
-                .iter()
-                .map(|&c| Entry {
-                    id: c.id(),
-                    label: c.label(),
-                    help: c.help(),
-                    unavailable: c.unavailable(options),
-                    edit: to_edit(c),
-                })
-                .collect(),
-            current: value.id(),
-            unavailable: field.unavailable(options),
+            entries,
+            current,
+            unavailable: self.unavailable(field),
             lang: self.lang,
             dispatch: self.dispatch.clone(),
             compact: false,
@@ -254,7 +264,7 @@ pub fn ChoiceField(props: &ChoiceProps) -> Html {
             props
                 .entries
                 .iter()
-                .map(|e| (e.id.to_string(), e.edit.clone())),
+                .map(|e| (e.id.to_string(), Edit::Choice(field, e.id))),
         );
         let chosen_help = props
             .entries
@@ -289,8 +299,8 @@ pub fn ChoiceField(props: &ChoiceProps) -> Html {
                     let radio = format!("{id}-{}", entry.id);
                     let checked = entry.id == props.current;
                     let off = field_off || entry.unavailable.is_some();
-                    let edit = entry.edit.clone();
-                    let on_pick = props.dispatch.reform(move |_: Event| Action::Edit(edit.clone()));
+                    let value = entry.id;
+                    let on_pick = props.dispatch.reform(move |_: Event| Action::Edit(Edit::Choice(field, value)));
                     html! {
                         // A value that cannot be picked is drawn as disabled, also when it is
                         // the one kept from before: it is not what the output uses.
@@ -324,7 +334,6 @@ pub struct SwitchProps {
     pub checked: bool,
     pub unavailable: Option<Text>,
     pub lang: Lang,
-    pub to_edit: ToEdit<bool>,
     pub dispatch: Callback<Action>,
 }
 
@@ -336,32 +345,37 @@ pub struct TextProps {
     /// Why the core refuses the value (it is then not rendered).
     pub error: Option<Diagnostic>,
     pub lang: Lang,
-    pub to_edit: ToEdit<String>,
     pub dispatch: Callback<Action>,
 }
 
 impl PanelProps {
     /// The props of a [`Switch`].
-    pub fn switch(&self, field: Field, checked: bool, to_edit: fn(bool) -> Edit) -> SwitchProps {
+    pub fn switch(&self, field: Field) -> SwitchProps {
         SwitchProps {
             field,
-            checked,
-            unavailable: field.unavailable(&self.options),
+            checked: match field.row().control {
+                Control::Switch { get, .. } => get(&self.options),
+                _ => false,
+            },
+            unavailable: self.unavailable(field),
             lang: self.lang,
-            to_edit: ToEdit(to_edit),
             dispatch: self.dispatch.clone(),
         }
     }
 
     /// The props of a [`TextField`].
-    pub fn text(&self, field: Field, value: &str, to_edit: fn(String) -> Edit) -> TextProps {
+    pub fn text(&self, field: Field) -> TextProps {
         TextProps {
             field,
-            value: AttrValue::from(value.to_string()),
-            error: self.options.rejection(field),
-            unavailable: field.unavailable(&self.options),
+            value: AttrValue::from(
+                field
+                    .free_text(&self.options)
+                    .map(|(value, _)| value.to_string())
+                    .unwrap_or_default(),
+            ),
+            error: self.setup.rejection(field).cloned(),
+            unavailable: self.unavailable(field),
             lang: self.lang,
-            to_edit: ToEdit(to_edit),
             dispatch: self.dispatch.clone(),
         }
     }
@@ -375,9 +389,9 @@ pub fn Switch(props: &SwitchProps) -> Html {
     let id = control_id(field);
     let notes = format!("{id}-notes");
     let off = props.unavailable.is_some();
-    let on_change = props.to_edit.callback(&props.dispatch).reform(|e: Event| {
+    let on_change = props.dispatch.reform(move |e: Event| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-        input.checked()
+        Action::Edit(Edit::Switch(field, input.checked()))
     });
     html! {
         <div class={classes!("field", "switch", off.then_some("off"))}>
@@ -403,13 +417,10 @@ pub fn TextField(props: &TextProps) -> Html {
     let off = props.unavailable.is_some();
     let error_id = format!("{id}-error");
     let error = props.error.as_ref();
-    let on_input = props
-        .to_edit
-        .callback(&props.dispatch)
-        .reform(|e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            input.value()
-        });
+    let on_input = props.dispatch.reform(move |e: InputEvent| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        Action::Edit(Edit::Text(field, input.value()))
+    });
     html! {
         <div class={classes!("field", "text", off.then_some("off"))}>
             <label for={id.clone()}>{ field.label().get(lang) }</label>
@@ -502,7 +513,7 @@ mod tests {
     fn control_ids_are_unique() {
         let ids: HashSet<String> = Field::ALL.iter().map(|f| control_id(*f)).collect();
         assert_eq!(ids.len(), Field::ALL.len());
-        assert_eq!(control_id(Field::RelayHost), "field-relay-host");
+        assert_eq!(control_id(Field::SmarthostName), "field-smarthost-name");
     }
 
     #[test]
@@ -526,6 +537,7 @@ mod tests {
     fn panel(diagnostics: Vec<Diagnostic>) -> PanelProps {
         PanelProps {
             options: Rc::new(Options::default()),
+            setup: Rc::new(Options::default().resolve()),
             diagnostics: Rc::new(diagnostics),
             lang: Lang::En,
             dispatch: Callback::noop(),

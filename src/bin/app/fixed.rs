@@ -9,6 +9,7 @@ use crate::output::OutputPanel;
 use postfix_tls::diagnostic::{Diagnostic, FileKind};
 use postfix_tls::fix::{self, Fix, Pick};
 use postfix_tls::lang::{Lang, Text};
+use postfix_tls::paste::Paste;
 use postfix_tls::rules::LintContext;
 use postfix_tls::version::PostfixVersion;
 use yew::prelude::*;
@@ -43,10 +44,10 @@ static COMMANDS_HINT: Text = Text::fixed(
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// The pasted text.
+    /// The pasted text: main.cf, master.cf, or both in one text.
     pub text: AttrValue,
-    /// What it was read as.
-    pub kind: FileKind,
+    /// The file kind picked beside the text, if one was.
+    pub kind: Option<FileKind>,
     /// The series it is checked against.
     pub postfix: PostfixVersion,
     pub lang: Lang,
@@ -55,44 +56,51 @@ pub struct Props {
 /// What the view shows, derived from the text and the picks.
 #[derive(PartialEq)]
 struct Shown {
+    /// What the text was read as, for the headings (`main.cf`, `main.cf + master.cf`).
+    name: String,
     fixed: String,
     changed: Vec<usize>,
     diff: String,
     commands: String,
-    choices: Vec<Diagnostic>,
+    /// Findings left with choices, each with the line it is on in the whole text.
+    choices: Vec<(Diagnostic, Option<usize>)>,
 }
 
-fn derive(
-    (text, kind, postfix, picks): &(AttrValue, FileKind, PostfixVersion, Vec<Pick>),
-) -> Shown {
+type Key = (AttrValue, Option<FileKind>, PostfixVersion, Vec<Pick>);
+
+/// Each part of the text (main.cf, master.cf) is fixed as `lint --fix` fixes that file; the
+/// fixed text is the parts joined again.
+fn derive((text, kind, postfix, picks): &Key) -> Shown {
     let ctx = LintContext::for_postfix(*postfix);
-    let master = *kind == FileKind::MasterCf;
-    let (main_in, master_in) = if master {
-        (None, Some(text.as_str()))
-    } else {
-        (Some(text.as_str()), None)
-    };
-    let main_kind = if master { FileKind::MainCf } else { *kind };
+    let paste = Paste::read(text, *kind);
+    let (main_in, master_in) = (paste.main_text(), paste.master_text());
+    let main_kind = paste.main_kind().unwrap_or(FileKind::MainCf);
     let result = fix::fix_with_picks(main_in, main_kind, master_in, &ctx, picks);
-    let fixed = if master { result.master } else { result.main }.unwrap_or_default();
-    let name = kind.as_str();
+    let (main_out, master_out) = (result.main.as_deref(), result.master.as_deref());
+    let fixed = format!(
+        "{}{}",
+        main_out.unwrap_or_default(),
+        master_out.unwrap_or_default()
+    );
+    // Lines of the master.cf part follow the main.cf part in the whole text.
+    let offset = main_out.map_or(0, |m| m.lines().count());
+    let name = paste.describe();
     Shown {
         changed: fix::changed_lines(text, &fixed),
-        diff: fix::unified_diff(text, &fixed, name, &format!("{name} (fixed)")),
-        commands: fix::postconf_commands(
-            (main_in, master_in),
-            if master {
-                (None, Some(fixed.as_str()))
-            } else {
-                (Some(fixed.as_str()), None)
-            },
-        ),
+        diff: fix::unified_diff(text, &fixed, &name, &format!("{name} (fixed)")),
+        commands: fix::postconf_commands((main_in, master_in), (main_out, master_out)),
         choices: result
             .remaining
             .into_iter()
             .filter(|d| matches!(d.fix, Some(Fix::Choices(_))))
+            .map(|d| {
+                let on_master = d.file == Some(FileKind::MasterCf) && master_in.is_some();
+                let line = d.line.map(|l| if on_master { l + offset } else { l });
+                (d, line)
+            })
             .collect(),
         fixed,
+        name,
     }
 }
 
@@ -124,15 +132,20 @@ pub fn FixedView(props: &Props) -> Html {
             </section>
         };
     }
-    let name = props.kind.as_str();
-    let file_name = |suffix: &str| AttrValue::from(format!("{}{suffix}", name.replace(' ', "-")));
+    let name = shown.name.as_str();
+    let file_name = |suffix: &str| {
+        AttrValue::from(format!(
+            "{}{suffix}",
+            name.replace([' ', '+'], "-").replace("---", "-")
+        ))
+    };
     html! {
         <section class="fixed-view" aria-labelledby="fixed-heading">
             <h3 id="fixed-heading">{ FIXED.get(lang) }</h3>
             <p class="lead">{ FIXED_HINT.get(lang) }</p>
-            { for shown.choices.iter().map(|d| {
+            { for shown.choices.iter().map(|(d, shown_line)| {
                 let Some(Fix::Choices(choices)) = &d.fix else { return html! {} };
-                let place = d.line.map(|l| format!("{l}: ")).unwrap_or_default();
+                let place = shown_line.map(|l| format!("{l}: ")).unwrap_or_default();
                 html! {
                     <fieldset class="fix-choices">
                         <legend>{ format!("{} · {place}", CHOOSE.get(lang)) }{ inline_code(d.message.get(lang)) }</legend>
@@ -173,7 +186,7 @@ mod tests {
     #[test]
     fn the_seed_main_cf_is_fixed_as_the_cli_fixes_it() {
         let text = AttrValue::from("/etc/postfix/main.cf\nsmtpd_tls_security_level = kann\n");
-        let shown = derive(&(text, FileKind::MainCf, PostfixVersion::LATEST, Vec::new()));
+        let shown = derive(&(text, None, PostfixVersion::LATEST, Vec::new()));
         assert_eq!(shown.fixed, "smtpd_tls_security_level = may\n");
         assert_eq!(shown.changed, [1]);
         assert!(shown
@@ -185,20 +198,26 @@ mod tests {
     }
 
     #[test]
+    fn main_and_master_in_one_text_are_fixed_each_as_its_file() {
+        let text = AttrValue::from(
+            "smtpd_use_tls = ja\n/etc/postfix/master.cf\nsubmission inet n - n - - smtpd\n  -o smtpd_tls_security_level=verschlüsseln\n",
+        );
+        let shown = derive(&(text, None, PostfixVersion::LATEST, Vec::new()));
+        assert_eq!(
+            shown.fixed,
+            "smtpd_use_tls = yes\nsubmission inet n - n - - smtpd\n  -o smtpd_tls_security_level=encrypt\n"
+        );
+        assert_eq!(shown.name, "main.cf + master.cf");
+    }
+
+    #[test]
     fn a_pick_updates_the_fixed_file() {
         let text = AttrValue::from("smtp_tls_security_level = verschlüsseln\n");
-        let key = |picks| {
-            (
-                text.clone(),
-                FileKind::MainCf,
-                PostfixVersion::LATEST,
-                picks,
-            )
-        };
+        let key = |picks| (text.clone(), None, PostfixVersion::LATEST, picks);
         let before = derive(&key(Vec::new()));
         assert_eq!(before.choices.len(), 1);
         let pick = Pick {
-            id: before.choices[0].id,
+            id: before.choices[0].0.id,
             line: Some(1),
             choice: 1,
         };

@@ -1,21 +1,15 @@
 //! The "Generate" view: the choices in the order an admin thinks on one side, the generated
 //! configuration and its findings on the other.
 
-use crate::certificates::Certificates;
 use crate::chrome;
-use crate::controls::{PanelProps, Switch};
+use crate::controls::{Choices, PanelProps, Switch};
 use crate::diagnostics::Findings;
 use crate::host::Host;
-use crate::inbound::Inbound;
-use crate::logging::Logging;
-use crate::outbound::Outbound;
+use crate::opened::OpenedPanel;
 use crate::output::OutputPanel;
-use crate::page::Action;
-use crate::protocols::Protocols;
+use crate::page::{Action, Opened};
 use crate::share::Share;
-use crate::submission::Submission;
 use postfix_tls::diagnostic::{has_errors, Severity, Topic};
-use postfix_tls::edit::Edit;
 use postfix_tls::lang::{Lang, Text};
 use postfix_tls::options::{Field, Options};
 use postfix_tls::stock;
@@ -27,6 +21,9 @@ use yew::prelude::*;
 pub struct Props {
     pub options: Rc<Options>,
     pub output: Rc<Output>,
+    /// A pasted configuration opened here, which the output is applied to.
+    #[prop_or_default]
+    pub opened: Option<Rc<Opened>>,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
 }
@@ -46,8 +43,10 @@ pub fn Generate(props: &Props) -> Html {
     let lang = props.lang;
     let o = &props.options;
     let diagnostics = use_memo(props.output.clone(), |out| out.diagnostics.clone());
+    let setup = use_memo(o.clone(), |o| o.resolve());
     let panel = PanelProps {
         options: o.clone(),
+        setup,
         diagnostics: diagnostics.clone(),
         lang,
         dispatch: props.dispatch.clone(),
@@ -69,12 +68,7 @@ pub fn Generate(props: &Props) -> Html {
             <div class="choices">
                 <Sections lang={lang} />
                 <Host ..panel.clone() />
-                <Certificates ..panel.clone() />
-                <Inbound ..panel.clone() />
-                <Submission ..panel.clone() />
-                <Outbound ..panel.clone() />
-                <Protocols ..panel.clone() />
-                <Logging ..panel.clone() />
+                { for GROUPS[1..].iter().map(|&topic| html! { <Choices topic={topic} panel={panel.clone()} /> }) }
                 // On a narrow screen the configuration is far below: this stays at the bottom
                 // of the screen while the choices scroll by.
                 <a class="button primary show-result" href={format!("#{RESULTS}")} onclick={jump(RESULTS)}>
@@ -83,15 +77,19 @@ pub fn Generate(props: &Props) -> Html {
             </div>
             <div class="results" id={RESULTS}>
                 <h2>{ chrome::RESULT.get(lang) }</h2>
-                <Switch ..panel.switch(Field::Comments, o.comments, Edit::Comments) />
+                if let Some(opened) = &props.opened {
+                    <OpenedPanel opened={opened.clone()} role={o.role} output={out.clone()}
+                                 withheld={withheld.is_some()} lang={lang} dispatch={props.dispatch.clone()} />
+                }
+                <Switch ..panel.switch(Field::Comments) />
                 <Findings diagnostics={diagnostics.clone()} lang={lang} />
                 <OutputPanel title={AttrValue::from(chrome::POSTCONF_TITLE.get(lang).to_string())} id="postconf"
                              file_name={AttrValue::from(chrome::POSTCONF_DOWNLOAD)} hint={chrome::POSTCONF_HINT.clone()}
                              text={AttrValue::from(out.postconf.clone())} withheld={withheld.clone()} lang={lang} />
                 <OutputPanel title="main.cf" id="main-cf" file_name={AttrValue::from(chrome::MAIN_CF_DOWNLOAD)} hint={chrome::MAIN_CF_HINT.clone()}
-                             text={AttrValue::from(out.main_cf.clone())} withheld={withheld.clone()} lang={lang} />
+                             text={AttrValue::from(out.main_cf.clone())} withheld={withheld.clone()} explained={o.comments} lang={lang} />
                 <OutputPanel title="master.cf" id="master-cf" file_name={AttrValue::from(chrome::MASTER_CF_DOWNLOAD)} hint={chrome::MASTER_CF_HINT.clone()}
-                             text={AttrValue::from(out.master_cf.clone())} withheld={withheld.clone()} lang={lang} />
+                             text={AttrValue::from(out.master_cf.clone())} withheld={withheld.clone()} explained={o.comments} lang={lang} />
                 if withheld.is_none() {
                     <StockFiles options={o.clone()} output={out.clone()} lang={lang} />
                 }

@@ -1,7 +1,7 @@
 //! Host role and the Postfix and OpenSSL versions, with distribution presets.
 
 use crate::chrome;
-use crate::controls::{ChoiceField, Group, PanelProps, Select, SelectEntry};
+use crate::controls::{Group, PanelProps, Select, SelectEntry};
 use postfix_tls::diagnostic::Topic;
 use postfix_tls::edit::Edit;
 use postfix_tls::lang::Lang;
@@ -26,14 +26,14 @@ pub fn Host(props: &PanelProps) -> Html {
         .unwrap_or_default();
     html! {
         <Group topic={Topic::Host} found={props.findings(Topic::Host)} lang={lang}>
-            <ChoiceField ..props.choice(Field::Role, o.role, Edit::Role) />
+            { props.controls(Topic::Host) }
             <div class="field-row">
                 <Select field={Field::Preset} entries={presets} current={current_preset}
                         lang={lang} dispatch={props.dispatch.clone()} />
                 <Select field={Field::Postfix} entries={versions} current={AttrValue::from(postfix.to_string())}
                         lang={lang} dispatch={props.dispatch.clone()} />
                 <Select field={Field::Openssl} entries={openssls} current={AttrValue::from(o.openssl.as_str())}
-                        error={o.rejection(Field::Openssl)} lang={lang} dispatch={props.dispatch.clone()} />
+                        error={props.setup.rejection(Field::Openssl).cloned()} lang={lang} dispatch={props.dispatch.clone()} />
             </div>
         </Group>
     }

@@ -3,7 +3,6 @@
 //! One reducer holds the page state ([`page::Page`]); every panel gets the data it shows and
 //! a `Callback<Action>`. What the page shows about Postfix comes from `postfix_tls`.
 
-mod certificates;
 mod check;
 mod chrome;
 mod clipboard;
@@ -12,17 +11,13 @@ mod diagnostics;
 mod fixed;
 mod generate;
 mod host;
-mod inbound;
-mod logging;
 mod masthead;
-mod outbound;
+mod opened;
 mod output;
 mod page;
 mod prerender;
-mod protocols;
 mod reference;
 mod share;
-mod submission;
 mod verify;
 
 use page::{Action, Notice, Page, Tab};
@@ -85,6 +80,7 @@ fn App(props: &AppProps) -> Html {
                 { match page.tab {
                     Tab::Generate => html! {
                         <generate::Generate options={Rc::new(page.options.clone())} output={output.clone()}
+                                            opened={page.opened.clone().map(Rc::new)}
                                             lang={lang} dispatch={dispatch.clone()} />
                     },
                     Tab::Check => html! {

@@ -5,6 +5,7 @@ use crate::chrome;
 use crate::clipboard::{self, Copy};
 use crate::diagnostics::inline_code;
 use postfix_tls::lang::{Lang, Text};
+use postfix_tls::reference::{explanation_links, Piece};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -23,10 +24,27 @@ pub struct Props {
     /// say so instead of handing out a configuration that would break the server.
     #[prop_or_default]
     pub withheld: Option<AttrValue>,
+    /// The text holds "Explain each line" comments: they link to the reference entries they
+    /// name. The text shown, copied and downloaded stays the same.
+    #[prop_or_default]
+    pub explained: bool,
     /// 1-based lines to mark as changed (the Check tab's fixed file).
     #[prop_or_default]
     pub marked: Vec<usize>,
     pub lang: Lang,
+}
+
+/// The text with its explanations linked to their reference entries.
+fn explained(text: &str, lang: Lang) -> Html {
+    html! {
+        { for explanation_links(text).into_iter().map(|piece| match piece {
+            Piece::Text(text) => html! { { text } },
+            Piece::Link { text, name } => html! {
+                <a href={crate::reference::link(name)} class="explain-link"
+                   title={format!("{} {name}", crate::reference::IN_REFERENCE.get(lang))}>{ text }</a>
+            },
+        }) }
+    }
 }
 
 #[component]
@@ -126,9 +144,9 @@ pub fn OutputPanel(props: &Props) -> Html {
                 <pre class="code empty"><code>{ chrome::EMPTY_OUTPUT.get(lang) }</code></pre>
             } else {
                 <pre class="code" tabindex="0" aria-label={props.title.clone()}><code ref={shown}>
-                    if props.marked.is_empty() {
-                        { &props.text }
-                    } else {
+                    if props.explained {
+                        { explained(&props.text, lang) }
+                    } else if !props.marked.is_empty() {
                         { for props.text.split_inclusive('\n').enumerate().map(|(i, line)| {
                             if props.marked.contains(&(i + 1)) {
                                 html! { <mark class="changed-line">{ line }</mark> }
@@ -136,6 +154,8 @@ pub fn OutputPanel(props: &Props) -> Html {
                                 html! { { line } }
                             }
                         }) }
+                    } else {
+                        { &props.text }
                     }
                 </code></pre>
             }

@@ -6,8 +6,10 @@
 use crate::chrome;
 use postfix_tls::diagnostic::FileKind;
 use postfix_tls::edit::Edit;
+use postfix_tls::import::{self, Imported};
 use postfix_tls::lang::{Lang, Text};
 use postfix_tls::options::Options;
+use postfix_tls::paste::Paste;
 use postfix_tls::share::{self, ShareError};
 use postfix_tls::version::PostfixVersion;
 use std::rc::Rc;
@@ -107,6 +109,16 @@ impl Pasted {
     }
 }
 
+/// A pasted configuration opened in the generator: its files, which the generator's output
+/// is applied to, and what the reading could not carry over (said once, when it was opened;
+/// the choices are the user's from then on).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Opened {
+    pub main_cf: Option<String>,
+    pub master_cf: Option<String>,
+    pub imported: Imported,
+}
+
 /// Everything the page shows is derived from this. The default is the page's static copy:
 /// default choices, in English.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -116,6 +128,7 @@ pub struct Page {
     pub tab: Tab,
     pub pasted: Pasted,
     pub notice: Option<Notice>,
+    pub opened: Option<Opened>,
 }
 
 /// Every change a user can make.
@@ -130,6 +143,10 @@ pub enum Action {
     Import(String),
     Reset,
     Dismiss,
+    /// Sets the choices to what the pasted configuration does.
+    OpenInGenerator,
+    /// Forgets the opened configuration.
+    CloseOpened,
 }
 
 impl Reducible for Page {
@@ -147,6 +164,8 @@ impl Reducible for Page {
             Action::Import(json) => page.import(&json),
             Action::Reset => page.reset(),
             Action::Dismiss => page.notice = None,
+            Action::OpenInGenerator => page.open_in_generator(),
+            Action::CloseOpened => page.opened = None,
         }
         Rc::new(page)
     }
@@ -191,7 +210,26 @@ impl Page {
             },
             pasted: Pasted::default(),
             notice,
+            opened: None,
         }
+    }
+
+    /// Reads the pasted text for the Postfix version it is checked against, takes the
+    /// choices it comes down to, and shows the generator.
+    fn open_in_generator(&mut self) {
+        if self.pasted.text.trim().is_empty() {
+            return;
+        }
+        let paste = Paste::read(&self.pasted.text, self.pasted.kind);
+        let postfix = self.pasted.postfix(self.options.postfix);
+        let imported = import::read(&paste, postfix, &self.options);
+        self.options = imported.options.clone();
+        self.opened = Some(Opened {
+            main_cf: paste.main_text().map(str::to_string),
+            master_cf: paste.master_text().map(str::to_string),
+            imported,
+        });
+        self.tab = Tab::Generate;
     }
 
     fn import(&mut self, json: &str) {
@@ -303,7 +341,7 @@ fn storage() -> Option<web_sys::Storage> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use postfix_tls::options::{InboundLevel, Role};
+    use postfix_tls::options::{Field, InboundLevel, Role};
 
     fn page() -> Rc<Page> {
         Rc::new(Page {
@@ -312,12 +350,13 @@ mod tests {
             tab: Tab::Generate,
             pasted: Pasted::default(),
             notice: None,
+            opened: None,
         })
     }
 
     #[test]
     fn edits_change_only_the_options() {
-        let after = page().reduce(Action::Edit(Edit::Inbound(InboundLevel::Encrypt)));
+        let after = page().reduce(Action::Edit(Edit::Choice(Field::Inbound, "encrypt")));
         assert_eq!(after.options.inbound, InboundLevel::Encrypt);
         assert_eq!(after.notice, None);
         assert_eq!(after.tab, Tab::Generate);
@@ -337,7 +376,7 @@ mod tests {
 
     #[test]
     fn a_refused_import_keeps_the_choices_and_says_why() {
-        let edited = page().reduce(Action::Edit(Edit::Role(Role::Relay)));
+        let edited = page().reduce(Action::Edit(Edit::Choice(Field::Role, "relay")));
         let after = edited.reduce(Action::Import(String::from(r#"{"role":"<script>"}"#)));
         assert_eq!(after.options.role, Role::Relay);
         assert!(matches!(after.notice, Some(Notice::ImportFailed(_))));
@@ -357,7 +396,7 @@ mod tests {
     #[test]
     fn reset_restores_the_defaults_but_not_the_view() {
         let edited = page()
-            .reduce(Action::Edit(Edit::Role(Role::Relay)))
+            .reduce(Action::Edit(Edit::Choice(Field::Role, "relay")))
             .reduce(Action::Lang(Lang::De))
             .reduce(Action::Tab(Tab::Check));
         let after = edited.reduce(Action::Reset);
@@ -365,6 +404,43 @@ mod tests {
         assert_eq!(after.lang, Lang::De);
         assert_eq!(after.tab, Tab::Check);
         assert_eq!(after.notice, Some(Notice::Reset));
+    }
+
+    #[test]
+    fn opening_a_pasted_config_sets_the_choices_and_keeps_its_files() {
+        use postfix_tls::options::{CertSource, InboundLevel};
+        let main = "smtpd_tls_cert_file = /etc/ssl/certs/ssl-cert-snakeoil.pem\n\
+                    smtpd_tls_key_file = /etc/ssl/private/ssl-cert-snakeoil.key\n\
+                    smtpd_use_tls = yes\n\nsmtpd_enforce_tls = yes\n";
+        let text = format!("{main}submission inet n - n - - smtpd\n");
+        let pasted = page()
+            .reduce(Action::Tab(Tab::Check))
+            .reduce(Action::CheckVersion(Some(PostfixVersion::new(3, 5))))
+            .reduce(Action::Paste(text));
+        let after = pasted.reduce(Action::OpenInGenerator);
+        assert_eq!(after.tab, Tab::Generate);
+        assert_eq!(after.options.postfix, PostfixVersion::new(3, 5));
+        assert_eq!(after.options.inbound, InboundLevel::Encrypt);
+        assert_eq!(after.options.role, Role::Relay);
+        assert_eq!(after.options.certificate.source, CertSource::Snakeoil);
+        assert!(after.options.submission && !after.options.submissions);
+        let opened = after.opened.clone().expect("opened");
+        assert_eq!(opened.main_cf.as_deref(), Some(main));
+        assert_eq!(
+            opened.master_cf.as_deref(),
+            Some("submission inet n - n - - smtpd\n")
+        );
+        assert_eq!(opened.imported.left_out.len(), 2);
+        let closed = after.clone().reduce(Action::CloseOpened);
+        assert_eq!(closed.opened, None);
+        assert_eq!(closed.options, after.options);
+    }
+
+    #[test]
+    fn nothing_pasted_opens_nothing() {
+        let after = page().reduce(Action::OpenInGenerator);
+        assert_eq!(after.opened, None);
+        assert_eq!(after.options, Options::default());
     }
 
     #[test]

@@ -2,11 +2,18 @@
 //! the generated configuration is on screen before the WebAssembly has loaded.
 //!
 //! The copy is the app's own components rendered by Yew's server renderer (one source of
-//! truth), placed in `<div id="prerender" inert>`: it shows, but cannot be used. The app
-//! removes it once it has drawn itself. The German copy follows in a
-//! `<template id="prerender-de">`, which static/boot.js swaps in for a German browser; boot.js
-//! hides the copy when the page will not start from the defaults (a share link, saved
-//! choices).
+//! truth), placed in `<div id="prerender" inert>`. The app removes it once it has drawn
+//! itself. The German copy follows in a `<template id="prerender-de">`, which static/boot.js
+//! swaps in for a German browser; boot.js hides the copy when the page will not start from the
+//! defaults (a share link, saved choices).
+//!
+//! Without JavaScript the copy stays inert. With it, boot.js lets the copy's controls be used
+//! before the WebAssembly has arrived: it keeps what was clicked and typed and replays it on
+//! the app once it has started, so no click is lost. The switch beside the output ("Explain
+//! each line") is answered at once: the page with it flipped, rendered here too, waits in a
+//! file per language (`answers-LANG-HASH.html`, named by the link `#prerender-answers-LANG`)
+//! that boot.js fetches once the page is parsed, ahead of the rest of the WebAssembly (7 KB
+//! gzip). Other changes dim the output until the app shows it.
 
 /// The id of the element that holds the static copy.
 pub const ID: &str = "prerender";
@@ -14,17 +21,29 @@ pub const ID: &str = "prerender";
 /// The id of the template with the German copy; its `data-title` is the German page title.
 pub const GERMAN_ID: &str = "prerender-de";
 
+/// The id stem of the `<link>`s naming the files of answers, one per language: the default
+/// page with one switch flipped, each in a `<template data-control data-checked>`.
+#[cfg(feature = "prerender")]
+const ANSWERS_LINK_ID: &str = "prerender-answers";
+
 #[cfg(feature = "prerender")]
 pub use build::main;
 
 #[cfg(feature = "prerender")]
 mod build {
-    use super::{GERMAN_ID, ID};
+    use super::{ANSWERS_LINK_ID, GERMAN_ID, ID};
     use crate::chrome;
+    use crate::controls::control_id;
     use crate::page::Page;
     use crate::{App, AppProps};
+    use postfix_tls::edit::Edit;
+    use postfix_tls::fields::{Control, Field};
     use postfix_tls::lang::Lang;
     use std::process::ExitCode;
+
+    /// The switches the copy answers itself: the one beside the output, which only changes
+    /// how the output reads. Their state and edit come from the option table.
+    const ANSWERED: [Field; 1] = [Field::Comments];
 
     /// `app INDEX_HTML`: fills the empty copy element of a built index.html in place.
     pub fn main() -> ExitCode {
@@ -41,7 +60,8 @@ mod build {
                 let dir = std::path::Path::new(&path)
                     .parent()
                     .unwrap_or(std::path::Path::new("."));
-                crate::reference::write_data(&html, dir)
+                let html = crate::reference::write_data(&html, dir)?;
+                write_answers(&html, dir)
             })
             .and_then(|html| std::fs::write(&path, html).map_err(|e| e.to_string()));
         match result {
@@ -69,6 +89,59 @@ mod build {
             .build()
             .map_err(|e| format!("no async runtime: {e}"))?;
         Ok(runtime.block_on(renderer.render()))
+    }
+
+    /// The default page with each answered switch flipped, in one language.
+    pub(super) fn answers(lang: Lang) -> Result<String, String> {
+        let mut file = String::new();
+        for field in ANSWERED {
+            let mut page = Page {
+                lang,
+                ..Page::default()
+            };
+            let Control::Switch { get, .. } = field.row().control else {
+                return Err(format!("{field:?} is not a switch"));
+            };
+            let checked = !get(&page.options);
+            page.options.edit(Edit::Switch(field, checked));
+            file.push_str(&format!(
+                "<template data-control=\"{}\" data-checked=\"{checked}\">{}</template>\n",
+                control_id(field),
+                render_page(page)?
+            ));
+        }
+        Ok(file)
+    }
+
+    /// How index.html loads boot.js.
+    const BOOT_SCRIPT: &str = r#"<script src="boot.js"></script>"#;
+
+    /// Writes the answers beside index.html, a file per language under a name of its content
+    /// (the service worker serves files from its cache first), each named in a
+    /// `rel="alternate"` link, which the browser does not fetch by itself: boot.js fetches the
+    /// visitor's language, and the service worker caches both with the page.
+    fn write_answers(html: &str, dir: &std::path::Path) -> Result<String, String> {
+        use std::hash::{Hash, Hasher};
+        if html.contains(ANSWERS_LINK_ID) {
+            return Err(String::from("the answers are linked already"));
+        }
+        let mut links = String::new();
+        for &lang in Lang::ALL {
+            let answers = answers(lang)?;
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            answers.hash(&mut hasher);
+            let name = format!("answers-{}-{:016x}.html", lang.tag(), hasher.finish());
+            std::fs::write(dir.join(&name), answers).map_err(|e| format!("{name}: {e}"))?;
+            links.push_str(&format!(
+                r#"<link rel="alternate" type="text/html" id="{ANSWERS_LINK_ID}-{}" href="{name}">"#,
+                lang.tag()
+            ));
+        }
+        // Before boot.js, which looks for them.
+        match html.find(BOOT_SCRIPT) {
+            Some(at) => Ok(format!("{}{links}{}", &html[..at], &html[at..])),
+            None => Err(format!("expected {BOOT_SCRIPT}")),
+        }
     }
 
     /// Puts `copy` into the one empty element with the copy's id, and `german` in a template
@@ -179,6 +252,26 @@ mod build {
             );
             // No stock files known: nothing offered.
             assert!(!render(Lang::En).expect("rendered").contains("stock-files"));
+        }
+
+        #[test]
+        fn the_answers_are_the_page_with_the_switch_flipped() {
+            let head = r#"<template data-control="field-comments" data-checked="true">"#;
+            for &lang in Lang::ALL {
+                // The answer is what the app draws for the choices with the switch on.
+                let mut page = Page {
+                    lang,
+                    ..Page::default()
+                };
+                page.options.edit(Edit::Switch(Field::Comments, true));
+                let drawn = render_page(page).expect("rendered");
+                assert_eq!(
+                    answers(lang).expect("rendered"),
+                    format!("{head}{drawn}</template>\n")
+                );
+                assert_ne!(drawn, render(lang).expect("rendered"));
+            }
+            assert!(answers(Lang::De).expect("rendered").contains(">Erzeugen<"));
         }
 
         #[test]

@@ -31,8 +31,8 @@ const SHOWN: usize = 60;
 
 static TITLE: Text = t("Parameter reference", "Parameter-Referenz");
 static LEAD: Text = t(
-    "What each TLS, SASL and transport-security parameter does, its default in the Postfix versions measured from the real binaries, the values it takes, and which choices and checks of this page use it.",
-    "Was jeder Parameter zu TLS, SASL und Transportsicherheit tut, sein Standardwert in den an echten Programmen gemessenen Postfix-Versionen, die Werte, die er annimmt, und welche Auswahl und Prüfungen dieser Seite ihn verwenden.",
+    "What each TLS, SASL and transport-security parameter does, its default in each Postfix version (measured from the real binaries where this tool has them, else as postconf(5) states it, and marked which), the values it takes, and which choices and checks of this page use it.",
+    "Was jeder Parameter zu TLS, SASL und Transportsicherheit tut, sein Standardwert in jeder Postfix-Version (an den echten Programmen gemessen, wo dieses Werkzeug sie hat, sonst wie postconf(5) ihn nennt, und jeweils so gekennzeichnet), die Werte, die er annimmt, und welche Auswahl und Prüfungen dieser Seite ihn verwenden.",
 );
 static SEARCH: Text = t("Search by name or words", "Nach Name oder Wörtern suchen");
 static VERSION: Text = t("Defaults of Postfix", "Standardwerte von Postfix");
@@ -54,6 +54,7 @@ static UNKNOWN_ENTRY: Text = t(
 static DEFAULT: Text = t("Default", "Standardwert");
 static EMPTY: Text = t("(empty)", "(leer)");
 static ABSENT: Text = t("not in this version", "in dieser Version nicht vorhanden");
+static FROM_PATCH: Text = t("has it from", "hat ihn ab");
 static MEASURED: Text = t(
     "Measured with postconf -d of each version's real binary.",
     "Gemessen mit postconf -d des echten Programms jeder Version.",
@@ -68,7 +69,7 @@ static VALUES: Text = t("Values", "Werte");
 static WRITTEN_BY: Text = t("Written by the choices", "Geschrieben von der Auswahl");
 static READ_BY: Text = t("Read by the checks", "Gelesen von den Prüfungen");
 static DOCS: Text = t("postconf(5)", "postconf(5)");
-static IN_REFERENCE: Text = t("In the reference:", "In der Referenz:");
+pub static IN_REFERENCE: Text = t("In the reference:", "In der Referenz:");
 static GUIDE: Text = t("Guide, task by task", "Anleitung, Schritt für Schritt");
 static OPEN_GENERATOR: Text = t(
     "Open in the generator with these choices",
@@ -139,7 +140,7 @@ pub fn ReferenceView(props: &Props) -> Html {
     let lang = props.lang;
     let data = use_state(|| Data::Loading);
     let query = use_state(String::new);
-    let version = use_state(|| 0_usize);
+    let version = use_state(|| PostfixVersion::LATEST);
     let selected = use_state(|| None::<String>);
     {
         let data = data.clone();
@@ -191,7 +192,7 @@ pub fn ReferenceView(props: &Props) -> Html {
         let version = version.clone();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            version.set(select.value().parse().unwrap_or(0));
+            version.set(PostfixVersion::parse(&select.value()).unwrap_or(PostfixVersion::LATEST));
         })
     };
     let body = match &*data {
@@ -241,14 +242,6 @@ pub fn ReferenceView(props: &Props) -> Html {
             }
         }
     };
-    let versions: Vec<String> = match &*data {
-        Data::Ready(loaded) => loaded
-            .cards
-            .first()
-            .map(|c| c.defaults.iter().map(|d| d.version.clone()).collect())
-            .unwrap_or_default(),
-        _ => Vec::new(),
-    };
     html! {
         <div class="reference">
             <h2>{ TITLE.get(lang) }</h2>
@@ -259,12 +252,13 @@ pub fn ReferenceView(props: &Props) -> Html {
                     <input type="search" id="ref-search" value={(*query).clone()} oninput={on_search}
                            autocomplete="off" spellcheck="false" />
                 </label>
-                if !versions.is_empty() {
+                if matches!(&*data, Data::Ready(_)) {
                     <label class="field">
                         <span>{ VERSION.get(lang) }</span>
                         <select id="ref-version" onchange={on_version}>
-                            { for versions.iter().enumerate().map(|(i, v)| html! {
-                                <option value={i.to_string()} selected={i == *version}>{ v }</option>
+                            // Every series the generator offers, newest first.
+                            { for PostfixVersion::ALL.iter().rev().map(|v| html! {
+                                <option value={v.to_string()} selected={*v == *version}>{ v.to_string() }</option>
                             }) }
                         </select>
                     </label>
@@ -344,28 +338,37 @@ pub fn links_for(text: &str, lang: Lang) -> Html {
 }
 
 /// One entry in full.
-fn entry_view(card: &Card, version: usize, lang: Lang) -> Html {
-    let chosen = card.defaults.get(version);
+fn entry_view(card: &Card, version: PostfixVersion, lang: Lang) -> Html {
+    let chosen = card.series_default(version);
     let shown = |value: &Option<String>| match value.as_deref() {
         None => ABSENT.get(lang).to_string(),
         Some("") => EMPTY.get(lang).to_string(),
         Some(value) => value.to_string(),
     };
+    let measured = version.to_string();
     html! {
         <>
             <h3><code>{ &card.name }</code></h3>
             <p>{ crate::diagnostics::inline_code(card.summary.get(lang)) }</p>
             if let Some(chosen) = chosen {
                 <p class="ref-default">
-                    <strong>{ format!("{} (Postfix {}): ", DEFAULT.get(lang), chosen.version) }</strong>
-                    <code>{ shown(&chosen.value) }</code>
+                    <strong>{ format!("{} (Postfix {version}): ", DEFAULT.get(lang)) }</strong>
+                    if chosen.value.is_some() {
+                        <code>{ shown(&chosen.value) }</code>{ " " }
+                    }
+                    <span class={classes!("ref-source", chosen.source.basis())}>
+                        { crate::diagnostics::inline_code(chosen.source.note(&card.name).get(lang)) }
+                    </span>
+                    if let (Some(release), Some(_)) = (card.patch_release(version), &chosen.value) {
+                        { format!(" (Postfix {version} {} {release})", FROM_PATCH.get(lang)) }
+                    }
                 </p>
             }
             <table class="ref-defaults">
                 <caption>{ MEASURED.get(lang) }</caption>
                 <tbody>
                     { for card.defaults.iter().map(|d| html! {
-                        <tr class={classes!(chosen.is_some_and(|c| c.version == d.version).then_some("chosen"))}>
+                        <tr class={classes!((d.version == measured).then_some("chosen"))}>
                             <th scope="row">{ format!("Postfix {}", d.version) }</th>
                             <td><code>{ shown(&d.value) }</code></td>
                         </tr>

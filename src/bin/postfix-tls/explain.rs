@@ -155,8 +155,9 @@ fn list(version: PostfixVersion, format: Format) -> u8 {
 fn basis_id(basis: Basis) -> &'static str {
     match basis {
         Basis::Measured => "measured",
+        Basis::Documented(_) => "documented",
         Basis::Nearest(_) => "nearest",
-        Basis::Absent => "absent",
+        Basis::Absent(_) => "absent",
     }
 }
 
@@ -194,15 +195,9 @@ fn not_found(name: &str, version: PostfixVersion) -> String {
     message
 }
 
-/// How a default is known, in words.
-fn basis_text(basis: Basis, version: PostfixVersion) -> String {
-    match basis {
-        Basis::Measured => format!("measured: postconf -d of Postfix {version}"),
-        Basis::Nearest(from) => {
-            format!("not measured: the default of Postfix {from}, the nearest measured series")
-        }
-        Basis::Absent => format!("Postfix {version} does not have it"),
-    }
+/// How a default of the entry is known, in words a user can look up.
+fn source_note(entry: &Entry, version: PostfixVersion) -> Words {
+    Words::from(&entry.default_source(version).note(entry.name))
 }
 
 /// `name = value` as postconf prints it, or a note that the series lacks the parameter.
@@ -237,9 +232,9 @@ fn print_text(entry: &Entry, version: PostfixVersion, lang: Lang) {
     }
     let default = entry.default_for(version);
     outln!(
-        "default:   {}  [{}]",
+        "default:   {}  [Postfix {version}, {}]",
         shown(default.value),
-        basis_text(default.basis, version)
+        source_note(entry, version).get(lang)
     );
     if let Some(release) = params::patch_release(entry.name, version) {
         outln!("           Postfix {version} has it from {release} on");
@@ -300,9 +295,12 @@ struct Since {
 struct Default {
     postfix_version: String,
     value: Option<&'static str>,
-    /// `measured`, `nearest` (taken from the measured series in `from`) or `absent`.
+    /// `measured`, `documented` (stated by postconf(5) of the series in `from`), `nearest`
+    /// (taken from the measured series in `from`) or `absent`.
     basis: &'static str,
     from: Option<String>,
+    /// Where the value comes from, as a line a user can look up.
+    source: Words,
     measured: Vec<reference::MeasuredDefault>,
 }
 
@@ -313,8 +311,9 @@ impl Explained {
         let basis = basis_id(default.basis);
         let from = match default.basis {
             Basis::Measured => Some(version.to_string()),
+            Basis::Documented(documented) => Some(documented.page.to_string()),
             Basis::Nearest(from) => Some(from.to_string()),
-            Basis::Absent => None,
+            Basis::Absent(_) => None,
         };
         Explained {
             name: entry.name,
@@ -327,6 +326,7 @@ impl Explained {
                 value: default.value,
                 basis,
                 from,
+                source: source_note(entry, version),
                 measured: card.defaults,
             },
             values: card.values,

@@ -743,12 +743,12 @@ pub static RULES: &[Rule] = &[
         topic: Topic::Inbound,
         summary: t("restrictions do not stop relaying", "Restriktionen verhindern kein Relaying"),
         what: t(
-            "An smtpd service whose `smtpd_relay_restrictions` and `smtpd_recipient_restrictions` together contain none of `reject`, `defer`, `defer_if_permit`, `reject_unauth_destination`, `defer_unauth_destination`.",
-            "Ein smtpd-Dienst, dessen `smtpd_relay_restrictions` und `smtpd_recipient_restrictions` zusammen keines von `reject`, `defer`, `defer_if_permit`, `reject_unauth_destination`, `defer_unauth_destination` enthalten.",
+            "An smtpd service whose `smtpd_relay_restrictions` and `smtpd_recipient_restrictions` together contain none of `reject`, `defer`, `defer_if_permit`, `reject_unauth_destination`, `defer_unauth_destination`. A whole main.cf without `compatibility_level` is at level 0, where `smtpd_relay_restrictions` is empty.",
+            "Ein smtpd-Dienst, dessen `smtpd_relay_restrictions` und `smtpd_recipient_restrictions` zusammen keines von `reject`, `defer`, `defer_if_permit`, `reject_unauth_destination`, `defer_unauth_destination` enthalten. Eine vollständige main.cf ohne `compatibility_level` hat Stufe 0, bei der `smtpd_relay_restrictions` leer ist.",
         ),
         why: t(
-            "smtpd refuses to accept mail with a fatal configuration error, so the service rejects everything.",
-            "smtpd nimmt wegen eines fatalen Konfigurationsfehlers keine Mail an; der Dienst lehnt alles ab.",
+            "smtpd stops with a fatal configuration error (\"specify at least one working instance of: reject_unauth_destination, ...\") at the first connection, so the service takes no mail at all.",
+            "smtpd bricht bei der ersten Verbindung mit einem fatalen Konfigurationsfehler ab (\"specify at least one working instance of: reject_unauth_destination, ...\"); der Dienst nimmt gar keine Mail an.",
         ),
         fix: t(
             "End the relay restrictions with `reject_unauth_destination` (port 25) or `reject` (submission).",

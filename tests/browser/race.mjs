@@ -1,0 +1,230 @@
+// The side-by-side benchmark (issue 14): this page and Mozilla's SSL configuration generator,
+// both served gzip-compressed from 127.0.0.1, cold loads alternating, in Lighthouse's mobile
+// profile and without throttling. For each load: when the output was first painted, when the
+// first real mouse click on a visible control changed the output (clicks every 40 ms from
+// navigation on), and the bytes moved. Used by bench.mjs; it is not a test.
+
+import { serve } from './server.mjs';
+import { TOGGLE_LABEL } from './page.mjs';
+
+/// Cold loads of each page per profile (alternating).
+const LOADS = 8;
+
+/// From navigation on, a click is sent this often until the output changes.
+const CLICK_EVERY_MS = 40;
+
+/// Lighthouse's mobile profile: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up, the CPU
+/// slowed 4x (through the DevTools protocol, as Lighthouse does it).
+export const PROFILES = [
+  {
+    key: 'mobile',
+    name: "Lighthouse's mobile profile (150 ms RTT, 1.6 Mbit/s, CPU 4x)",
+    network: { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 },
+    cpu: 4,
+  },
+  { key: 'none', name: 'no throttling', network: null, cpu: 1 },
+];
+
+/// Mozilla's figures as measured for issue 14 on this machine, printed as the reference when
+/// its build is not at hand (and beside the measured ones when it is).
+export const MOZILLA_REFERENCE = {
+  mobile: { painted: 1277, click: 1258, kb: 58 },
+  none: { painted: 282, click: 184, kb: 58 },
+};
+
+/// The page's output text, for each app: this page's main.cf panel (the static copy's until
+/// the app replaces it), Mozilla's output block. Evaluated in the page; null while not shown.
+const OURS_OUTPUT = `(() => {
+  const heading = document.getElementById('main-cf-heading');
+  const pre = heading?.closest('section')?.querySelector('pre');
+  return pre && pre.checkVisibility() ? pre.textContent : null;
+})()`;
+const MOZILLA_OUTPUT = `(() => {
+  const code = document.getElementById('output-config');
+  return code && code.checkVisibility() && code.textContent !== '' ? code.textContent : null;
+})()`;
+
+/// Installed before any page script: logs (as console messages the benchmark listens to) the
+/// frame in which the output was first painted and the frame after it first differed from the
+/// output for the defaults (`unclicked`). A click that lands before the page's script has run
+/// and shows in the first output counts as working from then.
+function observer(outputExpression, unclicked) {
+  return `(() => {
+    const output = () => ${outputExpression};
+    const unclicked = ${JSON.stringify(unclicked)};
+    let painted = false;
+    let changed = false;
+    const report = (what) => requestAnimationFrame(() => console.debug('bench:' + what + ':' + performance.now()));
+    const check = () => {
+      const text = output();
+      if (text === null || changed) return;
+      if (!painted) {
+        painted = true;
+        report('painted');
+      }
+      if (text !== unclicked) {
+        changed = true;
+        report('changed');
+      }
+    };
+    new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+  })();`;
+}
+
+/// The bytes of what the output's first paint waited for: the document and every resource
+/// that had arrived by then (transfer sizes, as the browser counts them).
+const BYTES_BY = `(painted) => {
+  const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+  return entries.filter((e) => e.responseEnd <= painted).reduce((sum, e) => sum + e.transferSize, 0);
+}`;
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+/// The centre of the control that is clicked, and the output before any click, from a load
+/// without throttling (the layout is the same in every load).
+async function target(suite, app) {
+  const context = await suite.context();
+  const page = await context.newPage();
+  await page.goto(app.url, { waitUntil: 'load' });
+  const control = page.locator(app.control).first();
+  await control.waitFor({ state: 'visible' });
+  const box = await control.boundingBox();
+  await page.waitForFunction(app.output);
+  const unclicked = await page.evaluate(app.output);
+  await context.close();
+  if (!box) throw new Error(`${app.name}: the control to click (${app.control}) is not on screen`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2, unclicked };
+}
+
+/// One cold load in a fresh context: painted, first working click, bytes before the paint and
+/// bytes of the whole first load (until the network is quiet).
+async function coldLoad(suite, app, profile, point) {
+  const context = await suite.context();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  // Mozilla's page asks an analytics host; the closed network would only make it wait.
+  await cdp.send('Network.setBlockedURLs', { urls: ['https://*'] });
+  if (profile.network) await cdp.send('Network.emulateNetworkConditions', profile.network);
+  if (profile.cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+  await page.addInitScript(observer(app.output, point.unclicked));
+  const times = {};
+  const events = new Promise((resolve) => {
+    page.on('console', (message) => {
+      const [tag, what, at] = message.text().split(':');
+      if (tag !== 'bench') return;
+      times[what] = Number(at);
+      if (times.painted !== undefined && times.changed !== undefined) resolve();
+    });
+  });
+  const logStart = app.server.log.length;
+  const navigation = page.goto(app.url, { waitUntil: 'load', timeout: 60_000 });
+  // Real mouse clicks at the control's place, every 40 ms, until the output has changed.
+  let clicking = true;
+  const clicks = (async () => {
+    while (clicking) {
+      const press = { x: point.x, y: point.y, button: 'left', clickCount: 1 };
+      cdp.send('Input.dispatchMouseEvent', { type: 'mousePressed', ...press }).catch(() => {});
+      cdp.send('Input.dispatchMouseEvent', { type: 'mouseReleased', ...press }).catch(() => {});
+      await new Promise((resolve) => setTimeout(resolve, CLICK_EVERY_MS));
+    }
+  })();
+  const deadline = new Promise((_, fail) => setTimeout(() => fail(new Error(`${app.name}: no change of the output within 60 s`)), 60_000));
+  try {
+    await Promise.race([events, deadline]);
+  } finally {
+    clicking = false;
+    await clicks;
+  }
+  await navigation;
+  const beforePaint = await page.evaluate(`(${BYTES_BY})(${times.painted})`);
+  // Let the page (and a service worker) fetch what the first visit fetches.
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(500);
+  const served = app.server.log.slice(logStart);
+  await context.close();
+  return {
+    painted: times.painted,
+    click: times.changed,
+    beforePaint,
+    bytes: served.reduce((sum, e) => sum + e.bytes, 0),
+  };
+}
+
+function kb(bytes) {
+  return `${(bytes / 1024).toFixed(0)} KB`;
+}
+
+function ms(value) {
+  return `${Math.round(value).toLocaleString('en')} ms`;
+}
+
+/// Runs the race and prints its table. `mozillaDir`: Mozilla's built page (its `docs/`), or
+/// null to print this page's figures beside the reference table only.
+export async function sideBySide(suite, mozillaDir) {
+  const mozillaServer = mozillaDir ? await serve(mozillaDir) : null;
+  try {
+    const apps = [
+      {
+        name: 'this page',
+        server: suite.server,
+        url: suite.url,
+        control: `label:text-is("${TOGGLE_LABEL}")`,
+        output: OURS_OUTPUT,
+      },
+    ];
+    if (mozillaServer) {
+      apps.push({
+        name: "Mozilla's generator",
+        server: mozillaServer,
+        // Its Postfix page: the output only shows once a server is chosen.
+        url: mozillaServer.url + '#server=postfix',
+        control: '#config-modern',
+        output: MOZILLA_OUTPUT,
+      });
+    }
+    for (const app of apps) app.point = await target(suite, app);
+
+    console.log(`\nthis page beside Mozilla's generator: ${LOADS} cold loads each, alternating, medians;`);
+    console.log(`"first working click": a real mouse click every ${CLICK_EVERY_MS} ms from navigation on, on "${TOGGLE_LABEL}" here and`);
+    console.log('"Modern" on Mozilla\'s page (its Postfix page), until the output text changes; both served gzip from 127.0.0.1');
+    if (!mozillaServer) {
+      console.log("(Mozilla's build not given: set MOZILLA_GENERATOR=DIR or pass --mozilla DIR to measure it; its figures from");
+      console.log(' issue 14 are shown as the reference)');
+    }
+    const head = `  ${''.padEnd(34)} ${'this page'.padStart(10)}   ${'target'.padEnd(26)} ${'Mozilla now'.padStart(11)} ${'Mozilla (issue)'.padStart(16)}`;
+    for (const profile of PROFILES) {
+      const results = new Map(apps.map((app) => [app.name, []]));
+      for (let i = 0; i < LOADS; i++) {
+        for (const app of apps) results.get(app.name).push(await coldLoad(suite, app, profile, app.point));
+      }
+      const figure = (name, key) => (results.has(name) ? median(results.get(name).map((r) => r[key])) : null);
+      const ours = (key) => figure('this page', key);
+      const theirs = (key) => figure("Mozilla's generator", key);
+      const reference = MOZILLA_REFERENCE[profile.key];
+      console.log(`\n${profile.name}:`);
+      console.log(head);
+      const line = (what, value, format, target, met, now, issue) => {
+        const verdict = met === null ? '' : met ? 'ok' : 'MISSED';
+        const left = `${target} ${verdict}`.trim();
+        console.log(`  ${what.padEnd(34)} ${format(value).padStart(10)}   ${left.padEnd(26)} ${(now === null ? '-' : format(now)).padStart(11)} ${(issue === null ? '-' : format(issue)).padStart(16)}`);
+      };
+      // Ahead of Mozilla: its figure from this run, else the reference.
+      const mozillaPainted = theirs('painted') ?? reference.painted;
+      const mozillaClick = theirs('click') ?? reference.click;
+      line('output painted', ours('painted'), ms, 'before Mozilla', ours('painted') < mozillaPainted, theirs('painted'), reference.painted);
+      if (profile.key === 'mobile') {
+        line('first working click', ours('click'), ms, 'before Mozilla', ours('click') < mozillaClick, theirs('click'), reference.click);
+      } else {
+        line('first working click', ours('click'), ms, '< 200 ms', ours('click') < 200, theirs('click'), reference.click);
+      }
+      line('bytes before the output painted', ours('beforePaint'), kb, '< 25 KB', ours('beforePaint') < 25 * 1024, theirs('beforePaint'), null);
+      line('bytes of the first load (gzip)', ours('bytes'), kb, '< 150 KB', ours('bytes') < 150 * 1024, theirs('bytes'), reference.kb * 1024);
+    }
+  } finally {
+    await mozillaServer?.close();
+  }
+}
