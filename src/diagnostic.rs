@@ -4,6 +4,7 @@
 //! help line and a location. Messages are lowercase, without a trailing period, with names in
 //! backticks.
 
+use crate::fix::Fix;
 use crate::lang::{Lang, Text};
 use crate::rules::{rule, RuleId};
 use crate::text;
@@ -113,6 +114,8 @@ pub struct Diagnostic {
     pub help: Text,
     /// The group of choices it belongs to.
     pub topic: Topic,
+    /// How to fix it by machine, if the rule knows: a certain edit or choices.
+    pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
@@ -127,6 +130,7 @@ impl Diagnostic {
             message,
             help,
             topic: known.topic,
+            fix: None,
         }
     }
 }

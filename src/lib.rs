@@ -43,6 +43,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod edit;
 pub mod fields;
+pub mod fix;
 pub mod import;
 pub mod lang;
 pub mod merge;

@@ -204,3 +204,190 @@ fn a_closed_pipe_is_not_a_panic() {
         assert!(out.status.success(), "{args:?}: {:?}", out.status);
     }
 }
+
+/// A scratch folder for files `--fix` may write, removed first.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    dir
+}
+
+#[test]
+fn fix_writes_in_place_keeps_a_backup_and_says_what_it_did() {
+    let dir = scratch("fix-in-place");
+    let seed = include_str!("fixtures/seed-receive-main.cf");
+    let file = dir.join("main.cf");
+    std::fs::write(&file, seed).expect("write");
+    let path = file.to_string_lossy().into_owned();
+    let out = cli(&["lint", "--fix", &path], None);
+    // Nothing with an error is left: exit 0.
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains(&format!(
+            "{path}:2: fixed[invalid_value]: invalid value `kann` for `smtpd_tls_security_level`\n"
+        )),
+        "{text}"
+    );
+    assert!(text.contains(&format!("wrote {path} (the old one is {path}.bak)\n")));
+    // What is left: the warning about the obsolete switch, not fixed by machine.
+    assert!(
+        text.contains(&format!("{path}:2: warning[deprecated_tls_switch]")),
+        "{text}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("fixed"),
+        "smtpd_tls_security_level = may\nsmtpd_use_tls = yes\nsmtpd_tls_cert_file = /Pfad/zu/cert.pem\nsmtpd_tls_key_file = /path/to/key.pem\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("main.cf.bak")).expect("backup"),
+        seed
+    );
+
+    // --no-backup; a choice left for a person exits 1 and lists the choices.
+    let file = dir.join("send.cf");
+    std::fs::write(&file, "smtp_tls_security_level = verschlüsseln\n").expect("write");
+    let path = file.to_string_lossy().into_owned();
+    let out = cli(&["lint", "--fix", "--no-backup", &path], None);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.contains("  choice 1: `may`: TLS whenever"), "{text}");
+    assert!(
+        text.contains("  choice 2: `encrypt`: TLS is required"),
+        "{text}"
+    );
+    assert!(!text.contains("wrote"), "{text}");
+    assert!(!dir.join("send.cf.bak").exists());
+}
+
+#[test]
+fn diff_writes_nothing_and_agrees_with_diff_u() {
+    let dir = scratch("fix-diff");
+    let file = dir.join("master.cf");
+    let seed = include_str!("fixtures/seed-submission-master.cf");
+    std::fs::write(&file, seed).expect("write");
+    let path = file.to_string_lossy().into_owned();
+    let out = cli(&["lint", "--diff", &path], None);
+    assert_eq!(out.status.code(), Some(1), "the file keeps its errors");
+    assert_eq!(std::fs::read_to_string(&file).expect("unchanged"), seed);
+    let ours = stdout(&out);
+    // The same change through --fix, compared by the system's diff.
+    let fixed = dir.join("fixed.cf");
+    std::fs::write(&fixed, seed).expect("write");
+    let fixed_path = fixed.to_string_lossy().into_owned();
+    cli(&["lint", "--fix", "--no-backup", &fixed_path], None);
+    let real = Command::new("diff")
+        .args(["-u", &path, &fixed_path])
+        .output()
+        .expect("diff runs");
+    let body = |text: &str| -> Vec<String> {
+        text.lines()
+            .skip_while(|l| !l.starts_with("@@"))
+            .map(str::to_string)
+            .collect()
+    };
+    assert!(
+        ours.starts_with(&format!("--- {path}\n+++ {path} (fixed)\n")),
+        "{ours}"
+    );
+    assert_eq!(body(&ours), body(&String::from_utf8_lossy(&real.stdout)));
+}
+
+#[test]
+fn postconf_format_prints_the_commands_of_the_certain_fixes() {
+    let out = cli(
+        &[
+            "lint",
+            "--format",
+            "postconf",
+            "tests/fixtures/seed-receive-main.cf",
+            "tests/fixtures/seed-smtps-master.cf",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out),
+        "# by hand first (postconf stops on it): delete line 1 of main.cf: /etc/postfix/main.cf\n\
+         # by hand first (postconf stops on it): delete the entry at line 1 of master.cf: /etc/postfix/master.cf smtps ...\n\
+         postconf -e 'smtpd_tls_security_level = may'\n\
+         postconf -e 'smtpd_use_tls = yes'\n\
+         postconf -M 'smtps/inet=smtps inet n - n - - smtpd -o syslog_name=postfix/smtps -o smtpd_tls_wrappermode=yes -o smtpd_sasl_auth_enable=yes -o smtpd_reject_unlisted_recipient=no -o smtpd_recipient_restrictions= -o smtpd_relay_restrictions=permit_sasl_authenticated,reject -o milter_macro_daemon_name=ORIGINATING'\n"
+    );
+}
+
+#[test]
+fn sarif_has_the_required_properties_of_sarif_2_1_0() {
+    let file = "tests/fixtures/seed-classic-main.cf";
+    let out = cli(&["lint", "--format", "sarif", file], None);
+    assert_eq!(out.status.code(), Some(1));
+    let log: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
+    assert_eq!(log["version"], "2.1.0");
+    assert!(log["$schema"]
+        .as_str()
+        .is_some_and(|s| s.ends_with("sarif-schema-2.1.0.json")));
+    let runs = log["runs"].as_array().expect("runs");
+    assert_eq!(runs.len(), 1);
+    let driver = &runs[0]["tool"]["driver"];
+    assert_eq!(driver["name"], "postfix-tls");
+    let rules = driver["rules"].as_array().expect("rules");
+    assert_eq!(rules.len(), postfix_tls::rules::RULES.len());
+    for rule in rules {
+        assert!(rule["id"].is_string() && rule["shortDescription"]["text"].is_string());
+    }
+    let results = runs[0]["results"].as_array().expect("results");
+    let ids: Vec<&str> = results
+        .iter()
+        .filter_map(|r| r["ruleId"].as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "self_signed_certificate_on_mx",
+            "deprecated_tls_switch",
+            "mx_requires_tls",
+            "deprecated_tls_switch",
+            "outbound_tls_disabled"
+        ]
+    );
+    for r in results {
+        let level = r["level"].as_str().expect("level");
+        assert!(["error", "warning", "note"].contains(&level), "{level}");
+        assert!(r["message"]["text"].as_str().is_some_and(|t| !t.is_empty()));
+        let index = r["ruleIndex"].as_u64().expect("ruleIndex") as usize;
+        assert_eq!(rules[index]["id"], r["ruleId"]);
+        let locations = r["locations"].as_array().expect("locations");
+        assert!(!locations.is_empty());
+        for l in locations {
+            let physical = &l["physicalLocation"];
+            assert_eq!(physical["artifactLocation"]["uri"], file);
+            assert!(physical["region"]["startLine"]
+                .as_u64()
+                .is_some_and(|n| n >= 1));
+        }
+    }
+    assert_eq!(results[2]["level"], "error");
+    assert_eq!(
+        results[2]["locations"][0]["physicalLocation"]["region"]["startLine"],
+        5
+    );
+}
+
+#[test]
+fn fix_refuses_what_it_cannot_write_back() {
+    let out = cli(&["lint", "--fix", "-"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--diff"), "{}", stderr(&out));
+    let out = cli(&["lint", "--fix", "--format", "json", "x"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let out = cli(&["lint", "--fix", "--diff", "x"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let dir = scratch("fix-binary");
+    let file = dir.join("main.cf");
+    std::fs::write(&file, b"a = \xff\n").expect("write");
+    let out = cli(&["lint", "--fix", &file.to_string_lossy()], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("not UTF-8"));
+    assert_eq!(std::fs::read(&file).expect("kept"), b"a = \xff\n");
+}

@@ -9,6 +9,8 @@ use postfix_tls::rules::RuleId;
 use postfix_tls::rules::{lint, rule, LintContext, RULES};
 use postfix_tls::version::{OpensslVersion, PostfixVersion};
 
+mod untouched;
+
 /// One fixture: the rule, whether it must fire, the files, the version and the role.
 struct Case {
     id: RuleId,
@@ -354,12 +356,16 @@ fn cases() -> Vec<Case> {
     ]
 }
 
-fn run(case: &Case) -> Vec<Diagnostic> {
-    let ctx = LintContext {
+fn context(case: &Case) -> LintContext {
+    LintContext {
         postfix: PostfixVersion::parse(case.postfix).expect("fixture version"),
         openssl: case.openssl,
         role: case.role,
-    };
+    }
+}
+
+fn run(case: &Case) -> Vec<Diagnostic> {
+    let ctx = context(case);
     let main = case.main.map(parse_main);
     let master = case.master.map(parse_master);
     lint(main.as_ref(), master.as_ref(), &ctx)
@@ -565,4 +571,16 @@ fn translated_encrypt_outbound_suggests_may_first_and_says_what_encrypt_does() {
         .find(|d| d.id == RuleId::InvalidValue)
         .expect("invalid");
     assert_eq!(d.help.get(Lang::En), "use `encrypt`");
+}
+
+#[test]
+fn every_fixture_is_fixed_without_touching_lines_without_a_finding() {
+    for case in cases() {
+        let name = format!(
+            "{} ({})",
+            case.id,
+            if case.fires { "fires" } else { "quiet" }
+        );
+        untouched::fix_and_check(&name, case.main, case.master, &context(&case));
+    }
 }

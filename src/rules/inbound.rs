@@ -8,6 +8,7 @@ use super::crypto::enabled_protocols;
 use super::scope::{port_of, At, Lint, Port};
 use super::RuleId;
 use crate::diagnostic::FileKind;
+use crate::fix::{Change, Choice, Fix};
 use crate::options::Role;
 use crate::params;
 use crate::text;
@@ -44,7 +45,36 @@ fn mx_requires_tls(lint: &mut Lint) {
             "smtpd_enforce_tls"
         };
         let at = setting.at.or(lint.scope_at(&scope));
-        lint.emit(
+        // Whether the host is a public MX is the linter's assumption for pasted files: the
+        // fix is a choice.
+        let use_tls = lint
+            .value("smtpd_use_tls", scope.service)
+            .is_some_and(|s| s.is("yes"));
+        let fix = setting.at.and_then(|written| {
+            let change = if name == "smtpd_tls_security_level" {
+                Change::SetValue {
+                    file: written.file,
+                    line: written.line,
+                    name: name.to_string(),
+                    value: String::from("may"),
+                }
+            } else if use_tls {
+                // Without `smtpd_enforce_tls`, `smtpd_use_tls = yes` is the level `may`.
+                Change::RemoveLine {
+                    file: written.file,
+                    line: written.line,
+                }
+            } else {
+                return None;
+            };
+            Some(Fix::Choices(vec![Choice {
+                changes: vec![change],
+                what: text!(
+                    "`may`: port 25 offers STARTTLS and still accepts mail without it (RFC 3207 §4); require TLS only on submission"
+                ),
+            }]))
+        });
+        lint.emit_fix(
             RuleId::MxRequiresTls,
             at,
             text!(
@@ -54,6 +84,7 @@ fn mx_requires_tls(lint: &mut Lint) {
             text!(
                 "use `smtpd_tls_security_level = may` for port 25 and `-o smtpd_tls_security_level=encrypt` only on submission (RFC 3207 §4)"
             ),
+            fix,
         );
     }
 }

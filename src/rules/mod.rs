@@ -165,6 +165,9 @@ pub fn lint_text(
         for d in &mut found {
             if d.file.is_some() {
                 d.file = Some(kind);
+                if let Some(fix) = d.fix.as_mut() {
+                    fix.retarget(kind);
+                }
             }
         }
     }

@@ -4,6 +4,7 @@
 use super::{LintContext, RuleId};
 use crate::config::{MainCf, MasterCf, Param, Service};
 use crate::diagnostic::{Diagnostic, FileKind};
+use crate::fix::Fix;
 use crate::lang::Text;
 use crate::params;
 
@@ -136,9 +137,22 @@ impl<'a> Lint<'a> {
     /// Reports a finding of a rule, with the rule's severity and topic. A finding equal to
     /// one already reported (the same setting reached through two services) is said once.
     pub fn emit(&mut self, id: RuleId, at: Option<At>, message: Text, help: Text) {
+        self.emit_fix(id, at, message, help, None);
+    }
+
+    /// Reports a finding with the fix the rule declares for it.
+    pub fn emit_fix(
+        &mut self,
+        id: RuleId,
+        at: Option<At>,
+        message: Text,
+        help: Text,
+        fix: Option<Fix>,
+    ) {
         let finding = Diagnostic {
             file: at.map(|a| a.file),
             line: at.map(|a| a.line),
+            fix,
             ..Diagnostic::new(id, message, help)
         };
         if !self.found.contains(&finding) {

@@ -7,6 +7,7 @@ use super::scope::{port_of, At, Lint, Port, Scope, Setting};
 use super::syntax::has_bad_restrictions;
 use super::RuleId;
 use crate::diagnostic::FileKind;
+use crate::fix::{Change, Choice, Fix};
 use crate::params;
 use crate::text;
 
@@ -58,8 +59,39 @@ fn wrappermode_in_main(lint: &mut Lint) {
         })
         .map(|(_, at)| at)
         .collect();
+    // The port-465 services of a master.cf given as a file (not described by `postconf -P`
+    // lines, which have no service line to add an override to).
+    let described = lint.main.is_some_and(|m| !m.service_params.is_empty());
+    let implicit: Vec<(String, bool)> = lint
+        .services()
+        .filter(|s| !described && s.kind == "inet" && port_of(&s.name) == Port::Submissions)
+        .filter(|s| lint.master.is_some_and(|m| m.is_live(s)))
+        .map(|s| (s.name.clone(), s.get("smtpd_tls_wrappermode").is_some()))
+        .collect();
     for at in found {
-        lint.emit(
+        let remove = Change::RemoveLine {
+            file: at.file,
+            line: at.line,
+        };
+        // With one port-465 service the fix is certain: the setting moves there, or just
+        // goes when the service sets its own.
+        let fix = match implicit.as_slice() {
+            [(_, true)] => Fix::certain(remove),
+            [(service, false)] => Fix::certain(Change::MoveToService {
+                line: at.line,
+                service: service.clone(),
+                kind: String::from("inet"),
+                name: String::from("smtpd_tls_wrappermode"),
+                value: String::from("yes"),
+            }),
+            _ => Fix::Choices(vec![Choice {
+                changes: vec![remove],
+                what: text!(
+                    "remove it: port 25 offers STARTTLS again; implicit TLS belongs to a port-465 service with `-o smtpd_tls_wrappermode=yes`"
+                ),
+            }]),
+        };
+        lint.emit_fix(
             RuleId::WrappermodeInMainCf,
             Some(at),
             text!(
@@ -68,6 +100,7 @@ fn wrappermode_in_main(lint: &mut Lint) {
             text!(
                 "remove it from main.cf and use `-o smtpd_tls_wrappermode=yes` on the port-465 service"
             ),
+            Some(fix),
         );
     }
 }

@@ -3,10 +3,11 @@
 //! `unknown_parameter`, `parameter_not_in_version`, `parameter_needs_patch_release`, `parameter_renamed`,
 //! `undefined_reference`, `invalid_value`, `unknown_service`, `unlisted_service_name`.
 
-use super::scope::{At, Lint};
+use super::scope::{port_of, At, Lint, Port};
 use super::RuleId;
 use crate::config::{Malformed, MalformedKind, Param, SERVICE_TYPES};
 use crate::diagnostic::FileKind;
+use crate::fix::{Change, Choice, Fix};
 use crate::lang::Text;
 use crate::params::{self, ValueKind};
 use crate::text;
@@ -27,6 +28,11 @@ pub fn check(lint: &mut Lint) {
 fn malformed_lines(lint: &mut Lint) {
     let main = lint.main.map(|m| (FileKind::MainCf, &m.malformed));
     let master = lint.master.map(|m| (FileKind::MasterCf, &m.malformed));
+    let services_before = |line: usize| {
+        lint.master
+            .is_some_and(|m| m.services.iter().any(|s| s.line < line))
+    };
+    let mut found = Vec::new();
     for (file, lines) in main.into_iter().chain(master) {
         for m in lines.iter() {
             let (message, help) = describe_malformed(m);
@@ -35,8 +41,35 @@ fn malformed_lines(lint: &mut Lint) {
                 MalformedKind::IgnoredArgument => RuleId::IgnoredServiceArgument,
                 _ => RuleId::MalformedLine,
             };
-            lint.emit(id, Some(At { file, line: m.line }), message, help);
+            let fix = malformed_fix(m, file, services_before(m.line));
+            found.push((id, At { file, line: m.line }, message, help, fix));
         }
+    }
+    for (id, at, message, help, fix) in found {
+        lint.emit_fix(id, Some(at), message, help, fix);
+    }
+}
+
+/// The certain fixes of a line Postfix cannot read: a file name pasted above the settings
+/// (`/etc/postfix/main.cf`, a single word that is a path, never a setting or service) goes;
+/// an `-o` line below a service is indented, the only reading of it Postfix has.
+fn malformed_fix(m: &Malformed, file: FileKind, services_before: bool) -> Option<Fix> {
+    let word = m.text.trim();
+    let lone_path = word.starts_with('/') && !word.contains(char::is_whitespace);
+    match m.kind {
+        MalformedKind::NotASetting | MalformedKind::TooFewColumns if lone_path => {
+            Some(Fix::certain(Change::RemoveLine { file, line: m.line }))
+        }
+        MalformedKind::UnindentedOption if services_before => {
+            let first = word.split_whitespace().next()?;
+            Some(Fix::certain(Change::ReplaceWord {
+                file,
+                line: m.line,
+                from: first.to_string(),
+                to: format!("  {first}"),
+            }))
+        }
+        _ => None,
     }
 }
 
@@ -381,7 +414,9 @@ fn invalid_values(lint: &mut Lint) {
         .and_then(|m| m.get("smtpd_restriction_classes"))
         .map(|p| params::list_items(&p.value).map(str::to_string).collect())
         .unwrap_or_default();
-    let mut found: Vec<(&Param, At, ValueKind, BadWord, Option<String>)> = Vec::new();
+    // (setting, place, kind, wrong word, expanded value, port of its service)
+    type Found<'a> = (&'a Param, At, ValueKind, BadWord, Option<String>, Port);
+    let mut found: Vec<Found> = Vec::new();
     let main_params = lint.main_params().map(|(p, at)| (None, p, at));
     let overrides = lint.overrides().map(|(s, p, at)| (Some(s), p, at));
     for (service, p, at) in main_params.chain(overrides) {
@@ -410,11 +445,24 @@ fn invalid_values(lint: &mut Lint) {
         {
             continue;
         }
+        let port = service.map_or(Port::Smtp, |s| {
+            if s.kind == "inet" {
+                port_of(&s.name)
+            } else {
+                Port::Other
+            }
+        });
         for bad in bad_words(kind, value, &classes) {
-            found.push((p, at, kind, bad, expanded.clone()));
+            found.push((p, at, kind, bad, expanded.clone(), port));
         }
     }
-    for (p, at, kind, bad, expanded) in found {
+    for (p, at, kind, bad, expanded, port) in found {
+        // A value assembled from `$name`s is fixed where its parts are written.
+        let fix = bad
+            .meant
+            .as_deref()
+            .filter(|_| expanded.is_none())
+            .map(|meant| value_fix(p, at, kind, &bad.word, meant, port));
         let help = match &bad.meant {
             // "verschlüsseln" asks for encryption where possible; the literal `encrypt`
             // would defer mail to every server without TLS.
@@ -437,7 +485,82 @@ fn invalid_values(lint: &mut Lint) {
                 bad.word, p.name
             ),
         };
-        lint.emit(RuleId::InvalidValue, Some(at), message, help);
+        lint.emit_fix(RuleId::InvalidValue, Some(at), message, help, fix);
+    }
+}
+
+/// The fix of a wrong word whose meaning is known. A translation is certain (`kann` is
+/// `may`, `ja` is `yes`, `URSPRUNG` is `ORIGINATING`), except where the literal word does
+/// harm: `verschlüsseln` as a level (`encrypt` defers mail to every server without TLS, and
+/// breaks RFC 3207 on port 25; on a submission port it is what is meant) and `erlauben` in a
+/// restriction list (`permit` there opens the relay). A guess by spelling is a choice.
+fn value_fix(p: &Param, at: At, kind: ValueKind, word: &str, meant: &str, port: Port) -> Fix {
+    // `!SSLv9` in a protocol list: the name is replaced, the operator stays.
+    let from = if kind == ValueKind::Protocols {
+        word.trim_start_matches(['!', '>', '<', '='])
+    } else {
+        word
+    };
+    let replace = |to: &str| Change::ReplaceWord {
+        file: at.file,
+        line: p.line,
+        from: from.to_string(),
+        to: to.to_string(),
+    };
+    let choice = |to: &str, what: Text| Choice {
+        changes: vec![replace(to)],
+        what,
+    };
+    let translated = params::untranslate(from).is_some_and(|t| t.eq_ignore_ascii_case(meant));
+    let level = matches!(kind, ValueKind::ClientLevel | ValueKind::ServerLevel);
+    let submission = matches!(port, Port::Submission | Port::Submissions);
+    let may = || {
+        choice(
+            "may",
+            if kind == ValueKind::ClientLevel {
+                text!(
+                    "`may`: TLS whenever the receiving server offers it, and mail keeps flowing to servers without TLS"
+                )
+            } else {
+                text!(
+                    "`may`: STARTTLS is offered and mail from servers without TLS is still accepted, as RFC 3207 asks of port 25"
+                )
+            },
+        )
+    };
+    let encrypt = || {
+        choice(
+            "encrypt",
+            if kind == ValueKind::ClientLevel {
+                text!("`encrypt`: TLS is required, and mail to servers without TLS is deferred")
+            } else {
+                text!(
+                    "`encrypt`: clients must use TLS; right for submission, wrong for port 25 of a public MX"
+                )
+            },
+        )
+    };
+    match meant {
+        "encrypt" if level && !(kind == ValueKind::ServerLevel && submission) => {
+            Fix::Choices(vec![may(), encrypt()])
+        }
+        "permit" if kind == ValueKind::Restrictions => Fix::Choices(vec![
+            choice(
+                "reject",
+                text!("`reject`: what is not permitted before is refused"),
+            ),
+            choice(
+                "permit",
+                text!(
+                    "`permit`: everything not refused before is accepted, which can open the relay"
+                ),
+            ),
+        ]),
+        _ if translated => Fix::certain(replace(meant)),
+        _ => Fix::Choices(vec![choice(
+            meant,
+            text!("`{}`: the closest word Postfix knows"; meant),
+        )]),
     }
 }
 
@@ -644,7 +767,7 @@ const KNOWN_SERVICE_NAMES: &[&str] = &[
 ];
 
 fn unknown_services(lint: &mut Lint) {
-    let mut found: Vec<(At, RuleId, Text, Text)> = Vec::new();
+    let mut found: Vec<(At, RuleId, Text, Text, Option<Fix>)> = Vec::new();
     for service in lint.services() {
         let at = At {
             file: FileKind::MasterCf,
@@ -666,6 +789,26 @@ fn unknown_services(lint: &mut Lint) {
                     }
                 }
             };
+            // A pasted file name goes; another first word may be the name meant.
+            let drop = Change::ReplaceWord {
+                file: at.file,
+                line: at.line,
+                from: service.name.clone(),
+                to: String::new(),
+            };
+            let fix = shifted.then(|| {
+                if service.name.starts_with('/') {
+                    Fix::certain(drop)
+                } else {
+                    Fix::Choices(vec![Choice {
+                        changes: vec![drop],
+                        what: text!(
+                            "remove `{}`: the line starts with the service name `{}`";
+                            service.name, service.kind
+                        ),
+                    }])
+                }
+            });
             found.push((
                 at,
                 RuleId::UnknownService,
@@ -674,6 +817,7 @@ fn unknown_services(lint: &mut Lint) {
                     service.kind, service.name
                 ),
                 help,
+                fix,
             ));
             continue;
         }
@@ -696,6 +840,26 @@ fn unknown_services(lint: &mut Lint) {
             Some(s) => text!("use `{}`"; s),
             None => text!("use a port number or a name listed in /etc/services"),
         };
+        // A translation is certain; a guess by spelling is a choice.
+        let fix = suggestion.map(|meant| {
+            let change = Change::ReplaceWord {
+                file: at.file,
+                line: at.line,
+                from: port.to_string(),
+                to: meant.to_string(),
+            };
+            if translated.is_some() {
+                Fix::certain(change)
+            } else {
+                Fix::Choices(vec![Choice {
+                    changes: vec![change],
+                    what: text!(
+                        "`{}`: the closest name Postfix knows";
+                        meant
+                    ),
+                }])
+            }
+        });
         found.push((
             at,
             if certain {
@@ -708,10 +872,11 @@ fn unknown_services(lint: &mut Lint) {
                 service.name
             ),
             help,
+            fix,
         ));
     }
-    for (at, id, message, help) in found {
-        lint.emit(id, Some(at), message, help);
+    for (at, id, message, help, fix) in found {
+        lint.emit_fix(id, Some(at), message, help, fix);
     }
 }
 

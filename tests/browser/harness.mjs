@@ -111,7 +111,7 @@ export async function screenshot(page, name) {
 let cliPath = null;
 
 /// The native CLI, built once if needed (`cargo build` is a no-op when it is up to date).
-function cli() {
+export function cli() {
   if (cliPath === null) {
     cliPath = process.env.POSTFIX_TLS ?? join(ROOT, 'target', 'debug', 'postfix-tls');
     if (!process.env.POSTFIX_TLS) {

@@ -43,6 +43,7 @@ sys.path.insert(0, HERE)
 import catalogue  # noqa: E402
 import postfixes  # noqa: E402
 import realworld  # noqa: E402
+import fixes  # noqa: E402
 import realworld_instance  # noqa: E402
 import versions  # noqa: E402
 import commands  # noqa: E402
@@ -672,6 +673,8 @@ ROWS = [
      lambda mail_versions: realworld.checks(GENERATOR, mail_versions)),
     ("stock", "the presets' stock files with --merge-with, read by their own Postfix",
      lambda _: stock_files.checks(GENERATOR)),
+    ("fixes", "lint --fix and --format postconf on the seed snippets, judged by each Postfix",
+     lambda _: fixes.checks(GENERATOR)),
 ]
 
 

@@ -2,6 +2,7 @@
 
 use crate::chrome;
 use crate::diagnostics::{by_severity, tally, DiagnosticCard};
+use crate::fixed;
 use crate::page::{Action, Pasted};
 use postfix_tls::diagnostic::{Diagnostic, FileKind, Severity};
 use postfix_tls::lang::{Lang, Text};
@@ -131,6 +132,9 @@ pub fn Check(props: &Props) -> Html {
                     <Annotated text={text.clone()} diagnostics={diagnostics} lang={lang} />
                 }
             </section>
+            if has_text {
+                <fixed::FixedView text={text.clone()} kind={pasted.kind} {postfix} {lang} />
+            }
         </div>
     }
 }

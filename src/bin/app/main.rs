@@ -8,6 +8,7 @@ mod chrome;
 mod clipboard;
 mod controls;
 mod diagnostics;
+mod fixed;
 mod generate;
 mod host;
 mod masthead;

@@ -28,6 +28,9 @@ pub struct Props {
     /// name. The text shown, copied and downloaded stays the same.
     #[prop_or_default]
     pub explained: bool,
+    /// 1-based lines to mark as changed (the Check tab's fixed file).
+    #[prop_or_default]
+    pub marked: Vec<usize>,
     pub lang: Lang,
 }
 
@@ -143,6 +146,14 @@ pub fn OutputPanel(props: &Props) -> Html {
                 <pre class="code" tabindex="0" aria-label={props.title.clone()}><code ref={shown}>
                     if props.explained {
                         { explained(&props.text, lang) }
+                    } else if !props.marked.is_empty() {
+                        { for props.text.split_inclusive('\n').enumerate().map(|(i, line)| {
+                            if props.marked.contains(&(i + 1)) {
+                                html! { <mark class="changed-line">{ line }</mark> }
+                            } else {
+                                html! { { line } }
+                            }
+                        }) }
                     } else {
                         { &props.text }
                     }

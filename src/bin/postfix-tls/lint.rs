@@ -2,9 +2,14 @@
 //!
 //! Several files are linted as one configuration (for example main.cf and master.cf
 //! together); with several files of the same kind, each is linted on its own.
+//!
+//! `--fix` writes the certain fixes in place (keeping `FILE.bak` unless `--no-backup`),
+//! `--diff` prints them as a unified diff and `--format postconf` as the commands that make
+//! the same change on a server; `--format sarif` reports for CI systems.
 
 use postfix_tls::config::{self, MainCf, MasterCf};
-use postfix_tls::diagnostic::{has_errors, Diagnostic, FileKind};
+use postfix_tls::diagnostic::{has_errors, Diagnostic, FileKind, Severity};
+use postfix_tls::fix::{self, Fix};
 use postfix_tls::lang::Lang;
 use postfix_tls::options::Role;
 use postfix_tls::rules::{self, LintContext};
@@ -17,6 +22,20 @@ use std::io::Read;
 enum Format {
     Text,
     Json,
+    Sarif,
+    /// The `postconf` commands of the certain fixes.
+    Postconf,
+}
+
+/// What is done with the certain fixes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Reported only.
+    Report,
+    /// Written in place.
+    Fix,
+    /// Printed as a unified diff.
+    Diff,
 }
 
 /// The parsed command line.
@@ -24,6 +43,8 @@ struct Request {
     ctx: LintContext,
     kind: Option<FileKind>,
     format: Format,
+    mode: Mode,
+    backup: bool,
     files: Vec<String>,
 }
 
@@ -35,6 +56,8 @@ fn parse_args(args: &[String]) -> Result<Request, UsageError> {
         ctx: LintContext::default(),
         kind: None,
         format: Format::Text,
+        mode: Mode::Report,
+        backup: true,
         files: Vec::new(),
     };
     let mut rest = args.iter();
@@ -81,13 +104,27 @@ fn parse_args(args: &[String]) -> Result<Request, UsageError> {
                 request.format = match value(arg)?.as_str() {
                     "text" => Format::Text,
                     "json" => Format::Json,
+                    "sarif" => Format::Sarif,
+                    "postconf" => Format::Postconf,
                     other => {
                         return Err(format!(
-                            "unknown format `{other}`: expected `text` or `json`"
-                        ))
+                        "unknown format `{other}`: expected `text`, `json`, `sarif` or `postconf`"
+                    ))
                     }
                 }
             }
+            "--fix" | "--diff" => {
+                let mode = if arg == "--fix" {
+                    Mode::Fix
+                } else {
+                    Mode::Diff
+                };
+                if request.mode != Mode::Report && request.mode != mode {
+                    return Err(String::from("`--fix` and `--diff` exclude each other"));
+                }
+                request.mode = mode;
+            }
+            "--no-backup" => request.backup = false,
             "-" => request.files.push(arg.clone()),
             flag if flag.starts_with('-') => return Err(format!("unknown option `{flag}`")),
             _ => request.files.push(arg.clone()),
@@ -96,10 +133,22 @@ fn parse_args(args: &[String]) -> Result<Request, UsageError> {
     if request.files.is_empty() {
         return Err(String::from("no file given (use `-` for standard input)"));
     }
+    if request.mode != Mode::Report && request.format != Format::Text {
+        return Err(String::from(
+            "`--fix` and `--diff` print text: leave out `--format`",
+        ));
+    }
+    if request.mode == Mode::Fix && request.files.iter().any(|f| f == "-") {
+        return Err(String::from(
+            "`--fix` writes files in place: for standard input use `--diff` or `--format postconf`",
+        ));
+    }
     Ok(request)
 }
 
-fn read(file: &str) -> Result<String, String> {
+/// Reads a file; with `exact`, a file that is not UTF-8 is an input error, since writing
+/// it back would change its stray bytes.
+fn read(file: &str, exact: bool) -> Result<String, String> {
     let bytes = if file == "-" {
         let mut bytes = Vec::new();
         std::io::stdin()
@@ -109,6 +158,10 @@ fn read(file: &str) -> Result<String, String> {
     } else {
         std::fs::read(file).map_err(|e| format!("cannot read `{file}`: {e}"))?
     };
+    if exact {
+        return String::from_utf8(bytes)
+            .map_err(|_| format!("`{file}` is not UTF-8: fixing it would change its bytes"));
+    }
     // A file with stray bytes is still linted; the bytes show up as U+FFFD in values.
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
@@ -134,6 +187,42 @@ struct Input {
     name: String,
     kind: FileKind,
     text: String,
+}
+
+/// The inputs as configurations: one main.cf/master.cf pair, or each file on its own when
+/// there are several of a kind.
+fn groups(inputs: &[Input]) -> Vec<(Option<&Input>, Option<&Input>)> {
+    let mains: Vec<&Input> = inputs
+        .iter()
+        .filter(|i| i.kind != FileKind::MasterCf)
+        .collect();
+    let masters: Vec<&Input> = inputs
+        .iter()
+        .filter(|i| i.kind == FileKind::MasterCf)
+        .collect();
+    if mains.len() <= 1 && masters.len() <= 1 {
+        vec![(mains.first().copied(), masters.first().copied())]
+    } else {
+        inputs
+            .iter()
+            .map(|i| {
+                if i.kind == FileKind::MasterCf {
+                    (None, Some(i))
+                } else {
+                    (Some(i), None)
+                }
+            })
+            .collect()
+    }
+}
+
+/// The name a finding of this group is reported under.
+fn file_of(d: &Diagnostic, main: Option<&Input>, master: Option<&Input>) -> String {
+    let input = match d.file {
+        Some(FileKind::MasterCf) => master.or(main),
+        _ => main.or(master),
+    };
+    input.map_or_else(String::new, |i| i.name.clone())
 }
 
 fn lint_inputs(inputs: &[Input], ctx: &LintContext) -> Vec<Located> {
@@ -189,7 +278,10 @@ pub fn run(args: &[String]) -> u8 {
     };
     let mut inputs = Vec::new();
     for file in &request.files {
-        match read(file) {
+        match read(
+            file,
+            request.mode != Mode::Report || request.format == Format::Postconf,
+        ) {
             Ok(text) => inputs.push(Input {
                 name: if file == "-" {
                     String::from("<stdin>")
@@ -205,24 +297,18 @@ pub fn run(args: &[String]) -> u8 {
             }
         }
     }
+    if request.mode != Mode::Report || request.format == Format::Postconf {
+        return fix_inputs(&inputs, &request);
+    }
     let found = lint_inputs(&inputs, &request.ctx);
     match request.format {
         Format::Text => {
             for f in &found {
-                let d = &f.diagnostic;
-                let place = match d.line {
-                    Some(line) => format!("{}:{line}", f.file),
-                    None => f.file.clone(),
-                };
-                outln!(
-                    "{place}: {}[{}]: {}",
-                    d.severity,
-                    d.id,
-                    d.message.get(Lang::En)
-                );
-                outln!("  help: {}", d.help.get(Lang::En));
+                print_finding(&f.file, &f.diagnostic);
             }
         }
+        Format::Sarif => outln!("{}", sarif(&found)),
+        Format::Postconf => {}
         Format::Json => {
             let list: Vec<JsonFinding> = found
                 .iter()
@@ -246,4 +332,188 @@ pub fn run(args: &[String]) -> u8 {
     }
     let all: Vec<Diagnostic> = found.into_iter().map(|f| f.diagnostic).collect();
     u8::from(has_errors(&all))
+}
+
+/// `FILE:LINE: error[id]: message`, the help, and the choices a person has.
+fn print_finding(file: &str, d: &Diagnostic) {
+    let place = match d.line {
+        Some(line) => format!("{file}:{line}"),
+        None => file.to_string(),
+    };
+    outln!(
+        "{place}: {}[{}]: {}",
+        d.severity,
+        d.id,
+        d.message.get(Lang::En)
+    );
+    outln!("  help: {}", d.help.get(Lang::En));
+    if let Some(Fix::Choices(choices)) = &d.fix {
+        for (n, choice) in choices.iter().enumerate() {
+            outln!("  choice {}: {}", n + 1, choice.what.get(Lang::En));
+        }
+    }
+}
+
+/// `--fix`, `--diff` and `--format postconf`: the certain fixes written, shown or given as
+/// commands, then what is left for a person.
+fn fix_inputs(inputs: &[Input], request: &Request) -> u8 {
+    let mut remaining_errors = false;
+    for (main, master) in groups(inputs) {
+        let main_kind = main.map_or(FileKind::MainCf, |i| i.kind);
+        let fixed = fix::fix_files(
+            main.map(|i| i.text.as_str()),
+            main_kind,
+            master.map(|i| i.text.as_str()),
+            &request.ctx,
+        );
+        let pairs = [
+            (main, fixed.main.as_deref()),
+            (master, fixed.master.as_deref()),
+        ];
+        match request.format {
+            Format::Postconf => {
+                out!(
+                    "{}",
+                    fix::postconf_commands(
+                        (
+                            main.map(|i| i.text.as_str()),
+                            master.map(|i| i.text.as_str())
+                        ),
+                        (fixed.main.as_deref(), fixed.master.as_deref()),
+                    )
+                );
+            }
+            _ if request.mode == Mode::Diff => {
+                for (input, after) in pairs {
+                    if let (Some(input), Some(after)) = (input, after) {
+                        out!(
+                            "{}",
+                            fix::unified_diff(
+                                &input.text,
+                                after,
+                                &input.name,
+                                &format!("{} (fixed)", input.name)
+                            )
+                        );
+                    }
+                }
+            }
+            _ => {
+                for d in &fixed.fixed {
+                    let file = file_of(d, main, master);
+                    let place = match d.line {
+                        Some(line) => format!("{file}:{line}"),
+                        None => file,
+                    };
+                    outln!("{place}: fixed[{}]: {}", d.id, d.message.get(Lang::En));
+                }
+                for (input, after) in pairs {
+                    let (Some(input), Some(after)) = (input, after) else {
+                        continue;
+                    };
+                    if after == input.text {
+                        continue;
+                    }
+                    if let Err(message) = write(&input.name, &input.text, after, request.backup) {
+                        eprintln!("postfix-tls lint: {message}");
+                        return 2;
+                    }
+                }
+                for d in &fixed.remaining {
+                    print_finding(&file_of(d, main, master), d);
+                }
+            }
+        }
+        remaining_errors |= has_errors(&fixed.remaining);
+    }
+    // Without --fix nothing is written: the files keep the errors they have.
+    let errors = if request.mode == Mode::Fix {
+        remaining_errors
+    } else {
+        lint_inputs(inputs, &request.ctx)
+            .iter()
+            .any(|f| f.diagnostic.severity == Severity::Error)
+    };
+    u8::from(errors)
+}
+
+/// Writes the fixed text over `file`, keeping the old text in `FILE.bak` first.
+fn write(file: &str, old: &str, new: &str, backup: bool) -> Result<(), String> {
+    if backup {
+        let bak = format!("{file}.bak");
+        std::fs::write(&bak, old).map_err(|e| format!("cannot write `{bak}`: {e}"))?;
+    }
+    std::fs::write(file, new).map_err(|e| format!("cannot write `{file}`: {e}"))?;
+    outln!(
+        "wrote {file}{}",
+        if backup {
+            format!(" (the old one is {file}.bak)")
+        } else {
+            String::new()
+        }
+    );
+    Ok(())
+}
+
+/// SARIF 2.1.0 (OASIS), the format CI systems annotate files from: every rule as the tool's
+/// rule metadata, every finding as a result at its file and line (a finding about the whole
+/// file at its first line, since annotations need one).
+fn sarif(found: &[Located]) -> String {
+    let rules: Vec<serde_json::Value> = rules::RULES
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "id": r.id.as_str(),
+                "shortDescription": { "text": r.summary.get(Lang::En) },
+                "fullDescription": { "text": r.what.get(Lang::En) },
+                "help": { "text": format!("{}\n\n{}", r.why.get(Lang::En), r.fix.get(Lang::En)) },
+                "helpUri": r.source.url,
+                "defaultConfiguration": { "level": sarif_level(r.severity) },
+            })
+        })
+        .collect();
+    let results: Vec<serde_json::Value> = found
+        .iter()
+        .map(|f| {
+            let d = &f.diagnostic;
+            serde_json::json!({
+                "ruleId": d.id.as_str(),
+                "ruleIndex": d.id as usize,
+                "level": sarif_level(d.severity),
+                "message": {
+                    "text": format!("{}\nhelp: {}", d.message.get(Lang::En), d.help.get(Lang::En)),
+                },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": f.file },
+                        "region": { "startLine": d.line.unwrap_or(1) },
+                    }
+                }],
+            })
+        })
+        .collect();
+    let log = serde_json::json!({
+        "version": "2.1.0",
+        "$schema": "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "postfix-tls",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "rules": rules,
+                }
+            },
+            "results": results,
+        }],
+    });
+    serde_json::to_string_pretty(&log).unwrap_or_default()
+}
+
+/// SARIF's levels: `error`, `warning`, `note`.
+fn sarif_level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
 }

@@ -32,7 +32,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   postfix-tls generate [--options FILE.json] [--format main|master|postconf|json] [--print-options]
-  postfix-tls lint [--postfix-version X.Y] [--role public-mx|relay|null-client] [--kind main|master|postconf] [--format text|json] FILE...
+  postfix-tls lint [--postfix-version X.Y] [--role public-mx|relay|null-client] [--kind main|master|postconf] [--format text|json|sarif|postconf] [--fix [--no-backup] | --diff] FILE...
   postfix-tls rules
   postfix-tls explain PARAM [--postfix-version X.Y] [--format text|json] [--lang en|de]
   postfix-tls explain --list [--postfix-version X.Y] [--format text|json]";
