@@ -1,7 +1,7 @@
 //! The rule table: one entry per problem, with its explanation in both languages and a
 //! source. The checks that find these problems are in the sibling modules.
 
-use super::{Rule, RuleId, Source};
+use super::{Rule, Source};
 use crate::diagnostic::Severity::{Error, Info, Warning};
 use crate::diagnostic::Topic;
 use crate::text;
@@ -10,11 +10,42 @@ const fn postconf(name: &'static str, url: &'static str) -> Source {
     Source { name, url }
 }
 
-/// Every rule, grouped by topic.
-pub static RULES: &[Rule] = &[
+/// Declares [`RuleId`] (one variant per rule, named by its snake_case id) and [`RULES`] (its
+/// rows, in the same order) from one list, so that a rule is one entry: its id, its name and
+/// its row.
+macro_rules! rule_table {
+    ($($variant:ident = $name:literal { $($field:ident: $value:expr),* $(,)? })*) => {
+        /// The id of a rule. Its name (`as_str`) is what the CLI, the JSON, SARIF and the web
+        /// page show, for example `mx_requires_tls`. Ids order as the table's rows; findings
+        /// are sorted by name.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum RuleId {
+            $(
+                #[doc = concat!("`", $name, "`")]
+                $variant,
+            )*
+        }
+
+        impl RuleId {
+            /// Every id, in the order of the rule table.
+            pub const ALL: &'static [RuleId] = &[$(RuleId::$variant,)*];
+
+            /// The snake_case name, for example `mx_requires_tls`.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(RuleId::$variant => $name,)*
+                }
+            }
+        }
+
+        /// Every rule, grouped by topic.
+        pub static RULES: &[Rule] = &[$(Rule { id: RuleId::$variant, $($field: $value),* },)*];
+    };
+}
+
+rule_table! {
     // --- Syntax and names -------------------------------------------------------------
-    Rule {
-        id: RuleId::MalformedLine,
+    MalformedLine = "malformed_line" {
         catalogue: None,
         severity: Error,
         topic: Topic::General,
@@ -29,9 +60,8 @@ pub static RULES: &[Rule] = &[
             "Delete the stray text, write settings as `name = value`, and indent continuation lines (including `-o` lines) with whitespace.",
         ),
         source: postconf("postconf(5) syntax", "https://www.postfix.org/postconf.5.html"),
-    },
-    Rule {
-        id: RuleId::IgnoredServiceArgument,
+    }
+    IgnoredServiceArgument = "ignored_service_argument" {
         catalogue: None,
         severity: Warning,
         topic: Topic::General,
@@ -44,9 +74,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Remove the word; settings for the service go in `-o name=value`."),
         source: postconf("master(5) command + args", "https://www.postfix.org/master.5.html"),
-    },
-    Rule {
-        id: RuleId::DuplicateService,
+    }
+    DuplicateService = "duplicate_service" {
         catalogue: None,
         severity: Warning,
         topic: Topic::General,
@@ -59,9 +88,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Merge the two entries into one, or comment out every line of the one not meant."),
         source: postconf("master(5) syntax", "https://www.postfix.org/master.5.html"),
-    },
-    Rule {
-        id: RuleId::ValueHasComment,
+    }
+    ValueHasComment = "value_has_comment" {
         catalogue: None,
         severity: Error,
         topic: Topic::General,
@@ -74,9 +102,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Move the comment to its own line above the setting."),
         source: postconf("postconf(5) syntax", "https://www.postfix.org/postconf.5.html"),
-    },
-    Rule {
-        id: RuleId::DuplicateParameter,
+    }
+    DuplicateParameter = "duplicate_parameter" {
         catalogue: None,
         severity: Warning,
         topic: Topic::General,
@@ -89,9 +116,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Keep one definition and delete the others."),
         source: postconf("postconf(5) syntax", "https://www.postfix.org/postconf.5.html"),
-    },
-    Rule {
-        id: RuleId::UnknownParameter,
+    }
+    UnknownParameter = "unknown_parameter" {
         catalogue: None,
         severity: Warning,
         topic: Topic::General,
@@ -104,9 +130,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Correct the spelling (the suggestion names the closest known parameter) or remove the line."),
         source: postconf("postconf(1) unused parameter", "https://www.postfix.org/postconf.1.html"),
-    },
-    Rule {
-        id: RuleId::UndefinedReference,
+    }
+    UndefinedReference = "undefined_reference" {
         catalogue: None,
         severity: Warning,
         topic: Topic::General,
@@ -121,9 +146,8 @@ pub static RULES: &[Rule] = &[
             "Define the name in main.cf (for example `mua_client_restrictions = permit_sasl_authenticated, reject`) or remove the reference.",
         ),
         source: postconf("postconf(1) undefined parameter", "https://www.postfix.org/postconf.1.html"),
-    },
-    Rule {
-        id: RuleId::ParameterNotInVersion,
+    }
+    ParameterNotInVersion = "parameter_not_in_version" {
         catalogue: Some("L19"),
         severity: Warning,
         topic: Topic::Host,
@@ -136,9 +160,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Remove the line, or upgrade Postfix to the version named."),
         source: postconf("postconf(5)", "https://www.postfix.org/postconf.5.html#tls_ffdhe_auto_groups"),
-    },
-    Rule {
-        id: RuleId::ParameterRenamed,
+    }
+    ParameterRenamed = "parameter_renamed" {
         catalogue: None,
         severity: Info,
         topic: Topic::General,
@@ -151,9 +174,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Rename the line to the new parameter; the value stays."),
         source: postconf("DEPRECATION_README", "https://www.postfix.org/DEPRECATION_README.html"),
-    },
-    Rule {
-        id: RuleId::ParameterNeedsPatchRelease,
+    }
+    ParameterNeedsPatchRelease = "parameter_needs_patch_release" {
         catalogue: Some("L19"),
         severity: Info,
         topic: Topic::Host,
@@ -170,9 +192,8 @@ pub static RULES: &[Rule] = &[
             "Check the release with `postconf mail_version`, and update Postfix if it is older than the one named.",
         ),
         source: postconf("postconf(5) tls_config_file", "https://www.postfix.org/postconf.5.html#tls_config_file"),
-    },
-    Rule {
-        id: RuleId::InvalidValue,
+    }
+    InvalidValue = "invalid_value" {
         catalogue: None,
         severity: Error,
         topic: Topic::General,
@@ -185,9 +206,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Use the Postfix keyword named in the help; Postfix keywords are never translated."),
         source: postconf("postconf(5)", "https://www.postfix.org/postconf.5.html"),
-    },
-    Rule {
-        id: RuleId::UnknownService,
+    }
+    UnknownService = "unknown_service" {
         catalogue: None,
         severity: Error,
         topic: Topic::General,
@@ -200,9 +220,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Use the service name or port named in the help, and start the line with the service name."),
         source: postconf("master(5)", "https://www.postfix.org/master.5.html"),
-    },
-    Rule {
-        id: RuleId::UnlistedServiceName,
+    }
+    UnlistedServiceName = "unlisted_service_name" {
         catalogue: None,
         severity: Warning,
         topic: Topic::General,
@@ -215,9 +234,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Use a port number, the name named in the help, or check that /etc/services lists the name."),
         source: postconf("master(5)", "https://www.postfix.org/master.5.html"),
-    },
-    Rule {
-        id: RuleId::OptionValueRejected,
+    }
+    OptionValueRejected = "option_value_rejected" {
         catalogue: None,
         severity: Error,
         topic: Topic::General,
@@ -230,9 +248,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Correct the value as the help says."),
         source: postconf("postconf(5) syntax", "https://www.postfix.org/postconf.5.html"),
-    },
-    Rule {
-        id: RuleId::OptionUnavailable,
+    }
+    OptionUnavailable = "option_unavailable" {
         catalogue: None,
         severity: Warning,
         topic: Topic::General,
@@ -245,10 +262,9 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Pick a value that the selected version supports, or a newer version."),
         source: postconf("postconf(5)", "https://www.postfix.org/postconf.5.html"),
-    },
+    }
     // --- Inbound on port 25 -------------------------------------------------------------
-    Rule {
-        id: RuleId::MxRequiresTls,
+    MxRequiresTls = "mx_requires_tls" {
         catalogue: Some("L01"),
         severity: Error,
         topic: Topic::Inbound,
@@ -263,9 +279,8 @@ pub static RULES: &[Rule] = &[
             "Use `smtpd_tls_security_level = may` for port 25 and require TLS only on submission (587/465) with `-o smtpd_tls_security_level=encrypt`.",
         ),
         source: postconf("RFC 3207 §4", "https://www.rfc-editor.org/rfc/rfc3207#section-4"),
-    },
-    Rule {
-        id: RuleId::EncryptChosenOnMx,
+    }
+    EncryptChosenOnMx = "encrypt_chosen_on_mx" {
         catalogue: None,
         severity: Warning,
         topic: Topic::Inbound,
@@ -280,9 +295,8 @@ pub static RULES: &[Rule] = &[
             "Choose `may` for port 25 and require TLS where your own clients connect: submission on 587 and 465.",
         ),
         source: postconf("RFC 3207 §4", "https://www.rfc-editor.org/rfc/rfc3207#section-4"),
-    },
-    Rule {
-        id: RuleId::InvalidServerTlsLevel,
+    }
+    InvalidServerTlsLevel = "invalid_server_tls_level" {
         catalogue: Some("L02"),
         severity: Error,
         topic: Topic::Inbound,
@@ -295,9 +309,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Use `none`, `may` or `encrypt` for the server."),
         source: postconf("postconf(5) smtpd_tls_security_level", "https://www.postfix.org/postconf.5.html#smtpd_tls_security_level"),
-    },
-    Rule {
-        id: RuleId::ServerTlsLevelReadAsEncrypt,
+    }
+    ServerTlsLevelReadAsEncrypt = "server_tls_level_read_as_encrypt" {
         catalogue: Some("L02"),
         severity: Warning,
         topic: Topic::Inbound,
@@ -310,9 +323,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Use `none`, `may` or `encrypt` for the server."),
         source: postconf("postconf(5) smtpd_tls_security_level", "https://www.postfix.org/postconf.5.html#smtpd_tls_security_level"),
-    },
-    Rule {
-        id: RuleId::TlsWithoutCertificate,
+    }
+    TlsWithoutCertificate = "tls_without_certificate" {
         catalogue: Some("L26"),
         severity: Error,
         topic: Topic::Certificates,
@@ -327,9 +339,8 @@ pub static RULES: &[Rule] = &[
             "Set `smtpd_tls_chain_files` (3.4+) or `smtpd_tls_cert_file` and `smtpd_tls_key_file`.",
         ),
         source: postconf("postconf(5) smtpd_tls_cert_file", "https://www.postfix.org/postconf.5.html#smtpd_tls_cert_file"),
-    },
-    Rule {
-        id: RuleId::ClientCertRequiredWithoutEncrypt,
+    }
+    ClientCertRequiredWithoutEncrypt = "client_cert_required_without_encrypt" {
         catalogue: Some("L27"),
         severity: Warning,
         topic: Topic::Inbound,
@@ -342,9 +353,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Set `smtpd_tls_security_level = encrypt` on that service, or use `smtpd_tls_ask_ccert = yes`."),
         source: postconf("postconf(5) smtpd_tls_req_ccert", "https://www.postfix.org/postconf.5.html#smtpd_tls_req_ccert"),
-    },
-    Rule {
-        id: RuleId::Port25TlsFloorTooStrict,
+    }
+    Port25TlsFloorTooStrict = "port25_tls_floor_too_strict" {
         catalogue: Some("L31"),
         severity: Warning,
         topic: Topic::Inbound,
@@ -359,9 +369,8 @@ pub static RULES: &[Rule] = &[
             "Keep the Postfix defaults for port 25 (`smtpd_tls_protocols` and `smtpd_tls_ciphers` unset) and put stricter settings on the submission services with `-o`.",
         ),
         source: postconf("postconf(5) smtp_tls_security_level", "https://www.postfix.org/postconf.5.html#smtp_tls_security_level"),
-    },
-    Rule {
-        id: RuleId::ClientCertRelayWithPublicCa,
+    }
+    ClientCertRelayWithPublicCa = "client_cert_relay_with_public_ca" {
         catalogue: Some("L07"),
         severity: Warning,
         topic: Topic::Inbound,
@@ -376,9 +385,8 @@ pub static RULES: &[Rule] = &[
             "Leave `smtpd_tls_CAfile` empty unless you use client certificates, and list allowed fingerprints with `permit_tls_clientcerts` and `relay_clientcerts`.",
         ),
         source: postconf("postconf(5) permit_tls_all_clientcerts", "https://www.postfix.org/postconf.5.html#permit_tls_all_clientcerts"),
-    },
-    Rule {
-        id: RuleId::PostscreenWithoutTlsproxy,
+    }
+    PostscreenWithoutTlsproxy = "postscreen_without_tlsproxy" {
         catalogue: Some("L40"),
         severity: Warning,
         topic: Topic::Inbound,
@@ -393,9 +401,8 @@ pub static RULES: &[Rule] = &[
             "Add `tlsproxy unix - - y - 0 tlsproxy` to master.cf.",
         ),
         source: postconf("POSTSCREEN_README", "https://www.postfix.org/POSTSCREEN_README.html#starttls"),
-    },
-    Rule {
-        id: RuleId::ClientSessionHiddenOnPort25,
+    }
+    ClientSessionHiddenOnPort25 = "client_session_hidden_on_port_25" {
         catalogue: Some("L47"),
         severity: Info,
         topic: Topic::Inbound,
@@ -410,10 +417,9 @@ pub static RULES: &[Rule] = &[
             "Set it only with `-o smtpd_hide_client_session=yes` on the submission services.",
         ),
         source: postconf("postconf(5) smtpd_hide_client_session", "https://www.postfix.org/postconf.5.html#smtpd_hide_client_session"),
-    },
+    }
     // --- Certificates -------------------------------------------------------------------
-    Rule {
-        id: RuleId::ChainFilesUnsupported,
+    ChainFilesUnsupported = "chain_files_unsupported" {
         catalogue: Some("L17"),
         severity: Error,
         topic: Topic::Certificates,
@@ -424,9 +430,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Use `smtpd_tls_cert_file` and `smtpd_tls_key_file` instead."),
         source: postconf("postconf(5) smtpd_tls_chain_files", "https://www.postfix.org/postconf.5.html#smtpd_tls_chain_files"),
-    },
-    Rule {
-        id: RuleId::ChainFilesOverridesLegacy,
+    }
+    ChainFilesOverridesLegacy = "chain_files_overrides_legacy" {
         catalogue: Some("L17"),
         severity: Warning,
         topic: Topic::Certificates,
@@ -439,9 +444,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Remove the `smtpd_tls_cert_file`/`smtpd_tls_key_file` lines."),
         source: postconf("postconf(5) smtpd_tls_chain_files", "https://www.postfix.org/postconf.5.html#smtpd_tls_chain_files"),
-    },
-    Rule {
-        id: RuleId::ChainFilesKeyNotFirst,
+    }
+    ChainFilesKeyNotFirst = "chain_files_key_not_first" {
         catalogue: None,
         severity: Error,
         topic: Topic::Certificates,
@@ -454,9 +458,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("List the private key first: `privkey.pem, fullchain.pem`."),
         source: postconf("postconf(5) smtpd_tls_chain_files", "https://www.postfix.org/postconf.5.html#smtpd_tls_chain_files"),
-    },
-    Rule {
-        id: RuleId::CertificateKeySwapped,
+    }
+    CertificateKeySwapped = "certificate_key_swapped" {
         catalogue: None,
         severity: Error,
         topic: Topic::Certificates,
@@ -471,9 +474,8 @@ pub static RULES: &[Rule] = &[
             "Put the certificate chain in `smtpd_tls_cert_file` and the private key in `smtpd_tls_key_file`.",
         ),
         source: postconf("postconf(5) smtpd_tls_cert_file", "https://www.postfix.org/postconf.5.html#smtpd_tls_cert_file"),
-    },
-    Rule {
-        id: RuleId::ChainFilesSeparateKey,
+    }
+    ChainFilesSeparateKey = "chain_files_separate_key" {
         catalogue: Some("L18"),
         severity: Info,
         topic: Topic::Certificates,
@@ -486,9 +488,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Concatenate key, certificate and chain into one file and list that file."),
         source: postconf("postconf(5) smtpd_tls_chain_files", "https://www.postfix.org/postconf.5.html#smtpd_tls_chain_files"),
-    },
-    Rule {
-        id: RuleId::UntrustedCertificateOnSubmission,
+    }
+    UntrustedCertificateOnSubmission = "untrusted_certificate_on_submission" {
         catalogue: Some("L24"),
         severity: Warning,
         topic: Topic::Submission,
@@ -501,9 +502,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Use a certificate from a public CA, for example Let's Encrypt."),
         source: postconf("RFC 8314 §5", "https://www.rfc-editor.org/rfc/rfc8314#section-5"),
-    },
-    Rule {
-        id: RuleId::SelfSignedCertificateOnMx,
+    }
+    SelfSignedCertificateOnMx = "self_signed_certificate_on_mx" {
         catalogue: Some("L25"),
         severity: Info,
         topic: Topic::Certificates,
@@ -514,9 +514,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Use a public CA certificate, or publish a TLSA record for it."),
         source: postconf("TLS_README", "https://www.postfix.org/TLS_README.html#server_cert_key"),
-    },
-    Rule {
-        id: RuleId::FingerprintDigestMd5,
+    }
+    FingerprintDigestMd5 = "fingerprint_digest_md5" {
         catalogue: Some("L48"),
         severity: Warning,
         topic: Topic::Certificates,
@@ -531,9 +530,8 @@ pub static RULES: &[Rule] = &[
             "Set `smtp_tls_fingerprint_digest = sha256` (client) or `smtpd_tls_fingerprint_digest = sha256` (server) and list SHA-256 fingerprints in the same change: old MD5 entries stop matching at once.",
         ),
         source: postconf("postconf(5) smtp_tls_fingerprint_digest", "https://www.postfix.org/postconf.5.html#smtp_tls_fingerprint_digest"),
-    },
-    Rule {
-        id: RuleId::FingerprintDigestByCompatibility,
+    }
+    FingerprintDigestByCompatibility = "fingerprint_digest_by_compatibility" {
         catalogue: Some("L48"),
         severity: Info,
         topic: Topic::Certificates,
@@ -548,10 +546,9 @@ pub static RULES: &[Rule] = &[
             "Check `postconf compatibility_level`, or set the digest to `sha256` explicitly and list SHA-256 fingerprints in the same change.",
         ),
         source: postconf("postconf(5) smtp_tls_fingerprint_digest", "https://www.postfix.org/postconf.5.html#smtp_tls_fingerprint_digest"),
-    },
+    }
     // --- Submission ---------------------------------------------------------------------
-    Rule {
-        id: RuleId::SubmissionsNameUnresolvable,
+    SubmissionsNameUnresolvable = "submissions_name_unresolvable" {
         catalogue: Some("L20"),
         severity: Warning,
         topic: Topic::Submission,
@@ -562,9 +559,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Name the service `465` or `smtps`."),
         source: postconf("postconf(5) known_tcp_ports", "https://www.postfix.org/postconf.5.html#known_tcp_ports"),
-    },
-    Rule {
-        id: RuleId::WrappermodeInMainCf,
+    }
+    WrappermodeInMainCf = "wrappermode_in_main_cf" {
         catalogue: Some("L21"),
         severity: Warning,
         topic: Topic::Submission,
@@ -575,9 +571,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Remove it from main.cf and set `-o smtpd_tls_wrappermode=yes` on the port-465 service."),
         source: postconf("postconf(5) smtpd_tls_wrappermode", "https://www.postfix.org/postconf.5.html#smtpd_tls_wrappermode"),
-    },
-    Rule {
-        id: RuleId::WrappermodeOnSubmission,
+    }
+    WrappermodeOnSubmission = "wrappermode_on_submission" {
         catalogue: None,
         severity: Error,
         topic: Topic::Submission,
@@ -592,9 +587,8 @@ pub static RULES: &[Rule] = &[
             "Remove `-o smtpd_tls_wrappermode=yes` from the 587 service (comment out every line of a disabled service), and set it only on the 465 service.",
         ),
         source: postconf("master(5) syntax", "https://www.postfix.org/master.5.html"),
-    },
-    Rule {
-        id: RuleId::LevelIgnoredWithWrappermode,
+    }
+    LevelIgnoredWithWrappermode = "level_ignored_with_wrappermode" {
         catalogue: Some("L22"),
         severity: Info,
         topic: Topic::Submission,
@@ -605,9 +599,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Remove the `smtpd_tls_security_level` override, or keep it only as documentation."),
         source: postconf("postconf(5) smtpd_tls_wrappermode", "https://www.postfix.org/postconf.5.html#smtpd_tls_wrappermode"),
-    },
-    Rule {
-        id: RuleId::SaslOverCleartext,
+    }
+    SaslOverCleartext = "sasl_over_cleartext" {
         catalogue: Some("L28"),
         severity: Error,
         topic: Topic::Submission,
@@ -622,9 +615,8 @@ pub static RULES: &[Rule] = &[
             "Set `smtpd_tls_auth_only = yes` (or `-o smtpd_tls_auth_only=yes` on the service), or require TLS there with `smtpd_tls_security_level=encrypt`.",
         ),
         source: postconf("SASL_README", "https://www.postfix.org/SASL_README.html#server_sasl_enable"),
-    },
-    Rule {
-        id: RuleId::SaslOnPort25,
+    }
+    SaslOnPort25 = "sasl_on_port_25" {
         catalogue: Some("L29"),
         severity: Warning,
         topic: Topic::Submission,
@@ -639,9 +631,8 @@ pub static RULES: &[Rule] = &[
             "Remove it from main.cf and enable SASL only on submission with `-o smtpd_sasl_auth_enable=yes`.",
         ),
         source: postconf("SASL_README", "https://www.postfix.org/SASL_README.html#server_sasl_enable"),
-    },
-    Rule {
-        id: RuleId::NoRelayProtection,
+    }
+    NoRelayProtection = "no_relay_protection" {
         catalogue: Some("L30"),
         severity: Error,
         topic: Topic::Inbound,
@@ -656,9 +647,8 @@ pub static RULES: &[Rule] = &[
             "End the relay restrictions with `reject_unauth_destination` (port 25) or `reject` (submission).",
         ),
         source: postconf("postconf(5) smtpd_relay_restrictions", "https://www.postfix.org/postconf.5.html#smtpd_relay_restrictions"),
-    },
-    Rule {
-        id: RuleId::SubmissionNotRestricted,
+    }
+    SubmissionNotRestricted = "submission_not_restricted" {
         catalogue: Some("L30"),
         severity: Warning,
         topic: Topic::Submission,
@@ -673,9 +663,8 @@ pub static RULES: &[Rule] = &[
             "Add `-o smtpd_recipient_restrictions=permit_sasl_authenticated,reject` to the service, as the stock master.cf does.",
         ),
         source: postconf("master.cf (stock)", "https://www.postfix.org/postconf.5.html#smtpd_relay_restrictions"),
-    },
-    Rule {
-        id: RuleId::NoImplicitTlsSubmission,
+    }
+    NoImplicitTlsSubmission = "no_implicit_tls_submission" {
         catalogue: Some("L46"),
         severity: Info,
         topic: Topic::Submission,
@@ -686,10 +675,9 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Add a `submissions` (465) service with `-o smtpd_tls_wrappermode=yes`."),
         source: postconf("RFC 8314 §3.3", "https://www.rfc-editor.org/rfc/rfc8314#section-3.3"),
-    },
+    }
     // --- Outbound -----------------------------------------------------------------------
-    Rule {
-        id: RuleId::OutboundTlsMandatoryForInternet,
+    OutboundTlsMandatoryForInternet = "outbound_tls_mandatory_for_internet" {
         catalogue: Some("L03"),
         severity: Warning,
         topic: Topic::Outbound,
@@ -704,9 +692,8 @@ pub static RULES: &[Rule] = &[
             "Use `may` (or `dane`) globally and require more only for chosen destinations in `smtp_tls_policy_maps`.",
         ),
         source: postconf("postconf(5) smtp_tls_security_level", "https://www.postfix.org/postconf.5.html#smtp_tls_security_level"),
-    },
-    Rule {
-        id: RuleId::DaneWithoutDnssec,
+    }
+    DaneWithoutDnssec = "dane_without_dnssec" {
         catalogue: Some("L04"),
         severity: Error,
         topic: Topic::Outbound,
@@ -721,9 +708,8 @@ pub static RULES: &[Rule] = &[
             "Set `smtp_dns_support_level = dnssec` and run a validating resolver on loopback.",
         ),
         source: postconf("postconf(5) smtp_dns_support_level", "https://www.postfix.org/postconf.5.html#smtp_dns_support_level"),
-    },
-    Rule {
-        id: RuleId::VerifyWithoutCa,
+    }
+    VerifyWithoutCa = "verify_without_ca" {
         catalogue: Some("L05"),
         severity: Warning,
         topic: Topic::Outbound,
@@ -738,9 +724,8 @@ pub static RULES: &[Rule] = &[
             "Set `smtp_tls_CAfile` to the system bundle, for example `/etc/ssl/certs/ca-certificates.crt`.",
         ),
         source: postconf("postconf(5) smtp_tls_CAfile", "https://www.postfix.org/postconf.5.html#smtp_tls_CAfile"),
-    },
-    Rule {
-        id: RuleId::CaFileIsOwnCertificate,
+    }
+    CaFileIsOwnCertificate = "ca_file_is_own_certificate" {
         catalogue: Some("L06"),
         severity: Warning,
         topic: Topic::Outbound,
@@ -755,9 +740,8 @@ pub static RULES: &[Rule] = &[
             "Point `smtp_tls_CAfile` at the system CA bundle, for example `/etc/ssl/certs/ca-certificates.crt`.",
         ),
         source: postconf("postconf(5) smtp_tls_CAfile", "https://www.postfix.org/postconf.5.html#smtp_tls_CAfile"),
-    },
-    Rule {
-        id: RuleId::SmtpWrappermodeBelowEncrypt,
+    }
+    SmtpWrappermodeBelowEncrypt = "smtp_wrappermode_below_encrypt" {
         catalogue: Some("L08"),
         severity: Error,
         topic: Topic::Outbound,
@@ -772,9 +756,8 @@ pub static RULES: &[Rule] = &[
             "Set `smtp_tls_security_level = encrypt` where wrapper mode is used.",
         ),
         source: postconf("postconf(5) smtp_tls_wrappermode", "https://www.postfix.org/postconf.5.html#smtp_tls_wrappermode"),
-    },
-    Rule {
-        id: RuleId::RelayhostImplicitTlsWithoutWrappermode,
+    }
+    RelayhostImplicitTlsWithoutWrappermode = "relayhost_implicit_tls_without_wrappermode" {
         catalogue: None,
         severity: Warning,
         topic: Topic::Outbound,
@@ -789,9 +772,8 @@ pub static RULES: &[Rule] = &[
             "Set `smtp_tls_wrappermode = yes` with `smtp_tls_security_level = encrypt`, or use the relayhost's port 587 with STARTTLS.",
         ),
         source: postconf("postconf(5) smtp_tls_wrappermode", "https://www.postfix.org/postconf.5.html#smtp_tls_wrappermode"),
-    },
-    Rule {
-        id: RuleId::OutboundTlsDisabled,
+    }
+    OutboundTlsDisabled = "outbound_tls_disabled" {
         catalogue: Some("L41"),
         severity: Info,
         topic: Topic::Outbound,
@@ -804,10 +786,9 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Set `smtp_tls_security_level = may`."),
         source: postconf("postconf(5) smtp_tls_security_level", "https://www.postfix.org/postconf.5.html#smtp_tls_security_level"),
-    },
+    }
     // --- Protocols, ciphers, key exchange -------------------------------------------------
-    Rule {
-        id: RuleId::DeprecatedTlsSwitch,
+    DeprecatedTlsSwitch = "deprecated_tls_switch" {
         catalogue: Some("L09"),
         severity: Warning,
         topic: Topic::General,
@@ -820,9 +801,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Use the replacement named in the help."),
         source: postconf("DEPRECATION_README", "https://www.postfix.org/DEPRECATION_README.html"),
-    },
-    Rule {
-        id: RuleId::DhParamFileDeprecated,
+    }
+    DhParamFileDeprecated = "dh_param_file_deprecated" {
         catalogue: Some("L10"),
         severity: Warning,
         topic: Topic::Protocols,
@@ -835,9 +815,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Remove the line (leave the parameter at its default)."),
         source: postconf("postconf(5) smtpd_tls_dh1024_param_file", "https://www.postfix.org/postconf.5.html#smtpd_tls_dh1024_param_file"),
-    },
-    Rule {
-        id: RuleId::DhParamFileUnneeded,
+    }
+    DhParamFileUnneeded = "dh_param_file_unneeded" {
         catalogue: Some("L10"),
         severity: Info,
         topic: Topic::Protocols,
@@ -850,9 +829,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Remove the line (leave the parameter at its default)."),
         source: postconf("postconf(5) smtpd_tls_dh1024_param_file", "https://www.postfix.org/postconf.5.html#smtpd_tls_dh1024_param_file"),
-    },
-    Rule {
-        id: RuleId::Dh512ParamFileIgnored,
+    }
+    Dh512ParamFileIgnored = "dh512_param_file_ignored" {
         catalogue: Some("L11"),
         severity: Warning,
         topic: Topic::Protocols,
@@ -863,9 +841,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Remove the line."),
         source: postconf("postconf(5) smtpd_tls_dh512_param_file", "https://www.postfix.org/postconf.5.html#smtpd_tls_dh512_param_file"),
-    },
-    Rule {
-        id: RuleId::EecdhGradeIgnored,
+    }
+    EecdhGradeIgnored = "eecdh_grade_ignored" {
         catalogue: Some("L12"),
         severity: Warning,
         topic: Topic::Protocols,
@@ -876,9 +853,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Remove the line."),
         source: postconf("postconf(5) smtpd_tls_eecdh_grade", "https://www.postfix.org/postconf.5.html#smtpd_tls_eecdh_grade"),
-    },
-    Rule {
-        id: RuleId::WeakCipherGrade,
+    }
+    WeakCipherGrade = "weak_cipher_grade" {
         catalogue: Some("L13"),
         severity: Warning,
         topic: Topic::Protocols,
@@ -891,9 +867,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Use `medium` (the default since 3.1)."),
         source: postconf("weakdh.org sysadmin guide", "https://weakdh.org/sysadmin.html"),
-    },
-    Rule {
-        id: RuleId::ProtocolRangeUnsupported,
+    }
+    ProtocolRangeUnsupported = "protocol_range_unsupported" {
         catalogue: Some("L14"),
         severity: Error,
         topic: Topic::Protocols,
@@ -904,9 +879,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("List exclusions instead, for example `!SSLv2, !SSLv3, !TLSv1, !TLSv1.1`."),
         source: postconf("postconf(5) smtpd_tls_protocols", "https://www.postfix.org/postconf.5.html#smtpd_tls_protocols"),
-    },
-    Rule {
-        id: RuleId::ProtocolExclusionsNotContiguous,
+    }
+    ProtocolExclusionsNotContiguous = "protocol_exclusions_not_contiguous" {
         catalogue: Some("L15"),
         severity: Warning,
         topic: Topic::Protocols,
@@ -919,9 +893,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Exclude every older version too, or use `>=` on Postfix 3.6+."),
         source: postconf("postconf(5) smtp_tls_protocols", "https://www.postfix.org/postconf.5.html#smtp_tls_protocols"),
-    },
-    Rule {
-        id: RuleId::Tlsv13NameUnsupported,
+    }
+    Tlsv13NameUnsupported = "tlsv13_name_unsupported" {
         catalogue: Some("L16"),
         severity: Error,
         topic: Topic::Protocols,
@@ -932,9 +905,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Remove `TLSv1.3` from the list."),
         source: postconf("postconf(5) smtpd_tls_protocols", "https://www.postfix.org/postconf.5.html#smtpd_tls_protocols"),
-    },
-    Rule {
-        id: RuleId::MandatoryOnlyWhileOpportunistic,
+    }
+    MandatoryOnlyWhileOpportunistic = "mandatory_only_while_opportunistic" {
         catalogue: Some("L23"),
         severity: Info,
         topic: Topic::Protocols,
@@ -947,9 +919,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Set the opportunistic twin (`*_tls_protocols`, `*_tls_ciphers`) if that was the intent."),
         source: postconf("postconf(5) smtpd_tls_mandatory_protocols", "https://www.postfix.org/postconf.5.html#smtpd_tls_mandatory_protocols"),
-    },
-    Rule {
-        id: RuleId::CipherlistOverridden,
+    }
+    CipherlistOverridden = "cipherlist_overridden" {
         catalogue: Some("L33"),
         severity: Warning,
         topic: Topic::Protocols,
@@ -962,9 +933,8 @@ pub static RULES: &[Rule] = &[
             "Remove it; choose a grade and use `*_tls_exclude_ciphers`, or set stricter values per service with `-o`.",
         ),
         source: postconf("postconf(5) tls_high_cipherlist", "https://www.postfix.org/postconf.5.html#tls_high_cipherlist"),
-    },
-    Rule {
-        id: RuleId::CipherlistEmpty,
+    }
+    CipherlistEmpty = "cipherlist_empty" {
         catalogue: Some("L34"),
         severity: Error,
         topic: Topic::Protocols,
@@ -975,9 +945,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Remove the line to get the built-in list back."),
         source: postconf("postconf(5) tls_high_cipherlist", "https://www.postfix.org/postconf.5.html#tls_high_cipherlist"),
-    },
-    Rule {
-        id: RuleId::PreemptCipherlist,
+    }
+    PreemptCipherlist = "preempt_cipherlist" {
         catalogue: Some("L35"),
         severity: Info,
         topic: Topic::Protocols,
@@ -988,9 +957,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Keep it only if a scanner requires server cipher order."),
         source: postconf("postconf(5) tls_preempt_cipherlist", "https://www.postfix.org/postconf.5.html#tls_preempt_cipherlist"),
-    },
-    Rule {
-        id: RuleId::DhParametersTooSmall,
+    }
+    DhParametersTooSmall = "dh_parameters_too_small" {
         catalogue: Some("L36"),
         severity: Warning,
         topic: Topic::Protocols,
@@ -1005,9 +973,8 @@ pub static RULES: &[Rule] = &[
             "Generate 2048-bit parameters with `openssl dhparam -out /etc/postfix/dh2048.pem 2048`, or leave the parameter empty on Postfix 3.7+ with OpenSSL 3.",
         ),
         source: postconf("weakdh.org sysadmin guide", "https://weakdh.org/sysadmin.html"),
-    },
-    Rule {
-        id: RuleId::ScannerCleanTradeoff,
+    }
+    ScannerCleanTradeoff = "scanner_clean_tradeoff" {
         catalogue: Some("L32"),
         severity: Info,
         topic: Topic::Protocols,
@@ -1018,9 +985,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Keep it only if a scanner grade matters more than maximum deliverability."),
         source: postconf("Internet.nl", "https://internet.nl/faqs/report/"),
-    },
-    Rule {
-        id: RuleId::PqKeyShareFirst,
+    }
+    PqKeyShareFirst = "pq_key_share_first" {
         catalogue: Some("L37"),
         severity: Warning,
         topic: Topic::Protocols,
@@ -1035,9 +1001,8 @@ pub static RULES: &[Rule] = &[
             "Leave `tls_eecdh_auto_curves` at its default, or write `?X25519MLKEM768` after a classic group.",
         ),
         source: postconf("postconf(5) tls_eecdh_auto_curves", "https://www.postfix.org/postconf.5.html#tls_eecdh_auto_curves"),
-    },
-    Rule {
-        id: RuleId::ServerSessionCacheUnneeded,
+    }
+    ServerSessionCacheUnneeded = "server_session_cache_unneeded" {
         catalogue: Some("L39"),
         severity: Info,
         topic: Topic::Protocols,
@@ -1050,9 +1015,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Remove the line (the client cache `smtp_tls_session_cache_database` stays useful)."),
         source: postconf("postconf(5) smtpd_tls_session_cache_database", "https://www.postfix.org/postconf.5.html#smtpd_tls_session_cache_database"),
-    },
-    Rule {
-        id: RuleId::BerkeleyDbTable,
+    }
+    BerkeleyDbTable = "berkeley_db_table" {
         catalogue: None,
         severity: Warning,
         topic: Topic::Protocols,
@@ -1067,9 +1031,8 @@ pub static RULES: &[Rule] = &[
             "Use `lmdb:` (or `cdb:` for a table only `postmap` writes) and run `postmap` on it; for a cache, `${default_cache_db_type}:${data_directory}/smtp_scache`.",
         ),
         source: postconf("NON_BERKELEYDB_README", "https://www.postfix.org/NON_BERKELEYDB_README.html"),
-    },
-    Rule {
-        id: RuleId::TlsDebugLoglevel,
+    }
+    TlsDebugLoglevel = "tls_debug_loglevel" {
         catalogue: Some("L38"),
         severity: Info,
         topic: Topic::Logging,
@@ -1080,9 +1043,8 @@ pub static RULES: &[Rule] = &[
         ),
         fix: text!("Use `1` for a one-line summary per TLS session."),
         source: postconf("postconf(5) smtpd_tls_loglevel", "https://www.postfix.org/postconf.5.html#smtpd_tls_loglevel"),
-    },
-    Rule {
-        id: RuleId::SeriesEndOfLife,
+    }
+    SeriesEndOfLife = "series_end_of_life" {
         catalogue: None,
         severity: Warning,
         topic: Topic::Host,
@@ -1097,9 +1059,8 @@ pub static RULES: &[Rule] = &[
             "Upgrade to a supported series, usually by upgrading the distribution; until then keep this host's exposure small.",
         ),
         source: postconf("postfix.org source page; endoflife.date/postfix", "https://endoflife.date/postfix"),
-    },
-    Rule {
-        id: RuleId::SeriesPatchedByDistribution,
+    }
+    SeriesPatchedByDistribution = "series_patched_by_distribution" {
         catalogue: None,
         severity: Info,
         topic: Topic::Host,
@@ -1114,9 +1075,8 @@ pub static RULES: &[Rule] = &[
             "Nothing to change now: install updates, and move to a supported series with the next distribution release.",
         ),
         source: postconf("postfix.org source page; endoflife.date/postfix", "https://endoflife.date/postfix"),
-    },
-    Rule {
-        id: RuleId::UnlikelyVersionPair,
+    }
+    UnlikelyVersionPair = "unlikely_version_pair" {
         catalogue: None,
         severity: Warning,
         topic: Topic::Host,
@@ -1131,9 +1091,8 @@ pub static RULES: &[Rule] = &[
             "Read both versions on the host (`postconf mail_version`, `openssl version`) or pick the distribution.",
         ),
         source: postconf("RELEASE_NOTES-3.6 (OpenSSL requirements)", "https://www.postfix.org/announcements/postfix-3.6.0.html"),
-    },
-    Rule {
-        id: RuleId::MxWithoutTls,
+    }
+    MxWithoutTls = "mx_without_tls" {
         catalogue: None,
         severity: Warning,
         topic: Topic::Inbound,
@@ -1148,9 +1107,8 @@ pub static RULES: &[Rule] = &[
             "Set `smtpd_tls_security_level = may` and a certificate (even a self-signed one is better than none on port 25).",
         ),
         source: postconf("RFC 7435 Opportunistic Security; TLS_README", "https://www.rfc-editor.org/rfc/rfc7435"),
-    },
-    Rule {
-        id: RuleId::RelayPasswordOverOptionalTls,
+    }
+    RelayPasswordOverOptionalTls = "relay_password_over_optional_tls" {
         catalogue: None,
         severity: Warning,
         topic: Topic::Outbound,
@@ -1165,5 +1123,5 @@ pub static RULES: &[Rule] = &[
             "Set `smtp_tls_security_level = encrypt` (all mail goes to the smarthost), or `encrypt` for the smarthost in `smtp_tls_policy_maps`.",
         ),
         source: postconf("SASL_README, client-side authentication", "https://www.postfix.org/SASL_README.html#client_sasl_enable"),
-    },
-];
+    }
+}
