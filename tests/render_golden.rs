@@ -124,11 +124,35 @@ fn cases() -> Vec<(&'static str, Options)> {
     cases
 }
 
+fn json(options: &Options) -> serde_json::Value {
+    serde_json::from_str(&options.to_json()).unwrap_or_default()
+}
+
+/// The members of `value` that differ from `default`, objects compared member by member.
+fn changes(value: &serde_json::Value, default: &serde_json::Value) -> serde_json::Value {
+    match (value, default) {
+        (serde_json::Value::Object(v), serde_json::Value::Object(d)) => v
+            .iter()
+            .filter(|(k, x)| d.get(*k) != Some(*x))
+            .map(|(k, x)| {
+                let changed = d.get(k).map_or_else(|| x.clone(), |dx| changes(x, dx));
+                (k.clone(), changed)
+            })
+            .collect::<serde_json::Map<_, _>>()
+            .into(),
+        _ => value.clone(),
+    }
+}
+
 fn golden_text(options: &Options) -> String {
     let r = render(options);
     let mut out = String::new();
-    out.push_str("# options (JSON):\n");
-    for line in options.to_json().lines() {
+    // Only what differs from the defaults, so that a new option that is off by default
+    // leaves every golden file as it was.
+    out.push_str("# options (JSON, what differs from the defaults):\n");
+    let changed = changes(&json(options), &json(&Options::default()));
+    let text = serde_json::to_string_pretty(&changed).unwrap_or_default();
+    for line in text.lines() {
         out.push_str(&format!("#   {line}\n"));
     }
     out.push_str("=== main.cf\n");
