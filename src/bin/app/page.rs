@@ -261,10 +261,17 @@ const REMEMBER_AFTER_MS: u32 = 400;
 #[yew::hook]
 pub fn use_remember(options: &Options) {
     let unsaved = yew::use_mut_ref(|| None::<Options>);
+    // Noted while rendering, not in the effect below: after 16 ms of work yew yields to the
+    // browser between a render and its effects, and a page left in that gap (a loaded phone,
+    // a click and at once another address) must still keep the change.
+    let noted = yew::use_mut_ref(|| None::<Options>);
+    if noted.borrow().as_ref() != Some(options) {
+        *noted.borrow_mut() = Some(options.clone());
+        *unsaved.borrow_mut() = Some(options.clone());
+    }
     yew::use_effect_with(options.clone(), {
         let unsaved = unsaved.clone();
-        move |options| {
-            *unsaved.borrow_mut() = Some(options.clone());
+        move |_| {
             let later = gloo::timers::callback::Timeout::new(REMEMBER_AFTER_MS, move || {
                 remember_unsaved(&unsaved)
             });
