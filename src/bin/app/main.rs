@@ -11,6 +11,7 @@ mod diagnostics;
 mod fixed;
 mod generate;
 mod host;
+mod linked;
 mod masthead;
 mod messages;
 mod opened;

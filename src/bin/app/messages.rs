@@ -22,7 +22,7 @@ pub fn use_messages(lang: Lang) -> bool {
         #[cfg(not(feature = "prerender"))]
         if !lang::ready(lang) {
             wasm_bindgen_futures::spawn_local(async move {
-                if let Some(po) = fetch().await {
+                if let Some(po) = crate::linked::fetch_text(GERMAN_LINK_ID).await {
                     lang::install(lang, &po).ok();
                 }
                 done.set(true);
@@ -32,27 +32,6 @@ pub fn use_messages(lang: Lang) -> bool {
         let _ = (lang, done);
     });
     *fetched
-}
-
-/// The German messages file, fetched with the browser's fetch.
-#[cfg(not(feature = "prerender"))]
-async fn fetch() -> Option<String> {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-    let link = gloo::utils::document().get_element_by_id(GERMAN_LINK_ID)?;
-    let href = link.get_attribute("href")?;
-    let response = JsFuture::from(gloo::utils::window().fetch_with_str(&href))
-        .await
-        .ok()?
-        .dyn_into::<web_sys::Response>()
-        .ok()?;
-    if !response.ok() {
-        return None;
-    }
-    JsFuture::from(response.text().ok()?)
-        .await
-        .ok()?
-        .as_string()
 }
 
 /// Writes the German messages beside a built index.html as `de-HASH.po` and names the file

@@ -402,26 +402,10 @@ fn first_sentence(text: &str) -> &str {
     }
 }
 
-/// Fetches the data file the page names (with the browser's fetch: an HTTP client crate
-/// would add tens of kilobytes to the wasm for one GET).
+/// Fetches and reads the data file the page names.
 #[cfg(not(feature = "prerender"))]
 async fn load() -> Option<Loaded> {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-    let link = gloo::utils::document().get_element_by_id(DATA_LINK_ID)?;
-    let href = link.get_attribute("href")?;
-    let response = JsFuture::from(gloo::utils::window().fetch_with_str(&href))
-        .await
-        .ok()?
-        .dyn_into::<web_sys::Response>()
-        .ok()?;
-    if !response.ok() {
-        return None;
-    }
-    let text = JsFuture::from(response.text().ok()?)
-        .await
-        .ok()?
-        .as_string()?;
+    let text = crate::linked::fetch_text(DATA_LINK_ID).await?;
     serde_json::from_str(&text).ok()
 }
 
