@@ -391,3 +391,91 @@ fn fix_refuses_what_it_cannot_write_back() {
     assert!(stderr(&out).contains("not UTF-8"));
     assert_eq!(std::fs::read(&file).expect("kept"), b"a = \xff\n");
 }
+
+#[test]
+fn one_combined_input_is_read_as_main_cf_and_master_cf() {
+    // `postconf -n` followed by `postconf -M` of a real server: read in two parts, as the
+    // page reads it, the services are not main.cf lines gone wrong.
+    let fixture = "tests/fixtures/postconf-n-M-mail-in-a-box.txt";
+    let text = include_str!("fixtures/postconf-n-M-mail-in-a-box.txt");
+    let out = cli(&["lint", "--postfix-version", "3.7", fixture], None);
+    let report = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{report}");
+    assert!(!report.contains("malformed_line"), "{report}");
+    assert!(
+        report.contains(&format!(
+            "{fixture} (postconf -n):31: info[tls_debug_loglevel]"
+        )),
+        "{report}"
+    );
+    // The same from standard input.
+    let piped = cli(&["lint", "--postfix-version", "3.7", "-"], Some(text));
+    assert_eq!(
+        stdout(&piped),
+        report.replace(fixture, "<stdin>"),
+        "{}",
+        stderr(&piped)
+    );
+
+    // A master.cf part with findings: reported at its lines in the whole text, under its
+    // part's name, and --fix fixes each part as the two files given apart are fixed.
+    let dir = scratch("fix-combined");
+    let main = include_str!("fixtures/seed-receive-main.cf");
+    let master = include_str!("fixtures/seed-submission-master.cf");
+    let combined = dir.join("both.cf");
+    std::fs::write(&combined, format!("{main}{master}")).expect("write");
+    let path = combined.to_string_lossy().into_owned();
+    let at = main.lines().count() + 4;
+    let out = cli(&["lint", "--postfix-version", "3.7", &path], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains(&format!(
+            "{path} (master.cf):{at}: error[invalid_value]: invalid value `verschlüsseln` for `smtpd_tls_security_level`\n"
+        )),
+        "{}",
+        stdout(&out)
+    );
+    assert!(stdout(&out).contains(&format!(
+        "{path} (main.cf):2: error[invalid_value]: invalid value `kann`"
+    )));
+    let diff = stdout(&cli(
+        &["lint", "--postfix-version", "3.7", "--diff", &path],
+        None,
+    ));
+    assert!(
+        diff.starts_with(&format!(
+            "--- {path}\n+++ {path} (fixed)\n@@ -1,18 +1,16 @@\n"
+        )),
+        "one diff of the whole file: {diff}"
+    );
+    let (main_file, master_file) = (dir.join("main.cf"), dir.join("master.cf"));
+    std::fs::write(&main_file, main).expect("write");
+    std::fs::write(&master_file, master).expect("write");
+    let apart = [&main_file, &master_file].map(|f| f.to_string_lossy().into_owned());
+    let out = cli(
+        &[
+            "lint",
+            "--postfix-version",
+            "3.7",
+            "--fix",
+            "--no-backup",
+            &apart[0],
+            &apart[1],
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let out = cli(&["lint", "--postfix-version", "3.7", "--fix", &path], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains(&format!("{path} (master.cf):{at}: fixed[invalid_value]")),
+        "{}",
+        stdout(&out)
+    );
+    let read = |f: &std::path::Path| std::fs::read_to_string(f).expect("read");
+    assert_eq!(
+        read(&combined),
+        format!("{}{}", read(&main_file), read(&master_file))
+    );
+    assert_eq!(read(&dir.join("both.cf.bak")), format!("{main}{master}"));
+}

@@ -315,6 +315,26 @@ class Instance:
         with open(os.path.join(self.conf, "master.cf"), "w", encoding="utf-8") as f:
             f.write("\n".join(out) + "\n")
 
+    def append_pasted(self, name, text):
+        """Appends text to conf/main.cf or conf/master.cf as a person pasted it, unparsed (a
+        stray file name or an `-o` line that continues nothing is what Postfix must judge):
+        only paths the path table knows become stand-ins, and a well-known service name at
+        the start of a line is served on this slot's port."""
+        def path(match):
+            return (self._substitute_paths(match.group(1)) if pki.classify(match.group(1))
+                    else match.group(1))
+
+        lines = []
+        for line in pki.PATH_PATTERN.sub(path, text).splitlines(keepends=True):
+            first = line.split(maxsplit=1)
+            if name == "master.cf" and first and not line[0].isspace():
+                remapped, well_known = remap_service(first[0], self.slot)
+                if well_known is not None:
+                    line = remapped + line[len(first[0]):]
+            lines.append(line)
+        with open(os.path.join(self.conf, name), "a", encoding="utf-8") as f:
+            f.write("".join(lines))
+
     def _write_sasl(self, sasl_type):
         sasl_dir = os.path.join(self.conf, "sasl")
         os.makedirs(sasl_dir, exist_ok=True)

@@ -57,6 +57,8 @@ import verify_script  # noqa: E402
 
 REPO = instance.REPO
 GENERATOR = os.path.join(REPO, "target", "debug", "postfix-tls")
+# The worker slots, the test PKI and how many slots there are, for rows that start instances.
+SLOTS, TEST_PKI, JOBS = None, None, 1
 SELFTEST = os.path.join(HERE, "selftest")
 BUILD_TIMEOUT = 900
 GENERATE_TIMEOUT = 30
@@ -674,7 +676,7 @@ ROWS = [
     ("stock", "the presets' stock files with --merge-with, read by their own Postfix",
      lambda _: stock_files.checks(GENERATOR)),
     ("fixes", "lint --fix and --format postconf on the seed snippets, judged by each Postfix",
-     lambda _: fixes.checks(GENERATOR)),
+     lambda _: fixes.checks(GENERATOR, SLOTS, TEST_PKI, JOBS)),
 ]
 
 
@@ -916,6 +918,9 @@ def main():
     held = claim_slots(args.jobs)
     wanted_series = ({o["postfix"] for _, o, _ in all_cases}
                      | {c[4] for c in realworld_cases})
+    if any(name == "fixes" for name, _ in rows_wanted):
+        # The fixes row starts the seed snippets in every version.
+        wanted_series |= set(postfixes.BY_SERIES)
     used = [p for p in postfixes.ALL if p.series in wanted_series]
     print(f"Postfix {', '.join(mail_versions[p.series] for p in used) or version}; "
           f"{len(all_cases) + len(realworld_cases)} cases, {len(held)} at a time in slots "
@@ -938,6 +943,9 @@ def main():
     slots = queue.Queue()
     for slot, _ in held:
         slots.put(slot)
+    # The fixes row starts instances too, in the same slots as the cases.
+    global SLOTS, TEST_PKI, JOBS
+    SLOTS, TEST_PKI, JOBS = slots, test_pki, len(held)
     # The catalogue, versions, realworld and stock rows only ask postconf: they run beside the
     # cases, one thread, instead of adding their minutes after them.
     rows = ThreadPoolExecutor(max_workers=1)

@@ -1,7 +1,9 @@
 //! `postfix-tls lint`: lints main.cf, master.cf or `postconf -n` output.
 //!
 //! Several files are linted as one configuration (for example main.cf and master.cf
-//! together); with several files of the same kind, each is linted on its own.
+//! together); with several files of the same kind, each is linted on its own. One file
+//! holding both (`postconf -n; postconf -M`) is read in two parts as the page reads a paste
+//! (`Paste::read`), with the line numbers of the whole file.
 //!
 //! `--fix` writes the certain fixes in place (keeping `FILE.bak` unless `--no-backup`),
 //! `--diff` prints them as a unified diff and `--format postconf` as the commands that make
@@ -12,6 +14,7 @@ use postfix_tls::diagnostic::{has_errors, Diagnostic, FileKind, Severity};
 use postfix_tls::fix::{self, Fix};
 use postfix_tls::lang::Lang;
 use postfix_tls::options::Role;
+use postfix_tls::paste::Paste;
 use postfix_tls::rules::{self, LintContext};
 use postfix_tls::version::PostfixVersion;
 use serde::Serialize;
@@ -182,11 +185,61 @@ struct JsonFinding<'a> {
     help: &'a str,
 }
 
-/// A file read and parsed, with the name to report it under.
+/// A file read and parsed, with the name to report it under: a whole file, or one part of
+/// a file holding main.cf (or `postconf -n`) followed by master.cf.
 struct Input {
+    /// What findings name: the file, and for a part of a combined file, that part.
     name: String,
+    /// The file the text comes from (and is written back to).
+    file: String,
     kind: FileKind,
     text: String,
+    /// Lines before the part in its file: line numbers are those of the whole file.
+    offset: usize,
+}
+
+/// One file as it was read: a single input, or, when main.cf and master.cf follow each
+/// other in it (`postconf -n; postconf -M`, `cat main.cf master.cf`), its two parts, read
+/// as the page reads a paste.
+fn split(file: &str, text: String, kind: Option<FileKind>) -> Vec<Input> {
+    let name = if file == "-" { "<stdin>" } else { file };
+    let paste = Paste::read(&text, kind);
+    if let (Some(main_kind), Some(main), Some(master)) =
+        (paste.main_kind(), paste.main_text(), paste.master_text())
+    {
+        let offset = main.lines().count();
+        return vec![
+            Input {
+                name: format!("{name} ({})", main_kind.as_str()),
+                file: name.to_string(),
+                kind: main_kind,
+                text: main.to_string(),
+                offset: 0,
+            },
+            Input {
+                name: format!("{name} ({})", FileKind::MasterCf.as_str()),
+                file: name.to_string(),
+                kind: FileKind::MasterCf,
+                text: master.to_string(),
+                offset,
+            },
+        ];
+    }
+    vec![Input {
+        name: name.to_string(),
+        file: name.to_string(),
+        kind: kind.unwrap_or_else(|| config::detect_kind(&text)),
+        text,
+        offset: 0,
+    }]
+}
+
+/// A finding at its line in the whole file of `input`.
+fn placed(mut d: Diagnostic, input: Option<&Input>) -> Diagnostic {
+    if let Some(input) = input {
+        d.line = d.line.map(|l| l + input.offset);
+    }
+    d
 }
 
 /// The inputs as configurations: one main.cf/master.cf pair, or each file on its own when
@@ -216,13 +269,16 @@ fn groups(inputs: &[Input]) -> Vec<(Option<&Input>, Option<&Input>)> {
     }
 }
 
-/// The name a finding of this group is reported under.
-fn file_of(d: &Diagnostic, main: Option<&Input>, master: Option<&Input>) -> String {
-    let input = match d.file {
+/// The input of this group a finding is in.
+fn input_of<'a>(
+    d: &Diagnostic,
+    main: Option<&'a Input>,
+    master: Option<&'a Input>,
+) -> Option<&'a Input> {
+    match d.file {
         Some(FileKind::MasterCf) => master.or(main),
         _ => main.or(master),
-    };
-    input.map_or_else(String::new, |i| i.name.clone())
+    }
 }
 
 fn lint_inputs(inputs: &[Input], ctx: &LintContext) -> Vec<Located> {
@@ -252,7 +308,7 @@ fn lint_inputs(inputs: &[Input], ctx: &LintContext) -> Vec<Located> {
             }
             found.push(Located {
                 file: input.map_or_else(String::new, |i| i.name.clone()),
-                diagnostic,
+                diagnostic: placed(diagnostic, input.copied()),
             });
         }
     } else {
@@ -260,7 +316,7 @@ fn lint_inputs(inputs: &[Input], ctx: &LintContext) -> Vec<Located> {
             let (_, list) = rules::lint_text(&input.text, Some(input.kind), ctx);
             found.extend(list.into_iter().map(|diagnostic| Located {
                 file: input.name.clone(),
-                diagnostic,
+                diagnostic: placed(diagnostic, Some(input)),
             }));
         }
     }
@@ -282,15 +338,7 @@ pub fn run(args: &[String]) -> u8 {
             file,
             request.mode != Mode::Report || request.format == Format::Postconf,
         ) {
-            Ok(text) => inputs.push(Input {
-                name: if file == "-" {
-                    String::from("<stdin>")
-                } else {
-                    file.clone()
-                },
-                kind: request.kind.unwrap_or_else(|| config::detect_kind(&text)),
-                text,
-            }),
+            Ok(text) => inputs.extend(split(file, text, request.kind)),
             Err(message) => {
                 eprintln!("postfix-tls lint: {message}");
                 return 2;
@@ -384,43 +432,42 @@ fn fix_inputs(inputs: &[Input], request: &Request) -> u8 {
                 );
             }
             _ if request.mode == Mode::Diff => {
-                for (input, after) in pairs {
-                    if let (Some(input), Some(after)) = (input, after) {
-                        out!(
-                            "{}",
-                            fix::unified_diff(
-                                &input.text,
-                                after,
-                                &input.name,
-                                &format!("{} (fixed)", input.name)
-                            )
-                        );
-                    }
+                for (file, before, after) in whole_files(pairs) {
+                    out!(
+                        "{}",
+                        fix::unified_diff(&before, &after, &file, &format!("{file} (fixed)"))
+                    );
                 }
             }
             _ => {
                 for d in &fixed.fixed {
-                    let file = file_of(d, main, master);
-                    let place = match d.line {
+                    let input = input_of(d, main, master);
+                    let file = input.map_or_else(String::new, |i| i.name.clone());
+                    let place = match placed(d.clone(), input).line {
                         Some(line) => format!("{file}:{line}"),
                         None => file,
                     };
                     outln!("{place}: fixed[{}]: {}", d.id, d.message.get(Lang::En));
                 }
-                for (input, after) in pairs {
-                    let (Some(input), Some(after)) = (input, after) else {
-                        continue;
-                    };
-                    if after == input.text {
+                for (file, before, after) in whole_files(pairs) {
+                    if after == before {
                         continue;
                     }
-                    if let Err(message) = write(&input.name, &input.text, after, request.backup) {
+                    if let Err(message) = write(&file, &before, &after, request.backup) {
                         eprintln!("postfix-tls lint: {message}");
                         return 2;
                     }
                 }
+                // Left for a person: at their lines in the fixed files, so a master.cf part
+                // follows the fixed main.cf part.
+                let fixed_main_lines = fixed.main.as_deref().map_or(0, |m| m.lines().count());
                 for d in &fixed.remaining {
-                    print_finding(&file_of(d, main, master), d);
+                    let input = input_of(d, main, master);
+                    let mut d = d.clone();
+                    if input.is_some_and(|i| i.offset > 0) {
+                        d.line = d.line.map(|l| l + fixed_main_lines);
+                    }
+                    print_finding(&input.map_or_else(String::new, |i| i.name.clone()), &d);
                 }
             }
         }
@@ -435,6 +482,25 @@ fn fix_inputs(inputs: &[Input], request: &Request) -> u8 {
             .any(|f| f.diagnostic.severity == Severity::Error)
     };
     u8::from(errors)
+}
+
+/// Each file of a group before and after the fixes: the two parts of a combined file are
+/// joined again, as they were read.
+fn whole_files(pairs: [(Option<&Input>, Option<&str>); 2]) -> Vec<(String, String, String)> {
+    let mut files: Vec<(String, String, String)> = Vec::new();
+    for (input, after) in pairs {
+        let (Some(input), Some(after)) = (input, after) else {
+            continue;
+        };
+        match files.iter_mut().find(|(file, _, _)| *file == input.file) {
+            Some((_, before, fixed)) => {
+                before.push_str(&input.text);
+                fixed.push_str(after);
+            }
+            None => files.push((input.file.clone(), input.text.clone(), after.to_string())),
+        }
+    }
+    files
 }
 
 /// Writes the fixed text over `file`, keeping the old text in `FILE.bak` first.
