@@ -1,10 +1,12 @@
-// The page's static copy: the default page written into index.html at build time (English,
-// and German in a template), so the configuration is on screen before the WebAssembly has
-// loaded. It must be exactly what the app draws for the defaults in that language, and it
+// The page's static copy: the default page written into index.html at build time (English;
+// the German copy is a file boot.js fetches for a German browser), so the configuration is on
+// screen before the WebAssembly has loaded. It must be exactly what the app draws for the defaults in that language, and it
 // must not show when the app will start from anything else.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSuite, watch } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startSuite, watch, DIST } from './harness.mjs';
 import { open, panelText, controlStates, outputPanel, ready, OUTPUT_READY, STATIC_COPY } from './page.mjs';
 
 /// The output panels named alike in both languages.
@@ -86,6 +88,36 @@ test('a German browser sees the German copy, the same as the app draws it', asyn
   assert.deepEqual(german.panels, app.panels);
   assert.deepEqual(german.controls, app.controls);
   assert.deepEqual(await staticCopy({ stored: ['postfix-tls.lang', 'de'] }), german, 'German chosen before');
+});
+
+/// The files of the copy in German: the copy itself and its answers.
+const GERMAN_FILES = /\/(?:copy|answers)-de-[0-9a-f]+\.html$/;
+
+test('an English visit moves no German copy, its service worker included; a German one fetches it once', async () => {
+  const index = readFileSync(join(DIST, 'index.html'), 'utf8');
+  assert.ok(index.includes('>Generate<'), 'the English copy is in index.html');
+  assert.ok(!index.includes('>Erzeugen<'), 'the German copy is not in index.html');
+  for (const [locale, german] of [['en-US', false], ['de-DE', true]]) {
+    const context = await suite.context({ locale });
+    const page = await context.newPage();
+    const seen = watch(page);
+    const byWorker = [];
+    // The service worker's requests are seen by the context, not by the page.
+    context.on('request', (request) => byWorker.push(request.url()));
+    await open(page, suite.url);
+    await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 15_000 });
+    await page.waitForLoadState('networkidle');
+    const copies = seen.requests.filter((url) => /\/copy-de-[0-9a-f]+\.html$/.test(url));
+    if (german) {
+      assert.equal(copies.length, 1, `the page's requests: ${seen.requests}`);
+      assert.ok(!seen.requests.some((url) => /\/answers-en-/.test(url)), 'a German visit asked for the English answers');
+    } else {
+      assert.deepEqual(byWorker.filter((url) => GERMAN_FILES.test(url)), [], 'an English visit moved German');
+      assert.ok(seen.requests.some((url) => /\/answers-en-[0-9a-f]+\.html$/.test(url)), 'the English answers were fetched');
+    }
+    assert.deepEqual(seen.errors, []);
+    await context.close();
+  }
 });
 
 test('the static copy stays hidden when the app will start from something else', async () => {
