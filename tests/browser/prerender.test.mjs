@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { startSuite, watch, DIST } from './harness.mjs';
 import { open, panelText, controlStates, outputPanel, ready, OUTPUT_READY, STATIC_COPY } from './page.mjs';
@@ -204,4 +205,58 @@ test('a change the copy cannot show is dimmed, kept, and made by the app when it
   assert.ok(main.includes('# cleared: smtpd_tls_chain_files replaces it'), main);
   assert.deepEqual(seen.errors, []);
   await context.close();
+});
+
+test('the copy answers a click while the rest of the page is still arriving', async () => {
+  const want = await explained();
+  // index.html in two parts: up to just after the switch, and the rest once the click has been
+  // answered. Everything else comes from the suite's server; the WebAssembly never arrives.
+  const html = readFileSync(join(DIST, 'index.html'));
+  const cut = html.indexOf('<section aria-labelledby="findings-heading"');
+  assert.ok(cut > 0 && html.indexOf('id="field-comments"') < cut, 'the switch comes before the cut');
+  let finish;
+  const rest = new Promise((resolve) => {
+    finish = resolve;
+  });
+  const slow = createServer(async (req, res) => {
+    if (req.url === '/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      // Past the parser's buffering: the first part is parsed and shown before the rest.
+      res.write(html.subarray(0, cut));
+      await rest;
+      res.end(html.subarray(cut));
+      return;
+    }
+    const upstream = await fetch(new URL(req.url, suite.url));
+    res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream' });
+    res.end(Buffer.from(await upstream.arrayBuffer()));
+  });
+  await new Promise((resolve) => slow.listen(0, '127.0.0.1', resolve));
+  const context = await suite.context();
+  try {
+    const page = await context.newPage();
+    await page.route('**/*.wasm', (route) => route.abort());
+    const loaded = page.goto(`http://127.0.0.1:${slow.address().port}/`, { waitUntil: 'load' });
+    // Awaited below; when a check fails first, the closed page's navigation is not the failure.
+    loaded.catch(() => {});
+    const toggle = page.getByLabel('Explain each line', { exact: true });
+    await toggle.waitFor();
+    assert.equal(await page.evaluate(() => document.readyState), 'loading');
+    await toggle.click();
+    await page.waitForFunction(
+      (want) => document.getElementById('main-cf-heading')?.closest('section')?.querySelector('pre')?.textContent === want,
+      want.panels['main.cf'],
+    );
+    assert.equal(await page.evaluate(() => document.readyState), 'loading', 'answered before the page was parsed');
+    finish();
+    await loaded;
+    const panels = {};
+    for (const heading of FILES) panels[heading] = await panelText(page, heading);
+    assert.deepEqual(panels, want.panels);
+    assert.equal(await toggle.isChecked(), true);
+  } finally {
+    finish();
+    await context.close();
+    await new Promise((resolve) => slow.close(resolve));
+  }
 });
