@@ -1,6 +1,6 @@
 // Runs before the page is drawn. The page's static copy (src/bin/app/prerender.rs) shows the
-// default choices in English, with a German copy in a template. This picks the copy the app
-// will start with, so that nothing flashes up before the app replaces it, hides the copy
+// default choices in English; the German copy is a file of its own. This picks the copy the
+// app will start with, so that nothing flashes up before the app replaces it, hides the copy
 // when the app will not start from the defaults, and makes the copy usable until the app
 // has started. The same order as `Page::load` in
 // src/bin/app/page.rs: a share link, else saved choices; saved language, else the browser's.
@@ -31,32 +31,61 @@
     root.classList.add('prerender-stale');
     return;
   }
-  if (german) {
-    // Hidden until the German copy has replaced the English one, once the page is parsed.
-    root.classList.add('prerender-stale');
-  }
-  // Once the page is parsed: 'interactive' comes before DOMContentLoaded, which waits for the
-  // app's loader to arrive.
-  document.addEventListener('readystatechange', function parsed() {
-    if (document.readyState === 'loading') return;
-    document.removeEventListener('readystatechange', parsed);
-    // The copy's answers (see below), asked for once the page is parsed, so they do not hold
-    // up its first paint, and with high priority: on a slow line they come before the rest of
-    // the WebAssembly, which they would otherwise wait behind.
-    const link = document.getElementById(`prerender-answers-${german ? 'de' : 'en'}`);
-    const answered = link
+  // The files the copy needs, asked for now (their links come before this script), with high
+  // priority: on a slow line they come before the rest of the WebAssembly, which they would
+  // otherwise wait behind. The German copy; and the copy's answers (see below).
+  const fetched = (id) => {
+    const link = document.getElementById(id);
+    return link
       ? fetch(link.href, { priority: 'high' })
           .then((response) => (response.ok ? response.text() : ''))
           .catch(() => '')
       : Promise.resolve('');
+  };
+  const tongue = german ? 'de' : 'en';
+  const translated = german ? fetched('prerender-copy-de') : Promise.resolve('');
+  const answered = fetched(`prerender-answers-${tongue}`);
+  if (german) {
+    // Hidden until the German copy has replaced the English one.
+    root.classList.add('prerender-stale');
+  } else {
+    // The copy's controls work as soon as the copy's element is there, not once the page is
+    // parsed: on a slow phone the rest of the page takes a second to parse and lay out, and
+    // what a click changes is read from events that reach the copy, parsed yet or not.
+    const found = () => document.getElementById('prerender');
+    if (found()) {
+      useBeforeStart(found(), answered);
+    } else {
+      new MutationObserver((_, observer) => {
+        if (!found()) return;
+        observer.disconnect();
+        useBeforeStart(found(), answered);
+      }).observe(root, { childList: true, subtree: true });
+    }
+    return;
+  }
+  // The German copy replaces the English one once both are there: the page is parsed
+  // ('interactive' comes before DOMContentLoaded, which waits for the app's loader to arrive)
+  // and the German copy has arrived.
+  const parsed = new Promise((resolve) => {
+    document.addEventListener('readystatechange', function done() {
+      if (document.readyState === 'loading') return;
+      document.removeEventListener('readystatechange', done);
+      resolve();
+    });
+  });
+  Promise.all([parsed, translated]).then(([, html]) => {
     const copy = document.getElementById('prerender');
+    // The app may have been quicker (it removes the copy).
     if (!copy) return;
-    const template = document.getElementById('prerender-de');
-    if (german && template) {
+    if (html !== '') {
+      const template = document.createElement('template');
+      template.innerHTML = html;
       copy.replaceChildren(template.content);
       root.lang = 'de';
-      document.title = template.dataset.title;
+      document.title = document.getElementById('prerender-copy-de').dataset.title;
     }
+    // Without the German copy (offline before it was ever cached) the English one shows.
     root.classList.remove('prerender-stale');
     useBeforeStart(copy, answered);
   });
@@ -77,10 +106,11 @@
       if (unread === '') return;
       const parsed = new DOMParser().parseFromString(unread, 'text/html');
       unread = '';
-      for (const t of parsed.querySelectorAll('template[data-control][data-checked]')) {
-        answers.set(`${t.dataset.control}|${t.dataset.checked}`, t.content);
+      for (const t of parsed.querySelectorAll('template[data-control][data-checked][data-element]')) {
+        answers.set(`${t.dataset.control}|${t.dataset.checked}`, { element: t.dataset.element, content: t.content });
       }
     };
+    // The element of the default page an answer stands in for, while it does.
     let original = null;
 
     const state = (el) => (el.type === 'checkbox' || el.type === 'radio' ? el.checked : el.value);
@@ -92,7 +122,8 @@
         else el.value = entry.now;
       }
     };
-    // What the copy shows: the default page, an answer, or the default page dimmed.
+    // What the copy shows: the default page, an answer in place of one of its elements, or the
+    // default page dimmed.
     const settle = () => {
       read();
       const real = [...changed].filter(([, e]) => e.now !== e.initial);
@@ -101,11 +132,13 @@
         ? answers.get(`${only[0]}|${only[1].now}`)
         : undefined;
       const focused = document.activeElement?.id;
-      if (answer) {
-        original ??= [...copy.childNodes];
-        copy.replaceChildren(answer.cloneNode(true));
+      const shown = (id) => copy.querySelector(`#${CSS.escape(id)}`);
+      if (answer && shown(answer.element)) {
+        const place = shown(answer.element);
+        original ??= place;
+        place.replaceWith(answer.content.cloneNode(true));
       } else if (original && (real.length === 0 || pressed.length > 0 || real.length > 1)) {
-        copy.replaceChildren(...original);
+        shown(original.id)?.replaceWith(original);
         original = null;
       }
       restore();

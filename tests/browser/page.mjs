@@ -63,7 +63,7 @@ export const STATIC_COPY = 'prerender';
 export async function ready(page) {
   const main = outputPanel(page, 'main.cf');
   await main.getByText(OUTPUT_READY).or(main.getByText(WITHHELD)).first().waitFor({ timeout: 15_000 });
-  await page.waitForFunction((id) => !document.getElementById(id) && !document.getElementById(`${id}-de`), STATIC_COPY, { timeout: 15_000 });
+  await page.waitForFunction((id) => !document.getElementById(id), STATIC_COPY, { timeout: 15_000 });
 }
 
 /// Every form control of the page, by its label, with its state: what "the same page" means

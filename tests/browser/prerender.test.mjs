@@ -1,10 +1,13 @@
-// The page's static copy: the default page written into index.html at build time (English,
-// and German in a template), so the configuration is on screen before the WebAssembly has
-// loaded. It must be exactly what the app draws for the defaults in that language, and it
+// The page's static copy: the default page written into index.html at build time (English;
+// the German copy is a file boot.js fetches for a German browser), so the configuration is on
+// screen before the WebAssembly has loaded. It must be exactly what the app draws for the defaults in that language, and it
 // must not show when the app will start from anything else.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSuite, watch } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { startSuite, watch, DIST } from './harness.mjs';
 import { open, panelText, controlStates, outputPanel, ready, OUTPUT_READY, STATIC_COPY } from './page.mjs';
 
 /// The output panels named alike in both languages.
@@ -86,6 +89,36 @@ test('a German browser sees the German copy, the same as the app draws it', asyn
   assert.deepEqual(german.panels, app.panels);
   assert.deepEqual(german.controls, app.controls);
   assert.deepEqual(await staticCopy({ stored: ['postfix-tls.lang', 'de'] }), german, 'German chosen before');
+});
+
+/// The files of the copy in German: the copy itself and its answers.
+const GERMAN_FILES = /\/(?:copy|answers)-de-[0-9a-f]+\.html$/;
+
+test('an English visit moves no German copy, its service worker included; a German one fetches it once', async () => {
+  const index = readFileSync(join(DIST, 'index.html'), 'utf8');
+  assert.ok(index.includes('>Generate<'), 'the English copy is in index.html');
+  assert.ok(!index.includes('>Erzeugen<'), 'the German copy is not in index.html');
+  for (const [locale, german] of [['en-US', false], ['de-DE', true]]) {
+    const context = await suite.context({ locale });
+    const page = await context.newPage();
+    const seen = watch(page);
+    const byWorker = [];
+    // The service worker's requests are seen by the context, not by the page.
+    context.on('request', (request) => byWorker.push(request.url()));
+    await open(page, suite.url);
+    await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 15_000 });
+    await page.waitForLoadState('networkidle');
+    const copies = seen.requests.filter((url) => /\/copy-de-[0-9a-f]+\.html$/.test(url));
+    if (german) {
+      assert.equal(copies.length, 1, `the page's requests: ${seen.requests}`);
+      assert.ok(!seen.requests.some((url) => /\/answers-en-/.test(url)), 'a German visit asked for the English answers');
+    } else {
+      assert.deepEqual(byWorker.filter((url) => GERMAN_FILES.test(url)), [], 'an English visit moved German');
+      assert.ok(seen.requests.some((url) => /\/answers-en-[0-9a-f]+\.html$/.test(url)), 'the English answers were fetched');
+    }
+    assert.deepEqual(seen.errors, []);
+    await context.close();
+  }
 });
 
 test('the static copy stays hidden when the app will start from something else', async () => {
@@ -172,4 +205,58 @@ test('a change the copy cannot show is dimmed, kept, and made by the app when it
   assert.ok(main.includes('# cleared: smtpd_tls_chain_files replaces it'), main);
   assert.deepEqual(seen.errors, []);
   await context.close();
+});
+
+test('the copy answers a click while the rest of the page is still arriving', async () => {
+  const want = await explained();
+  // index.html in two parts: up to just after the switch, and the rest once the click has been
+  // answered. Everything else comes from the suite's server; the WebAssembly never arrives.
+  const html = readFileSync(join(DIST, 'index.html'));
+  const cut = html.indexOf('<section aria-labelledby="findings-heading"');
+  assert.ok(cut > 0 && html.indexOf('id="field-comments"') < cut, 'the switch comes before the cut');
+  let finish;
+  const rest = new Promise((resolve) => {
+    finish = resolve;
+  });
+  const slow = createServer(async (req, res) => {
+    if (req.url === '/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      // Past the parser's buffering: the first part is parsed and shown before the rest.
+      res.write(html.subarray(0, cut));
+      await rest;
+      res.end(html.subarray(cut));
+      return;
+    }
+    const upstream = await fetch(new URL(req.url, suite.url));
+    res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream' });
+    res.end(Buffer.from(await upstream.arrayBuffer()));
+  });
+  await new Promise((resolve) => slow.listen(0, '127.0.0.1', resolve));
+  const context = await suite.context();
+  try {
+    const page = await context.newPage();
+    await page.route('**/*.wasm', (route) => route.abort());
+    const loaded = page.goto(`http://127.0.0.1:${slow.address().port}/`, { waitUntil: 'load' });
+    // Awaited below; when a check fails first, the closed page's navigation is not the failure.
+    loaded.catch(() => {});
+    const toggle = page.getByLabel('Explain each line', { exact: true });
+    await toggle.waitFor();
+    assert.equal(await page.evaluate(() => document.readyState), 'loading');
+    await toggle.click();
+    await page.waitForFunction(
+      (want) => document.getElementById('main-cf-heading')?.closest('section')?.querySelector('pre')?.textContent === want,
+      want.panels['main.cf'],
+    );
+    assert.equal(await page.evaluate(() => document.readyState), 'loading', 'answered before the page was parsed');
+    finish();
+    await loaded;
+    const panels = {};
+    for (const heading of FILES) panels[heading] = await panelText(page, heading);
+    assert.deepEqual(panels, want.panels);
+    assert.equal(await toggle.isChecked(), true);
+  } finally {
+    finish();
+    await context.close();
+    await new Promise((resolve) => slow.close(resolve));
+  }
 });

@@ -62,10 +62,8 @@ fn App(props: &AppProps) -> Html {
     // has drawn itself.
     use_effect_with(waiting, |&waiting| {
         if !waiting {
-            for id in [prerender::ID, prerender::GERMAN_ID] {
-                if let Some(copy) = gloo::utils::document().get_element_by_id(id) {
-                    copy.remove();
-                }
+            if let Some(copy) = gloo::utils::document().get_element_by_id(prerender::ID) {
+                copy.remove();
             }
         }
     });
