@@ -282,42 +282,22 @@ fn input_of<'a>(
 }
 
 fn lint_inputs(inputs: &[Input], ctx: &LintContext) -> Vec<Located> {
-    let mains: Vec<&Input> = inputs
-        .iter()
-        .filter(|i| i.kind != FileKind::MasterCf)
-        .collect();
-    let masters: Vec<&Input> = inputs
-        .iter()
-        .filter(|i| i.kind == FileKind::MasterCf)
-        .collect();
     let mut found = Vec::new();
-    if mains.len() <= 1 && masters.len() <= 1 {
-        // One configuration: lint the pair together so overrides meet their main.cf.
-        let main: Option<MainCf> = mains.first().map(|i| config::parse_main(&i.text));
-        let master: Option<MasterCf> = masters.first().map(|i| config::parse_master(&i.text));
-        for d in rules::lint(main.as_ref(), master.as_ref(), ctx) {
-            let input = match d.file {
-                // Without a master.cf, findings about services are on `postconf -P`
-                // lines of the main input.
-                Some(FileKind::MasterCf) => masters.first().or(mains.first()),
-                _ => mains.first().or(masters.first()),
-            };
-            let mut diagnostic = d;
+    // One configuration is linted as a pair, so that overrides meet their main.cf.
+    for (main_input, master_input) in groups(inputs) {
+        let main: Option<MainCf> = main_input.map(|i| config::parse_main(&i.text));
+        let master: Option<MasterCf> = master_input.map(|i| config::parse_master(&i.text));
+        for mut diagnostic in rules::lint(main.as_ref(), master.as_ref(), ctx) {
+            // Without a master.cf, findings about services are on `postconf -P` lines of the
+            // main input.
+            let input = input_of(&diagnostic, main_input, master_input);
             if let Some(input) = input.filter(|_| diagnostic.file.is_some()) {
                 diagnostic.file = Some(input.kind);
             }
             found.push(Located {
                 file: input.map_or_else(String::new, |i| i.name.clone()),
-                diagnostic: placed(diagnostic, input.copied()),
+                diagnostic: placed(diagnostic, input),
             });
-        }
-    } else {
-        for input in inputs {
-            let (_, list) = rules::lint_text(&input.text, Some(input.kind), ctx);
-            found.extend(list.into_iter().map(|diagnostic| Located {
-                file: input.name.clone(),
-                diagnostic: placed(diagnostic, Some(input)),
-            }));
         }
     }
     found
