@@ -71,7 +71,26 @@ self.addEventListener('fetch', (event) => {
     if (response.ok) {
       const cache = await caches.open(CACHE);
       await cache.put(request, response.clone());
+      event.waitUntil(cacheLanguageOf(request.url));
     }
     return response;
   })());
 });
+
+/// A language's first file fetched (the messages, when German is chosen in an English
+/// browser) brings the rest of that language with it: the static copy and its answers, which
+/// the next visit, maybe offline, starts from.
+async function cacheLanguageOf(url) {
+  const page = await caches.match('./');
+  if (!page) return;
+  const links = [...(await page.text()).matchAll(/<link [^>]*hreflang="([^"]*)"[^>]*>/g)].map((link) => ({
+    lang: link[1].toLowerCase(),
+    url: new URL(/\bhref="([^"]*)"/.exec(link[0])?.[1] ?? '#', self.registration.scope).href,
+  }));
+  const lang = links.find((link) => link.url === url)?.lang;
+  if (!lang) return;
+  const cache = await caches.open(CACHE);
+  for (const link of links.filter((l) => l.lang === lang && l.url !== url)) {
+    if (!(await cache.match(link.url))) await cache.add(link.url).catch(() => {});
+  }
+}

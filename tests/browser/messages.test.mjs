@@ -111,9 +111,13 @@ test('German chosen once in an English browser works with the network cut', asyn
     // The switch's fetch goes through the service worker, which keeps the file.
     await switchLanguage(page, 'Deutsch');
     await page.getByRole('tab', { name: GERMAN_TAB }).waitFor();
+    // The German static copy and its answers come with them, so that the next visit starts
+    // from the German copy, offline too.
     await page.waitForFunction(async () => {
       const cache = await caches.open('postfix-tls-v1');
-      return (await cache.keys()).some((r) => /\/de-[0-9a-f]+\.po$/.test(r.url));
+      const urls = (await cache.keys()).map((r) => r.url);
+      return [/\/de-[0-9a-f]+\.po$/, /\/copy-de-[0-9a-f]+\.html$/, /\/answers-de-[0-9a-f]+\.html$/]
+        .every((file) => urls.some((url) => file.test(url)));
     }, null, { timeout: 15_000 });
     await cutNetwork(context, own);
     // The page comes back German (the language is remembered) from the cache.
