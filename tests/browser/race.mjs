@@ -141,10 +141,12 @@ async function coldLoad(suite, app, profile, point) {
   const logStart = app.server.log.length;
   const navigation = page.goto(app.url, { waitUntil: 'load', timeout: 60_000 });
   // Real mouse clicks at the control's place, every 40 ms, until the output has changed. The
-  // next click waits until the page has taken this one (the protocol answers once the page
-  // has handled the event): clicks sent while the page is busy reach it back to back when it
-  // is free, and two clicks on a switch in one frame undo each other before anything is
-  // painted, which Mozilla's radio button does not suffer.
+  // next click waits until the page has handled this one (the protocol answers then) and has
+  // drawn a frame since: otherwise clicks sent while the page is busy (parsing, laying out,
+  // starting the app) reach it back to back, and two clicks on this page's switch in one
+  // frame undo each other before anything is painted, which Mozilla's radio button does not
+  // suffer. A person, too, sees what a click did before clicking again.
+  const drawn = `new Promise((resolve) => requestAnimationFrame(() => resolve()))`;
   let clicking = true;
   const clicks = (async () => {
     while (clicking) {
@@ -153,6 +155,11 @@ async function coldLoad(suite, app, profile, point) {
       await Promise.all([
         cdp.send('Input.dispatchMouseEvent', { type: 'mousePressed', ...press }).catch(() => {}),
         cdp.send('Input.dispatchMouseEvent', { type: 'mouseReleased', ...press }).catch(() => {}),
+      ]);
+      // A page being replaced by the navigation has no frame to wait for: then 40 ms.
+      await Promise.race([
+        cdp.send('Runtime.evaluate', { expression: drawn, awaitPromise: true }).catch(() => {}),
+        new Promise((resolve) => setTimeout(resolve, 1000)),
       ]);
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, CLICK_EVERY_MS - (Date.now() - sent))));
     }
