@@ -33,10 +33,11 @@
   }
   // The files the copy needs, asked for now (their links come before this script), with high
   // priority: on a slow line they come before the rest of the WebAssembly, which they would
-  // otherwise wait behind. The German copy; and the copy's answers (see below).
+  // otherwise wait behind. The German copy; and the copy's answers (see below), which for
+  // English are in the page instead (a template before the copy).
   const fetched = (id) => {
     const link = document.getElementById(id);
-    return link
+    return link instanceof HTMLLinkElement
       ? fetch(link.href, { priority: 'high' })
           .then((response) => (response.ok ? response.text() : ''))
           .catch(() => '')
@@ -102,13 +103,19 @@
     const pressed = [];
     const answers = new Map();
     let unread = '';
-    const read = () => {
-      if (unread === '') return;
-      const parsed = new DOMParser().parseFromString(unread, 'text/html');
-      unread = '';
-      for (const t of parsed.querySelectorAll('template[data-control][data-checked][data-element]')) {
+    const learn = (root) => {
+      for (const t of root.querySelectorAll('template[data-control][data-checked][data-element]')) {
         answers.set(`${t.dataset.control}|${t.dataset.checked}`, { element: t.dataset.element, content: t.content });
       }
+    };
+    const read = () => {
+      if (answers.size === 0) {
+        const inline = document.getElementById(`prerender-answers-${tongue}`);
+        if (inline instanceof HTMLTemplateElement) learn(inline.content);
+      }
+      if (unread === '') return;
+      learn(new DOMParser().parseFromString(unread, 'text/html'));
+      unread = '';
     };
     // The element of the default page an answer stands in for, while it does.
     let original = null;

@@ -98,6 +98,10 @@ test('an English visit moves no German copy, its service worker included; a Germ
   const index = readFileSync(join(DIST, 'index.html'), 'utf8');
   assert.ok(index.includes('>Generate<'), 'the English copy is in index.html');
   assert.ok(!index.includes('>Erzeugen<'), 'the German copy is not in index.html');
+  // The English answers are in the page, before the copy; the German ones are a file.
+  assert.ok(index.indexOf('<template id="prerender-answers-en">') !== -1, 'the English answers are in index.html');
+  assert.ok(index.indexOf('<template id="prerender-answers-en">') < index.indexOf('<div id="prerender"'), 'before the copy');
+  assert.ok(/id="prerender-answers-de" href="answers-de-[0-9a-f]+\.html"/.test(index), 'the German answers are linked');
   for (const [locale, german] of [['en-US', false], ['de-DE', true]]) {
     const context = await suite.context({ locale });
     const page = await context.newPage();
@@ -111,11 +115,11 @@ test('an English visit moves no German copy, its service worker included; a Germ
     const copies = seen.requests.filter((url) => /\/copy-de-[0-9a-f]+\.html$/.test(url));
     if (german) {
       assert.equal(copies.length, 1, `the page's requests: ${seen.requests}`);
-      assert.ok(!seen.requests.some((url) => /\/answers-en-/.test(url)), 'a German visit asked for the English answers');
+      assert.ok(seen.requests.some((url) => /\/answers-de-[0-9a-f]+\.html$/.test(url)), 'the German answers were fetched');
     } else {
       assert.deepEqual(byWorker.filter((url) => GERMAN_FILES.test(url)), [], 'an English visit moved German');
-      assert.ok(seen.requests.some((url) => /\/answers-en-[0-9a-f]+\.html$/.test(url)), 'the English answers were fetched');
     }
+    assert.ok(!seen.requests.some((url) => /\/answers-en-/.test(url)), 'no request for English answers (they are in the page)');
     assert.deepEqual(seen.errors, []);
     await context.close();
   }
@@ -212,8 +216,10 @@ test('the copy answers a click while the rest of the page is still arriving', as
   // index.html in two parts: up to just after the switch, and the rest once the click has been
   // answered. Everything else comes from the suite's server; the WebAssembly never arrives.
   const html = readFileSync(join(DIST, 'index.html'));
-  const cut = html.indexOf('<section aria-labelledby="findings-heading"');
-  assert.ok(cut > 0 && html.indexOf('id="field-comments"') < cut, 'the switch comes before the cut');
+  // In the copy, not in the answers before it.
+  const copy = html.indexOf('<div id="prerender"');
+  const cut = html.indexOf('<section aria-labelledby="findings-heading"', copy);
+  assert.ok(copy > 0 && cut > 0 && html.indexOf('id="field-comments"', copy) < cut, 'the switch comes before the cut');
   let finish;
   const rest = new Promise((resolve) => {
     finish = resolve;

@@ -14,15 +14,16 @@
 //! before the WebAssembly has arrived: it keeps what was clicked and typed and replays it on
 //! the app once it has started, so no click is lost. The switch beside the output ("Explain
 //! each line") is answered at once: the output's column of the page with it flipped, rendered
-//! here too, waits in a file per language (`answers-LANG-HASH.html`, named by the link
-//! `#prerender-answers-LANG`) that boot.js fetches as soon as it runs, ahead of the rest of the
-//! WebAssembly. Other changes dim the output until the app shows it.
+//! here too, is in index.html for English (`<template id="prerender-answers-en">` before the
+//! copy) and waits in a file for another language (`answers-LANG-HASH.html`, named by the
+//! link `#prerender-answers-LANG`) that boot.js fetches as soon as it runs, ahead of the rest
+//! of the WebAssembly. Other changes dim the output until the app shows it.
 
 /// The id of the element that holds the static copy.
 pub const ID: &str = "prerender";
 
-/// The id stem of the `<link>`s naming the files of answers, one per language: for each
-/// answered switch, the element of the default page that flipping it changes, as it is then
+/// The id stem of the answers, one per language (the `<template>` of index.html's language,
+/// the `<link>`s naming the files of the others): for each answered switch, the element of the default page that flipping it changes, as it is then
 /// drawn, in a `<template data-control data-checked data-element>` (the element's id).
 #[cfg(feature = "prerender")]
 const ANSWERS_LINK_ID: &str = "prerender-answers";
@@ -233,14 +234,17 @@ mod build {
         before_boot(html, &links)
     }
 
-    /// Writes the answers beside index.html, a file per language, each named in a link:
-    /// boot.js fetches the visitor's language.
+    /// Puts the answers in index.html's language (English) into the page, in a `<template>`
+    /// just before the copy, whose id is the answers' link id: they are there as soon as the
+    /// copy is, with no request that could come after the copy's first paint. The answers in
+    /// another language are written beside index.html, a file per language, each named in a
+    /// link: boot.js fetches the visitor's language.
     fn write_answers(html: &str, dir: &std::path::Path) -> Result<String, String> {
         if html.contains(ANSWERS_LINK_ID) {
             return Err(String::from("the answers are linked already"));
         }
         let mut links = String::new();
-        for &lang in Lang::ALL {
+        for &lang in Lang::ALL.iter().filter(|&&lang| lang != Lang::En) {
             links.push_str(&write_linked(
                 dir,
                 ("answers", ANSWERS_LINK_ID),
@@ -249,7 +253,16 @@ mod build {
                 "",
             )?);
         }
-        before_boot(html, &links)
+        let html = before_boot(html, &links)?;
+        let copy = format!("<div id=\"{ID}\"");
+        let at = html.find(&copy).ok_or_else(|| format!("expected {copy}"))?;
+        Ok(format!(
+            "{}<template id=\"{ANSWERS_LINK_ID}-{}\">{}</template>{}",
+            &html[..at],
+            Lang::En.tag(),
+            answers(Lang::En)?,
+            &html[at..]
+        ))
     }
 
     /// Puts `copy` into the one empty element with the copy's id.
@@ -433,6 +446,41 @@ mod build {
                 )
             );
             assert!(write_copies(&html, &dir).is_err(), "linked twice");
+        }
+
+        #[test]
+        fn the_english_answers_are_in_the_page_before_the_copy_and_the_others_are_linked_files() {
+            let dir =
+                std::env::temp_dir().join(format!("prerender-answers-{}", std::process::id()));
+            std::fs::create_dir_all(&dir).expect("dir");
+            let page = format!("<head>{BOOT_SCRIPT}</head><body><div id=\"{ID}\" inert></div>");
+            let html = write_answers(&page, &dir).expect("written");
+            let files: Vec<_> = std::fs::read_dir(&dir)
+                .expect("listed")
+                .map(|entry| {
+                    entry
+                        .expect("entry")
+                        .file_name()
+                        .to_string_lossy()
+                        .into_owned()
+                })
+                .collect();
+            let german = files
+                .iter()
+                .find(|name| name.starts_with("answers-de-"))
+                .map(|name| std::fs::read_to_string(dir.join(name)).expect("read"));
+            std::fs::remove_dir_all(&dir).ok();
+            assert_eq!(files.len(), 1, "{files:?}");
+            assert_eq!(german, Some(answers(Lang::De).expect("rendered")));
+            assert_eq!(
+                html,
+                format!(
+                    r#"<head><link rel="alternate" type="text/html" hreflang="de" id="prerender-answers-de" href="{}">{BOOT_SCRIPT}</head><body><template id="prerender-answers-en">{}</template><div id="{ID}" inert></div>"#,
+                    files[0],
+                    answers(Lang::En).expect("rendered")
+                )
+            );
+            assert!(write_answers(&html, &dir).is_err(), "written twice");
         }
 
         #[test]
