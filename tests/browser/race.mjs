@@ -225,6 +225,7 @@ export async function sideBySide(suite, mozillaDir) {
     console.log(`\nthis page beside Mozilla's generator: ${LOADS} cold loads each, alternating, medians;`);
     console.log(`"first working click": a real mouse click every ${CLICK_EVERY_MS} ms from navigation on, on "${TOGGLE_LABEL}" here and`);
     console.log('"Modern" on Mozilla\'s page (its Postfix page), until the output text changes; both served gzip from 127.0.0.1');
+    console.log('(once the page has painted, a click waits until it has handled the last one and drawn a frame)');
     if (!mozillaServer) {
       console.log("(Mozilla's build not given: set MOZILLA_GENERATOR=DIR or pass --mozilla DIR to measure it; its figures from");
       console.log(' issue 14 are shown as the reference)');
