@@ -247,6 +247,12 @@ fn cases() -> Vec<Case> {
         quiet(RuleId::NoRelayProtection, Some("smtpd_tls_security_level = may\n"), None),
         fires(RuleId::SubmissionNotRestricted, Some(CERT), Some("submission inet n - y - - smtpd\n  -o smtpd_tls_security_level=encrypt\n  -o smtpd_relay_restrictions=permit_mynetworks,reject_unauth_destination\n")),
         quiet(RuleId::SubmissionNotRestricted, Some(CERT), Some(SUBMISSION)),
+        // iRedMail's submission: only clients that logged in pass the client restrictions.
+        quiet(RuleId::SubmissionNotRestricted, Some(CERT), Some("submission inet n - y - - smtpd\n  -o smtpd_tls_security_level=encrypt\n  -o smtpd_sasl_auth_enable=yes\n  -o smtpd_client_restrictions=permit_sasl_authenticated,reject\n")),
+        // Debian's stock suggestion, through a main.cf list of its own.
+        quiet(RuleId::SubmissionNotRestricted, Some("smtpd_tls_chain_files = /etc/letsencrypt/live/mx.example.org/combined.pem\nmua_sender_restrictions = permit_sasl_authenticated, reject\n"), Some("submission inet n - y - - smtpd\n  -o smtpd_sasl_auth_enable=yes\n  -o smtpd_sender_restrictions=$mua_sender_restrictions\n")),
+        // A client list that permits without a final reject restricts nothing.
+        fires(RuleId::SubmissionNotRestricted, Some(CERT), Some("submission inet n - y - - smtpd\n  -o smtpd_tls_security_level=encrypt\n  -o smtpd_client_restrictions=permit_sasl_authenticated\n  -o smtpd_relay_restrictions=permit_mynetworks,reject_unauth_destination\n")),
         fires(RuleId::NoImplicitTlsSubmission, None, Some("submission inet n - y - - smtpd\n  -o smtpd_tls_security_level=encrypt\n")),
         quiet(RuleId::NoImplicitTlsSubmission, None, Some(SUBMISSION)),
         fires(RuleId::OutboundTlsMandatoryForInternet, Some("smtp_tls_security_level = encrypt\n"), None),

@@ -354,7 +354,12 @@ fn relay_protection(lint: &mut Lint) {
             };
             lint.emit(RuleId::NoRelayProtection, at, message, help);
         } else if matches!(scope.port, Port::Submission | Port::Submissions)
-            && !(words.contains(&"permit_sasl_authenticated") && words.contains(&"reject"))
+            && !logged_in_only(&words)
+            && !LOGIN_LISTS.iter().any(|name| {
+                lint.value(name, scope.service).is_some_and(|s| {
+                    logged_in_only(&params::list_items(s.value).collect::<Vec<_>>())
+                })
+            })
         {
             lint.emit(
                 RuleId::SubmissionNotRestricted,
@@ -365,6 +370,22 @@ fn relay_protection(lint: &mut Lint) {
         }
     }
     // Without master.cf there is no submission service to check.
+}
+
+/// The restriction lists other than relay and recipient that can also turn away every client
+/// that did not log in: with `smtpd_delay_reject = yes` (the default) each is applied at
+/// RCPT TO, and a `reject` in any one list refuses the mail. iRedMail's submission services
+/// use `-o smtpd_client_restrictions=permit_sasl_authenticated,reject`; Debian's stock
+/// master.cf suggests `$mua_client_restrictions` and its kin.
+const LOGIN_LISTS: [&str; 3] = [
+    "smtpd_client_restrictions",
+    "smtpd_helo_restrictions",
+    "smtpd_sender_restrictions",
+];
+
+/// A list that lets logged-in clients pass and rejects the rest.
+fn logged_in_only(words: &[&str]) -> bool {
+    words.contains(&"permit_sasl_authenticated") && words.contains(&"reject")
 }
 
 fn implicit_tls(lint: &mut Lint) {
