@@ -514,11 +514,19 @@ pub fn is_per_service(name: &str, services: &[&str], version: PostfixVersion) ->
     services.iter().any(|service| {
         name.strip_prefix(service)
             .and_then(|rest| rest.strip_prefix('_'))
-            .is_some_and(|rest| {
-                PER_SERVICE_SUFFIXES.contains(&rest)
-                    || is_known(&format!("default_{rest}"), version)
-            })
+            .is_some_and(|rest| is_per_service_suffix(rest, version))
     })
+}
+
+/// True when the name is a per-transport parameter of some service (`dovecot_destination_recipient_limit`):
+/// for a main.cf read without its master.cf, whose services are not known.
+pub fn is_per_service_of_any(name: &str, version: PostfixVersion) -> bool {
+    name.match_indices('_')
+        .any(|(at, _)| at > 0 && is_per_service_suffix(&name[at + 1..], version))
+}
+
+fn is_per_service_suffix(rest: &str, version: PostfixVersion) -> bool {
+    PER_SERVICE_SUFFIXES.contains(&rest) || is_known(&format!("default_{rest}"), version)
 }
 
 /// Every name this series knows, for suggestions, in a fixed (sorted) order.

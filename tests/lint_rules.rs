@@ -116,6 +116,11 @@ fn cases() -> Vec<Case> {
         quiet(RuleId::DuplicateService, None, Some("127.0.0.1:smtp inet n - y - - smtpd\n127.0.0.2:smtp inet n - y - - smtpd\nsubmission inet n - y - - smtpd\nsubmissions inet n - y - - smtpd\n")),
         quiet(RuleId::DuplicateParameter, Some("smtpd_tls_loglevel = 1\nsmtp_tls_loglevel = 1\n"), None),
         fires(RuleId::UnknownParameter, Some("smtpd_tls_securty_level = may\n"), None),
+        // A main.cf without its master.cf: any service's per-transport names may be meant
+        // (Proxmox Mail Gateway's main.cf; the Dovecot LDA's recipient limit).
+        quiet(RuleId::UnknownParameter, Some("smtp_destination_concurrency_limit = 20\ndovecot_destination_recipient_limit = 1\n"), None),
+        fires(RuleId::UnknownParameter, Some("dovecot_destination_recipient_limit = 1\n"), Some("smtp unix - - n - - smtp\n")),
+        fires(RuleId::UnknownParameter, Some("relay_transprot = smtp\n"), None),
         quiet(
             RuleId::UnknownParameter,
             Some("mua_client_restrictions = permit_sasl_authenticated, reject\nrelay_destination_concurrency_limit = 1\n"),
