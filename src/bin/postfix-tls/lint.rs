@@ -7,7 +7,8 @@
 //!
 //! `--fix` writes the certain fixes in place (keeping `FILE.bak` unless `--no-backup`),
 //! `--diff` prints them as a unified diff and `--format postconf` as the commands that make
-//! the same change on a server; `--format sarif` reports for CI systems.
+//! the same change on a server; `--format sarif` reports for CI systems, the certain fixes
+//! as SARIF fixes (the lines `--fix` changes).
 
 use postfix_tls::config::{self, MainCf, MasterCf};
 use postfix_tls::diagnostic::{has_errors, Diagnostic, FileKind, Severity};
