@@ -145,6 +145,9 @@ pub enum Action {
     Dismiss,
     /// Sets the choices to what the pasted configuration does.
     OpenInGenerator,
+    /// Sets the choices to what this text does: the pasted configuration with its fixes
+    /// applied, as the Fixed view shows it.
+    OpenFixedInGenerator(String),
     /// Forgets the opened configuration.
     CloseOpened,
 }
@@ -164,7 +167,8 @@ impl Reducible for Page {
             Action::Import(json) => page.import(&json),
             Action::Reset => page.reset(),
             Action::Dismiss => page.notice = None,
-            Action::OpenInGenerator => page.open_in_generator(),
+            Action::OpenInGenerator => page.open_in_generator(None),
+            Action::OpenFixedInGenerator(text) => page.open_in_generator(Some(text)),
             Action::CloseOpened => page.opened = None,
         }
         Rc::new(page)
@@ -216,11 +220,14 @@ impl Page {
 
     /// Reads the pasted text for the Postfix version it is checked against, takes the
     /// choices it comes down to, and shows the generator.
-    fn open_in_generator(&mut self) {
-        if self.pasted.text.trim().is_empty() {
+    /// Opens the pasted text, or `fixed`, the pasted text with its fixes applied, read as
+    /// the paste is read (the same file kind and Postfix version).
+    fn open_in_generator(&mut self, fixed: Option<String>) {
+        let text = fixed.as_deref().unwrap_or(&self.pasted.text);
+        if text.trim().is_empty() {
             return;
         }
-        let paste = Paste::read(&self.pasted.text, self.pasted.kind);
+        let paste = Paste::read(text, self.pasted.kind);
         let postfix = self.pasted.postfix(self.options.postfix);
         let imported = import::read(&paste, postfix, &self.options);
         self.options = imported.options.clone();
@@ -441,6 +448,27 @@ mod tests {
         let closed = after.clone().reduce(Action::CloseOpened);
         assert_eq!(closed.opened, None);
         assert_eq!(closed.options, after.options);
+    }
+
+    #[test]
+    fn the_fixed_file_opens_in_place_of_the_paste() {
+        use postfix_tls::options::InboundLevel;
+        let pasted = page().reduce(Action::Paste(String::from(
+            "smtpd_tls_security_level = verschlüsseln\n",
+        )));
+        // `encrypt` picked in the Fixed view: the paste alone says no level.
+        let fixed = "smtpd_tls_security_level = encrypt\n";
+        let after = pasted
+            .clone()
+            .reduce(Action::OpenFixedInGenerator(String::from(fixed)));
+        assert_eq!(after.tab, Tab::Generate);
+        assert_eq!(after.options.inbound, InboundLevel::Encrypt);
+        let opened = after.opened.clone().expect("opened");
+        assert_eq!(opened.main_cf.as_deref(), Some(fixed));
+        // The paste stays as it was on the Check tab.
+        assert_eq!(after.pasted, pasted.pasted);
+        let nothing = page().reduce(Action::OpenFixedInGenerator(String::from(" \n")));
+        assert_eq!(nothing.opened, None);
     }
 
     #[test]
