@@ -203,93 +203,34 @@ impl Entry {
         }
     }
 
-    /// The first release that has the parameter, when not every release the tool knows
-    /// does: a series (`3.8`) or a patch release (`3.10.5`).
+    /// What the catalogue says of the parameter's releases and defaults.
+    pub fn timeline(&self) -> Timeline<'static> {
+        Timeline::of(self.name)
+    }
+
+    /// The first release that has the parameter (see [`Timeline::since`]).
     pub fn since(&self) -> Option<String> {
-        params::first_release(self.name)
+        self.timeline().since()
     }
 
-    /// The patch releases of older series that received the parameter later
-    /// (`3.5.20`, `3.6.10`, ... for `tls_config_file`).
+    /// The patch releases of older series that received it (see [`Timeline::backports`]).
     pub fn backports(&self) -> Vec<String> {
-        let first = self.since();
-        PostfixVersion::ALL
-            .iter()
-            .filter_map(|&v| params::patch_release(self.name, v))
-            .filter(|release| Some(release) != first.as_ref())
-            .collect()
+        self.timeline().backports()
     }
 
-    /// The default in each measured series, newest first: `None` where that series does
-    /// not have the parameter.
+    /// The default in each measured series (see [`Timeline::measured_defaults`]).
     pub fn measured_defaults(&self) -> Vec<(PostfixVersion, Option<&'static str>)> {
-        MEASURED
-            .iter()
-            .map(|&v| (v, params::measured_default(self.name, v)))
-            .collect()
+        self.timeline().measured_defaults()
     }
 
-    /// The default for a series: measured where the tool has that series' binary, else what
-    /// postconf(5) states for it, else that of the nearest measured series.
+    /// The default for a series (see [`Timeline::default_for`]).
     pub fn default_for(&self, version: PostfixVersion) -> DefaultValue {
-        let availability = params::availability(self.name, version);
-        if availability != params::Availability::Available {
-            return DefaultValue {
-                value: None,
-                basis: Basis::Absent(availability),
-            };
-        }
-        if MEASURED.contains(&version) {
-            return DefaultValue {
-                value: params::measured_default(self.name, version),
-                basis: Basis::Measured,
-            };
-        }
-        if let Some(documented) = params::documented_default(self.name, version) {
-            return DefaultValue {
-                value: Some(documented.value),
-                basis: Basis::Documented(documented),
-            };
-        }
-        match params::nearest_measured(self.name, version) {
-            Some(from) => DefaultValue {
-                value: params::measured_default(self.name, from),
-                basis: Basis::Nearest(from),
-            },
-            // Known by its date alone: no series the tool measured has it.
-            None => DefaultValue {
-                value: None,
-                basis: Basis::Absent(availability),
-            },
-        }
+        self.timeline().default_for(version)
     }
 
-    /// Where the default of a series comes from, as plain data.
+    /// Where the default of a series comes from (see [`Timeline::default_source`]).
     pub fn default_source(&self, version: PostfixVersion) -> Source {
-        Source::of(self, self.default_for(version).basis, version)
-    }
-
-    /// The default in every series the tool knows, oldest first, as runs of consecutive
-    /// series that share value and source.
-    pub fn series_defaults(&self) -> Vec<SeriesDefault> {
-        let mut runs: Vec<SeriesDefault> = Vec::new();
-        for &version in PostfixVersion::ALL {
-            let default = self.default_for(version);
-            let source = Source::of(self, default.basis, version);
-            let value = default.value.map(str::to_string);
-            match runs.last_mut() {
-                Some(run) if run.value == value && run.source == source => {
-                    run.last = version.to_string();
-                }
-                _ => runs.push(SeriesDefault {
-                    first: version.to_string(),
-                    last: version.to_string(),
-                    value,
-                    source,
-                }),
-            }
-        }
-        runs
+        self.timeline().default_source(version)
     }
 
     /// The values the parameter accepts, for a parameter with a vocabulary.
@@ -362,17 +303,10 @@ impl Entry {
         Card {
             name: self.name.to_string(),
             summary: Words::from(&summary),
-            since: self.since(),
-            backports: self.backports(),
-            defaults: self
-                .measured_defaults()
-                .into_iter()
-                .map(|(version, value)| MeasuredDefault {
-                    version: version.to_string(),
-                    value: value.map(str::to_string),
-                })
-                .collect(),
-            series: self.series_defaults(),
+            since: None,
+            backports: Vec::new(),
+            defaults: Vec::new(),
+            series: Vec::new(),
             values: self
                 .values()
                 .into_iter()
@@ -394,8 +328,113 @@ impl Entry {
                     summary: Words::from(&r.summary),
                 })
                 .collect(),
-            url: self.url(),
+            url: String::new(),
         }
+        .with_timeline()
+    }
+}
+
+/// What the catalogue says of a parameter's releases and defaults. It needs only the name
+/// and the catalogue ([`crate::params`]), not the descriptions: the web app, which carries
+/// the catalogue for its rules, derives it instead of loading it with the reference data.
+#[derive(Clone, Copy, Debug)]
+pub struct Timeline<'a> {
+    name: &'a str,
+}
+
+impl<'a> Timeline<'a> {
+    /// The timeline of a parameter name.
+    pub fn of(name: &'a str) -> Self {
+        Timeline { name }
+    }
+
+    /// The first release that has the parameter, when not every release the tool knows
+    /// does: a series (`3.8`) or a patch release (`3.10.5`).
+    pub fn since(&self) -> Option<String> {
+        params::first_release(self.name)
+    }
+
+    /// The patch releases of older series that received the parameter later
+    /// (`3.5.20`, `3.6.10`, ... for `tls_config_file`).
+    pub fn backports(&self) -> Vec<String> {
+        let first = self.since();
+        PostfixVersion::ALL
+            .iter()
+            .filter_map(|&v| params::patch_release(self.name, v))
+            .filter(|release| Some(release) != first.as_ref())
+            .collect()
+    }
+
+    /// The default in each measured series, newest first: `None` where that series does
+    /// not have the parameter.
+    pub fn measured_defaults(&self) -> Vec<(PostfixVersion, Option<&'static str>)> {
+        MEASURED
+            .iter()
+            .map(|&v| (v, params::measured_default(self.name, v)))
+            .collect()
+    }
+
+    /// The default for a series: measured where the tool has that series' binary, else what
+    /// postconf(5) states for it, else that of the nearest measured series.
+    pub fn default_for(&self, version: PostfixVersion) -> DefaultValue {
+        let availability = params::availability(self.name, version);
+        if availability != params::Availability::Available {
+            return DefaultValue {
+                value: None,
+                basis: Basis::Absent(availability),
+            };
+        }
+        if MEASURED.contains(&version) {
+            return DefaultValue {
+                value: params::measured_default(self.name, version),
+                basis: Basis::Measured,
+            };
+        }
+        if let Some(documented) = params::documented_default(self.name, version) {
+            return DefaultValue {
+                value: Some(documented.value),
+                basis: Basis::Documented(documented),
+            };
+        }
+        match params::nearest_measured(self.name, version) {
+            Some(from) => DefaultValue {
+                value: params::measured_default(self.name, from),
+                basis: Basis::Nearest(from),
+            },
+            // Known by its date alone: no series the tool measured has it.
+            None => DefaultValue {
+                value: None,
+                basis: Basis::Absent(availability),
+            },
+        }
+    }
+
+    /// Where the default of a series comes from, as plain data.
+    pub fn default_source(&self, version: PostfixVersion) -> Source {
+        Source::of(self.name, self.default_for(version).basis, version)
+    }
+
+    /// The default in every series the tool knows, oldest first, as runs of consecutive
+    /// series that share value and source.
+    pub fn series_defaults(&self) -> Vec<SeriesDefault> {
+        let mut runs: Vec<SeriesDefault> = Vec::new();
+        for &version in PostfixVersion::ALL {
+            let default = self.default_for(version);
+            let source = Source::of(self.name, default.basis, version);
+            let value = default.value.map(str::to_string);
+            match runs.last_mut() {
+                Some(run) if run.value == value && run.source == source => {
+                    run.last = version.to_string();
+                }
+                _ => runs.push(SeriesDefault {
+                    first: version.to_string(),
+                    last: version.to_string(),
+                    value,
+                    source,
+                }),
+            }
+        }
+        runs
     }
 }
 
@@ -617,12 +656,20 @@ pub struct Card {
     /// What it does.
     pub summary: Words,
     /// The first release that has it, when not every release the tool knows does.
+    ///
+    /// This, the backports, the defaults, the series and the url are left out of the data
+    /// file: [`Card::with_timeline`] derives them from the name and the catalogue, which the
+    /// web app carries for its rules anyway (they were two fifths of the file, gzip).
+    #[serde(skip)]
     pub since: Option<String>,
     /// Patch releases of older series that received it.
+    #[serde(skip)]
     pub backports: Vec<String>,
     /// Its default in each measured series, newest first.
+    #[serde(skip)]
     pub defaults: Vec<MeasuredDefault>,
     /// Its default in every series the tool knows, oldest first, in runs.
+    #[serde(skip)]
     pub series: Vec<SeriesDefault>,
     /// The values it accepts.
     pub values: Vec<ValueCard>,
@@ -631,6 +678,7 @@ pub struct Card {
     /// The lint rules that read it.
     pub rules: Vec<RuleCard>,
     /// Its postconf(5) section.
+    #[serde(skip)]
     pub url: String,
 }
 
@@ -644,6 +692,25 @@ pub struct MeasuredDefault {
 }
 
 impl Card {
+    /// The card with what its [`Timeline`] derives from the name filled in: the first
+    /// release, the backports, the defaults and the postconf(5) address.
+    pub fn with_timeline(mut self) -> Card {
+        let timeline = Timeline::of(&self.name);
+        self.since = timeline.since();
+        self.backports = timeline.backports();
+        self.defaults = timeline
+            .measured_defaults()
+            .into_iter()
+            .map(|(version, value)| MeasuredDefault {
+                version: version.to_string(),
+                value: value.map(str::to_string),
+            })
+            .collect();
+        self.series = timeline.series_defaults();
+        self.url = postconf_url(&self.name);
+        self
+    }
+
     /// The default of a series, and where it comes from.
     pub fn series_default(&self, version: PostfixVersion) -> Option<&SeriesDefault> {
         self.series.iter().find(|run| {
@@ -724,7 +791,7 @@ pub enum Source {
 }
 
 impl Source {
-    fn of(entry: &Entry, basis: Basis, version: PostfixVersion) -> Source {
+    fn of(name: &str, basis: Basis, version: PostfixVersion) -> Source {
         let release = |series: PostfixVersion| {
             params::measured_release(series).map_or_else(|| series.to_string(), str::to_string)
         };
@@ -750,12 +817,12 @@ impl Source {
             },
             Basis::Absent(params::Availability::Removed) => Source::Removed,
             Basis::Absent(params::Availability::NotYet { former }) => Source::NotYet {
-                since: entry.since(),
+                since: params::first_release(name),
                 former: former.map(str::to_string),
             },
             // Known by date, measured nowhere: nothing to say but that no value is known.
             Basis::Absent(params::Availability::Available) => Source::NotYet {
-                since: entry.since(),
+                since: params::first_release(name),
                 former: None,
             },
         }
@@ -1020,13 +1087,25 @@ fn parameter_words(text: &str) -> Vec<(usize, &str)> {
     found
 }
 
-/// Everything the web app loads for its reference view.
+/// Everything the web app loads for its reference view. Read from the data file, its cards
+/// lack what [`Data::with_timelines`] adds.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Data {
     /// Every entry.
     pub cards: Vec<Card>,
     /// The short guide.
     pub guide: Vec<GuideSection>,
+}
+
+impl Data {
+    /// Read from the data file: every card with its timeline filled in
+    /// ([`Card::with_timeline`]).
+    pub fn with_timelines(self) -> Data {
+        Data {
+            cards: self.cards.into_iter().map(Card::with_timeline).collect(),
+            guide: self.guide,
+        }
+    }
 }
 
 /// The entries and the guide.
@@ -1128,6 +1207,29 @@ mod tests {
         assert_eq!(e.backports(), ["3.6.10", "3.7.6", "3.8.1"]);
         let old = entry("smtpd_tls_chain_files").expect("entry");
         assert_eq!(old.default_for(v(3, 4)).basis, Basis::Nearest(v(3, 5)));
+    }
+
+    #[test]
+    fn the_data_file_leaves_out_what_the_catalogue_derives() {
+        let full = data();
+        let json = serde_json::to_string(&full).expect("JSON");
+        let read: Data = serde_json::from_str(&json).expect("read back");
+        let card = read
+            .cards
+            .iter()
+            .find(|c| c.name == "smtpd_forbid_unauth_pipelining")
+            .expect("card");
+        assert_eq!((card.since.as_deref(), card.series.len()), (None, 0));
+        assert!(card.url.is_empty() && card.defaults.is_empty());
+        let read = read.with_timelines();
+        let card = read
+            .cards
+            .iter()
+            .find(|c| c.name == "smtpd_forbid_unauth_pipelining")
+            .expect("card");
+        assert_eq!(card.since.as_deref(), Some("3.5.20"));
+        assert_eq!(card.backports, ["3.6.10", "3.7.6", "3.8.1"]);
+        assert_eq!(read, full);
     }
 
     #[test]

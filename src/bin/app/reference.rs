@@ -402,11 +402,12 @@ fn first_sentence(text: &str) -> &str {
     }
 }
 
-/// Fetches and reads the data file the page names.
+/// Fetches and reads the data file the page names, and derives from the catalogue what the
+/// file leaves out.
 #[cfg(not(feature = "prerender"))]
 async fn load() -> Option<Loaded> {
     let text = crate::linked::fetch_text(DATA_LINK_ID).await?;
-    serde_json::from_str(&text).ok()
+    serde_json::from_str(&text).ok().map(Loaded::with_timelines)
 }
 
 /// Writes the entries beside a built index.html as `reference-HASH.json` and names the file
@@ -491,6 +492,11 @@ mod tests {
         let data: Loaded = serde_json::from_str(&text).expect("the data");
         assert_eq!(data.cards.len(), postfix_tls::reference::entries().len());
         assert_eq!(data.guide.len(), 8);
+        assert!(
+            !text.contains("\"series\""),
+            "the timelines are derived, not loaded"
+        );
+        assert_eq!(data.with_timelines(), postfix_tls::reference::data());
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
