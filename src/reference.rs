@@ -648,28 +648,21 @@ impl Words {
     }
 }
 
-/// An entry resolved into plain data: what the web app loads.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// An entry resolved into plain data: what the web app shows. It loads it from a
+/// [`DataFile`].
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Card {
     /// The parameter name.
     pub name: String,
     /// What it does.
     pub summary: Words,
     /// The first release that has it, when not every release the tool knows does.
-    ///
-    /// This, the backports, the defaults, the series and the url are left out of the data
-    /// file: [`Card::with_timeline`] derives them from the name and the catalogue, which the
-    /// web app carries for its rules anyway (they were two fifths of the file, gzip).
-    #[serde(skip)]
     pub since: Option<String>,
     /// Patch releases of older series that received it.
-    #[serde(skip)]
     pub backports: Vec<String>,
     /// Its default in each measured series, newest first.
-    #[serde(skip)]
     pub defaults: Vec<MeasuredDefault>,
     /// Its default in every series the tool knows, oldest first, in runs.
-    #[serde(skip)]
     pub series: Vec<SeriesDefault>,
     /// The values it accepts.
     pub values: Vec<ValueCard>,
@@ -678,7 +671,6 @@ pub struct Card {
     /// The lint rules that read it.
     pub rules: Vec<RuleCard>,
     /// Its postconf(5) section.
-    #[serde(skip)]
     pub url: String,
 }
 
@@ -737,7 +729,7 @@ impl Card {
 }
 
 /// The default of a run of consecutive series (`first` to `last`, both included).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SeriesDefault {
     /// The first series of the run, `3.0`.
     pub first: String,
@@ -750,10 +742,7 @@ pub struct SeriesDefault {
 }
 
 /// Where the default of a series comes from, as plain data.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-// Externally tagged (`{"measured": {...}}`): an internally tagged enum would pull serde's
-// buffering deserializer into the wasm.
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Source {
     /// `postconf -d` of the real binary of this release (`3.7.11`).
     Measured {
@@ -1087,9 +1076,8 @@ fn parameter_words(text: &str) -> Vec<(usize, &str)> {
     found
 }
 
-/// Everything the web app loads for its reference view. Read from the data file, its cards
-/// lack what [`Data::with_timelines`] adds.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Everything the reference view shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Data {
     /// Every entry.
     pub cards: Vec<Card>,
@@ -1097,14 +1085,109 @@ pub struct Data {
     pub guide: Vec<GuideSection>,
 }
 
-impl Data {
-    /// Read from the data file: every card with its timeline filled in
-    /// ([`Card::with_timeline`]).
-    pub fn with_timelines(self) -> Data {
-        Data {
-            cards: self.cards.into_iter().map(Card::with_timeline).collect(),
-            guide: self.guide,
+/// The reference data as the web app loads it: [`Data`] with each vocabulary and each rule
+/// written once rather than on every card that has it, and without what a card's
+/// [`Timeline`] derives from the catalogue, which the web app carries for its rules anyway.
+/// (Written out on every card, these were three quarters of the file: 617 KB raw, 59 KB
+/// gzip, which the service worker downloads with the first visit.)
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DataFile {
+    /// Every entry, by name.
+    pub cards: Vec<FileCard>,
+    /// The short guide.
+    pub guide: Vec<GuideSection>,
+    /// The vocabularies the cards refer to.
+    pub vocabularies: Vec<Vec<ValueCard>>,
+    /// The rules the cards refer to.
+    pub rules: Vec<RuleCard>,
+}
+
+/// A card in the data file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileCard {
+    /// The parameter name.
+    pub name: String,
+    /// What it does.
+    pub summary: Words,
+    /// Its vocabulary, by its place in [`DataFile::vocabularies`]; none for a parameter
+    /// without one.
+    pub values: Option<usize>,
+    /// The labels of the generator choices that write it.
+    pub generator_options: Vec<Words>,
+    /// The rules that read it, by their place in [`DataFile::rules`].
+    pub rules: Vec<usize>,
+}
+
+impl From<&Data> for DataFile {
+    fn from(data: &Data) -> DataFile {
+        fn place<T: Clone + PartialEq>(list: &mut Vec<T>, item: &T) -> usize {
+            match list.iter().position(|known| known == item) {
+                Some(at) => at,
+                None => {
+                    list.push(item.clone());
+                    list.len() - 1
+                }
+            }
         }
+        let mut vocabularies = Vec::new();
+        let mut rules = Vec::new();
+        let cards = data
+            .cards
+            .iter()
+            .map(|card| FileCard {
+                name: card.name.clone(),
+                summary: card.summary.clone(),
+                values: (!card.values.is_empty()).then(|| place(&mut vocabularies, &card.values)),
+                generator_options: card.generator_options.clone(),
+                rules: card.rules.iter().map(|r| place(&mut rules, r)).collect(),
+            })
+            .collect();
+        DataFile {
+            cards,
+            guide: data.guide.clone(),
+            vocabularies,
+            rules,
+        }
+    }
+}
+
+impl DataFile {
+    /// The data the file holds, each card with its timeline derived
+    /// ([`Card::with_timeline`]). A place the file does not have is left out, not a panic:
+    /// the file comes over the network.
+    pub fn into_data(self) -> Data {
+        let DataFile {
+            cards,
+            guide,
+            vocabularies,
+            rules,
+        } = self;
+        let cards = cards
+            .into_iter()
+            .map(|card| {
+                Card {
+                    name: card.name,
+                    summary: card.summary,
+                    since: None,
+                    backports: Vec::new(),
+                    defaults: Vec::new(),
+                    series: Vec::new(),
+                    values: card
+                        .values
+                        .and_then(|at| vocabularies.get(at).cloned())
+                        .unwrap_or_default(),
+                    generator_options: card.generator_options,
+                    rules: card
+                        .rules
+                        .iter()
+                        .filter_map(|&at| rules.get(at).cloned())
+                        .collect(),
+                    url: String::new(),
+                }
+                .with_timeline()
+            })
+            .collect();
+        Data { cards, guide }
     }
 }
 
@@ -1210,18 +1293,15 @@ mod tests {
     }
 
     #[test]
-    fn the_data_file_leaves_out_what_the_catalogue_derives() {
+    fn the_data_file_holds_each_rule_and_vocabulary_once_and_no_timeline() {
         let full = data();
-        let json = serde_json::to_string(&full).expect("JSON");
-        let read: Data = serde_json::from_str(&json).expect("read back");
-        let card = read
-            .cards
-            .iter()
-            .find(|c| c.name == "smtpd_forbid_unauth_pipelining")
-            .expect("card");
-        assert_eq!((card.since.as_deref(), card.series.len()), (None, 0));
-        assert!(card.url.is_empty() && card.defaults.is_empty());
-        let read = read.with_timelines();
+        let json = serde_json::to_string(&DataFile::from(&full)).expect("JSON");
+        // Every card names `berkeley_db_table`; its summary is written once.
+        assert_eq!(json.matches("a Berkeley DB table").count(), 1);
+        assert_eq!(json.matches("eingeschaltet").count(), 1);
+        assert!(!json.contains("\"series\"") && !json.contains("3.5.25"));
+        let read: DataFile = serde_json::from_str(&json).expect("read back");
+        let read = read.into_data();
         let card = read
             .cards
             .iter()
@@ -1230,6 +1310,31 @@ mod tests {
         assert_eq!(card.since.as_deref(), Some("3.5.20"));
         assert_eq!(card.backports, ["3.6.10", "3.7.6", "3.8.1"]);
         assert_eq!(read, full);
+    }
+
+    #[test]
+    fn a_data_file_with_places_it_lacks_reads_without_them() {
+        let file = DataFile {
+            cards: vec![FileCard {
+                name: String::from("smtp_tls_security_level"),
+                summary: Words::default(),
+                values: Some(7),
+                generator_options: Vec::new(),
+                rules: vec![0, 9],
+            }],
+            guide: Vec::new(),
+            vocabularies: Vec::new(),
+            rules: vec![RuleCard {
+                id: String::from("invalid_value"),
+                summary: Words::default(),
+            }],
+        };
+        let data = file.into_data();
+        assert!(data.cards[0].values.is_empty());
+        assert_eq!(data.cards[0].rules.len(), 1);
+        // The timeline still comes from the catalogue.
+        assert_eq!(data.cards[0].url, postconf_url("smtp_tls_security_level"));
+        assert!(!data.cards[0].series.is_empty());
     }
 
     #[test]
