@@ -25,9 +25,10 @@
 //! assert!(entry.values().iter().any(|v| v.word == "TLSv1.2"));
 //! ```
 //!
-//! [`Card`] is an entry resolved into plain data, the form the web app loads as JSON when
-//! its reference is first opened; [`search`] works on cards, so the app needs nothing else
-//! of this module.
+//! [`Card`] is an entry resolved into plain data, what the web app shows; [`search`] works
+//! on cards. The app loads them as JSON when its reference is first opened, in the shape of
+//! a [`DataFile`]: the descriptions, vocabularies and rules, while each card's [`Timeline`]
+//! (releases and defaults) is derived from the catalogue the app carries for its rules.
 
 use crate::lang::{Lang, Text};
 use crate::options::Field;
