@@ -80,6 +80,13 @@ const LINELESS: &[RuleId] = &[
 ];
 
 const CERT: &str = "smtpd_tls_chain_files = /etc/letsencrypt/live/mx.example.org/combined.pem\n";
+/// A whole master.cf (the queue manager and the services Postfix needs) without port 25.
+const WHOLE_WITHOUT_25: &str = "1025 inet n - y - - smtpd
+pickup unix n - y 60 1 pickup
+cleanup unix n - y - 0 cleanup
+qmgr unix n - n 300 1 qmgr
+smtp unix - - y - - smtp
+";
 const SUBMISSION: &str = "submission inet n - y - - smtpd
   -o smtpd_tls_security_level=encrypt
   -o smtpd_sasl_auth_enable=yes
@@ -163,6 +170,11 @@ fn cases() -> Vec<Case> {
         fires(RuleId::MxRequiresTls, Some("smtpd_tls_security_level = encrypt\n"), Some(SUBMISSION)),
         quiet(RuleId::MxRequiresTls, Some("smtpd_tls_security_level = encrypt\n"), None).role(Relay),
         quiet(RuleId::MxRequiresTls, Some("smtpd_tls_security_level = may\n"), Some(SUBMISSION)),
+        // A whole master.cf (with its queue manager) that lists no port 25 serves none: DanWin's
+        // mail-hosting clearnet proxy (`encrypt` in main.cf, only `1025 inet`; `postconf -M`
+        // lists no other). A snippet without port 25 still leaves the stock `smtp inet`.
+        quiet(RuleId::MxRequiresTls, Some("smtpd_tls_security_level = encrypt\n"), Some(WHOLE_WITHOUT_25)),
+        fires(RuleId::MxRequiresTls, Some("smtpd_tls_security_level = encrypt\n"), Some("1025 inet n - y - - smtpd\n")),
         fires(RuleId::InvalidServerTlsLevel, Some("smtpd_tls_security_level = dane\n"), None),
         quiet(RuleId::InvalidServerTlsLevel, Some("smtpd_tls_security_level = verify\n"), None).role(Relay),
         fires(RuleId::ServerTlsLevelReadAsEncrypt, Some("smtpd_tls_security_level = verify\n"), None).role(Relay),
@@ -336,6 +348,10 @@ fn cases() -> Vec<Case> {
         quiet(RuleId::MxWithoutTls, Some("smtpd_tls_security_level = none\n"), None).role(Relay),
         quiet(RuleId::MxWithoutTls, Some("smtpd_tls_security_level = may\n"), None),
         quiet(RuleId::MxWithoutTls, Some("myhostname = mx.example.org\n"), None),
+        // openSUSE's main.cf (alpham8/opensuse-webstack): `smtpd_use_tls = no` on a host that
+        // listens on loopback only, which no other server can reach.
+        quiet(RuleId::MxWithoutTls, Some("inet_interfaces = loopback-only\nsmtpd_use_tls = no\n"), None).on("3.10"),
+        fires(RuleId::MxWithoutTls, Some("inet_interfaces = all\nsmtpd_use_tls = no\n"), None).on("3.10"),
         fires(RuleId::RelayPasswordOverOptionalTls, Some("relayhost = [smtp.example.net]:587\nsmtp_sasl_auth_enable = yes\nsmtp_tls_security_level = may\n"), None),
         fires(RuleId::RelayPasswordOverOptionalTls, Some("relayhost = [smtp.example.net]:587\nsmtp_sasl_auth_enable = yes\n"), None),
         quiet(RuleId::RelayPasswordOverOptionalTls, Some("relayhost = [smtp.example.net]:587\nsmtp_sasl_auth_enable = yes\nsmtp_tls_security_level = encrypt\n"), None),
