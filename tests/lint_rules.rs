@@ -2,7 +2,7 @@
 //! entry of `RULES`, so a new rule without fixtures fails here.
 
 use postfix_tls::config::{parse_main, parse_master};
-use postfix_tls::diagnostic::{Diagnostic, Severity};
+use postfix_tls::diagnostic::{Diagnostic, FileKind, Severity};
 use postfix_tls::lang::Lang;
 use postfix_tls::options::Role;
 use postfix_tls::rules::RuleId;
@@ -605,4 +605,37 @@ fn every_fixture_is_fixed_without_touching_lines_without_a_finding() {
         );
         untouched::fix_and_check(&name, case.main, case.master, &context(&case));
     }
+}
+
+/// Bun's mail server (github.com/Bun/mail): `submission` restricts with
+/// `-o smtpd_client_restrictions=permit_mynetworks,permit_sasl_authenticated,reject`, `smtps`
+/// keeps main.cf's restrictions. The finding was at main.cf's `smtpd_relay_restrictions` line,
+/// "this submission service", naming neither; it belongs to `smtps`, where the fix goes.
+#[test]
+fn unrestricted_submission_is_named_at_its_service() {
+    let main = "smtpd_tls_chain_files = /etc/ssl/mx.pem\nsmtpd_relay_restrictions = permit_mynetworks,\n    permit_sasl_authenticated,\n    reject_unauth_destination\n";
+    let master = "smtp inet n - n - - smtpd\nsmtps inet n - n - - smtpd\n  -o smtpd_tls_wrappermode=yes\n  -o smtpd_sasl_auth_enable=yes\nsubmission inet n - n - - smtpd\n  -o smtpd_sasl_auth_enable=yes\n  -o smtpd_client_restrictions=permit_mynetworks,permit_sasl_authenticated,reject\n  -o smtpd_tls_security_level=encrypt\n";
+    let found = run(&fires(
+        RuleId::SubmissionNotRestricted,
+        Some(main),
+        Some(master),
+    ));
+    let found: Vec<_> = found
+        .iter()
+        .filter(|d| d.id == RuleId::SubmissionNotRestricted)
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    let d = found[0];
+    assert_eq!(d.file, Some(FileKind::MasterCf), "{d:?}");
+    assert_eq!(d.line, Some(2), "{d:?}");
+    assert!(
+        d.message.get(Lang::En).contains("`smtps` service"),
+        "{}",
+        d.message.get(Lang::En)
+    );
+    assert!(
+        d.message.get(Lang::De).contains("`smtps`"),
+        "{}",
+        d.message.get(Lang::De)
+    );
 }

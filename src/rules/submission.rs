@@ -353,18 +353,29 @@ fn relay_protection(lint: &mut Lint) {
                 )
             };
             lint.emit(RuleId::NoRelayProtection, at, message, help);
-        } else if matches!(scope.port, Port::Submission | Port::Submissions)
-            && !logged_in_only(&words)
-            && !LOGIN_LISTS.iter().any(|name| {
-                lint.value(name, scope.service).is_some_and(|s| {
-                    logged_in_only(&params::list_items(s.value).collect::<Vec<_>>())
-                })
-            })
+        } else if let Some(service) = scope
+            .service
+            .filter(|_| matches!(scope.port, Port::Submission | Port::Submissions))
         {
+            let restricted = logged_in_only(&words)
+                || LOGIN_LISTS.iter().any(|name| {
+                    lint.value(name, scope.service).is_some_and(|s| {
+                        logged_in_only(&params::list_items(s.value).collect::<Vec<_>>())
+                    })
+                });
+            if restricted {
+                continue;
+            }
+            // At the service, named: the fix is an `-o` there, and two services sharing
+            // main.cf's restrictions (Bun's mail server: `submission` restricted, `smtps`
+            // not) would otherwise be one finding at a main.cf line naming neither.
             lint.emit(
                 RuleId::SubmissionNotRestricted,
-                at,
-                text!("this submission service accepts mail from clients that did not log in"),
+                lint.scope_at(&scope),
+                text!(
+                    "the `{}` service accepts mail from clients that did not log in";
+                    service.name
+                ),
                 text!("add `-o smtpd_recipient_restrictions=permit_sasl_authenticated,reject`"),
             );
         }
