@@ -639,3 +639,52 @@ fn unrestricted_submission_is_named_at_its_service() {
         d.message.get(Lang::De)
     );
 }
+
+/// Froxlor-Mail's main.cf (github.com/bloodhunterd/Froxlor-Mail) turns SASL on and TLS not
+/// at all: the finding said "while TLS is optional" and its help, `smtpd_tls_auth_only =
+/// yes` alone, would hide AUTH from every client (smtpd offers AUTH under it only inside TLS).
+#[test]
+fn login_without_any_tls_says_so_and_asks_for_tls_first() {
+    let main = "compatibility_level = 2\nsmtpd_sasl_auth_enable = yes\nsmtpd_sasl_type = dovecot\nsmtpd_sasl_path = private/auth\n";
+    let found = run(&fires(RuleId::SaslOverCleartext, Some(main), None).on("3.7"));
+    let d = found
+        .iter()
+        .find(|d| d.id == RuleId::SaslOverCleartext)
+        .expect("login without TLS");
+    assert!(
+        d.message.get(Lang::En).contains("without TLS"),
+        "{}",
+        d.message.get(Lang::En)
+    );
+    assert!(
+        !d.message.get(Lang::En).contains("optional"),
+        "{}",
+        d.message.get(Lang::En)
+    );
+    assert!(
+        d.help.get(Lang::En).starts_with("turn TLS on"),
+        "{}",
+        d.help.get(Lang::En)
+    );
+    let optional = run(&fires(
+        RuleId::SaslOverCleartext,
+        Some("smtpd_tls_security_level = may\nsmtpd_tls_chain_files = /etc/ssl/mx.pem\nsmtpd_sasl_auth_enable = yes\n"),
+        None,
+    ));
+    let d = optional
+        .iter()
+        .find(|d| d.id == RuleId::SaslOverCleartext)
+        .expect("login while TLS is optional");
+    assert!(
+        d.message.get(Lang::En).contains("while TLS is optional"),
+        "{}",
+        d.message.get(Lang::En)
+    );
+    assert!(
+        d.help
+            .get(Lang::En)
+            .starts_with("set `smtpd_tls_auth_only = yes`"),
+        "{}",
+        d.help.get(Lang::En)
+    );
+}

@@ -196,23 +196,36 @@ fn sasl_over_cleartext(lint: &mut Lint) {
             Some((at, name)) => (Some(at), Some(name)),
             None => (sasl.at.or(lint.scope_at(&scope)), None),
         };
-        let message = match service {
-            Some(name) => text!(
+        // With TLS off the password can only cross in clear text, and
+        // `smtpd_tls_auth_only = yes` alone would hide AUTH from every client (Froxlor-Mail's
+        // main.cf: SASL on, no TLS setting at all).
+        let tls_on = lint.tls_enabled(scope.service).is_some();
+        let message = match (service, tls_on) {
+            (Some(name), true) => text!(
                 "login (SASL) is offered on `{}` while TLS is optional: passwords can cross the network in clear text";
                 name
             ),
-            None => text!(
+            (None, true) => text!(
                 "login (SASL) is offered while TLS is optional: passwords can cross the network in clear text"
             ),
+            (Some(name), false) => text!(
+                "login (SASL) is offered on `{}` without TLS: passwords cross the network in clear text";
+                name
+            ),
+            (None, false) => text!(
+                "login (SASL) is offered without TLS: passwords cross the network in clear text"
+            ),
         };
-        lint.emit(
-            RuleId::SaslOverCleartext,
-            at,
-            message,
+        let help = if tls_on {
             text!(
                 "set `smtpd_tls_auth_only = yes` (or `-o smtpd_tls_auth_only=yes` on this service)"
-            ),
-        );
+            )
+        } else {
+            text!(
+                "turn TLS on (`smtpd_tls_security_level = may` with a certificate) and set `smtpd_tls_auth_only = yes`, or offer login only on submission with `-o smtpd_tls_security_level=encrypt`"
+            )
+        };
+        lint.emit(RuleId::SaslOverCleartext, at, message, help);
     }
 }
 
