@@ -688,3 +688,28 @@ fn login_without_any_tls_says_so_and_asks_for_tls_first() {
         d.help.get(Lang::En)
     );
 }
+
+/// Karmak23/servconf and Keno/anubis.juliacomputing.io (Ubuntu 14.04, Debian 8: Postfix
+/// 2.11): the export default is only that of releases before mid-2015 (2.11.6 and 2.10.8
+/// changed it to medium, HISTORY 20150718), which the series alone does not tell.
+#[test]
+fn old_export_default_names_the_releases_it_holds_for() {
+    let main = "smtpd_use_tls = yes\nsmtpd_tls_cert_file = /etc/ssl/mx.pem\n";
+    let found = run(&fires(RuleId::WeakCipherGrade, Some(main), None).on("2.11"));
+    let d = found
+        .iter()
+        .find(|d| d.id == RuleId::WeakCipherGrade)
+        .expect("2.11's old default");
+    assert!(
+        d.message
+            .get(Lang::En)
+            .contains("Postfix 2.11 releases before mid-2015"),
+        "{}",
+        d.message.get(Lang::En)
+    );
+    assert!(
+        d.message.get(Lang::De).contains("vor Mitte 2015"),
+        "{}",
+        d.message.get(Lang::De)
+    );
+}

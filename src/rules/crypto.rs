@@ -293,8 +293,10 @@ fn weak_grades(lint: &mut Lint) {
         lint.emit(
             RuleId::WeakCipherGrade,
             enabled.at,
+            // postconf(5): "medium" for releases after the middle of 2015 (2.10.8, 2.11.6,
+            // ...: HISTORY 20150718), "export" before; the series alone does not tell which.
             text!(
-                "the default cipher grade of Postfix {} offers export ciphers (`smtpd_tls_ciphers = export`)";
+                "the default cipher grade of Postfix {} releases before mid-2015 offers export ciphers (`smtpd_tls_ciphers = export`)";
                 version
             ),
             text!(
