@@ -713,3 +713,25 @@ fn old_export_default_names_the_releases_it_holds_for() {
         d.message.get(Lang::De)
     );
 }
+
+/// JoeKun/freebsd-configuration (FreeBSD, `compatibility_level = 3.11`): its `hash:` and
+/// `btree:` tables were "deprecated in Postfix 3.11". The deprecation and its log line are
+/// Debian's (3.11.0-3, debian-warn-db-deprecated.patch); upstream 3.11 reads them as before.
+#[test]
+fn berkeley_db_deprecation_is_named_as_debians() {
+    let found = run(&fires(
+        RuleId::BerkeleyDbTable,
+        Some("alias_maps = hash:/etc/mail/aliases\n"),
+        None,
+    ));
+    let d = found
+        .iter()
+        .find(|d| d.id == RuleId::BerkeleyDbTable)
+        .expect("a hash: table on 3.11");
+    let message = d.message.get(Lang::En);
+    assert!(
+        message.contains("Debian's Postfix 3.11 deprecates"),
+        "{message}"
+    );
+    assert!(!message.contains("deprecated in Postfix 3.11"), "{message}");
+}
