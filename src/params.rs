@@ -491,6 +491,16 @@ pub fn first_release(name: &str) -> Option<String> {
     }
 }
 
+/// Values of `inet_interfaces` that mean a send-only host.
+const LOOPBACK_INTERFACES: &[&str] = &["loopback-only", "localhost", "127.0.0.1", "[::1]", "::1"];
+
+/// True when an `inet_interfaces` value names only loopback addresses: the host receives no
+/// mail from the network.
+pub fn is_loopback_only(interfaces: &str) -> bool {
+    let mut listed = list_items(interfaces).peekable();
+    listed.peek().is_some() && listed.all(|i| LOOPBACK_INTERFACES.contains(&i))
+}
+
 /// Per-transport parameter suffixes without a `default_` form. Source: postconf(5)
 /// `transport_time_limit`, `transport_recipient_limit`, ...
 const PER_SERVICE_SUFFIXES: &[&str] = &[

@@ -196,23 +196,36 @@ fn sasl_over_cleartext(lint: &mut Lint) {
             Some((at, name)) => (Some(at), Some(name)),
             None => (sasl.at.or(lint.scope_at(&scope)), None),
         };
-        let message = match service {
-            Some(name) => text!(
+        // With TLS off the password can only cross in clear text, and
+        // `smtpd_tls_auth_only = yes` alone would hide AUTH from every client (Froxlor-Mail's
+        // main.cf: SASL on, no TLS setting at all).
+        let tls_on = lint.tls_enabled(scope.service).is_some();
+        let message = match (service, tls_on) {
+            (Some(name), true) => text!(
                 "login (SASL) is offered on `{}` while TLS is optional: passwords can cross the network in clear text";
                 name
             ),
-            None => text!(
+            (None, true) => text!(
                 "login (SASL) is offered while TLS is optional: passwords can cross the network in clear text"
             ),
+            (Some(name), false) => text!(
+                "login (SASL) is offered on `{}` without TLS: passwords cross the network in clear text";
+                name
+            ),
+            (None, false) => text!(
+                "login (SASL) is offered without TLS: passwords cross the network in clear text"
+            ),
         };
-        lint.emit(
-            RuleId::SaslOverCleartext,
-            at,
-            message,
+        let help = if tls_on {
             text!(
                 "set `smtpd_tls_auth_only = yes` (or `-o smtpd_tls_auth_only=yes` on this service)"
-            ),
-        );
+            )
+        } else {
+            text!(
+                "turn TLS on (`smtpd_tls_security_level = may` with a certificate) and set `smtpd_tls_auth_only = yes`, or offer login only on submission with `-o smtpd_tls_security_level=encrypt`"
+            )
+        };
+        lint.emit(RuleId::SaslOverCleartext, at, message, help);
     }
 }
 
@@ -353,18 +366,29 @@ fn relay_protection(lint: &mut Lint) {
                 )
             };
             lint.emit(RuleId::NoRelayProtection, at, message, help);
-        } else if matches!(scope.port, Port::Submission | Port::Submissions)
-            && !logged_in_only(&words)
-            && !LOGIN_LISTS.iter().any(|name| {
-                lint.value(name, scope.service).is_some_and(|s| {
-                    logged_in_only(&params::list_items(s.value).collect::<Vec<_>>())
-                })
-            })
+        } else if let Some(service) = scope
+            .service
+            .filter(|_| matches!(scope.port, Port::Submission | Port::Submissions))
         {
+            let restricted = logged_in_only(&words)
+                || LOGIN_LISTS.iter().any(|name| {
+                    lint.value(name, scope.service).is_some_and(|s| {
+                        logged_in_only(&params::list_items(s.value).collect::<Vec<_>>())
+                    })
+                });
+            if restricted {
+                continue;
+            }
+            // At the service, named: the fix is an `-o` there, and two services sharing
+            // main.cf's restrictions (Bun's mail server: `submission` restricted, `smtps`
+            // not) would otherwise be one finding at a main.cf line naming neither.
             lint.emit(
                 RuleId::SubmissionNotRestricted,
-                at,
-                text!("this submission service accepts mail from clients that did not log in"),
+                lint.scope_at(&scope),
+                text!(
+                    "the `{}` service accepts mail from clients that did not log in";
+                    service.name
+                ),
                 text!("add `-o smtpd_recipient_restrictions=permit_sasl_authenticated,reject`"),
             );
         }
