@@ -97,7 +97,7 @@ pub fn Generate(props: &Props) -> Html {
                     <OutputPanel title={AttrValue::from(other.title.get(lang).to_string())} id={other.id}
                                  hint={other.hint.clone()} text={AttrValue::from(other.text.clone())} withheld={withheld.clone()} lang={lang} />
                 }) }
-                <Share options={o.clone()} lang={lang} dispatch={props.dispatch.clone()} />
+                <Share options={o.clone()} fragment={AttrValue::from(out.fragment.clone())} lang={lang} dispatch={props.dispatch.clone()} />
             </div>
         </div>
     }
