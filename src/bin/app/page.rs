@@ -264,38 +264,44 @@ const REMEMBER_AFTER_MS: u32 = 400;
 ///
 /// Not on every change: each `history.replaceState` costs milliseconds, and Chromium then
 /// fetches and decodes the page's icon again, in the browser and in the page. For every
-/// click of a burst that work competes with drawing the page.
+/// click of a burst that work competes with drawing the page. Nor is a timer set and
+/// cleared on every change: one timer is pending while there is something to keep, and
+/// when it fires early (the choices changed meanwhile) it waits for the rest of the moment.
 #[yew::hook]
 pub fn use_remember(options: &Options) {
-    let unsaved = yew::use_mut_ref(|| None::<Options>);
+    let state = yew::use_mut_ref(Remembering::default);
     // Noted while rendering, not in the effect below: after 16 ms of work yew yields to the
     // browser between a render and its effects, and a page left in that gap (a loaded phone,
     // a click and at once another address) must still keep the change.
-    let noted = yew::use_mut_ref(|| None::<Options>);
-    if noted.borrow().as_ref() != Some(options) {
-        *noted.borrow_mut() = Some(options.clone());
-        *unsaved.borrow_mut() = Some(options.clone());
+    if state.borrow().noted.as_ref() != Some(options) {
+        let mut state = state.borrow_mut();
+        state.noted = Some(options.clone());
+        state.unsaved = Some(options.clone());
+        state.changed = true;
     }
-    yew::use_effect_with(options.clone(), {
-        let unsaved = unsaved.clone();
-        move |_| {
-            let later = gloo::timers::callback::Timeout::new(REMEMBER_AFTER_MS, move || {
-                remember_unsaved(&unsaved)
-            });
-            // A change before the timeout replaces this one.
-            move || drop(later)
-        }
-    });
+    {
+        let state = state.clone();
+        // Every render; it calls the browser only after a change.
+        yew::use_effect(move || {
+            let mut now = state.borrow_mut();
+            if std::mem::take(&mut now.changed) {
+                now.changed_at = js_sys::Date::now();
+                if now.timer.is_none() {
+                    now.timer = Some(wait(Rc::downgrade(&state), REMEMBER_AFTER_MS));
+                }
+            }
+        });
+    }
     yew::use_effect_with((), move |_| {
         let window = gloo::utils::window();
         let document = gloo::utils::document();
         let on_leave = {
-            let unsaved = unsaved.clone();
-            move |_: &web_sys::Event| remember_unsaved(&unsaved)
+            let state = state.clone();
+            move |_: &web_sys::Event| remember_unsaved(&state)
         };
         let on_hide = move |_: &web_sys::Event| {
             if gloo::utils::document().visibility_state() == web_sys::VisibilityState::Hidden {
-                remember_unsaved(&unsaved);
+                remember_unsaved(&state);
             }
         };
         let listeners = [
@@ -306,9 +312,48 @@ pub fn use_remember(options: &Options) {
     });
 }
 
-fn remember_unsaved(unsaved: &std::cell::RefCell<Option<Options>>) {
+/// What [`use_remember`] knows between renders.
+#[derive(Default)]
+struct Remembering {
+    /// The choices of the last render.
+    noted: Option<Options>,
+    /// Choices not yet kept.
+    unsaved: Option<Options>,
+    /// The choices changed in the last render; the effect takes the time.
+    changed: bool,
+    /// When they last changed (ms since the epoch).
+    changed_at: f64,
+    /// The pending timer, while there is one.
+    timer: Option<gloo::timers::callback::Timeout>,
+}
+
+/// A timer that keeps the choices once they have been unchanged for [`REMEMBER_AFTER_MS`],
+/// or waits again for the rest of that time.
+fn wait(
+    state: std::rc::Weak<std::cell::RefCell<Remembering>>,
+    after_ms: u32,
+) -> gloo::timers::callback::Timeout {
+    gloo::timers::callback::Timeout::new(after_ms, move || {
+        let Some(state) = state.upgrade() else {
+            return;
+        };
+        let quiet_for = js_sys::Date::now() - state.borrow().changed_at;
+        let rest = f64::from(REMEMBER_AFTER_MS) - quiet_for;
+        if rest >= 1.0 {
+            // Bounded also when the clock was set back meanwhile.
+            let rest = rest.min(f64::from(REMEMBER_AFTER_MS)).ceil() as u32;
+            let again = wait(Rc::downgrade(&state), rest);
+            state.borrow_mut().timer = Some(again);
+        } else {
+            state.borrow_mut().timer = None;
+            remember_unsaved(&state);
+        }
+    })
+}
+
+fn remember_unsaved(state: &std::cell::RefCell<Remembering>) {
     // Taken in a statement of its own: no borrow is held while the browser is called.
-    let options = unsaved.borrow_mut().take();
+    let options = state.borrow_mut().unsaved.take();
     if let Some(options) = options {
         remember(&options);
     }
