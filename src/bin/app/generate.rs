@@ -68,7 +68,7 @@ pub fn Generate(props: &Props) -> Html {
             <div class="choices">
                 <Sections lang={lang} />
                 <Host ..panel.clone() />
-                { for GROUPS[1..].iter().map(|&topic| html! { <Choices topic={topic} panel={panel.clone()} /> }) }
+                { for GROUPS[1..].iter().map(|&topic| html! { <Choices ..panel.group(topic) /> }) }
                 // On a narrow screen the configuration is far below: this stays at the bottom
                 // of the screen while the choices scroll by.
                 <a class="button primary show-result" href={format!("#{RESULTS}")} onclick={jump(RESULTS)}>
