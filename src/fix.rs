@@ -166,11 +166,222 @@ pub struct Fixed {
     /// master.cf after the fixes, if one was given.
     pub master: Option<String>,
     /// The findings whose certain fix was applied, at their lines in the files given (a
-    /// finding of a later round on a line an earlier round changed keeps that round's line).
+    /// finding of a later round at the line its line came from).
     pub fixed: Vec<Diagnostic>,
     /// What the linter finds in the fixed files: findings left for a person (with their
     /// choices, if any) and those no fix is known for.
     pub remaining: Vec<Diagnostic>,
+    /// Each line of the files given that the fixes changed, with what took its place: `main`
+    /// and `master` are these put in place of their lines, so they are the fixes told as
+    /// edits of the files given (SARIF's replacements), not a second reckoning of them.
+    pub lines: Vec<LineFix>,
+}
+
+/// One line of a file as given and what the fixes made of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineFix {
+    /// The file: the main input's kind, or master.cf.
+    pub file: FileKind,
+    /// The 1-based line in the file as given.
+    pub line: usize,
+    /// The line as given, with its line end.
+    pub was: String,
+    /// What takes its place, line ends included: the line as fixed and the lines added after
+    /// it; empty when it was removed.
+    pub now: String,
+    /// The findings of [`Fixed::fixed`] (their indices) whose fixes changed it, in order; none
+    /// for a line only a person's choice changed.
+    pub by: Vec<usize>,
+}
+
+/// A file as given, line by line, and what each line has become so far.
+#[derive(Clone, Debug)]
+struct Lines<'a> {
+    given: Vec<&'a str>,
+    now: Vec<String>,
+    by: Vec<Vec<usize>>,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Lines<'a> {
+        let given: Vec<&str> = text.split_inclusive('\n').collect();
+        Lines {
+            now: given.iter().map(|l| l.to_string()).collect(),
+            by: vec![Vec::new(); given.len()],
+            given,
+        }
+    }
+
+    fn text(&self) -> String {
+        self.now.concat()
+    }
+
+    /// For each line of [`Lines::text`], the line as given it came from (0-based).
+    fn origins(&self) -> Vec<usize> {
+        self.now
+            .iter()
+            .enumerate()
+            .flat_map(|(i, now)| now.split_inclusive('\n').map(move |_| i))
+            .collect()
+    }
+
+    /// Takes in a round of edits of [`Lines::text`]: each line of the edited text goes back
+    /// to the line as given it came from, with the owners of the changes that touched it.
+    fn take(&mut self, edited: &Edited, owners: &[Option<usize>]) {
+        let origins = self.origins();
+        // The edited text is this text: one slot for each of its lines.
+        debug_assert_eq!(edited.slots.len(), origins.len());
+        let mut now: Vec<String> = vec![String::new(); self.given.len()];
+        for (slot, &origin) in edited.slots.iter().zip(&origins) {
+            let into = &mut now[origin];
+            if let Some(line) = &slot.now {
+                into.push_str(line);
+            }
+            for line in &slot.added {
+                into.push_str(line);
+            }
+            for owner in slot
+                .by
+                .iter()
+                .filter_map(|&c| owners.get(c).copied().flatten())
+            {
+                if !self.by[origin].contains(&owner) {
+                    self.by[origin].push(owner);
+                }
+            }
+        }
+        self.now = now;
+    }
+
+    fn changed(&self, file: FileKind) -> impl Iterator<Item = LineFix> + '_ {
+        (0..self.given.len())
+            .filter(|&i| self.now[i] != self.given[i])
+            .map(move |i| LineFix {
+                file,
+                line: i + 1,
+                was: self.given[i].to_string(),
+                now: self.now[i].clone(),
+                by: self.by[i].clone(),
+            })
+    }
+}
+
+/// The fixing of one pair of files, round after round.
+struct Fixing<'a> {
+    main: Option<Lines<'a>>,
+    main_kind: FileKind,
+    master: Option<Lines<'a>>,
+    fixed: Vec<Diagnostic>,
+}
+
+impl<'a> Fixing<'a> {
+    fn new(main: Option<&'a str>, main_kind: FileKind, master: Option<&'a str>) -> Fixing<'a> {
+        Fixing {
+            main: main.map(Lines::new),
+            main_kind,
+            master: master.map(Lines::new),
+            fixed: Vec::new(),
+        }
+    }
+
+    fn texts(&self) -> (Option<String>, Option<String>) {
+        (
+            self.main.as_ref().map(Lines::text),
+            self.master.as_ref().map(Lines::text),
+        )
+    }
+
+    fn lint(&self, ctx: &LintContext) -> Vec<Diagnostic> {
+        let (main, master) = self.texts();
+        lint_pair(main.as_deref(), self.main_kind, master.as_deref(), ctx)
+    }
+
+    /// Applies `changes` to both files, each change owned by a finding of `fixed` or by
+    /// none; false when nothing changed.
+    fn apply(&mut self, changes: &[&Change], owners: &[Option<usize>]) -> bool {
+        let mut changed = false;
+        for (lines, kind) in [
+            (self.main.as_mut(), self.main_kind),
+            (self.master.as_mut(), FileKind::MasterCf),
+        ] {
+            let Some(lines) = lines else { continue };
+            let text = lines.text();
+            let edited = apply(&text, kind, changes);
+            if edited.text() != text {
+                changed = true;
+                lines.take(&edited, owners);
+            }
+        }
+        changed
+    }
+
+    /// Every certain fix, round after round.
+    fn certain(&mut self, ctx: &LintContext) {
+        // Each round fixes what the last one revealed; a handful is plenty, and the bound
+        // keeps two fixes that undo each other from looping.
+        for _ in 0..4 {
+            let found = self.lint(ctx);
+            let certain: Vec<&Diagnostic> = found
+                .iter()
+                .filter(|d| matches!(d.fix, Some(Fix::Certain(_))))
+                .collect();
+            let mut changes = Vec::new();
+            let mut owners = Vec::new();
+            for (n, d) in certain.iter().enumerate() {
+                let owned = certain_changes(std::slice::from_ref(*d));
+                owners.extend(owned.iter().map(|_| Some(self.fixed.len() + n)));
+                changes.extend(owned);
+            }
+            if changes.is_empty() {
+                break;
+            }
+            // Findings are told at the line as given their line came from.
+            let origins = |d: &Diagnostic| {
+                match d.file {
+                    Some(FileKind::MasterCf) if self.master.is_some() => self.master.as_ref(),
+                    _ => self.main.as_ref(),
+                }
+                .map(Lines::origins)
+            };
+            let told: Vec<Diagnostic> = certain
+                .iter()
+                .map(|d| {
+                    let mut d = (*d).clone();
+                    if let (Some(line), Some(origins)) = (d.line, origins(&d)) {
+                        d.line = Some(
+                            line.checked_sub(1)
+                                .and_then(|l| origins.get(l))
+                                .map_or(line, |o| o + 1),
+                        );
+                    }
+                    d
+                })
+                .collect();
+            if !self.apply(&changes, &owners) {
+                break;
+            }
+            self.fixed.extend(told);
+        }
+    }
+
+    fn finish(self, ctx: &LintContext) -> Fixed {
+        let remaining = self.lint(ctx);
+        let (main, master) = self.texts();
+        let mut lines: Vec<LineFix> = Vec::new();
+        if let Some(l) = &self.main {
+            lines.extend(l.changed(self.main_kind));
+        }
+        if let Some(l) = &self.master {
+            lines.extend(l.changed(FileKind::MasterCf));
+        }
+        Fixed {
+            main,
+            master,
+            fixed: self.fixed,
+            remaining,
+            lines,
+        }
+    }
 }
 
 /// Lints the pair; findings about `postconf -P` lines of a main input without master.cf are
@@ -208,59 +419,9 @@ pub fn fix_files(
     master: Option<&str>,
     ctx: &LintContext,
 ) -> Fixed {
-    let (main_given, master_given) = (main, master);
-    let mut main = main.map(str::to_string);
-    let mut master = master.map(str::to_string);
-    let mut fixed = Vec::new();
-    // Each round fixes what the last one revealed; a handful is plenty, and the bound keeps
-    // two fixes that undo each other from looping.
-    for _ in 0..4 {
-        let found = lint_pair(main.as_deref(), main_kind, master.as_deref(), ctx);
-        let changes = certain_changes(&found);
-        if changes.is_empty() {
-            break;
-        }
-        let new_main = main
-            .as_deref()
-            .map(|t| apply(t, main_kind, &changes).text());
-        let new_master = master
-            .as_deref()
-            .map(|t| apply(t, FileKind::MasterCf, &changes).text());
-        if new_main == main && new_master == master {
-            break;
-        }
-        // Findings of a later round are on the files fixed so far: their lines are told
-        // as in the files given, where those lines are still there.
-        let given = |d: &Diagnostic| match d.file {
-            Some(FileKind::MasterCf) if master_given.is_some() => master_given,
-            _ => main_given,
-        };
-        let now = |d: &Diagnostic| match d.file {
-            Some(FileKind::MasterCf) if master_given.is_some() => master.as_deref(),
-            _ => main.as_deref(),
-        };
-        fixed.extend(
-            found
-                .iter()
-                .filter(|d| matches!(d.fix, Some(Fix::Certain(_))))
-                .map(|d| {
-                    let mut d = d.clone();
-                    if let (Some(line), Some(old), Some(new)) = (d.line, given(&d), now(&d)) {
-                        d.line = Some(original_line(old, new, line).unwrap_or(line));
-                    }
-                    d
-                }),
-        );
-        main = new_main;
-        master = new_master;
-    }
-    let remaining = lint_pair(main.as_deref(), main_kind, master.as_deref(), ctx);
-    Fixed {
-        main,
-        master,
-        fixed,
-        remaining,
-    }
+    let mut fixing = Fixing::new(main, main_kind, master);
+    fixing.certain(ctx);
+    fixing.finish(ctx)
 }
 
 /// A choice a person made for a finding left after the certain fixes: the finding (its rule
@@ -285,10 +446,11 @@ pub fn fix_with_picks(
     ctx: &LintContext,
     picks: &[Pick],
 ) -> Fixed {
-    let mut fixed = fix_files(main, main_kind, master, ctx);
+    let mut fixing = Fixing::new(main, main_kind, master);
+    fixing.certain(ctx);
     for pick in picks {
-        let chosen = fixed
-            .remaining
+        let remaining = fixing.lint(ctx);
+        let chosen = remaining
             .iter()
             .filter(|d| d.id == pick.id && d.line == pick.line)
             .find_map(|d| match &d.fix {
@@ -297,21 +459,11 @@ pub fn fix_with_picks(
             });
         let Some(chosen) = chosen else { continue };
         let changes: Vec<&Change> = chosen.changes.iter().collect();
-        let new_main = fixed
-            .main
-            .as_deref()
-            .map(|t| apply(t, main_kind, &changes).text());
-        let new_master = fixed
-            .master
-            .as_deref()
-            .map(|t| apply(t, FileKind::MasterCf, &changes).text());
-        let mut next = fix_files(new_main.as_deref(), main_kind, new_master.as_deref(), ctx);
-        let mut done = std::mem::take(&mut fixed.fixed);
-        done.append(&mut next.fixed);
-        next.fixed = done;
-        fixed = next;
+        let owners = vec![None; changes.len()];
+        fixing.apply(&changes, &owners);
+        fixing.certain(ctx);
     }
-    fixed
+    fixing.finish(ctx)
 }
 
 /// One physical line of the file being edited.
@@ -323,6 +475,8 @@ struct Slot<'a> {
     now: Option<String>,
     /// Lines added after it.
     added: Vec<String>,
+    /// The changes (their places in the list applied) that edited it or added after it.
+    by: Vec<usize>,
 }
 
 /// A file with changes applied.
@@ -332,6 +486,8 @@ pub struct Edited<'a> {
     slots: Vec<Slot<'a>>,
     /// For each change given, whether it could be applied (its line and word were there).
     pub applied: Vec<bool>,
+    /// The place of the change being applied, noted on each line it edits.
+    current: usize,
 }
 
 /// The line end of a physical line: `\r\n`, `\n` or none (the last line).
@@ -392,9 +548,11 @@ impl<'a> Edited<'a> {
                     original: line,
                     now: Some(line.to_string()),
                     added: Vec::new(),
+                    by: Vec::new(),
                 })
                 .collect(),
             applied: Vec::new(),
+            current: 0,
         }
     }
 
@@ -448,8 +606,12 @@ impl<'a> Edited<'a> {
     }
 
     fn set_line(&mut self, line: usize, text: Option<String>) {
+        let current = self.current;
         if let Some(slot) = line.checked_sub(1).and_then(|i| self.slots.get_mut(i)) {
             slot.now = text;
+            if !slot.by.contains(&current) {
+                slot.by.push(current);
+            }
         }
     }
 
@@ -564,6 +726,9 @@ impl<'a> Edited<'a> {
             format!("{indent}-o {name}={value}{end}")
         };
         slot.added.push(option);
+        if !slot.by.contains(&self.current) {
+            slot.by.push(self.current);
+        }
         true
     }
 
@@ -625,7 +790,8 @@ fn override_value(text: &str, name: &str) -> Option<usize> {
 /// [`Edited::applied`].
 pub fn apply<'a>(text: &'a str, kind: FileKind, changes: &[&Change]) -> Edited<'a> {
     let mut edited = Edited::new(text);
-    for change in changes {
+    for (n, change) in changes.iter().enumerate() {
+        edited.current = n;
         let done = edited.apply_one(kind, change);
         edited.applied.push(done);
     }
@@ -908,16 +1074,6 @@ fn myers(a: &[&str], b: &[&str], limit: usize) -> Option<Vec<Step>> {
     }
     out.reverse();
     Some(out)
-}
-
-/// The line of `old` that line `line` of `new` is, when it is unchanged.
-fn original_line(old: &str, new: &str, line: usize) -> Option<usize> {
-    let a: Vec<&str> = old.split_inclusive('\n').collect();
-    let b: Vec<&str> = new.split_inclusive('\n').collect();
-    steps(&a, &b).into_iter().find_map(|s| match s {
-        Step::Same(i, j) if j + 1 == line => Some(i + 1),
-        _ => None,
-    })
 }
 
 /// The 1-based lines of `new` that `old` does not have at that place.

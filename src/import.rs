@@ -164,9 +164,6 @@ const LEGACY: &[&str] = &[
     "smtp_enforce_tls",
 ];
 
-/// Values of `inet_interfaces` that mean a send-only host.
-const LOOPBACK: &[&str] = &["loopback-only", "localhost", "127.0.0.1", "[::1]", "::1"];
-
 fn is_yes(value: &str) -> bool {
     value.eq_ignore_ascii_case("yes")
 }
@@ -299,8 +296,7 @@ impl<'a> Reader<'a> {
     /// receives.
     fn role(&self) -> (Role, bool, Text) {
         let interfaces = self.value("inet_interfaces");
-        let listed = items(&interfaces);
-        if !listed.is_empty() && listed.iter().all(|i| LOOPBACK.contains(i)) {
+        if params::is_loopback_only(&interfaces) {
             return (
                 Role::NullClient,
                 false,
@@ -312,9 +308,7 @@ impl<'a> Reader<'a> {
         }
         // Only a whole master.cf (with the queue manager) tells by a missing port 25 that
         // the host receives nothing; a pasted snippet leaves the rest out.
-        let whole = self
-            .master
-            .is_some_and(|m| !self.described && m.services.iter().any(|s| s.name == "qmgr"));
+        let whole = self.master.is_some_and(|m| !self.described && m.is_whole());
         if whole && self.listening("25").is_none() {
             return (
                 Role::NullClient,

@@ -75,6 +75,9 @@ pub struct Output {
     pub diagnostics: Vec<Diagnostic>,
     /// What other programs need for these choices (Dovecot's auth socket, certbot's hook).
     pub others: Vec<render::OtherFile>,
+    /// The share link's fragment of the options ([`share::encode`]), which the header of
+    /// each block names.
+    pub fragment: String,
 }
 
 /// True when the lint's finding `found` says again what the choices' finding `said` said:
@@ -118,5 +121,6 @@ pub fn generate(options: &Options) -> Output {
         postconf: rendered.postconf,
         diagnostics,
         others: rendered.others,
+        fragment: rendered.fragment,
     }
 }

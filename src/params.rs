@@ -491,6 +491,16 @@ pub fn first_release(name: &str) -> Option<String> {
     }
 }
 
+/// Values of `inet_interfaces` that mean a send-only host.
+const LOOPBACK_INTERFACES: &[&str] = &["loopback-only", "localhost", "127.0.0.1", "[::1]", "::1"];
+
+/// True when an `inet_interfaces` value names only loopback addresses: the host receives no
+/// mail from the network.
+pub fn is_loopback_only(interfaces: &str) -> bool {
+    let mut listed = list_items(interfaces).peekable();
+    listed.peek().is_some() && listed.all(|i| LOOPBACK_INTERFACES.contains(&i))
+}
+
 /// Per-transport parameter suffixes without a `default_` form. Source: postconf(5)
 /// `transport_time_limit`, `transport_recipient_limit`, ...
 const PER_SERVICE_SUFFIXES: &[&str] = &[
@@ -514,11 +524,19 @@ pub fn is_per_service(name: &str, services: &[&str], version: PostfixVersion) ->
     services.iter().any(|service| {
         name.strip_prefix(service)
             .and_then(|rest| rest.strip_prefix('_'))
-            .is_some_and(|rest| {
-                PER_SERVICE_SUFFIXES.contains(&rest)
-                    || is_known(&format!("default_{rest}"), version)
-            })
+            .is_some_and(|rest| is_per_service_suffix(rest, version))
     })
+}
+
+/// True when the name is a per-transport parameter of some service (`dovecot_destination_recipient_limit`):
+/// for a main.cf read without its master.cf, whose services are not known.
+pub fn is_per_service_of_any(name: &str, version: PostfixVersion) -> bool {
+    name.match_indices('_')
+        .any(|(at, _)| at > 0 && is_per_service_suffix(&name[at + 1..], version))
+}
+
+fn is_per_service_suffix(rest: &str, version: PostfixVersion) -> bool {
+    PER_SERVICE_SUFFIXES.contains(&rest) || is_known(&format!("default_{rest}"), version)
 }
 
 /// Every name this series knows, for suggestions, in a fixed (sorted) order.

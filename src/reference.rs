@@ -25,9 +25,10 @@
 //! assert!(entry.values().iter().any(|v| v.word == "TLSv1.2"));
 //! ```
 //!
-//! [`Card`] is an entry resolved into plain data, the form the web app loads as JSON when
-//! its reference is first opened; [`search`] works on cards, so the app needs nothing else
-//! of this module.
+//! [`Card`] is an entry resolved into plain data, what the web app shows; [`search`] works
+//! on cards. The app loads them as JSON when its reference is first opened, in the shape of
+//! a [`DataFile`]: the descriptions, vocabularies and rules, while each card's [`Timeline`]
+//! (releases and defaults) is derived from the catalogue the app carries for its rules.
 
 use crate::lang::{Lang, Text};
 use crate::options::Field;
@@ -203,93 +204,34 @@ impl Entry {
         }
     }
 
-    /// The first release that has the parameter, when not every release the tool knows
-    /// does: a series (`3.8`) or a patch release (`3.10.5`).
+    /// What the catalogue says of the parameter's releases and defaults.
+    pub fn timeline(&self) -> Timeline<'static> {
+        Timeline::of(self.name)
+    }
+
+    /// The first release that has the parameter (see [`Timeline::since`]).
     pub fn since(&self) -> Option<String> {
-        params::first_release(self.name)
+        self.timeline().since()
     }
 
-    /// The patch releases of older series that received the parameter later
-    /// (`3.5.20`, `3.6.10`, ... for `tls_config_file`).
+    /// The patch releases of older series that received it (see [`Timeline::backports`]).
     pub fn backports(&self) -> Vec<String> {
-        let first = self.since();
-        PostfixVersion::ALL
-            .iter()
-            .filter_map(|&v| params::patch_release(self.name, v))
-            .filter(|release| Some(release) != first.as_ref())
-            .collect()
+        self.timeline().backports()
     }
 
-    /// The default in each measured series, newest first: `None` where that series does
-    /// not have the parameter.
+    /// The default in each measured series (see [`Timeline::measured_defaults`]).
     pub fn measured_defaults(&self) -> Vec<(PostfixVersion, Option<&'static str>)> {
-        MEASURED
-            .iter()
-            .map(|&v| (v, params::measured_default(self.name, v)))
-            .collect()
+        self.timeline().measured_defaults()
     }
 
-    /// The default for a series: measured where the tool has that series' binary, else what
-    /// postconf(5) states for it, else that of the nearest measured series.
+    /// The default for a series (see [`Timeline::default_for`]).
     pub fn default_for(&self, version: PostfixVersion) -> DefaultValue {
-        let availability = params::availability(self.name, version);
-        if availability != params::Availability::Available {
-            return DefaultValue {
-                value: None,
-                basis: Basis::Absent(availability),
-            };
-        }
-        if MEASURED.contains(&version) {
-            return DefaultValue {
-                value: params::measured_default(self.name, version),
-                basis: Basis::Measured,
-            };
-        }
-        if let Some(documented) = params::documented_default(self.name, version) {
-            return DefaultValue {
-                value: Some(documented.value),
-                basis: Basis::Documented(documented),
-            };
-        }
-        match params::nearest_measured(self.name, version) {
-            Some(from) => DefaultValue {
-                value: params::measured_default(self.name, from),
-                basis: Basis::Nearest(from),
-            },
-            // Known by its date alone: no series the tool measured has it.
-            None => DefaultValue {
-                value: None,
-                basis: Basis::Absent(availability),
-            },
-        }
+        self.timeline().default_for(version)
     }
 
-    /// Where the default of a series comes from, as plain data.
+    /// Where the default of a series comes from (see [`Timeline::default_source`]).
     pub fn default_source(&self, version: PostfixVersion) -> Source {
-        Source::of(self, self.default_for(version).basis, version)
-    }
-
-    /// The default in every series the tool knows, oldest first, as runs of consecutive
-    /// series that share value and source.
-    pub fn series_defaults(&self) -> Vec<SeriesDefault> {
-        let mut runs: Vec<SeriesDefault> = Vec::new();
-        for &version in PostfixVersion::ALL {
-            let default = self.default_for(version);
-            let source = Source::of(self, default.basis, version);
-            let value = default.value.map(str::to_string);
-            match runs.last_mut() {
-                Some(run) if run.value == value && run.source == source => {
-                    run.last = version.to_string();
-                }
-                _ => runs.push(SeriesDefault {
-                    first: version.to_string(),
-                    last: version.to_string(),
-                    value,
-                    source,
-                }),
-            }
-        }
-        runs
+        self.timeline().default_source(version)
     }
 
     /// The values the parameter accepts, for a parameter with a vocabulary.
@@ -362,17 +304,10 @@ impl Entry {
         Card {
             name: self.name.to_string(),
             summary: Words::from(&summary),
-            since: self.since(),
-            backports: self.backports(),
-            defaults: self
-                .measured_defaults()
-                .into_iter()
-                .map(|(version, value)| MeasuredDefault {
-                    version: version.to_string(),
-                    value: value.map(str::to_string),
-                })
-                .collect(),
-            series: self.series_defaults(),
+            since: None,
+            backports: Vec::new(),
+            defaults: Vec::new(),
+            series: Vec::new(),
             values: self
                 .values()
                 .into_iter()
@@ -394,8 +329,113 @@ impl Entry {
                     summary: Words::from(&r.summary),
                 })
                 .collect(),
-            url: self.url(),
+            url: String::new(),
         }
+        .with_timeline()
+    }
+}
+
+/// What the catalogue says of a parameter's releases and defaults. It needs only the name
+/// and the catalogue ([`crate::params`]), not the descriptions: the web app, which carries
+/// the catalogue for its rules, derives it instead of loading it with the reference data.
+#[derive(Clone, Copy, Debug)]
+pub struct Timeline<'a> {
+    name: &'a str,
+}
+
+impl<'a> Timeline<'a> {
+    /// The timeline of a parameter name.
+    pub fn of(name: &'a str) -> Self {
+        Timeline { name }
+    }
+
+    /// The first release that has the parameter, when not every release the tool knows
+    /// does: a series (`3.8`) or a patch release (`3.10.5`).
+    pub fn since(&self) -> Option<String> {
+        params::first_release(self.name)
+    }
+
+    /// The patch releases of older series that received the parameter later
+    /// (`3.5.20`, `3.6.10`, ... for `tls_config_file`).
+    pub fn backports(&self) -> Vec<String> {
+        let first = self.since();
+        PostfixVersion::ALL
+            .iter()
+            .filter_map(|&v| params::patch_release(self.name, v))
+            .filter(|release| Some(release) != first.as_ref())
+            .collect()
+    }
+
+    /// The default in each measured series, newest first: `None` where that series does
+    /// not have the parameter.
+    pub fn measured_defaults(&self) -> Vec<(PostfixVersion, Option<&'static str>)> {
+        MEASURED
+            .iter()
+            .map(|&v| (v, params::measured_default(self.name, v)))
+            .collect()
+    }
+
+    /// The default for a series: measured where the tool has that series' binary, else what
+    /// postconf(5) states for it, else that of the nearest measured series.
+    pub fn default_for(&self, version: PostfixVersion) -> DefaultValue {
+        let availability = params::availability(self.name, version);
+        if availability != params::Availability::Available {
+            return DefaultValue {
+                value: None,
+                basis: Basis::Absent(availability),
+            };
+        }
+        if MEASURED.contains(&version) {
+            return DefaultValue {
+                value: params::measured_default(self.name, version),
+                basis: Basis::Measured,
+            };
+        }
+        if let Some(documented) = params::documented_default(self.name, version) {
+            return DefaultValue {
+                value: Some(documented.value),
+                basis: Basis::Documented(documented),
+            };
+        }
+        match params::nearest_measured(self.name, version) {
+            Some(from) => DefaultValue {
+                value: params::measured_default(self.name, from),
+                basis: Basis::Nearest(from),
+            },
+            // Known by its date alone: no series the tool measured has it.
+            None => DefaultValue {
+                value: None,
+                basis: Basis::Absent(availability),
+            },
+        }
+    }
+
+    /// Where the default of a series comes from, as plain data.
+    pub fn default_source(&self, version: PostfixVersion) -> Source {
+        Source::of(self.name, self.default_for(version).basis, version)
+    }
+
+    /// The default in every series the tool knows, oldest first, as runs of consecutive
+    /// series that share value and source.
+    pub fn series_defaults(&self) -> Vec<SeriesDefault> {
+        let mut runs: Vec<SeriesDefault> = Vec::new();
+        for &version in PostfixVersion::ALL {
+            let default = self.default_for(version);
+            let source = Source::of(self.name, default.basis, version);
+            let value = default.value.map(str::to_string);
+            match runs.last_mut() {
+                Some(run) if run.value == value && run.source == source => {
+                    run.last = version.to_string();
+                }
+                _ => runs.push(SeriesDefault {
+                    first: version.to_string(),
+                    last: version.to_string(),
+                    value,
+                    source,
+                }),
+            }
+        }
+        runs
     }
 }
 
@@ -609,8 +649,9 @@ impl Words {
     }
 }
 
-/// An entry resolved into plain data: what the web app loads.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// An entry resolved into plain data: what the web app shows. It loads it from a
+/// [`DataFile`].
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Card {
     /// The parameter name.
     pub name: String,
@@ -644,6 +685,25 @@ pub struct MeasuredDefault {
 }
 
 impl Card {
+    /// The card with what its [`Timeline`] derives from the name filled in: the first
+    /// release, the backports, the defaults and the postconf(5) address.
+    pub fn with_timeline(mut self) -> Card {
+        let timeline = Timeline::of(&self.name);
+        self.since = timeline.since();
+        self.backports = timeline.backports();
+        self.defaults = timeline
+            .measured_defaults()
+            .into_iter()
+            .map(|(version, value)| MeasuredDefault {
+                version: version.to_string(),
+                value: value.map(str::to_string),
+            })
+            .collect();
+        self.series = timeline.series_defaults();
+        self.url = postconf_url(&self.name);
+        self
+    }
+
     /// The default of a series, and where it comes from.
     pub fn series_default(&self, version: PostfixVersion) -> Option<&SeriesDefault> {
         self.series.iter().find(|run| {
@@ -670,7 +730,7 @@ impl Card {
 }
 
 /// The default of a run of consecutive series (`first` to `last`, both included).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SeriesDefault {
     /// The first series of the run, `3.0`.
     pub first: String,
@@ -683,10 +743,7 @@ pub struct SeriesDefault {
 }
 
 /// Where the default of a series comes from, as plain data.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-// Externally tagged (`{"measured": {...}}`): an internally tagged enum would pull serde's
-// buffering deserializer into the wasm.
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Source {
     /// `postconf -d` of the real binary of this release (`3.7.11`).
     Measured {
@@ -724,7 +781,7 @@ pub enum Source {
 }
 
 impl Source {
-    fn of(entry: &Entry, basis: Basis, version: PostfixVersion) -> Source {
+    fn of(name: &str, basis: Basis, version: PostfixVersion) -> Source {
         let release = |series: PostfixVersion| {
             params::measured_release(series).map_or_else(|| series.to_string(), str::to_string)
         };
@@ -750,12 +807,12 @@ impl Source {
             },
             Basis::Absent(params::Availability::Removed) => Source::Removed,
             Basis::Absent(params::Availability::NotYet { former }) => Source::NotYet {
-                since: entry.since(),
+                since: params::first_release(name),
                 former: former.map(str::to_string),
             },
             // Known by date, measured nowhere: nothing to say but that no value is known.
             Basis::Absent(params::Availability::Available) => Source::NotYet {
-                since: entry.since(),
+                since: params::first_release(name),
                 former: None,
             },
         }
@@ -1020,13 +1077,119 @@ fn parameter_words(text: &str) -> Vec<(usize, &str)> {
     found
 }
 
-/// Everything the web app loads for its reference view.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Everything the reference view shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Data {
     /// Every entry.
     pub cards: Vec<Card>,
     /// The short guide.
     pub guide: Vec<GuideSection>,
+}
+
+/// The reference data as the web app loads it: [`Data`] with each vocabulary and each rule
+/// written once rather than on every card that has it, and without what a card's
+/// [`Timeline`] derives from the catalogue, which the web app carries for its rules anyway.
+/// (Written out on every card, these were three quarters of the file: 617 KB raw, 59 KB
+/// gzip, which the service worker downloads with the first visit.)
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DataFile {
+    /// Every entry, by name.
+    pub cards: Vec<FileCard>,
+    /// The short guide.
+    pub guide: Vec<GuideSection>,
+    /// The vocabularies the cards refer to.
+    pub vocabularies: Vec<Vec<ValueCard>>,
+    /// The rules the cards refer to.
+    pub rules: Vec<RuleCard>,
+}
+
+/// A card in the data file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileCard {
+    /// The parameter name.
+    pub name: String,
+    /// What it does.
+    pub summary: Words,
+    /// Its vocabulary, by its place in [`DataFile::vocabularies`]; none for a parameter
+    /// without one.
+    pub values: Option<usize>,
+    /// The labels of the generator choices that write it.
+    pub generator_options: Vec<Words>,
+    /// The rules that read it, by their place in [`DataFile::rules`].
+    pub rules: Vec<usize>,
+}
+
+impl From<&Data> for DataFile {
+    fn from(data: &Data) -> DataFile {
+        fn place<T: Clone + PartialEq>(list: &mut Vec<T>, item: &T) -> usize {
+            match list.iter().position(|known| known == item) {
+                Some(at) => at,
+                None => {
+                    list.push(item.clone());
+                    list.len() - 1
+                }
+            }
+        }
+        let mut vocabularies = Vec::new();
+        let mut rules = Vec::new();
+        let cards = data
+            .cards
+            .iter()
+            .map(|card| FileCard {
+                name: card.name.clone(),
+                summary: card.summary.clone(),
+                values: (!card.values.is_empty()).then(|| place(&mut vocabularies, &card.values)),
+                generator_options: card.generator_options.clone(),
+                rules: card.rules.iter().map(|r| place(&mut rules, r)).collect(),
+            })
+            .collect();
+        DataFile {
+            cards,
+            guide: data.guide.clone(),
+            vocabularies,
+            rules,
+        }
+    }
+}
+
+impl DataFile {
+    /// The data the file holds, each card with its timeline derived
+    /// ([`Card::with_timeline`]). A place the file does not have is left out, not a panic:
+    /// the file comes over the network.
+    pub fn into_data(self) -> Data {
+        let DataFile {
+            cards,
+            guide,
+            vocabularies,
+            rules,
+        } = self;
+        let cards = cards
+            .into_iter()
+            .map(|card| {
+                Card {
+                    name: card.name,
+                    summary: card.summary,
+                    since: None,
+                    backports: Vec::new(),
+                    defaults: Vec::new(),
+                    series: Vec::new(),
+                    values: card
+                        .values
+                        .and_then(|at| vocabularies.get(at).cloned())
+                        .unwrap_or_default(),
+                    generator_options: card.generator_options,
+                    rules: card
+                        .rules
+                        .iter()
+                        .filter_map(|&at| rules.get(at).cloned())
+                        .collect(),
+                    url: String::new(),
+                }
+                .with_timeline()
+            })
+            .collect();
+        Data { cards, guide }
+    }
 }
 
 /// The entries and the guide.
@@ -1128,6 +1291,51 @@ mod tests {
         assert_eq!(e.backports(), ["3.6.10", "3.7.6", "3.8.1"]);
         let old = entry("smtpd_tls_chain_files").expect("entry");
         assert_eq!(old.default_for(v(3, 4)).basis, Basis::Nearest(v(3, 5)));
+    }
+
+    #[test]
+    fn the_data_file_holds_each_rule_and_vocabulary_once_and_no_timeline() {
+        let full = data();
+        let json = serde_json::to_string(&DataFile::from(&full)).expect("JSON");
+        // Every card names `berkeley_db_table`; its summary is written once.
+        assert_eq!(json.matches("a Berkeley DB table").count(), 1);
+        assert_eq!(json.matches("eingeschaltet").count(), 1);
+        assert!(!json.contains("\"series\"") && !json.contains("3.5.25"));
+        let read: DataFile = serde_json::from_str(&json).expect("read back");
+        let read = read.into_data();
+        let card = read
+            .cards
+            .iter()
+            .find(|c| c.name == "smtpd_forbid_unauth_pipelining")
+            .expect("card");
+        assert_eq!(card.since.as_deref(), Some("3.5.20"));
+        assert_eq!(card.backports, ["3.6.10", "3.7.6", "3.8.1"]);
+        assert_eq!(read, full);
+    }
+
+    #[test]
+    fn a_data_file_with_places_it_lacks_reads_without_them() {
+        let file = DataFile {
+            cards: vec![FileCard {
+                name: String::from("smtp_tls_security_level"),
+                summary: Words::default(),
+                values: Some(7),
+                generator_options: Vec::new(),
+                rules: vec![0, 9],
+            }],
+            guide: Vec::new(),
+            vocabularies: Vec::new(),
+            rules: vec![RuleCard {
+                id: String::from("invalid_value"),
+                summary: Words::default(),
+            }],
+        };
+        let data = file.into_data();
+        assert!(data.cards[0].values.is_empty());
+        assert_eq!(data.cards[0].rules.len(), 1);
+        // The timeline still comes from the catalogue.
+        assert_eq!(data.cards[0].url, postconf_url("smtp_tls_security_level"));
+        assert!(!data.cards[0].series.is_empty());
     }
 
     #[test]

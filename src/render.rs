@@ -27,6 +27,8 @@ pub struct Rendered {
     pub problems: Vec<Diagnostic>,
     /// What the other programs the choices involve need (Dovecot, certbot).
     pub others: Vec<OtherFile>,
+    /// The share link's fragment of the options, which the header names.
+    pub fragment: String,
 }
 
 /// A piece of another program's configuration that the choices need: the other side of a
@@ -45,7 +47,8 @@ pub struct OtherFile {
 
 /// Renders the options.
 pub fn render(options: &Options) -> Rendered {
-    let head = header(options);
+    let fragment = crate::share::encode(options);
+    let head = header_naming(options, &fragment);
     let plan = Plan::for_setup(&options.resolve(), &head);
     let with_header = |block: String| {
         if block.is_empty() {
@@ -60,6 +63,7 @@ pub fn render(options: &Options) -> Rendered {
         postconf: with_header(plan.postconf(options.postfix)),
         problems: plan.problems,
         others: plan.others,
+        fragment,
     }
 }
 
@@ -68,17 +72,21 @@ pub fn render(options: &Options) -> Rendered {
 /// (the page's address is the caller's, so only the fragment; no date, so the same choices
 /// give the same bytes). A blank line ends it.
 pub fn header(options: &Options) -> String {
+    header_naming(options, &crate::share::encode(options))
+}
+
+/// The header, given the share link's fragment of the options.
+fn header_naming(options: &Options, fragment: &str) -> String {
     let distribution = options
         .preset
         .map(|p| format!(" ({})", p.name()))
         .unwrap_or_default();
     format!(
         "# postfix-tls {}: Postfix {}, OpenSSL {}{distribution}\n\
-         # these choices: the postfix-tls page with #{} after its address\n\n",
+         # these choices: the postfix-tls page with #{fragment} after its address\n\n",
         env!("CARGO_PKG_VERSION"),
         options.postfix,
         options.openssl,
-        crate::share::encode(options)
     )
 }
 
@@ -988,6 +996,25 @@ fn explain(setting: &MainLine) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fragment_is_the_one_the_header_names() {
+        let options = Options {
+            inbound: InboundLevel::Encrypt,
+            comments: true,
+            ..Options::default()
+        };
+        let rendered = render(&options);
+        assert_eq!(rendered.fragment, crate::share::encode(&options));
+        assert_ne!(rendered.fragment, crate::share::encode(&Options::default()));
+        for block in [&rendered.main_cf, &rendered.master_cf, &rendered.postconf] {
+            assert!(block.starts_with(&header(&options)), "{block}");
+            assert!(
+                block.contains(&format!("#{} ", rendered.fragment)),
+                "{block}"
+            );
+        }
+    }
 
     #[test]
     fn shell_quoting_escapes_a_quote_across_pieces() {

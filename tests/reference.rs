@@ -493,12 +493,12 @@ fn every_series_has_one_default_row() {
 }
 
 #[test]
-fn cards_round_trip_through_json() {
-    let cards = reference::cards();
-    assert_eq!(cards.len(), reference::entries().len());
-    let json = serde_json::to_string(&cards).expect("serialises");
-    let back: Vec<reference::Card> = serde_json::from_str(&json).expect("parses");
-    assert_eq!(back, cards);
+fn the_data_round_trips_through_its_file() {
+    let data = reference::data();
+    assert_eq!(data.cards.len(), reference::entries().len());
+    let json = serde_json::to_string(&reference::DataFile::from(&data)).expect("serialises");
+    let back: reference::DataFile = serde_json::from_str(&json).expect("parses");
+    assert_eq!(back.into_data(), data);
 }
 
 #[test]

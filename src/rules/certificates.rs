@@ -8,7 +8,6 @@ use super::scope::{At, Lint, Port};
 use super::RuleId;
 use crate::config::Param;
 use crate::diagnostic::FileKind;
-use crate::options::Role;
 use crate::params;
 use crate::text;
 
@@ -249,7 +248,7 @@ fn self_signed(lint: &mut Lint) {
         };
         match scope.port {
             // Only a public MX meets MTA-STS senders; a relay or null client does not.
-            Port::Smtp if lint.ctx.role == Role::PublicMx => lint.emit(
+            Port::Smtp if lint.public_mx() => lint.emit(
                 RuleId::SelfSignedCertificateOnMx,
                 cert.at,
                 text!(

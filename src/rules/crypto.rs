@@ -293,8 +293,10 @@ fn weak_grades(lint: &mut Lint) {
         lint.emit(
             RuleId::WeakCipherGrade,
             enabled.at,
+            // postconf(5): "medium" for releases after the middle of 2015 (2.10.8, 2.11.6,
+            // ...: HISTORY 20150718), "export" before; the series alone does not tell which.
             text!(
-                "the default cipher grade of Postfix {} offers export ciphers (`smtpd_tls_ciphers = export`)";
+                "the default cipher grade of Postfix {} releases before mid-2015 offers export ciphers (`smtpd_tls_ciphers = export`)";
                 version
             ),
             text!(
@@ -625,8 +627,11 @@ fn berkeley_db_tables(lint: &mut Lint) {
         |p| {
             let table = params::list_items(&p.value).find(|t| is_berkeley_db_table(t))?;
             Some((
+                // The deprecation is Debian's (3.11.0-3, debian-warn-db-deprecated.patch);
+                // upstream 3.11 only helps to migrate (NON_BERKELEYDB_README), so a FreeBSD
+                // or source build reads these tables without a word.
                 text!(
-                    "`{}` uses `{}`: Berkeley DB tables are deprecated in Postfix 3.11 (Debian logs a warning each time one is opened)";
+                    "`{}` uses `{}`: Debian's Postfix 3.11 deprecates Berkeley DB tables and logs a warning each time one is opened, and builds without Berkeley DB cannot open them";
                     &p.name, table
                 ),
                 text!(

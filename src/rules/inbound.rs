@@ -9,7 +9,6 @@ use super::scope::{port_of, At, Lint, Port};
 use super::RuleId;
 use crate::diagnostic::FileKind;
 use crate::fix::{Change, Choice, Fix};
-use crate::options::Role;
 use crate::params;
 use crate::text;
 
@@ -26,7 +25,7 @@ pub fn check(lint: &mut Lint) {
 }
 
 fn mx_requires_tls(lint: &mut Lint) {
-    if lint.ctx.role != Role::PublicMx {
+    if !lint.public_mx() {
         return;
     }
     for scope in lint.smtpd_scopes() {
@@ -93,7 +92,7 @@ fn mx_requires_tls(lint: &mut Lint) {
 /// without a level): every sender delivers in cleartext. Only a setting written down
 /// counts, so a pasted fragment without TLS lines is not taken for a whole server.
 fn mx_without_tls(lint: &mut Lint) {
-    if lint.ctx.role != Role::PublicMx {
+    if !lint.public_mx() {
         return;
     }
     for scope in lint.smtpd_scopes() {
@@ -243,7 +242,7 @@ fn client_cert_without_encrypt(lint: &mut Lint) {
 }
 
 fn port25_floor(lint: &mut Lint) {
-    if lint.ctx.role != Role::PublicMx {
+    if !lint.public_mx() {
         return;
     }
     let help = text!(

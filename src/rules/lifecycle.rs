@@ -13,7 +13,7 @@ pub fn check(lint: &mut Lint) {
                 RuleId::SeriesPatchedByDistribution,
                 None,
                 text!(
-                    "Postfix {} is past upstream support (ended {}); {} still ships security fixes for it";
+                    "Postfix {} is past upstream support (ended {}); security fixes for it still come from {}";
                     postfix, ended, distributions
                 ),
                 text!(

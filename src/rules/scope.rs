@@ -6,6 +6,7 @@ use crate::config::{MainCf, MasterCf, Param, Service};
 use crate::diagnostic::{Diagnostic, FileKind};
 use crate::fix::Fix;
 use crate::lang::Text;
+use crate::options::Role;
 use crate::params;
 
 /// A value and where it was set; `line` is `None` for a version default.
@@ -311,8 +312,10 @@ impl<'a> Lint<'a> {
             })
             .collect();
         // A master.cf snippet without port 25 (only the submission services, as generated
-        // or pasted) leaves the stock `smtp inet` service, which uses main.cf values.
-        if !postscreen_on_25 && !scopes.iter().any(|s| s.port == Port::Smtp) {
+        // or pasted) leaves the stock `smtp inet` service, which uses main.cf values. A whole
+        // master.cf without it serves no port 25 (`postconf -M` of DanWin's clearnet proxy
+        // lists only `1025 inet`).
+        if !master.is_whole() && !postscreen_on_25 && !scopes.iter().any(|s| s.port == Port::Smtp) {
             scopes.insert(
                 0,
                 Scope {
@@ -322,6 +325,17 @@ impl<'a> Lint<'a> {
             );
         }
         scopes
+    }
+
+    /// True when port 25 is taken for a public MX's: the role says so and main.cf does not
+    /// keep the host off the network (`inet_interfaces = loopback-only`, as openSUSE's
+    /// main.cf ships: no other server can reach its port 25).
+    pub fn public_mx(&self) -> bool {
+        self.ctx.role == Role::PublicMx
+            && !self
+                .main
+                .and_then(|m| m.get("inet_interfaces"))
+                .is_some_and(|p| params::is_loopback_only(&p.value))
     }
 
     /// Where a scope's service starts, for findings about the service as a whole.

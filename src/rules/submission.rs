@@ -196,23 +196,36 @@ fn sasl_over_cleartext(lint: &mut Lint) {
             Some((at, name)) => (Some(at), Some(name)),
             None => (sasl.at.or(lint.scope_at(&scope)), None),
         };
-        let message = match service {
-            Some(name) => text!(
+        // With TLS off the password can only cross in clear text, and
+        // `smtpd_tls_auth_only = yes` alone would hide AUTH from every client (Froxlor-Mail's
+        // main.cf: SASL on, no TLS setting at all).
+        let tls_on = lint.tls_enabled(scope.service).is_some();
+        let message = match (service, tls_on) {
+            (Some(name), true) => text!(
                 "login (SASL) is offered on `{}` while TLS is optional: passwords can cross the network in clear text";
                 name
             ),
-            None => text!(
+            (None, true) => text!(
                 "login (SASL) is offered while TLS is optional: passwords can cross the network in clear text"
             ),
+            (Some(name), false) => text!(
+                "login (SASL) is offered on `{}` without TLS: passwords cross the network in clear text";
+                name
+            ),
+            (None, false) => text!(
+                "login (SASL) is offered without TLS: passwords cross the network in clear text"
+            ),
         };
-        lint.emit(
-            RuleId::SaslOverCleartext,
-            at,
-            message,
+        let help = if tls_on {
             text!(
                 "set `smtpd_tls_auth_only = yes` (or `-o smtpd_tls_auth_only=yes` on this service)"
-            ),
-        );
+            )
+        } else {
+            text!(
+                "turn TLS on (`smtpd_tls_security_level = may` with a certificate) and set `smtpd_tls_auth_only = yes`, or offer login only on submission with `-o smtpd_tls_security_level=encrypt`"
+            )
+        };
+        lint.emit(RuleId::SaslOverCleartext, at, message, help);
     }
 }
 
@@ -353,18 +366,50 @@ fn relay_protection(lint: &mut Lint) {
                 )
             };
             lint.emit(RuleId::NoRelayProtection, at, message, help);
-        } else if matches!(scope.port, Port::Submission | Port::Submissions)
-            && !(words.contains(&"permit_sasl_authenticated") && words.contains(&"reject"))
+        } else if let Some(service) = scope
+            .service
+            .filter(|_| matches!(scope.port, Port::Submission | Port::Submissions))
         {
+            let restricted = logged_in_only(&words)
+                || LOGIN_LISTS.iter().any(|name| {
+                    lint.value(name, scope.service).is_some_and(|s| {
+                        logged_in_only(&params::list_items(s.value).collect::<Vec<_>>())
+                    })
+                });
+            if restricted {
+                continue;
+            }
+            // At the service, named: the fix is an `-o` there, and two services sharing
+            // main.cf's restrictions (Bun's mail server: `submission` restricted, `smtps`
+            // not) would otherwise be one finding at a main.cf line naming neither.
             lint.emit(
                 RuleId::SubmissionNotRestricted,
-                at,
-                text!("this submission service accepts mail from clients that did not log in"),
+                lint.scope_at(&scope),
+                text!(
+                    "the `{}` service accepts mail from clients that did not log in";
+                    service.name
+                ),
                 text!("add `-o smtpd_recipient_restrictions=permit_sasl_authenticated,reject`"),
             );
         }
     }
     // Without master.cf there is no submission service to check.
+}
+
+/// The restriction lists other than relay and recipient that can also turn away every client
+/// that did not log in: with `smtpd_delay_reject = yes` (the default) each is applied at
+/// RCPT TO, and a `reject` in any one list refuses the mail. iRedMail's submission services
+/// use `-o smtpd_client_restrictions=permit_sasl_authenticated,reject`; Debian's stock
+/// master.cf suggests `$mua_client_restrictions` and its kin.
+const LOGIN_LISTS: [&str; 3] = [
+    "smtpd_client_restrictions",
+    "smtpd_helo_restrictions",
+    "smtpd_sender_restrictions",
+];
+
+/// A list that lets logged-in clients pass and rejects the rest.
+fn logged_in_only(words: &[&str]) -> bool {
+    words.contains(&"permit_sasl_authenticated") && words.contains(&"reject")
 }
 
 fn implicit_tls(lint: &mut Lint) {

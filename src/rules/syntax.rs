@@ -260,6 +260,9 @@ fn unknown_names(lint: &mut Lint) {
         if params::is_known(name, version)
             || referenced.contains(&name)
             || params::is_per_service(name, &services, version)
+            // Without master.cf its services are unknown: a name such as
+            // `dovecot_destination_recipient_limit` may be one's.
+            || (lint.master.is_none() && params::is_per_service_of_any(name, version))
             || (at.file == FileKind::MasterCf && defined_in_main.contains(&name))
             || is_chain_files(name)
             || found

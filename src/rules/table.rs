@@ -860,12 +860,14 @@ rule_table! {
         topic: Topic::Protocols,
         summary: text!("the `export` or `low` cipher grade"),
         what: text!(
-            "A cipher grade of `export` or `low`, or the old `export` default on Postfix before 3.1.",
+            "A cipher grade of `export` or `low`, or the old `export` default of Postfix releases before mid-2015 (2.10.7, 2.11.5 and older; postconf(5) `smtpd_tls_ciphers`).",
         ),
         why: text!(
             "Export ciphers enable FREAK and Logjam downgrade attacks; from 3.8 Postfix treats these grades as `medium` anyway.",
         ),
-        fix: text!("Use `medium` (the default since 3.1)."),
+        fix: text!(
+            "Use `medium` (the default from the mid-2015 releases on: 2.10.8, 2.11.6, 3.1)."
+        ),
         source: postconf("weakdh.org sysadmin guide", "https://weakdh.org/sysadmin.html"),
     }
     ProtocolRangeUnsupported = "protocol_range_unsupported" {

@@ -1,13 +1,14 @@
 // The Check tab's Fixed view: the seed's main.cf fixed in the page is, byte for byte, what
-// `postfix-tls lint --fix` writes; a choice picked in the page updates the fixed file.
+// `postfix-tls lint --fix` writes, and opened in the generator it sets the choices the CLI
+// reads from it; a choice picked in the page updates the fixed file.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSuite, watch, cli, FIXTURES } from './harness.mjs';
-import { open } from './page.mjs';
+import { startSuite, watch, cli, defaultOptions, FIXTURES } from './harness.mjs';
+import { open, controlStates, exportedOptions } from './page.mjs';
 
 let suite;
 before(async () => {
@@ -53,6 +54,35 @@ function diffByCli(text) {
   }
 }
 
+/// What `postfix-tls generate --from` reads from this text for a Postfix version: the
+/// options, the role's reason, and what it could not carry over, each as the page lists it
+/// (`line N setting: reason`, the backticks of the CLI's text being the page's code marks).
+function openedByCli(text, version) {
+  const dir = mkdtempSync(join(tmpdir(), 'postfix-tls-from-'));
+  try {
+    const file = join(dir, 'main.cf');
+    writeFileSync(file, text);
+    const run = spawnSync(cli(), ['generate', '--from', file, '--postfix-version', version], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    const notes = run.stderr.split('\n').filter((l) => l !== '');
+    const role = notes.find((l) => l.startsWith('note: role '));
+    const left = notes
+      .filter((l) => l.includes('not carried over: '))
+      .map((l) => {
+        const [place, what] = l.split('not carried over: ');
+        const line = place.match(/:(\d+): $/)?.[1];
+        return `${line ? `line ${line} ` : ''}${what.replaceAll('`', '')}`;
+      });
+    return {
+      options: JSON.parse(run.stdout),
+      roleReason: role.slice(role.indexOf('): ') + 3).replaceAll('`', ''),
+      left,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function pasteAndCopyFixed(page, text) {
   await page.getByRole('tab', { name: 'Check my config' }).click();
   await page.getByLabel('Configuration to check').fill(text);
@@ -64,7 +94,7 @@ async function pasteAndCopyFixed(page, text) {
   return { panel, copied: await page.evaluate(() => navigator.clipboard.readText()) };
 }
 
-test("the seed's main.cf fixed in the page is what lint --fix writes, byte for byte", async () => {
+test("the seed's main.cf fixed in the page is what lint --fix writes, byte for byte, and opens in the generator as the CLI reads it", async () => {
   const context = await suite.context();
   const page = await context.newPage();
   const seen = watch(page);
@@ -91,6 +121,43 @@ test("the seed's main.cf fixed in the page is what lint --fix writes, byte for b
     .locator('pre')
     .textContent();
   assert.ok(commands.includes("postconf -e 'smtpd_use_tls = yes'\n"), commands);
+
+  // Then the fixed file, opened in the generator from the Fixed view, sets the choices the
+  // CLI reads from it, for the version the Check tab checks against (the generator's).
+  const version = defaultOptions().postfix;
+  const want = openedByCli(copied, version);
+  await page.getByRole('region', { name: 'Fixed', exact: true })
+    .getByRole('button', { name: 'Open the fixed file in the generator' })
+    .click();
+  await page.getByRole('tab', { name: 'Generate', selected: true }).waitFor();
+  const opened = page.getByRole('region', { name: 'Opened from your configuration' });
+  await opened.waitFor();
+  assert.deepEqual(await exportedOptions(page), { ...want.options, preset: want.options.preset ?? null });
+  // The page's radios, checkboxes, selects and fields are those of the CLI's options,
+  // imported into a fresh page.
+  const shown = await controlStates(page);
+  const other = await suite.context();
+  const imported = await other.newPage();
+  const seenImported = watch(imported);
+  await open(imported, suite.url);
+  await imported.getByLabel('Import JSON').setInputFiles({
+    name: 'options.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(want.options)),
+  });
+  await imported.getByText('Settings imported.').waitFor();
+  const fromCli = await controlStates(imported);
+  assert.ok(Object.keys(fromCli).length > 20, 'the page has its controls');
+  assert.deepEqual(shown, fromCli);
+  assert.deepEqual(seenImported.errors, []);
+  await other.close();
+  // The role's reason and what was not carried over are the CLI's: the fixed `kann` is
+  // carried over now, the obsolete switch is not.
+  assert.ok((await opened.innerText()).includes(`(a guess: ${want.roleReason})`), await opened.innerText());
+  const left = await opened.locator('ul.not-carried > li').allInnerTexts();
+  assert.deepEqual(left, want.left);
+  assert.ok(left.some((l) => l.startsWith('line 3 smtpd_use_tls = yes: ')), left.join('\n'));
+  assert.ok(!left.some((l) => l.includes('kann')), left.join('\n'));
   assert.deepEqual(seen.errors, []);
   await context.close();
 });

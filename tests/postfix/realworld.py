@@ -39,6 +39,7 @@ TARGETS = {
     "debian-sid-3.11": ("3.11",),
     "docker-mailserver": ("3.10",),
     "emailwiz": ("3.7",),
+    "filegarden-mail": ("3.11",),
     "hardware-mailserver": ("3.5",),
     "jeboehm-mailserver": ("3.10",),
     "mail-in-a-box": ("3.7",),
@@ -46,6 +47,7 @@ TARGETS = {
     "mailu": ("3.10",),
     "modoboa": ("3.7",),
     "oefenweb-ansible-postfix": ("3.7",),
+    "opensuse-webstack": ("3.10",),
     "postfix-upstream-3.10": ("3.10",),
     "sovereign": ("3.5",),
 }

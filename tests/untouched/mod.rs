@@ -89,6 +89,37 @@ pub fn fix_and_check(
             postfix_tls::fix::unified_diff(old, new, "before", "after")
         );
     }
+    // The fixes told as edits of the files given (SARIF's replacements): each changed line
+    // put in place of its line gives the fixed file, and a fixed finding owns each.
+    for (given, after, is_master) in [
+        (main, fixed.main.as_deref(), false),
+        (master, fixed.master.as_deref(), true),
+    ] {
+        let Some(given) = given else { continue };
+        let mut put = String::new();
+        for (i, line) in given.split_inclusive('\n').enumerate() {
+            let edit = fixed
+                .lines
+                .iter()
+                .find(|l| (l.file == FileKind::MasterCf) == is_master && l.line == i + 1);
+            match edit {
+                Some(edit) => {
+                    assert_eq!(edit.was, line, "{name}: line {}", i + 1);
+                    put.push_str(&edit.now);
+                }
+                None => put.push_str(line),
+            }
+        }
+        assert_eq!(Some(put.as_str()), after, "{name}: the line edits");
+    }
+    for l in &fixed.lines {
+        assert!(
+            !l.by.is_empty() && l.by.iter().all(|&b| b < fixed.fixed.len()),
+            "{name}: line {} of {:?} is changed by no fixed finding",
+            l.line,
+            l.file
+        );
+    }
     // Fixing the fixed files changes nothing more.
     let again = fix_files(
         fixed.main.as_deref(),

@@ -62,6 +62,7 @@ pub fn Check(props: &Props) -> Html {
     let on_open = props
         .dispatch
         .reform(|_: MouseEvent| Action::OpenInGenerator);
+    let on_open_fixed = props.dispatch.reform(Action::OpenFixedInGenerator);
     // The text area is not bound to the state: the browser keeps what is typed, and the text
     // is only written when the state holds another (Clear, a test's fill). Writing it back on
     // every keystroke made the browser lay the whole text out again each time.
@@ -133,7 +134,7 @@ pub fn Check(props: &Props) -> Html {
                 }
             </section>
             if has_text {
-                <fixed::FixedView text={text.clone()} kind={pasted.kind} {postfix} {lang} />
+                <fixed::FixedView text={text.clone()} kind={pasted.kind} {postfix} {lang} on_open={on_open_fixed} />
             }
         </div>
     }

@@ -90,22 +90,67 @@ pub fn Group(props: &GroupProps) -> Html {
     }
 }
 
+/// What one group of choices shows: its controls' props and its findings. A click changes
+/// the options, and with them every panel's [`PanelProps`]; compared as this, the groups the
+/// click did not touch are equal and Yew skips them.
 #[derive(Properties, PartialEq)]
 pub struct ChoicesProps {
     pub topic: Topic,
-    pub panel: PanelProps,
+    /// From [`PanelProps::findings`].
+    pub found: Vec<Diagnostic>,
+    /// From [`PanelProps::control_views`].
+    pub controls: Vec<ControlView>,
+    pub lang: Lang,
+}
+
+impl PanelProps {
+    /// The props of the [`Choices`] of one group.
+    pub fn group(&self, topic: Topic) -> ChoicesProps {
+        ChoicesProps {
+            topic,
+            found: self.findings(topic),
+            controls: self.control_views(topic),
+            lang: self.lang,
+        }
+    }
 }
 
 /// One group of choices: every option of the table in that group, then its findings. Adding
 /// an option to the table adds its control here.
 #[component]
 pub fn Choices(props: &ChoicesProps) -> Html {
-    let (topic, panel) = (props.topic, &props.panel);
     html! {
-        <Group topic={topic} found={panel.findings(topic)} lang={panel.lang}>
-            { panel.controls(topic) }
+        <Group topic={props.topic} found={props.found.clone()} lang={props.lang}>
+            { controls_html(&props.controls) }
         </Group>
     }
+}
+
+/// A control of a group, as the props it is drawn from.
+#[derive(PartialEq)]
+pub enum ControlView {
+    Switch(SwitchProps),
+    Text(TextProps),
+    /// Two text fields side by side (a certificate and its key).
+    TextPair(Box<(TextProps, TextProps)>),
+    Choice(ChoiceProps),
+}
+
+/// The controls, in order.
+fn controls_html(views: &[ControlView]) -> Html {
+    let text = |props: &TextProps| html! { <TextField ..props.clone() /> };
+    views
+        .iter()
+        .map(|view| match view {
+            ControlView::Switch(props) => html! { <Switch ..props.clone() /> },
+            ControlView::Text(props) => text(props),
+            ControlView::TextPair(pair) => {
+                let (first, second) = pair.as_ref();
+                html! { <div class="field-row">{ text(first) }{ text(second) }</div> }
+            }
+            ControlView::Choice(props) => html! { <ChoiceField ..props.clone() /> },
+        })
+        .collect()
 }
 
 /// The parameters a field links to postconf(5), less those an earlier field of its group
@@ -179,7 +224,7 @@ fn described_by(error: Option<&Diagnostic>, error_id: &str, notes: &str) -> Stri
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct ChoiceProps {
     pub field: Field,
     pub entries: Vec<ChoiceValue>,
@@ -203,32 +248,39 @@ impl PanelProps {
     /// The controls of one group, in table order, drawn by the kind of each option's value.
     /// Versions are not among them: the host panel builds their lists.
     pub fn controls(&self, topic: Topic) -> Html {
+        controls_html(&self.control_views(topic))
+    }
+
+    /// The props of the controls of one group, in table order, by the kind of each option's
+    /// value (versions excluded).
+    pub fn control_views(&self, topic: Topic) -> Vec<ControlView> {
         let mut out = Vec::new();
-        let mut beside: Option<Html> = None;
+        let mut beside: Option<TextProps> = None;
         for &field in Field::ALL.iter().filter(|f| f.topic() == topic) {
             let control = match field.row().control {
                 Control::Version => continue,
-                Control::Switch { .. } => html! { <Switch ..self.switch(field) /> },
+                Control::Switch { .. } => ControlView::Switch(self.switch(field)),
                 Control::Text { beside_next, .. } => {
-                    let text = html! { <TextField ..self.text(field) /> };
+                    let text = self.text(field);
                     match beside.take() {
-                        Some(first) => html! { <div class="field-row">{ first }{ text }</div> },
+                        Some(first) => ControlView::TextPair(Box::new((first, text))),
                         None if beside_next => {
                             beside = Some(text);
                             continue;
                         }
-                        None => text,
+                        None => ControlView::Text(text),
                     }
                 }
-                Control::Choice { compact, .. } => {
-                    html! { <ChoiceField compact={compact} ..self.choice(field) /> }
-                }
+                Control::Choice { compact, .. } => ControlView::Choice(ChoiceProps {
+                    compact,
+                    ..self.choice(field)
+                }),
             };
-            out.extend(beside.take());
+            out.extend(beside.take().map(ControlView::Text));
             out.push(control);
         }
-        out.extend(beside);
-        out.into_iter().collect()
+        out.extend(beside.map(ControlView::Text));
+        out
     }
 
     /// The props of a [`ChoiceField`]. The component itself is not generic: one copy of it
@@ -328,7 +380,7 @@ pub fn ChoiceField(props: &ChoiceProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct SwitchProps {
     pub field: Field,
     pub checked: bool,
@@ -337,7 +389,7 @@ pub struct SwitchProps {
     pub dispatch: Callback<Action>,
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct TextProps {
     pub field: Field,
     pub value: AttrValue,

@@ -2,7 +2,8 @@
 //! lines marked), the unified diff, and the `postconf` commands that make the same change on
 //! the server, each with Copy and Download. A finding with several plausible fixes shows its
 //! choices; picking one updates all three. Everything is derived from the pasted text and the
-//! picks by the core (`postfix_tls::fix`), as `postfix-tls lint --fix` derives it.
+//! picks by the core (`postfix_tls::fix`), as `postfix-tls lint --fix` derives it. The fixed
+//! file opens in the generator as a pasted one does.
 
 use crate::diagnostics::inline_code;
 use crate::output::OutputPanel;
@@ -25,6 +26,7 @@ static FIXED_FILE_HINT: Text = text!("The corrected file; changed lines are mark
 static DIFF: Text = text!("Diff");
 static DIFF_HINT: Text = text!("What changed, as `diff -u` shows it.",);
 static COMMANDS: Text = text!("postconf commands for the fix",);
+static OPEN_FIXED: Text = text!("Open the fixed file in the generator");
 static COMMANDS_HINT: Text =
     text!("The same change on the server, the safe way; then `postfix check && postfix reload`.",);
 
@@ -37,6 +39,8 @@ pub struct Props {
     /// The series it is checked against.
     pub postfix: PostfixVersion,
     pub lang: Lang,
+    /// Opens a text in the generator: here the fixed file, as shown.
+    pub on_open: Callback<String>,
 }
 
 /// What the view shows, derived from the text and the picks.
@@ -118,6 +122,10 @@ pub fn FixedView(props: &Props) -> Html {
             </section>
         };
     }
+    let on_open = {
+        let fixed = shown.fixed.clone();
+        props.on_open.reform(move |_: MouseEvent| fixed.clone())
+    };
     let name = shown.name.as_str();
     let file_name = |suffix: &str| {
         AttrValue::from(format!(
@@ -155,6 +163,9 @@ pub fn FixedView(props: &Props) -> Html {
             <OutputPanel title={AttrValue::from(format!("{} {name}", FIXED.get(lang)))} id="fixed-file"
                          file_name={file_name(".fixed")} hint={FIXED_FILE_HINT.clone()}
                          text={AttrValue::from(shown.fixed.clone())} marked={shown.changed.clone()} {lang} />
+            <div class="toolbar">
+                <button type="button" class="button" onclick={on_open}>{ OPEN_FIXED.get(lang) }</button>
+            </div>
             <OutputPanel title={AttrValue::from(DIFF.get(lang))} id="fixed-diff"
                          file_name={file_name(".diff")} hint={DIFF_HINT.clone()}
                          text={AttrValue::from(shown.diff.clone())} {lang} />

@@ -68,7 +68,7 @@ pub fn Generate(props: &Props) -> Html {
             <div class="choices">
                 <Sections lang={lang} />
                 <Host ..panel.clone() />
-                { for GROUPS[1..].iter().map(|&topic| html! { <Choices topic={topic} panel={panel.clone()} /> }) }
+                { for GROUPS[1..].iter().map(|&topic| html! { <Choices ..panel.group(topic) /> }) }
                 // On a narrow screen the configuration is far below: this stays at the bottom
                 // of the screen while the choices scroll by.
                 <a class="button primary show-result" href={format!("#{RESULTS}")} onclick={jump(RESULTS)}>
@@ -97,7 +97,7 @@ pub fn Generate(props: &Props) -> Html {
                     <OutputPanel title={AttrValue::from(other.title.get(lang).to_string())} id={other.id}
                                  hint={other.hint.clone()} text={AttrValue::from(other.text.clone())} withheld={withheld.clone()} lang={lang} />
                 }) }
-                <Share options={o.clone()} lang={lang} dispatch={props.dispatch.clone()} />
+                <Share options={o.clone()} fragment={AttrValue::from(out.fragment.clone())} lang={lang} dispatch={props.dispatch.clone()} />
             </div>
         </div>
     }

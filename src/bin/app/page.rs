@@ -145,6 +145,9 @@ pub enum Action {
     Dismiss,
     /// Sets the choices to what the pasted configuration does.
     OpenInGenerator,
+    /// Sets the choices to what this text does: the pasted configuration with its fixes
+    /// applied, as the Fixed view shows it.
+    OpenFixedInGenerator(String),
     /// Forgets the opened configuration.
     CloseOpened,
 }
@@ -164,7 +167,8 @@ impl Reducible for Page {
             Action::Import(json) => page.import(&json),
             Action::Reset => page.reset(),
             Action::Dismiss => page.notice = None,
-            Action::OpenInGenerator => page.open_in_generator(),
+            Action::OpenInGenerator => page.open_in_generator(None),
+            Action::OpenFixedInGenerator(text) => page.open_in_generator(Some(text)),
             Action::CloseOpened => page.opened = None,
         }
         Rc::new(page)
@@ -216,11 +220,14 @@ impl Page {
 
     /// Reads the pasted text for the Postfix version it is checked against, takes the
     /// choices it comes down to, and shows the generator.
-    fn open_in_generator(&mut self) {
-        if self.pasted.text.trim().is_empty() {
+    /// Opens the pasted text, or `fixed`, the pasted text with its fixes applied, read as
+    /// the paste is read (the same file kind and Postfix version).
+    fn open_in_generator(&mut self, fixed: Option<String>) {
+        let text = fixed.as_deref().unwrap_or(&self.pasted.text);
+        if text.trim().is_empty() {
             return;
         }
-        let paste = Paste::read(&self.pasted.text, self.pasted.kind);
+        let paste = Paste::read(text, self.pasted.kind);
         let postfix = self.pasted.postfix(self.options.postfix);
         let imported = import::read(&paste, postfix, &self.options);
         self.options = imported.options.clone();
@@ -257,38 +264,44 @@ const REMEMBER_AFTER_MS: u32 = 400;
 ///
 /// Not on every change: each `history.replaceState` costs milliseconds, and Chromium then
 /// fetches and decodes the page's icon again, in the browser and in the page. For every
-/// click of a burst that work competes with drawing the page.
+/// click of a burst that work competes with drawing the page. Nor is a timer set and
+/// cleared on every change: one timer is pending while there is something to keep, and
+/// when it fires early (the choices changed meanwhile) it waits for the rest of the moment.
 #[yew::hook]
 pub fn use_remember(options: &Options) {
-    let unsaved = yew::use_mut_ref(|| None::<Options>);
+    let state = yew::use_mut_ref(Remembering::default);
     // Noted while rendering, not in the effect below: after 16 ms of work yew yields to the
     // browser between a render and its effects, and a page left in that gap (a loaded phone,
     // a click and at once another address) must still keep the change.
-    let noted = yew::use_mut_ref(|| None::<Options>);
-    if noted.borrow().as_ref() != Some(options) {
-        *noted.borrow_mut() = Some(options.clone());
-        *unsaved.borrow_mut() = Some(options.clone());
+    if state.borrow().noted.as_ref() != Some(options) {
+        let mut state = state.borrow_mut();
+        state.noted = Some(options.clone());
+        state.unsaved = Some(options.clone());
+        state.changed = true;
     }
-    yew::use_effect_with(options.clone(), {
-        let unsaved = unsaved.clone();
-        move |_| {
-            let later = gloo::timers::callback::Timeout::new(REMEMBER_AFTER_MS, move || {
-                remember_unsaved(&unsaved)
-            });
-            // A change before the timeout replaces this one.
-            move || drop(later)
-        }
-    });
+    {
+        let state = state.clone();
+        // Every render; it calls the browser only after a change.
+        yew::use_effect(move || {
+            let mut now = state.borrow_mut();
+            if std::mem::take(&mut now.changed) {
+                now.changed_at = js_sys::Date::now();
+                if now.timer.is_none() {
+                    now.timer = Some(wait(Rc::downgrade(&state), REMEMBER_AFTER_MS));
+                }
+            }
+        });
+    }
     yew::use_effect_with((), move |_| {
         let window = gloo::utils::window();
         let document = gloo::utils::document();
         let on_leave = {
-            let unsaved = unsaved.clone();
-            move |_: &web_sys::Event| remember_unsaved(&unsaved)
+            let state = state.clone();
+            move |_: &web_sys::Event| remember_unsaved(&state)
         };
         let on_hide = move |_: &web_sys::Event| {
             if gloo::utils::document().visibility_state() == web_sys::VisibilityState::Hidden {
-                remember_unsaved(&unsaved);
+                remember_unsaved(&state);
             }
         };
         let listeners = [
@@ -299,9 +312,48 @@ pub fn use_remember(options: &Options) {
     });
 }
 
-fn remember_unsaved(unsaved: &std::cell::RefCell<Option<Options>>) {
+/// What [`use_remember`] knows between renders.
+#[derive(Default)]
+struct Remembering {
+    /// The choices of the last render.
+    noted: Option<Options>,
+    /// Choices not yet kept.
+    unsaved: Option<Options>,
+    /// The choices changed in the last render; the effect takes the time.
+    changed: bool,
+    /// When they last changed (ms since the epoch).
+    changed_at: f64,
+    /// The pending timer, while there is one.
+    timer: Option<gloo::timers::callback::Timeout>,
+}
+
+/// A timer that keeps the choices once they have been unchanged for [`REMEMBER_AFTER_MS`],
+/// or waits again for the rest of that time.
+fn wait(
+    state: std::rc::Weak<std::cell::RefCell<Remembering>>,
+    after_ms: u32,
+) -> gloo::timers::callback::Timeout {
+    gloo::timers::callback::Timeout::new(after_ms, move || {
+        let Some(state) = state.upgrade() else {
+            return;
+        };
+        let quiet_for = js_sys::Date::now() - state.borrow().changed_at;
+        let rest = f64::from(REMEMBER_AFTER_MS) - quiet_for;
+        if rest >= 1.0 {
+            // Bounded also when the clock was set back meanwhile.
+            let rest = rest.min(f64::from(REMEMBER_AFTER_MS)).ceil() as u32;
+            let again = wait(Rc::downgrade(&state), rest);
+            state.borrow_mut().timer = Some(again);
+        } else {
+            state.borrow_mut().timer = None;
+            remember_unsaved(&state);
+        }
+    })
+}
+
+fn remember_unsaved(state: &std::cell::RefCell<Remembering>) {
     // Taken in a statement of its own: no borrow is held while the browser is called.
-    let options = unsaved.borrow_mut().take();
+    let options = state.borrow_mut().unsaved.take();
     if let Some(options) = options {
         remember(&options);
     }
@@ -441,6 +493,27 @@ mod tests {
         let closed = after.clone().reduce(Action::CloseOpened);
         assert_eq!(closed.opened, None);
         assert_eq!(closed.options, after.options);
+    }
+
+    #[test]
+    fn the_fixed_file_opens_in_place_of_the_paste() {
+        use postfix_tls::options::InboundLevel;
+        let pasted = page().reduce(Action::Paste(String::from(
+            "smtpd_tls_security_level = verschlüsseln\n",
+        )));
+        // `encrypt` picked in the Fixed view: the paste alone says no level.
+        let fixed = "smtpd_tls_security_level = encrypt\n";
+        let after = pasted
+            .clone()
+            .reduce(Action::OpenFixedInGenerator(String::from(fixed)));
+        assert_eq!(after.tab, Tab::Generate);
+        assert_eq!(after.options.inbound, InboundLevel::Encrypt);
+        let opened = after.opened.clone().expect("opened");
+        assert_eq!(opened.main_cf.as_deref(), Some(fixed));
+        // The paste stays as it was on the Check tab.
+        assert_eq!(after.pasted, pasted.pasted);
+        let nothing = page().reduce(Action::OpenFixedInGenerator(String::from(" \n")));
+        assert_eq!(nothing.opened, None);
     }
 
     #[test]

@@ -10,6 +10,8 @@ use crate::page::{Action, Tab};
 use postfix_tls::lang::{Lang, Text};
 use postfix_tls::options::Options;
 use postfix_tls::params;
+#[cfg(not(feature = "prerender"))]
+use postfix_tls::reference::DataFile;
 use postfix_tls::reference::{postconf_url, search, Card, Data as Loaded, GuideSection};
 use postfix_tls::text;
 use postfix_tls::version::PostfixVersion;
@@ -402,11 +404,12 @@ fn first_sentence(text: &str) -> &str {
     }
 }
 
-/// Fetches and reads the data file the page names.
+/// Fetches and reads the data file the page names, and derives from the catalogue what the
+/// file leaves out.
 #[cfg(not(feature = "prerender"))]
 async fn load() -> Option<Loaded> {
     let text = crate::linked::fetch_text(DATA_LINK_ID).await?;
-    serde_json::from_str(&text).ok()
+    serde_json::from_str(&text).ok().map(DataFile::into_data)
 }
 
 /// Writes the entries beside a built index.html as `reference-HASH.json` and names the file
@@ -414,7 +417,8 @@ async fn load() -> Option<Loaded> {
 #[cfg(feature = "prerender")]
 pub fn write_data(html: &str, dir: &std::path::Path) -> Result<String, String> {
     use std::hash::{Hash, Hasher};
-    let json = serde_json::to_string(&postfix_tls::reference::data()).map_err(|e| e.to_string())?;
+    let file = postfix_tls::reference::DataFile::from(&postfix_tls::reference::data());
+    let json = serde_json::to_string(&file).map_err(|e| e.to_string())?;
     // A new name for new content: the service worker serves files from its cache first.
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     json.hash(&mut hasher);
@@ -488,9 +492,10 @@ mod tests {
             .and_then(|rest| rest.split('"').next())
             .expect("named");
         let text = std::fs::read_to_string(dir.join(name)).expect("the file");
-        let data: Loaded = serde_json::from_str(&text).expect("the data");
-        assert_eq!(data.cards.len(), postfix_tls::reference::entries().len());
-        assert_eq!(data.guide.len(), 8);
+        let file: postfix_tls::reference::DataFile = serde_json::from_str(&text).expect("the data");
+        assert_eq!(file.cards.len(), postfix_tls::reference::entries().len());
+        assert_eq!(file.guide.len(), 8);
+        assert_eq!(file.into_data(), postfix_tls::reference::data());
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

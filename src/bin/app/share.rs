@@ -5,7 +5,7 @@ use crate::clipboard::{self, Copy};
 use crate::page::Action;
 use postfix_tls::lang::Lang;
 use postfix_tls::options::Options;
-use postfix_tls::share::{self, MAX_JSON};
+use postfix_tls::share::MAX_JSON;
 use std::rc::Rc;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
@@ -13,6 +13,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub options: Rc<Options>,
+    /// The share link's fragment of the options, made once with the output.
+    pub fragment: AttrValue,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
 }
@@ -52,7 +54,7 @@ pub fn Share(props: &Props) -> Html {
     let lang = props.lang;
     // Only the fragment changes while the page is open (`remember` replaces it).
     let base = use_memo((), |_| base());
-    let url = format!("{base}#{}", share::encode(&props.options));
+    let url = format!("{base}#{}", props.fragment);
     let shown = use_node_ref();
     // `_eq`: the reset below re-renders only when there is a status to clear.
     let copied = use_state_eq(|| Copy::Idle);

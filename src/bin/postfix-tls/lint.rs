@@ -7,7 +7,8 @@
 //!
 //! `--fix` writes the certain fixes in place (keeping `FILE.bak` unless `--no-backup`),
 //! `--diff` prints them as a unified diff and `--format postconf` as the commands that make
-//! the same change on a server; `--format sarif` reports for CI systems.
+//! the same change on a server; `--format sarif` reports for CI systems, the certain fixes
+//! as SARIF fixes (the lines `--fix` changes).
 
 use postfix_tls::config::{self, MainCf, MasterCf};
 use postfix_tls::diagnostic::{has_errors, Diagnostic, FileKind, Severity};
@@ -149,9 +150,10 @@ fn parse_args(args: &[String]) -> Result<Request, UsageError> {
     Ok(request)
 }
 
-/// Reads a file; with `exact`, a file that is not UTF-8 is an input error, since writing
-/// it back would change its stray bytes.
-fn read(file: &str, exact: bool) -> Result<String, String> {
+/// Reads a file, and says whether the text is its bytes exactly (it is UTF-8); with `exact`,
+/// a file that is not UTF-8 is an input error, since writing it back would change its stray
+/// bytes.
+fn read(file: &str, exact: bool) -> Result<(String, bool), String> {
     let bytes = if file == "-" {
         let mut bytes = Vec::new();
         std::io::stdin()
@@ -161,12 +163,14 @@ fn read(file: &str, exact: bool) -> Result<String, String> {
     } else {
         std::fs::read(file).map_err(|e| format!("cannot read `{file}`: {e}"))?
     };
-    if exact {
-        return String::from_utf8(bytes)
-            .map_err(|_| format!("`{file}` is not UTF-8: fixing it would change its bytes"));
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((text, true)),
+        Err(_) if exact => Err(format!(
+            "`{file}` is not UTF-8: fixing it would change its bytes"
+        )),
+        // A file with stray bytes is still linted; the bytes show up as U+FFFD in values.
+        Err(e) => Ok((String::from_utf8_lossy(e.as_bytes()).into_owned(), false)),
     }
-    // A file with stray bytes is still linted; the bytes show up as U+FFFD in values.
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// One finding with the file name it belongs to.
@@ -196,12 +200,14 @@ struct Input {
     text: String,
     /// Lines before the part in its file: line numbers are those of the whole file.
     offset: usize,
+    /// Whether `text` is the file's bytes exactly: only then can SARIF tell fixes of it.
+    exact: bool,
 }
 
 /// One file as it was read: a single input, or, when main.cf and master.cf follow each
 /// other in it (`postconf -n; postconf -M`, `cat main.cf master.cf`), its two parts, read
 /// as the page reads a paste.
-fn split(file: &str, text: String, kind: Option<FileKind>) -> Vec<Input> {
+fn split(file: &str, (text, exact): (String, bool), kind: Option<FileKind>) -> Vec<Input> {
     let name = if file == "-" { "<stdin>" } else { file };
     let paste = Paste::read(&text, kind);
     if let (Some(main_kind), Some(main), Some(master)) =
@@ -215,6 +221,7 @@ fn split(file: &str, text: String, kind: Option<FileKind>) -> Vec<Input> {
                 kind: main_kind,
                 text: main.to_string(),
                 offset: 0,
+                exact,
             },
             Input {
                 name: format!("{name} ({})", FileKind::MasterCf.as_str()),
@@ -222,6 +229,7 @@ fn split(file: &str, text: String, kind: Option<FileKind>) -> Vec<Input> {
                 kind: FileKind::MasterCf,
                 text: master.to_string(),
                 offset,
+                exact,
             },
         ];
     }
@@ -231,6 +239,7 @@ fn split(file: &str, text: String, kind: Option<FileKind>) -> Vec<Input> {
         kind: kind.unwrap_or_else(|| config::detect_kind(&text)),
         text,
         offset: 0,
+        exact,
     }]
 }
 
@@ -282,25 +291,36 @@ fn input_of<'a>(
 }
 
 fn lint_inputs(inputs: &[Input], ctx: &LintContext) -> Vec<Located> {
-    let mut found = Vec::new();
     // One configuration is linted as a pair, so that overrides meet their main.cf.
-    for (main_input, master_input) in groups(inputs) {
-        let main: Option<MainCf> = main_input.map(|i| config::parse_main(&i.text));
-        let master: Option<MasterCf> = master_input.map(|i| config::parse_master(&i.text));
-        for mut diagnostic in rules::lint(main.as_ref(), master.as_ref(), ctx) {
+    groups(inputs)
+        .into_iter()
+        .flat_map(|(main, master)| lint_group(main, master, ctx))
+        .collect()
+}
+
+/// The findings of one main.cf/master.cf pair, at their lines in their files.
+fn lint_group(
+    main_input: Option<&Input>,
+    master_input: Option<&Input>,
+    ctx: &LintContext,
+) -> Vec<Located> {
+    let main: Option<MainCf> = main_input.map(|i| config::parse_main(&i.text));
+    let master: Option<MasterCf> = master_input.map(|i| config::parse_master(&i.text));
+    rules::lint(main.as_ref(), master.as_ref(), ctx)
+        .into_iter()
+        .map(|mut diagnostic| {
             // Without a master.cf, findings about services are on `postconf -P` lines of the
             // main input.
             let input = input_of(&diagnostic, main_input, master_input);
             if let Some(input) = input.filter(|_| diagnostic.file.is_some()) {
                 diagnostic.file = Some(input.kind);
             }
-            found.push(Located {
+            Located {
                 file: input.map_or_else(String::new, |i| i.name.clone()),
                 diagnostic: placed(diagnostic, input),
-            });
-        }
-    }
-    found
+            }
+        })
+        .collect()
 }
 
 /// Runs the subcommand; returns the exit code.
@@ -335,7 +355,7 @@ pub fn run(args: &[String]) -> u8 {
                 print_finding(&f.file, &f.diagnostic);
             }
         }
-        Format::Sarif => outln!("{}", sarif(&found)),
+        Format::Sarif => outln!("{}", sarif(&inputs, &request.ctx)),
         Format::Postconf => {}
         Format::Json => {
             let list: Vec<JsonFinding> = found
@@ -503,8 +523,12 @@ fn write(file: &str, old: &str, new: &str, backup: bool) -> Result<(), String> {
 
 /// SARIF 2.1.0 (OASIS), the format CI systems annotate files from: every rule as the tool's
 /// rule metadata, every finding as a result at its file and line (a finding about the whole
-/// file at its first line, since annotations need one).
-fn sarif(found: &[Located]) -> String {
+/// file at its first line, since annotations need one). A finding whose fix is certain
+/// carries it as `fixes`: the lines `--fix` changes, each replaced whole by what `--fix`
+/// writes there (its fixing applied once, by `fix::fix_files`, and told line by line). A
+/// finding with choices names them in its message, which annotations show, and in
+/// `properties.choices`.
+fn sarif(inputs: &[Input], ctx: &LintContext) -> String {
     let rules: Vec<serde_json::Value> = rules::RULES
         .iter()
         .map(|r| {
@@ -518,26 +542,54 @@ fn sarif(found: &[Located]) -> String {
             })
         })
         .collect();
-    let results: Vec<serde_json::Value> = found
-        .iter()
-        .map(|f| {
+    let mut results: Vec<serde_json::Value> = Vec::new();
+    for (main, master) in groups(inputs) {
+        let found = lint_group(main, master, ctx);
+        let fixes = if [main, master].into_iter().flatten().all(|i| i.exact) {
+            group_fixes(&found, main, master, ctx)
+        } else {
+            // The text read is not the file's bytes: a fix of it would change them.
+            vec![Vec::new(); found.len()]
+        };
+        for (f, fix) in found.iter().zip(fixes) {
             let d = &f.diagnostic;
-            serde_json::json!({
+            let uri = input_of(d, main, master).map_or("", |i| i.file.as_str());
+            let choices: Vec<String> = match &d.fix {
+                Some(Fix::Choices(choices)) => choices
+                    .iter()
+                    .map(|c| c.what.get(Lang::En).to_string())
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let mut text = format!(
+                "{}\nhelp: {}",
+                d.message.get(Lang::En),
+                d.help.get(Lang::En)
+            );
+            for (n, choice) in choices.iter().enumerate() {
+                text.push_str(&format!("\nchoice {}: {choice}", n + 1));
+            }
+            let mut result = serde_json::json!({
                 "ruleId": d.id.as_str(),
                 "ruleIndex": d.id as usize,
                 "level": sarif_level(d.severity),
-                "message": {
-                    "text": format!("{}\nhelp: {}", d.message.get(Lang::En), d.help.get(Lang::En)),
-                },
+                "message": { "text": text },
                 "locations": [{
                     "physicalLocation": {
-                        "artifactLocation": { "uri": f.file },
+                        "artifactLocation": { "uri": file_uri(uri) },
                         "region": { "startLine": d.line.unwrap_or(1) },
                     }
                 }],
-            })
-        })
-        .collect();
+            });
+            if !fix.is_empty() {
+                result["fixes"] = serde_json::json!([sarif_fix(d, &fix, main, master)]);
+            }
+            if !choices.is_empty() {
+                result["properties"] = serde_json::json!({ "choices": choices });
+            }
+            results.push(result);
+        }
+    }
     let log = serde_json::json!({
         "version": "2.1.0",
         "$schema": "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
@@ -549,10 +601,148 @@ fn sarif(found: &[Located]) -> String {
                     "rules": rules,
                 }
             },
+            // Fixes replace whole lines (column 1 to column 1 of the next line), so columns
+            // never depend on how characters are counted; the files are read as UTF-8.
+            "columnKind": "unicodeCodePoints",
+            "defaultEncoding": "utf-8",
             "results": results,
         }],
     });
     serde_json::to_string_pretty(&log).unwrap_or_default()
+}
+
+/// For each finding of one pair (as `lint_group` gives them), the lines of `--fix` it owns:
+/// `fix::fix_files` fixes the pair once, as `--fix` does, and each line it changed goes to
+/// the first finding that changed it and is in `found` (a finding revealed by an earlier
+/// fix is not; its lines go to the first finding that has lines, so that all the results'
+/// fixes together are `--fix`).
+fn group_fixes<'a>(
+    found: &[Located],
+    main: Option<&'a Input>,
+    master: Option<&'a Input>,
+    ctx: &LintContext,
+) -> Vec<Vec<fix::LineFix>> {
+    let main_kind = main.map_or(FileKind::MainCf, |i| i.kind);
+    let fixed = fix::fix_files(
+        main.map(|i| i.text.as_str()),
+        main_kind,
+        master.map(|i| i.text.as_str()),
+        ctx,
+    );
+    // Each fixed finding is the result with its rule, file, line and message.
+    let mut taken = vec![false; found.len()];
+    let result_of: Vec<Option<usize>> = fixed
+        .fixed
+        .iter()
+        .map(|d| {
+            let input = input_of(d, main, master);
+            let d = placed(d.clone(), input);
+            let kind = input.map(|i| i.kind);
+            let at = found.iter().enumerate().position(|(n, f)| {
+                let r = &f.diagnostic;
+                !taken[n]
+                    && r.id == d.id
+                    && r.line == d.line
+                    && r.file.is_some() == d.file.is_some()
+                    && input_of(r, main, master).map(|i| i.kind) == kind
+                    && r.message.get(Lang::En) == d.message.get(Lang::En)
+            });
+            if let Some(n) = at {
+                taken[n] = true;
+            }
+            at
+        })
+        .collect();
+    let mut owned: Vec<Vec<fix::LineFix>> = vec![Vec::new(); found.len()];
+    let mut orphans = Vec::new();
+    for line in fixed.lines {
+        match line
+            .by
+            .iter()
+            .find_map(|&b| result_of.get(b).copied().flatten())
+        {
+            Some(n) => owned[n].push(line),
+            None => orphans.push(line),
+        }
+    }
+    if let Some(first) = owned.iter_mut().find(|o| !o.is_empty()) {
+        first.append(&mut orphans);
+    } else if let Some(n) = result_of.iter().flatten().next() {
+        owned[*n].append(&mut orphans);
+    }
+    owned
+}
+
+/// One SARIF `fix`: the finding's lines, each replaced whole, grouped by file.
+fn sarif_fix(
+    d: &Diagnostic,
+    lines: &[fix::LineFix],
+    main: Option<&Input>,
+    master: Option<&Input>,
+) -> serde_json::Value {
+    let mut changes: Vec<(String, Vec<serde_json::Value>)> = Vec::new();
+    let mut sorted: Vec<(usize, &fix::LineFix, &Input)> = lines
+        .iter()
+        .filter_map(|l| {
+            let input = if l.file == FileKind::MasterCf {
+                master.or(main)
+            } else {
+                main.or(master)
+            }?;
+            Some((l.line + input.offset, l, input))
+        })
+        .collect();
+    sorted.sort_by_key(|(line, _, input)| (input.file.clone(), *line));
+    let sorted_lines: Vec<(usize, &fix::LineFix)> =
+        sorted.iter().map(|(n, l, _)| (*n, *l)).collect();
+    for &(line, l, input) in &sorted {
+        // The line with its line end; a last line without one ends at the end of the line.
+        let region = if l.was.ends_with('\n') {
+            serde_json::json!({ "startLine": line, "startColumn": 1, "endLine": line + 1, "endColumn": 1 })
+        } else {
+            serde_json::json!({ "startLine": line, "startColumn": 1, "endLine": line })
+        };
+        let replacement = serde_json::json!({
+            "deletedRegion": region,
+            "insertedContent": { "text": l.now },
+        });
+        match changes.iter_mut().find(|(file, _)| *file == input.file) {
+            Some((_, replacements)) => replacements.push(replacement),
+            None => changes.push((input.file.clone(), vec![replacement])),
+        }
+    }
+    // What the fix does, line by line, as `--fix` does it.
+    let what: Vec<String> = sorted_lines
+        .iter()
+        .map(|(line, l)| match l.now.trim_end() {
+            "" => format!("delete line {line}"),
+            now => format!("line {line} becomes `{}`", now.replace('\n', "` + `")),
+        })
+        .collect();
+    serde_json::json!({
+        "description": { "text": format!("{} ({}), as `postfix-tls lint --fix` does", what.join("; "), d.id) },
+        "artifactChanges": changes
+            .into_iter()
+            .map(|(file, replacements)| serde_json::json!({
+                "artifactLocation": { "uri": file_uri(&file) },
+                "replacements": replacements,
+            }))
+            .collect::<Vec<_>>(),
+    })
+}
+
+/// A file name as a URI reference: bytes other than letters, digits and `-._~/` are
+/// percent-encoded (a space, `<stdin>`'s brackets).
+fn file_uri(file: &str) -> String {
+    let mut uri = String::new();
+    for b in file.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            uri.push(char::from(b));
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri
 }
 
 /// SARIF's levels: `error`, `warning`, `note`.
