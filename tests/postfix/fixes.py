@@ -17,7 +17,6 @@ import smtplib
 import ssl
 import subprocess
 import tempfile
-import time
 from concurrent.futures import ThreadPoolExecutor
 
 import instance
@@ -222,16 +221,10 @@ def _session(port, ctx, implicit, starttls):
         return f"{type(e).__name__}: {e}"
 
 
-# How long a check waits for a daemon's fatal error to reach the log after the session it
-# ended: smtpd writes it through postlogd, which on a loaded machine takes seconds.
-LOG_WAIT = 30
-
-
-def _started(postfix, slots, test_pki, text, into, fixed, awaited=None):
+def _started(postfix, slots, test_pki, text, into, fixed):
     """One private instance with the snippet applied (the broken one pasted as it is, the
     fixed one as the instance writes a snippet); (start failure or None, fatal lines of the
-    start and the log, {well-known port: session}, the instance's ports with TLS). With
-    `awaited`, the log is read until it holds that text (at most LOG_WAIT seconds)."""
+    start and the log, {well-known port: session}, the instance's ports with TLS)."""
     slot = slots.get(timeout=600)
     root = postfix.tempdir(prefix="fixes-started-")
     os.chmod(root, 0o755)
@@ -260,10 +253,6 @@ def _started(postfix, slots, test_pki, text, into, fixed, awaited=None):
         sessions = {} if failure else {
             port: _session(local, ctx, tls.get(port, False), port in tls)
             for port, local in inst.ports.items()}
-        if awaited and not failure:
-            deadline = time.monotonic() + LOG_WAIT
-            while awaited not in inst.log() and time.monotonic() < deadline:
-                time.sleep(0.25)
         fatal += [line for line in inst.log_problems() if "fatal:" in line or "panic:" in line]
         return failure, fatal, sessions, tls
     except instance.SetupError as e:
@@ -307,32 +296,6 @@ def _started_case(generator, postfix, slots, test_pki, snippet, into, refusal):
     return found
 
 
-# postconf judges no values: `kann` and `ja` stop Postfix only when a daemon reads them. So
-# the line `postconf` names is deleted, as a person would after reading its error, and the
-# rest started (then also the line smtpd named, for the value behind it): snippet, the lines
-# deleted, the fatal error smtpd logs on the first connection (no EHLO is answered).
-BY_HAND = [
-    ("seed-receive-main.cf", [1], "fatal: bad boolean configuration: smtpd_use_tls = ja"),
-    ("seed-receive-main.cf", [1, 3], 'fatal: Invalid TLS level "kann"'),
-]
-
-
-def _values_case(postfix, slots, test_pki, snippet, deleted, fatal_text):
-    label = f"fixes {postfix.series}: {snippet} started"
-    with open(os.path.join(FIXTURES, snippet), encoding="utf-8") as f:
-        lines = f.read().splitlines(keepends=True)
-    text = "".join(line for n, line in enumerate(lines, 1) if n not in deleted)
-    into = dict((case[0], case[1]) for case in CASES)[snippet]
-    failure, fatal, sessions, _ = _started(postfix, slots, test_pki, text, into, False,
-                                           awaited=fatal_text)
-    return [probes.Check(
-        f"{label} without line {', '.join(map(str, deleted))}: "
-        f"it starts, and smtpd logs `{fatal_text}` and answers no EHLO",
-        failure is None and any(fatal_text in line for line in fatal) and bool(sessions)
-        and not any(s.startswith("EHLO 250") for s in sessions.values()),
-        "; ".join([failure or "started", *fatal, *sessions.values()]))]
-
-
 def checks(generator, slots=None, test_pki=None, jobs=3):
     """Every seed snippet on every real Postfix: statically, and, given worker slots and the
     test PKI, started before and after --fix (the seed targets no version: all four)."""
@@ -343,6 +306,4 @@ def checks(generator, slots=None, test_pki=None, jobs=3):
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         futures = [pool.submit(_started_case, generator, postfix, slots, test_pki, *case)
                    for postfix in postfixes.ALL for case in CASES]
-        futures += [pool.submit(_values_case, postfix, slots, test_pki, *case)
-                    for postfix in postfixes.ALL for case in BY_HAND]
         return found + [check for future in futures for check in future.result()]
