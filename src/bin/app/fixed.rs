@@ -22,6 +22,7 @@ static FIXED_HINT: Text = text!(
 );
 static NOTHING_TO_FIX: Text = text!("Nothing here has a fix the tool can apply for you.",);
 static CHOOSE: Text = text!("Your choice");
+static WORKING: Text = text!("Working out the fixes…");
 static FIXED_FILE_HINT: Text = text!("The corrected file; changed lines are marked.",);
 static DIFF: Text = text!("Diff");
 static DIFF_HINT: Text = text!("What changed, as `diff -u` shows it.",);
@@ -105,15 +106,46 @@ pub fn FixedView(props: &Props) -> Html {
             picks.set(Vec::new());
         });
     }
-    let shown = use_memo(
-        (
-            props.text.clone(),
-            props.kind,
-            props.postfix,
-            (*picks).clone(),
-        ),
-        derive,
+    // The fixes are worked out once the findings are on screen: for a paste of thousands of
+    // lines, fixing, diffing and laying out three files of that size cost more than the
+    // findings themselves. After the next frame is drawn, then in a task of its own.
+    let key: Key = (
+        props.text.clone(),
+        props.kind,
+        props.postfix,
+        (*picks).clone(),
     );
+    let ready = use_state(|| None::<Key>);
+    {
+        let ready = ready.clone();
+        use_effect_with(key.clone(), move |key| {
+            let key = key.clone();
+            let timer = std::rc::Rc::new(std::cell::RefCell::new(None));
+            let later = timer.clone();
+            let frame = gloo::render::request_animation_frame(move |_| {
+                *later.borrow_mut() = Some(gloo::timers::callback::Timeout::new(0, move || {
+                    ready.set(Some(key));
+                }));
+            });
+            move || {
+                drop(frame);
+                drop(timer.borrow_mut().take());
+            }
+        });
+    }
+    let shown = use_memo((*ready).clone(), |key| key.as_ref().map(derive));
+    let Some(shown) = shown
+        .as_ref()
+        .as_ref()
+        .filter(|_| ready.as_ref() == Some(&key))
+    else {
+        return html! {
+            <section class="fixed-view" aria-labelledby="fixed-heading" aria-busy="true">
+                <h3 id="fixed-heading">{ FIXED.get(lang) }</h3>
+                <p class="muted">{ WORKING.get(lang) }</p>
+            </section>
+        };
+    };
     if shown.diff.is_empty() && shown.choices.is_empty() {
         return html! {
             <section class="fixed-view" aria-labelledby="fixed-heading">

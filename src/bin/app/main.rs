@@ -67,11 +67,14 @@ fn App(props: &AppProps) -> Html {
             }
         }
     });
-    use_effect_with(lang, |lang| {
-        gloo::utils::document_element()
-            .set_attribute("lang", lang.tag())
-            .ok();
-        gloo::utils::document().set_title(chrome::TITLE.get(*lang));
+    // While the app waits, the static copy is what shows, and it set the language (boot.js).
+    use_effect_with((lang, waiting), |&(lang, waiting)| {
+        if !waiting {
+            gloo::utils::document_element()
+                .set_attribute("lang", lang.tag())
+                .ok();
+            gloo::utils::document().set_title(chrome::TITLE.get(lang));
+        }
     });
     let output = use_memo(page.options.clone(), postfix_tls::generate);
     if waiting {
