@@ -415,13 +415,9 @@ mod build {
             assert!(element(twice, "a").is_err(), "twice");
         }
 
-        #[test]
-        fn only_the_english_copy_is_in_the_page_and_the_others_are_linked_files() {
-            let dir = std::env::temp_dir().join(format!("prerender-copies-{}", std::process::id()));
-            std::fs::create_dir_all(&dir).expect("dir");
-            let page = format!("<head>{BOOT_SCRIPT}</head>");
-            let html = write_copies(&page, &dir).expect("written");
-            let files: Vec<_> = std::fs::read_dir(&dir)
+        /// The names of the files in a folder.
+        fn file_names(dir: &std::path::Path) -> Vec<String> {
+            std::fs::read_dir(dir)
                 .expect("listed")
                 .map(|entry| {
                     entry
@@ -430,7 +426,16 @@ mod build {
                         .to_string_lossy()
                         .into_owned()
                 })
-                .collect();
+                .collect()
+        }
+
+        #[test]
+        fn only_the_english_copy_is_in_the_page_and_the_others_are_linked_files() {
+            let dir = std::env::temp_dir().join(format!("prerender-copies-{}", std::process::id()));
+            std::fs::create_dir_all(&dir).expect("dir");
+            let page = format!("<head>{BOOT_SCRIPT}</head>");
+            let html = write_copies(&page, &dir).expect("written");
+            let files = file_names(&dir);
             let german = files
                 .iter()
                 .find(|name| name.starts_with("copy-de-"))
@@ -455,16 +460,7 @@ mod build {
             std::fs::create_dir_all(&dir).expect("dir");
             let page = format!("<head>{BOOT_SCRIPT}</head><body><div id=\"{ID}\" inert></div>");
             let html = write_answers(&page, &dir).expect("written");
-            let files: Vec<_> = std::fs::read_dir(&dir)
-                .expect("listed")
-                .map(|entry| {
-                    entry
-                        .expect("entry")
-                        .file_name()
-                        .to_string_lossy()
-                        .into_owned()
-                })
-                .collect();
+            let files = file_names(&dir);
             let german = files
                 .iter()
                 .find(|name| name.starts_with("answers-de-"))
