@@ -137,7 +137,13 @@ pub fn FixedView(props: &Props) -> Html {
     let Some(shown) = shown
         .as_ref()
         .as_ref()
-        .filter(|_| ready.as_ref() == Some(&key))
+        // After a pick the view of the same text stays until the new one is worked out, rather
+        // than the placeholder standing in for a frame.
+        .filter(|_| {
+            ready.as_ref().is_some_and(|(text, kind, postfix, _)| {
+                (text, kind, postfix) == (&key.0, &key.1, &key.2)
+            })
+        })
     else {
         return html! {
             <section class="fixed-view" aria-labelledby="fixed-heading" aria-busy="true">
