@@ -206,15 +206,16 @@
       if (changed.size > 0) schedule();
     });
 
-    // The app takes the page over (the copy goes first, then the app draws itself): once its
-    // controls are there, replay on them, in order.
-    new MutationObserver((_, observer) => {
-      if (copy.isConnected || !document.getElementById('main')) return;
-      if (![...changed.keys()].every((id) => document.getElementById(id))) return;
-      observer.disconnect();
+    // The app takes the page over: it draws itself, hidden beside the copy, and says so
+    // (src/bin/app/prerender.rs `hand_over`). Replay on its controls, in order; when anything
+    // was replayed, cancel the event: the app then removes the copy once it has drawn the
+    // changes, so that no frame shows the defaults in between.
+    document.addEventListener('postfix-tls-started', (event) => {
       root.classList.remove('prerender-pending');
+      let replayed = false;
       for (const [id, entry] of changed) {
-        const el = document.getElementById(id);
+        // The app's control, not the copy's of the same id, which comes first in the page.
+        const el = document.querySelector(`#app #${CSS.escape(id)}`);
         if (!el || el.disabled || state(el) === entry.now) continue;
         if (entry.kind === 'check') {
           // A radio is turned off by turning another on.
@@ -223,9 +224,17 @@
           el.value = entry.now;
           el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
         }
+        replayed = true;
       }
-      const buttons = document.querySelectorAll('body button');
-      for (const at of pressed) buttons[at]?.click();
-    }).observe(document.body, { childList: true, subtree: true });
+      const buttons = document.querySelectorAll('#app button');
+      for (const at of pressed) {
+        buttons[at]?.click();
+        replayed ||= buttons[at] !== undefined;
+      }
+      if (!replayed) return;
+      event.preventDefault();
+      // A change the app does not redraw itself for (a Copy button, say): two frames on.
+      requestAnimationFrame(() => requestAnimationFrame(() => copy.remove()));
+    }, { once: true });
   }
 })();

@@ -179,8 +179,20 @@ for (const [locale, label] of [[undefined, 'Explain each line'], ['de-DE', 'Jede
     assert.deepEqual(copy, want.panels);
     assert.equal(await page.getByLabel(label, { exact: true }).isChecked(), true);
     assert.equal(await page.evaluate((id) => document.getElementById(id) !== null, STATIC_COPY), true);
+    // From here on, what each frame is about to show: the explained configuration, the copy's
+    // and then the app's, never the defaults or an empty page in between.
+    await page.evaluate(() => {
+      window.shown = [];
+      const frame = () => {
+        window.shown.push(document.getElementById('main-cf-heading')?.closest('section')?.querySelector('pre')?.textContent ?? null);
+        if (window.shown.length < 1000) requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
     release();
     await ready(page);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    assert.deepEqual([...new Set(await page.evaluate(() => window.shown))], [want.panels['main.cf']]);
     const app = {};
     for (const heading of FILES) app[heading] = await panelText(page, heading);
     assert.deepEqual(app, want.panels);

@@ -59,12 +59,11 @@ fn App(props: &AppProps) -> Html {
     let waiting = !*started.borrow() && lang != page.lang && !fetched;
     *started.borrow_mut() |= !waiting;
     // The static copy of the page (see prerender.rs) has served its purpose once the app
-    // has drawn itself.
-    use_effect_with(waiting, |&waiting| {
+    // has drawn itself (hidden beside it until then, style/app.css).
+    let copy = use_mut_ref(|| prerender::Handover::Shown);
+    use_effect(move || {
         if !waiting {
-            if let Some(copy) = gloo::utils::document().get_element_by_id(prerender::ID) {
-                copy.remove();
-            }
+            prerender::hand_over(&mut copy.borrow_mut());
         }
     });
     // While the app waits, the static copy is what shows, and it set the language (boot.js).
@@ -200,12 +199,22 @@ fn NoticeBar(props: &NoticeProps) -> Html {
     }
 }
 
+/// The element in index.html the app draws itself in.
+#[cfg(not(feature = "prerender"))]
+const HOST: &str = "app";
+
 #[cfg(not(feature = "prerender"))]
 fn main() {
-    yew::Renderer::<App>::with_props(AppProps {
+    let props = AppProps {
         initial: Page::load(),
-    })
-    .render();
+    };
+    // Into its own element: Yew empties the element it is given, and the static copy stays
+    // on screen until the app has drawn itself (a German visitor's app waits for the German
+    // messages first).
+    match gloo::utils::document().get_element_by_id(HOST) {
+        Some(host) => yew::Renderer::<App>::with_root_and_props(host, props).render(),
+        None => yew::Renderer::<App>::with_props(props).render(),
+    };
 }
 
 /// Built natively with the `prerender` feature, the app writes its static copy into a

@@ -2,8 +2,9 @@
 //! the generated configuration is on screen before the WebAssembly has loaded.
 //!
 //! The copy is the app's own components rendered by Yew's server renderer (one source of
-//! truth), placed in `<div id="prerender" inert>`. The app removes it once it has drawn
-//! itself. index.html holds the English copy only; the copy in another language waits in a
+//! truth), placed in `<div id="prerender" inert>`. The app draws itself beside it, in
+//! `<div id="app">` (hidden while the copy is there), and removes it once it has drawn
+//! itself (`hand_over`). index.html holds the English copy only; the copy in another language waits in a
 //! file (`copy-LANG-HASH.html`, named by the link `#prerender-copy-LANG`), which
 //! static/boot.js fetches for a browser in that language only and swaps in: an English visit
 //! moves and parses no German, and a German one pays a round trip before its first paint.
@@ -21,6 +22,46 @@
 
 /// The id of the element that holds the static copy.
 pub const ID: &str = "prerender";
+
+/// Where the static copy is in the app's hand-over, one step per render of the app.
+pub enum Handover {
+    /// On screen, the app drawn but hidden beside it.
+    Shown,
+    /// What was changed on the copy is being replayed on the app's controls.
+    Replaying,
+    /// Removed.
+    Gone,
+}
+
+/// After a render of the app: the first one tells static/boot.js (the event `STARTED`) to
+/// replay what was changed on the copy, on the app's controls. When it did, the copy stays
+/// on screen until the app has drawn those changes, at its next render: Yew may let the
+/// browser draw a frame in between, which must not show the defaults.
+pub fn hand_over(step: &mut Handover) {
+    const STARTED: &str = "postfix-tls-started";
+    let document = gloo::utils::document();
+    match step {
+        Handover::Gone => return,
+        Handover::Shown => {
+            let init = web_sys::EventInit::new();
+            init.set_cancelable(true);
+            let replayed = web_sys::Event::new_with_event_init_dict(STARTED, &init)
+                .ok()
+                .and_then(|started| document.dispatch_event(&started).ok())
+                // `false`: the listener cancelled the event, having replayed changes.
+                == Some(false);
+            if replayed {
+                *step = Handover::Replaying;
+                return;
+            }
+        }
+        Handover::Replaying => {}
+    }
+    if let Some(copy) = document.get_element_by_id(ID) {
+        copy.remove();
+    }
+    *step = Handover::Gone;
+}
 
 /// The id stem of the answers, one per language (the `<template>` of index.html's language,
 /// the `<link>`s naming the files of the others): for each answered switch, the element of the default page that flipping it changes, as it is then
