@@ -9,7 +9,14 @@ for (const type of ['pointerdown', 'keydown']) {
   addEventListener(type, () => { touched = performance.now(); }, { capture: true, passive: true });
 }
 
-// Fetched and compiled at once, off the main thread while it arrives.
+// While the static copy is shown (static/boot.js), the app is fetched once the copy has been
+// painted: on a slow link the 350 KB of WebAssembly would otherwise share the bandwidth with
+// the style sheet and scripts the first paint waits for. Without the copy, at once.
+const copied = !document.documentElement.classList.contains('prerender-stale');
+const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+if (copied) await painted();
+
+// Compiled off the main thread while it arrives.
 const compiled = fetch(tag.dataset.wasm).then(async (response) => {
   if (!response.ok) throw new Error(`${tag.dataset.wasm}: ${response.status}`);
   // A host that serves .wasm with another type: compiled once it is all there.
@@ -27,9 +34,9 @@ const { default: init } = await import(tag.dataset.js);
 // in that time would wait for it. A pause: nothing clicked or typed for QUIET_MS, and the
 // browser idle.
 const QUIET_MS = 200;
-if (!document.documentElement.classList.contains('prerender-stale')) {
+if (copied) {
   await compiled.catch(() => {});
-  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+  await painted();
   for (;;) {
     const since = performance.now() - touched;
     if (since >= QUIET_MS) {
