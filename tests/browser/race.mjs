@@ -108,8 +108,12 @@ async function target(suite, app) {
   const page = await context.newPage();
   await page.goto(app.url, { waitUntil: 'load' });
   const control = page.locator(app.control).first();
-  await control.waitFor({ state: 'visible' });
-  const box = await control.boundingBox();
+  // The static copy can give way to the app between the wait and the measure: measure again.
+  let box = null;
+  for (let tries = 0; tries < 20 && !box; tries++) {
+    await control.waitFor({ state: 'visible' });
+    box = await control.boundingBox();
+  }
   await page.waitForFunction(app.output);
   const unclicked = await page.evaluate(app.output);
   await context.close();
