@@ -8,6 +8,7 @@ use crate::fix::Fix;
 use crate::lang::Text;
 use crate::options::Role;
 use crate::params;
+use std::collections::HashMap;
 
 /// A value and where it was set; `line` is `None` for a version default.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,7 +38,7 @@ impl Setting<'_> {
 }
 
 /// A place in a file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct At {
     /// The file.
     pub file: FileKind,
@@ -95,6 +96,9 @@ pub struct Lint<'a> {
     /// The smtpd scopes, found once for the many rules that check each of them.
     scopes: Vec<Scope<'a>>,
     found: Vec<Diagnostic>,
+    /// Where in `found` each rule's findings at each place are: a finding is compared only
+    /// with those (a paste of thousands of findings made the check quadratic).
+    placed: HashMap<(RuleId, Option<At>), Vec<usize>>,
 }
 
 impl<'a> Lint<'a> {
@@ -123,6 +127,7 @@ impl<'a> Lint<'a> {
             settings: main_settings,
             scopes: Vec::new(),
             found: Vec::new(),
+            placed: HashMap::new(),
         };
         let overrides: Vec<(&'a Param, At)> = lint.overrides().map(|(_, p, at)| (p, at)).collect();
         lint.settings.extend(overrides);
@@ -156,7 +161,9 @@ impl<'a> Lint<'a> {
             fix,
             ..Diagnostic::new(id, message, help)
         };
-        if !self.found.contains(&finding) {
+        let same_place = self.placed.entry((id, at)).or_default();
+        if !same_place.iter().any(|&i| self.found[i] == finding) {
+            same_place.push(self.found.len());
             self.found.push(finding);
         }
     }
@@ -437,6 +444,40 @@ mod tests {
         assert_eq!(whole_reference("btree:$a"), None);
         assert_eq!(whole_reference("$a $b"), None);
         assert_eq!(whole_reference("$"), None);
+    }
+
+    #[test]
+    fn a_finding_is_said_once_per_place() {
+        let ctx = LintContext::default();
+        let mut lint = Lint::new(None, None, &ctx);
+        let at = |line| {
+            Some(At {
+                file: FileKind::MainCf,
+                line,
+            })
+        };
+        let id = RuleId::UnknownParameter;
+        for line in [1, 2, 1, 2] {
+            lint.emit(id, at(line), Text::same("a"), Text::same("h"));
+        }
+        // Another message at the same place is another finding.
+        lint.emit(id, at(1), Text::same("b"), Text::same("h"));
+        lint.emit(id, None, Text::same("a"), Text::same("h"));
+        lint.emit(id, None, Text::same("a"), Text::same("h"));
+        let found: Vec<_> = lint
+            .finish()
+            .into_iter()
+            .map(|d| (d.line, d.message.get(crate::lang::Lang::En).to_string()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (Some(1), "a".to_string()),
+                (Some(2), "a".to_string()),
+                (Some(1), "b".to_string()),
+                (None, "a".to_string())
+            ]
+        );
     }
 
     #[test]

@@ -1,0 +1,34 @@
+import { startSuite } from './harness.mjs';
+import { open } from './page.mjs';
+const suite = await startSuite();
+const context = await suite.context();
+const page = await context.newPage();
+await open(page, suite.url);
+await page.getByRole('tab', { name: 'Check my config' }).click();
+const area = await page.getByLabel('Configuration to check').elementHandle();
+const text = Array.from({ length: 5000 }, (_, i) => `smtpd_tls_security_level = kann${i}`).join('\n') + '\n';
+const paste = () => page.evaluate(async ([box, value]) => {
+  const settle = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  box.value = ''; box.dispatchEvent(new Event('input', { bubbles: true })); await settle();
+  const start = performance.now();
+  box.value = value; box.dispatchEvent(new Event('input', { bubbles: true }));
+  await settle();
+  return performance.now() - start;
+}, [area, text]);
+await paste();
+const cdp = await context.newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+await cdp.send('Profiler.start');
+let total = 0;
+for (let i = 0; i < 5; i++) total += await paste();
+const { profile } = await cdp.send('Profiler.stop');
+console.log('pastes avg', (total / 5) | 0);
+const self = new Map(); const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const dt = profile.timeDeltas; const counts = new Map();
+profile.samples.forEach((id, i) => counts.set(id, (counts.get(id) ?? 0) + (dt[i] ?? 0)));
+for (const [id, us] of counts) { const n = byId.get(id); const k = n.callFrame.functionName || n.callFrame.url.split('/').pop() || '(anon)'; self.set(k, (self.get(k) ?? 0) + us); }
+const all = [...self].reduce((a, [, v]) => a + v, 0);
+console.log('total sampled ms', (all / 1000) | 0);
+for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log((v / 1000).toFixed(1).padStart(8), k.slice(0, 140));
+await context.close(); await suite.close();
