@@ -223,6 +223,20 @@ test('a change the copy cannot show is dimmed, kept, and made by the app when it
   await context.close();
 });
 
+test('a press the app does not redraw the page for (Copy) still lets the app take over from the copy', async () => {
+  const { context, page, seen, release } = await heldBack();
+  await outputPanel(page, 'main.cf').getByRole('button', { name: 'Copy', exact: true }).click();
+  release();
+  // The copy goes, and the app, hidden beside it until then, shows.
+  await ready(page);
+  assert.equal(await outputPanel(page, 'main.cf').isVisible(), true);
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('prerender-pending')), false);
+  // The press was made on the app's button: its panel says how the copy went.
+  await outputPanel(page, 'main.cf').getByText(/^(Copied|Copy failed - text selected)$/).waitFor();
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test('the copy answers a click while the rest of the page is still arriving', async () => {
   const want = await explained();
   // index.html in two parts: up to just after the switch, and the rest once the click has been
