@@ -11,10 +11,11 @@ for (const type of ['pointerdown', 'keydown']) {
 
 // While the static copy is shown (static/boot.js), the app is fetched once the copy has been
 // painted: on a slow link the 350 KB of WebAssembly would otherwise share the bandwidth with
-// the style sheet and scripts the first paint waits for. Without the copy, at once.
+// the style sheet and scripts the first paint waits for. Without the copy, at once; and in
+// a background tab, which draws no frames until it is shown.
 const copied = !document.documentElement.classList.contains('prerender-stale');
 const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-if (copied) await painted();
+if (copied && !document.hidden) await painted();
 
 // Compiled off the main thread while it arrives.
 const compiled = fetch(tag.dataset.wasm).then(async (response) => {

@@ -223,6 +223,31 @@ test('a change the copy cannot show is dimmed, kept, and made by the app when it
   await context.close();
 });
 
+test('the WebAssembly is fetched once the copy has been drawn, and at once in a background tab', async () => {
+  // A page that draws no frames: a background tab, or one whose first paint is still to come.
+  const framesless = (hidden) => `(() => {
+    window.requestAnimationFrame = () => 0;
+    if (${hidden}) Object.defineProperty(Document.prototype, 'hidden', { get: () => true });
+  })()`;
+  const asks = async (hidden) => {
+    const context = await suite.context();
+    const page = await context.newPage();
+    await page.addInitScript(framesless(hidden));
+    let asked = false;
+    await page.route('**/*.wasm', (route) => {
+      asked = true;
+      return route.abort();
+    });
+    await page.goto(suite.url, { waitUntil: 'load' });
+    // Bounded: the loader asks within a moment of the page being parsed, or not before a frame.
+    await page.waitForTimeout(1000);
+    await context.close();
+    return asked;
+  };
+  assert.equal(await asks(false), false, 'a shown page waits for its first frame');
+  assert.equal(await asks(true), true, 'a background tab does not');
+});
+
 test('a press the app does not redraw the page for (Copy) still lets the app take over from the copy', async () => {
   const { context, page, seen, release } = await heldBack();
   await outputPanel(page, 'main.cf').getByRole('button', { name: 'Copy', exact: true }).click();
