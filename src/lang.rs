@@ -5,9 +5,9 @@
 //! is one file of messages (messages/de.po), built in natively and fetched by the web app
 //! when first wanted. Generated configuration is the same in every language.
 
+use fnv::FnvHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// A user-interface language.
@@ -208,7 +208,7 @@ impl Messages {
     /// next line, `#` comments; the header entry (the empty msgid) and untranslated entries
     /// are left out.
     pub fn parse(po: &str) -> Result<Messages, String> {
-        let mut texts = HashMap::new();
+        let mut texts = HashMap::default();
         let mut entry: [Option<String>; 2] = [None, None];
         let mut current: Option<usize> = None;
         for (number, line) in po.lines().enumerate() {

@@ -11,7 +11,7 @@
 //! states each. The Postfix suite holds the stored data to the binaries.
 
 use crate::version::PostfixVersion;
-use std::collections::HashMap;
+use fnv::FnvHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// Every `name = default` of `postconf -d` of the newest measured series.
@@ -183,7 +183,7 @@ fn parse_release(text: &str) -> Option<Release> {
 }
 
 fn build_catalogue() -> HashMap<&'static str, Entry> {
-    let mut catalogue: HashMap<&'static str, Entry> = HashMap::new();
+    let mut catalogue: HashMap<&'static str, Entry> = HashMap::default();
     // The newest series in full, then each older one as a change of the one before.
     let mut current: HashMap<&'static str, &'static str> =
         NEWEST_DEFAULTS.lines().map(split_default).collect();

@@ -8,7 +8,7 @@ use crate::fix::Fix;
 use crate::lang::Text;
 use crate::options::Role;
 use crate::params;
-use std::collections::HashMap;
+use fnv::FnvHashMap as HashMap;
 
 /// A value and where it was set; `line` is `None` for a version default.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -127,7 +127,7 @@ impl<'a> Lint<'a> {
             settings: main_settings,
             scopes: Vec::new(),
             found: Vec::new(),
-            placed: HashMap::new(),
+            placed: HashMap::default(),
         };
         let overrides: Vec<(&'a Param, At)> = lint.overrides().map(|(_, p, at)| (p, at)).collect();
         lint.settings.extend(overrides);
