@@ -170,6 +170,12 @@ const CONFIGS: &[Config] = &[
             (MAIN, 57, RuleId::SaslOverCleartext),
         ],
     },
+    // Ubuntu 24.04's 3.8, started in 3.7.11 and 3.10.13 (rw-canonical-postfix-relay-*).
+    Config {
+        dir: "canonical-postfix-relay",
+        postfix: "3.8",
+        errors: &[],
+    },
     Config {
         dir: "debian-bullseye-3.5",
         postfix: "3.5",

@@ -38,6 +38,7 @@ TARGETS = {
     "bertvv-mailserver": ("3.5",),
     "billionmail": ("3.7",),
     "bokysan-postfix": ("3.10",),
+    "canonical-postfix-relay": ("3.7", "3.10"),
     "debian-bullseye-3.5": ("3.5",),
     "debian-sid-3.11": ("3.11",),
     "docker-mailserver": ("3.10",),
