@@ -176,6 +176,17 @@ const CONFIGS: &[Config] = &[
         postfix: "3.8",
         errors: &[],
     },
+    // Alpine 3.4's 3.1, judged with 3.5.
+    Config {
+        dir: "instrumentisto-mailserver",
+        postfix: "3.5",
+        errors: &[
+            // main.cf: smtpd_sasl_auth_enable = yes with TLS `may` and no smtpd_tls_auth_only.
+            // Postfix 3.5.25 (rw-instrumentisto-mailserver) offered AUTH before STARTTLS on
+            // port 25 (postscreen, then smtpd) and on the reinjection port 10025.
+            (MAIN, 51, RuleId::SaslOverCleartext),
+        ],
+    },
     Config {
         dir: "debian-bullseye-3.5",
         postfix: "3.5",

@@ -45,6 +45,7 @@ TARGETS = {
     "emailwiz": ("3.7",),
     "filegarden-mail": ("3.11",),
     "hardware-mailserver": ("3.5",),
+    "instrumentisto-mailserver": ("3.5",),
     "iredmail": ("3.7",),
     "jeboehm-mailserver": ("3.10",),
     "juanluisbaptiste-postfix": ("3.10",),
