@@ -52,6 +52,10 @@ pub enum MalformedKind {
     /// A master.cf column with a value Postfix refuses: `postfix check` and `postfix start`
     /// stop with "invalid chroot field". The column's name here and in Postfix's message.
     BadColumn(Column),
+    /// A service line whose command column holds an option (`smtp inet n - n - - -o
+    /// name=value`): the command was left out, and master runs a program named like the
+    /// option, which does not exist, at every connection.
+    MissingCommand,
 }
 
 /// A master.cf column Postfix checks: its name in master(5) and in Postfix's messages.
@@ -739,6 +743,19 @@ pub fn parse_master(text: &str) -> MasterCf {
                     kind: MalformedKind::BadColumn(column),
                 });
             }
+        }
+        // With the command left out, the first option stands in the command column. Postfix
+        // 3.5.25 starts and `postfix check` and `postconf -M` say nothing, but at the first
+        // connection master logs "fatal: master_spawn: exec /usr/lib/postfix/sbin/-o: No
+        // such file or directory" and "bad command startup -- throttling": the service
+        // never answers.
+        if SERVICE_TYPES.contains(&service.kind.as_str()) && service.command.starts_with('-') {
+            master.malformed.push(Malformed {
+                line,
+                text: service.command.clone(),
+                reason: String::from("the command column holds an option"),
+                kind: MalformedKind::MissingCommand,
+            });
         }
         let stray_kind = if NO_ARGUMENT_DAEMONS.contains(&service.command.as_str()) {
             Some(MalformedKind::StrayArgument)

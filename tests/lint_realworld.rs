@@ -130,6 +130,64 @@ const CONFIGS: &[Config] = &[
         errors: &[],
     },
     Config {
+        dir: "iredmail",
+        postfix: "3.7",
+        errors: &[],
+    },
+    Config {
+        dir: "juanluisbaptiste-postfix",
+        postfix: "3.10",
+        errors: &[],
+    },
+    Config {
+        dir: "bertvv-mailserver",
+        postfix: "3.5",
+        errors: &[
+            // `smtp inet n - n - - -o content_filter=spamassassin`: no command. Postfix 3.5.25
+            // starts (`postfix check` and `postconf -M` silent), then at the first connection
+            // to port 25: "fatal: master_spawn: exec /usr/lib/postfix/sbin/-o: No such file
+            // or directory", "warning: /usr/lib/postfix/sbin/-o: bad command startup --
+            // throttling", and no greeting.
+            (MASTER, 11, RuleId::MalformedLine),
+            // Postfix 3.5.25: submission (no TLS level of its own, main.cf `may`) offered
+            // `AUTH PLAIN LOGIN` before STARTTLS.
+            (MASTER, 14, RuleId::SaslOverCleartext),
+            // `smtps inet ... smtpd` without `-o smtpd_tls_wrappermode=yes`: Postfix 3.5.25
+            // greeted in plain text on that port ("220 mail.bertvv.local ESMTP Postfix") and
+            // offered STARTTLS, where a port-465 client starts with a TLS handshake.
+            (MASTER, 17, RuleId::SubmissionsWithoutWrappermode),
+            // ... and offered `AUTH PLAIN LOGIN` there before TLS.
+            (MASTER, 19, RuleId::SaslOverCleartext),
+        ],
+    },
+    Config {
+        dir: "billionmail",
+        postfix: "3.7",
+        errors: &[
+            // main.cf: smtpd_sasl_auth_enable = yes, smtpd_tls_security_level = may, no
+            // smtpd_tls_auth_only, and the port-25 `smtp inet` overrides none of them.
+            // Postfix 3.7.11 (rw-billionmail) offered AUTH before STARTTLS on port 25.
+            (MAIN, 57, RuleId::SaslOverCleartext),
+        ],
+    },
+    // Ubuntu 24.04's 3.8, started in 3.7.11 and 3.10.13 (rw-canonical-postfix-relay-*).
+    Config {
+        dir: "canonical-postfix-relay",
+        postfix: "3.8",
+        errors: &[],
+    },
+    // Alpine 3.4's 3.1, judged with 3.5.
+    Config {
+        dir: "instrumentisto-mailserver",
+        postfix: "3.5",
+        errors: &[
+            // main.cf: smtpd_sasl_auth_enable = yes with TLS `may` and no smtpd_tls_auth_only.
+            // Postfix 3.5.25 (rw-instrumentisto-mailserver) offered AUTH before STARTTLS on
+            // port 25 (postscreen, then smtpd) and on the reinjection port 10025.
+            (MAIN, 51, RuleId::SaslOverCleartext),
+        ],
+    },
+    Config {
         dir: "debian-bullseye-3.5",
         postfix: "3.5",
         errors: &[],

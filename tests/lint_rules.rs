@@ -106,6 +106,9 @@ fn cases() -> Vec<Case> {
         quiet(RuleId::MalformedLine, None, Some("submission inet n - y - - smtpd\n  -o { smtpd_client_restrictions = permit_sasl_authenticated, reject }\n")),
         fires(RuleId::MalformedLine, None, Some("smtp inet n - yes - - smtpd\n")),
         quiet(RuleId::MalformedLine, None, Some("smtp inet n - y - - smtpd\npickup unix n - y 60? 1 pickup\n")),
+        // The command left out (bertvv/ansible-role-mailserver): Postfix 3.5.25 starts, then
+        // "master_spawn: exec /usr/lib/postfix/sbin/-o: No such file or directory".
+        fires(RuleId::MalformedLine, None, Some("smtp inet n - n - - -o content_filter=spamassassin\n")),
         quiet(RuleId::MalformedLine, Some("# /etc/postfix/main.cf\nmyhostname = mx\n"), None),
         quiet(RuleId::MalformedLine, None, Some("spamassassin unix - n n - - pipe\n  user=debian-spamd argv=/usr/bin/spamc -f -e /usr/sbin/sendmail -oi -f ${sender} ${recipient}\n")),
         // smtp(8) and lmtp(8) never read a word after their options: harmless, but not applied.
@@ -245,6 +248,13 @@ fn cases() -> Vec<Case> {
         fires(RuleId::WrappermodeOnSubmission, None, Some("submission inet n - y - - smtpd\n  -o smtpd_sasl_auth_enable=yes\n#submissions inet n - y - - smtpd\n  -o smtpd_tls_wrappermode=yes\n")),
         quiet(RuleId::WrappermodeOnSubmission, None, Some("submission inet n - y - - smtpd\n  -o smtpd_sasl_auth_enable=yes\n#submissions inet n - y - - smtpd\n#  -o smtpd_tls_wrappermode=yes\n")),
         quiet(RuleId::LevelIgnoredWithWrappermode, None, Some(SUBMISSION)),
+        // bertvv/ansible-role-mailserver: a Postfix 3.5.25 instance greeted in plain text on 465.
+        fires(RuleId::SubmissionsWithoutWrappermode, Some(CERT), Some("smtps inet n - n - - smtpd\n  -o syslog_name=postfix/smtps\n  -o smtpd_sasl_auth_enable=yes\n")),
+        fires(RuleId::SubmissionsWithoutWrappermode, None, Some("465 inet n - y - - smtpd\n")),
+        quiet(RuleId::SubmissionsWithoutWrappermode, Some(CERT), Some(SUBMISSION)),
+        quiet(RuleId::SubmissionsWithoutWrappermode, None, Some("465 inet n - y - - smtpd -o smtpd_tls_wrappermode=yes\n")),
+        // The seed's classic master.cf: the option is there, unindented (malformed_line fixes it).
+        quiet(RuleId::SubmissionsWithoutWrappermode, None, Some("smtps inet n - n - - smtpd\n-o smtpd_tls_wrappermode=yes -o smtpd_sasl_auth_enable=yes\n")),
         fires(RuleId::SaslOverCleartext, Some(CERT), Some("submission inet n - y - - smtpd\n  -o smtpd_tls_security_level=may\n  -o smtpd_sasl_auth_enable=yes\n")),
         quiet(RuleId::SaslOverCleartext, Some(CERT), Some("submission inet n - y - - smtpd\n  -o smtpd_tls_security_level=may\n  -o smtpd_sasl_auth_enable=yes\n  -o smtpd_tls_auth_only=yes\n")),
         quiet(RuleId::SaslOverCleartext, Some(CERT), Some(SUBMISSION)),

@@ -1,11 +1,13 @@
 //! Submission and SASL: `submissions_name_unresolvable` (L20), `wrappermode_in_main_cf`
-//! (L21), `level_ignored_with_wrappermode` (L22), `wrappermode_on_submission`, `sasl_over_cleartext` (L28),
+//! (L21), `level_ignored_with_wrappermode` (L22), `wrappermode_on_submission`,
+//! `submissions_without_wrappermode`, `sasl_over_cleartext` (L28),
 //! `sasl_on_port_25` (L29), `no_relay_protection` and `submission_not_restricted` (L30),
 //! `no_implicit_tls_submission` (L46).
 
 use super::scope::{port_of, At, Lint, Port, Scope, Setting};
 use super::syntax::has_bad_restrictions;
 use super::RuleId;
+use crate::config::MalformedKind;
 use crate::diagnostic::FileKind;
 use crate::fix::{Change, Choice, Fix};
 use crate::params;
@@ -16,6 +18,7 @@ pub fn check(lint: &mut Lint) {
     wrappermode_in_main(lint);
     level_with_wrappermode(lint);
     wrappermode_on_submission(lint);
+    submissions_without_wrappermode(lint);
     sasl_over_cleartext(lint);
     sasl_on_port_25(lint);
     relay_protection(lint);
@@ -130,6 +133,53 @@ fn wrappermode_on_submission(lint: &mut Lint) {
             ),
             text!(
                 "an indented `-o` line continues the service above it even after comment lines: remove it here, or comment it out with its `#submissions` line"
+            ),
+        );
+    }
+}
+
+/// Port 465 without wrapper mode: a Postfix 3.5.25 instance of bertvv/ansible-role-mailserver
+/// (`smtps inet ... smtpd` with `-o` lines, none of them `smtpd_tls_wrappermode`) greeted in
+/// plain text on that port, offering STARTTLS and AUTH before it.
+fn submissions_without_wrappermode(lint: &mut Lint) {
+    // An unindented `-o smtpd_tls_wrappermode=yes` below the service (the seed's classic
+    // master.cf) is that service's, once `malformed_line`'s certain fix indents it.
+    let written_below = |line: usize| {
+        lint.master.is_some_and(|m| {
+            let next = m
+                .services
+                .iter()
+                .map(|s| s.line)
+                .filter(|&l| l > line)
+                .min()
+                .unwrap_or(usize::MAX);
+            m.malformed.iter().any(|x| {
+                x.kind == MalformedKind::UnindentedOption
+                    && (line..next).contains(&x.line)
+                    && x.text.contains("smtpd_tls_wrappermode")
+            })
+        })
+    };
+    let found: Vec<(Option<At>, String)> = lint
+        .smtpd_scopes()
+        .into_iter()
+        .filter(|scope| scope.port == Port::Submissions)
+        .filter(|scope| !lint.is_yes("smtpd_tls_wrappermode", scope.service))
+        .filter_map(|scope| {
+            let service = scope.service?;
+            (!written_below(service.line)).then(|| (lint.scope_at(&scope), service.name.clone()))
+        })
+        .collect();
+    for (at, name) in found {
+        lint.emit(
+            RuleId::SubmissionsWithoutWrappermode,
+            at,
+            text!(
+                "`{}` (port 465) has no `smtpd_tls_wrappermode=yes`: clients that start with TLS there, as RFC 8314 has them, cannot connect";
+                name
+            ),
+            text!(
+                "add `-o smtpd_tls_wrappermode=yes` to this service"
             ),
         );
     }

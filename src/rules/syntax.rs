@@ -138,6 +138,15 @@ fn describe_malformed(m: &Malformed) -> (Text, Text) {
                 "remove it; settings for this service go in `-o name=value` (`flags=` belongs to `pipe`)"
             ),
         ),
+        MalformedKind::MissingCommand => (
+            text!(
+                "the service has no command: `{}` stands where the command belongs, and every connection fails (\"master_spawn: exec .../{}: No such file or directory\")";
+                shown, shown
+            ),
+            text!(
+                "write the program before the options, for example `smtpd` for an SMTP server: `smtp inet n - y - - smtpd -o name=value`"
+            ),
+        ),
         MalformedKind::StrayArgument => (
             text!(
                 "`{}` is an argument the service does not take: it stops with \"unexpected command-line argument\"";

@@ -51,10 +51,10 @@ rule_table! {
         topic: Topic::General,
         summary: text!("a line Postfix cannot read"),
         what: text!(
-            "Lines that are neither `name = value`, a comment, a blank line, an indented continuation, nor (in master.cf) a service line with 8 columns; in master.cf also columns Postfix refuses (`chroot` `yes`, `maxproc` `unlimited`) and words after a daemon's options that it does not take, usually the rest of an `-o` value after a space.",
+            "Lines that are neither `name = value`, a comment, a blank line, an indented continuation, nor (in master.cf) a service line with 8 columns; in master.cf also columns Postfix refuses (`chroot` `yes`, `maxproc` `unlimited`), a service line with an option where its command belongs (`smtp inet n - n - - -o name=value`), and words after a daemon's options that it does not take, usually the rest of an `-o` value after a space.",
         ),
         why: text!(
-            "Postfix stops with a fatal error or reads the line as part of another setting; text pasted from a web page (a file name, an unindented `-o` line) is the usual cause. A word after the options stops the service (\"unexpected command-line argument\").",
+            "Postfix stops with a fatal error or reads the line as part of another setting; text pasted from a web page (a file name, an unindented `-o` line) is the usual cause. A word after the options stops the service (\"unexpected command-line argument\"). A service without its command starts, but never answers: master fails to run it at every connection (\"bad command startup -- throttling\").",
         ),
         fix: text!(
             "Delete the stray text, write settings as `name = value`, and indent continuation lines (including `-o` lines) with whitespace.",
@@ -112,7 +112,7 @@ rule_table! {
             "A parameter defined twice in main.cf, or overridden twice with `-o` on one service.",
         ),
         why: text!(
-            "Postfix silently uses the last definition, so an edit to the first one has no effect.",
+            "Postfix uses the last definition, so an edit to the first one has no effect; where the values differ its programs log \"overriding earlier entry\" each time they start (Postfix 3.5.25), where they are the same nothing at all.",
         ),
         fix: text!("Keep one definition and delete the others."),
         source: postconf("postconf(5) syntax", "https://www.postfix.org/postconf.5.html"),
@@ -587,6 +587,22 @@ rule_table! {
             "Remove `-o smtpd_tls_wrappermode=yes` from the 587 service (comment out every line of a disabled service), and set it only on the 465 service.",
         ),
         source: postconf("master(5) syntax", "https://www.postfix.org/master.5.html"),
+    }
+    SubmissionsWithoutWrappermode = "submissions_without_wrappermode" {
+        catalogue: None,
+        severity: Error,
+        topic: Topic::Submission,
+        summary: text!("no implicit TLS on port 465"),
+        what: text!(
+            "An smtpd service on port 465 (`submissions`, `smtps` or `465`) without `smtpd_tls_wrappermode=yes`, neither as its own `-o` line nor in main.cf.",
+        ),
+        why: text!(
+            "Mail clients set up for port 465 begin with a TLS handshake (RFC 8314); without wrapper mode Postfix greets them in plain text instead (`220 ... ESMTP`), the handshake fails and no such client can connect. Where the service offers login, a client that does talk plain SMTP there is offered it before TLS.",
+        ),
+        fix: text!(
+            "Add `-o smtpd_tls_wrappermode=yes` to the port-465 service, as in the stock master.cf's commented `submissions` (`smtps` before Postfix 3.5) example.",
+        ),
+        source: postconf("postconf(5) smtpd_tls_wrappermode", "https://www.postfix.org/postconf.5.html#smtpd_tls_wrappermode"),
     }
     LevelIgnoredWithWrappermode = "level_ignored_with_wrappermode" {
         catalogue: Some("L22"),

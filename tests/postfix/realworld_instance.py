@@ -494,15 +494,17 @@ class RealWorld:
         return None
 
     def probe(self):
-        """Every smtpd and postscreen service, once. The other inet services (a spawn of the
-        mail suite's own program, qmqpd) are noted as not spoken to."""
+        """Every smtpd and postscreen service, once, and every service whose command column
+        holds an option (the command left out: whatever the line meant to serve, a client
+        meets what master does with it). The other inet services (a spawn of the mail suite's
+        own program, qmqpd) are noted as not spoken to."""
         for service, _, port, command, _, _ in self.services:
-            if command not in ("smtpd", "postscreen"):
+            if not spoken_to(command):
                 self.notes.append(f"not spoken to: {service} (port {port}) runs {command}, "
                                   "not an SMTP server")
         return [talk(service, port, wrapper, proxy)
                 for service, _, port, command, wrapper, proxy in self.services
-                if command in ("smtpd", "postscreen")]
+                if spoken_to(command)]
 
     def log(self):
         time.sleep(SETTLE_SECONDS)  # postlogd writes asynchronously
@@ -522,6 +524,12 @@ class RealWorld:
             _wait_gone(os.path.join(self.queue, "pid", "master.pid"))
             self.started = False
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def spoken_to(command):
+    """Whether a service of this command gets an SMTP session: smtpd, postscreen, or an
+    option where the command belongs (`smtp inet n - n - - -o content_filter=...`)."""
+    return command in ("smtpd", "postscreen") or command.startswith("-")
 
 
 def listening(port):
@@ -678,6 +686,10 @@ def agreement(error, seen, problems, refused, entries):
         hits = [s for s in concerned if s.wrapper and s.tls]
         return "; ".join(f"{s.service} (port {s.port}) spoke TLS from the first byte"
                          for s in hits)
+    if error["id"] == "submissions_without_wrappermode":
+        hits = [s for s in concerned if not s.wrapper and s.greeting.startswith("220")]
+        return "; ".join(f"{s.service} (port {s.port}) greeted in plain text before any TLS: "
+                         f"{s.greeting[:40]!r}" for s in hits)
     names = [n for n in _names(error["message"]) if len(n) > 2]
     said = [line for line in problems if any(n in line for n in names)]
     said += [text for service, text in refused
@@ -690,10 +702,15 @@ def matched(refusal, errors, entries, fatals=()):
     master.cf lines), or one naming what the refusal names. A service that does not greet or
     does no TLS is also explained by a fatal of its daemon that an error predicted."""
     service, text = refusal
+    # master names the program it failed to run ("master_spawn: exec
+    # /usr/lib/postfix/sbin/-o: No such file or directory"): an error naming that program.
+    spawned = re.search(r"master_spawn: exec \S*/([^/\s:]+):", text)
     for error in errors:
         if service and _concerns(error, service, entries):
             return error
         if any(n in text for n in _names(error["message"]) if len(n) > 2):
+            return error
+        if spawned and spawned.group(1) in _names(error["message"]):
             return error
     if service:
         return next((e for f in fatals if (e := matched(("", f), errors, entries))), None)

@@ -232,6 +232,33 @@ class RealWorldTest(unittest.TestCase):
                                              self.MASTER)
         self.assertTrue(all(c.ok for c in checks), checks)
 
+    def test_a_service_without_its_command_is_spoken_to_and_its_spawn_failure_matched(self):
+        self.assertTrue(realworld_instance.spoken_to("-o"))
+        self.assertFalse(realworld_instance.spoken_to("spawn"))
+        master = "smtp inet n - n - - -o content_filter=spamassassin\n"
+        fatal = ("pfx/master[1]: fatal: master_spawn: exec /usr/lib/postfix/sbin/-o: "
+                 "No such file or directory")
+        dead = [self.seen("smtp", 1, greeting="", error="timed out")]
+        missing = {"file": "x/master.cf", "line": 1, "id": "malformed_line",
+                   "message": "the service has no command: `-o` stands where the command "
+                              "belongs"}
+        checks, _ = realworld_instance.judge("x", "3.5", [missing], dead, fatal, None, master)
+        self.assertTrue(all(c.ok for c in checks), checks)
+        # An error that names another program does not explain the failed spawn.
+        other = dict(missing, line=9, message="`-x` is not a command")
+        checks, _ = realworld_instance.judge("x", "3.5", [other], dead, fatal, None, master)
+        self.assertFalse(checks[-1].ok)
+
+    def test_plain_text_on_port_465_is_the_evidence_for_missing_wrapper_mode(self):
+        master = "smtps inet n - n - - smtpd\n  -o smtpd_sasl_auth_enable=yes\n"
+        error = {"file": "x/master.cf", "line": 1, "id": "submissions_without_wrappermode",
+                 "message": "`smtps` (port 465) has no `smtpd_tls_wrappermode=yes`"}
+        plain = [self.seen("smtps", 1)]
+        wrapped = [self.seen("smtps", 1, wrapper=True, starttls=False)]
+        for seen, agreed in ((plain, True), (wrapped, False)):
+            checks, _ = realworld_instance.judge("x", "3.5", [error], seen, "", None, master)
+            self.assertEqual(checks[0].ok, agreed, seen)
+
 
 class VerifyScriptTest(unittest.TestCase):
     class FakeInstance:
