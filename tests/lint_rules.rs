@@ -750,3 +750,23 @@ fn berkeley_db_deprecation_is_named_as_debians() {
     );
     assert!(!message.contains("deprecated in Postfix 3.11"), "{message}");
 }
+
+/// The cipher grade is named as the file writes it: Postfix reads `HIGH` as `high` (a
+/// 3.7.11 and a 3.10.13 instance with `smtpd_tls_ciphers = HIGH` on port 25, from
+/// tests/realworld/canonical-postfix-relay, completed TLS with it).
+#[test]
+fn a_strict_port_25_cipher_grade_is_quoted_as_written() {
+    let found = run(&fires(
+        RuleId::Port25TlsFloorTooStrict,
+        Some("smtpd_tls_ciphers = HIGH\n"),
+        None,
+    ));
+    let d = found
+        .iter()
+        .find(|d| d.id == RuleId::Port25TlsFloorTooStrict)
+        .expect("HIGH on port 25 of a public MX");
+    for lang in [Lang::En, Lang::De] {
+        let message = d.message.get(lang);
+        assert!(message.contains("`smtpd_tls_ciphers = HIGH`"), "{message}");
+    }
+}

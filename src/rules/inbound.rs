@@ -278,7 +278,10 @@ fn port25_floor(lint: &mut Lint) {
             lint.emit(
                 RuleId::Port25TlsFloorTooStrict,
                 grade.at,
-                text!("`smtpd_tls_ciphers = high` on port 25 refuses senders with older ciphers"),
+                text!(
+                    "`smtpd_tls_ciphers = {}` on port 25 refuses senders with older ciphers";
+                    grade.value
+                ),
                 help.clone(),
             );
         }
