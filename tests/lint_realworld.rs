@@ -187,6 +187,47 @@ const CONFIGS: &[Config] = &[
             (MAIN, 51, RuleId::SaslOverCleartext),
         ],
     },
+    // Proxmox Mail Gateway 9 (Debian 13's 3.10), its templates rendered with TLS on.
+    Config {
+        dir: "proxmox-mail-gateway",
+        postfix: "3.10",
+        errors: &[],
+    },
+    // Alpine 3.12's 3.5.
+    Config {
+        dir: "simple-mail-forwarder",
+        postfix: "3.5",
+        errors: &[
+            // main.cf: smtpd_sasl_auth_enable = yes, smtpd_tls_security_level = may and
+            // smtpd_tls_auth_only = no, kept by the port-25 `smtp inet`. Postfix 3.5.25
+            // (rw-simple-mail-forwarder) offered AUTH before STARTTLS on port 25.
+            (MAIN, 688, RuleId::SaslOverCleartext),
+        ],
+    },
+    // Debian buster's 3.4, judged with 3.5.
+    Config {
+        dir: "stouts-postfix",
+        postfix: "3.5",
+        errors: &[
+            // No compatibility_level and no restrictions, smtpd on loopback. Postfix 3.5.25
+            // (rw-stouts-postfix): smtpd stops at every connection, "fatal: in parameter
+            // smtpd_relay_restrictions or smtpd_recipient_restrictions, specify at least one
+            // working instance of: reject_unauth_destination, ...".
+            (MASTER, 11, RuleId::NoRelayProtection),
+        ],
+    },
+    // Its `check_policy_service unix:private/policy` with no `policy` service is the warning
+    // policy_service_missing: Postfix 3.7.11 answered RCPT TO with 451 4.3.5 (SOURCES.md).
+    Config {
+        dir: "discourse-mail-receiver",
+        postfix: "3.7",
+        errors: &[],
+    },
+    Config {
+        dir: "yunohost",
+        postfix: "3.7",
+        errors: &[],
+    },
     Config {
         dir: "debian-bullseye-3.5",
         postfix: "3.5",

@@ -79,6 +79,8 @@ const LINELESS: &[RuleId] = &[
     RuleId::UnlikelyVersionPair,
 ];
 
+/// A whole master.cf (it runs the queue manager) with port 25 and no policy service.
+const WHOLE_MASTER: &str = "smtp inet n - y - - smtpd\nqmgr unix n - n 300 1 qmgr\n";
 const CERT: &str = "smtpd_tls_chain_files = /etc/letsencrypt/live/mx.example.org/combined.pem\n";
 /// A whole master.cf (the queue manager and the services Postfix needs) without port 25.
 const WHOLE_WITHOUT_25: &str = "1025 inet n - y - - smtpd
@@ -140,6 +142,14 @@ fn cases() -> Vec<Case> {
         fires(RuleId::UndefinedReference, Some("smtpd_banner = $myhostname ESMTP $mail_nam\n"), None),
         quiet(RuleId::UndefinedReference, Some("mua_client_restrictions = permit_sasl_authenticated, reject\nsmtp_tls_session_cache_database = btree:${data_directory}/smtp_scache\n"), Some("submission inet n - y - - smtpd\n  -o smtpd_client_restrictions=$mua_client_restrictions\n  -o syslog_name=postfix/$service_name\n")),
         quiet(RuleId::UndefinedReference, None, Some("submission inet n - y - - smtpd\n  -o smtpd_client_restrictions=$mua_client_restrictions\n")),
+        // Discourse's mail-receiver (tests/realworld): its `policy` service removed, main.cf still
+        // asking it. Postfix 3.7.11 answered RCPT TO with 451 4.3.5 (tests/postfix/FINDINGS.md).
+        fires(RuleId::PolicyServiceMissing, Some("smtpd_recipient_restrictions = check_policy_service unix:private/policy\n"), Some(WHOLE_MASTER)),
+        fires(RuleId::PolicyServiceMissing, Some("smtpd_recipient_restrictions = reject_unauth_destination, check_policy_service { unix:private/policyd-spf, timeout=10s }\n"), Some(WHOLE_MASTER)),
+        fires(RuleId::PolicyServiceMissing, None, Some("submission inet n - y - - smtpd\n  -o smtpd_recipient_restrictions=check_policy_service,unix:private/quota,reject\nqmgr unix n - n 300 1 qmgr\n")),
+        quiet(RuleId::PolicyServiceMissing, Some("smtpd_recipient_restrictions = reject_unauth_destination, check_policy_service unix:private/policyd-spf\n"), Some("smtp inet n - y - - smtpd\nqmgr unix n - n 300 1 qmgr\npolicyd-spf unix - n n - 0 spawn user=nobody argv=/usr/bin/policyd-spf\n")),
+        quiet(RuleId::PolicyServiceMissing, Some("smtpd_recipient_restrictions = check_policy_service unix:private/policy\n"), Some("submission inet n - y - - smtpd\n")),
+        quiet(RuleId::PolicyServiceMissing, Some("smtpd_recipient_restrictions = check_policy_service inet:127.0.0.1:10023\n"), Some(WHOLE_MASTER)),
         fires(RuleId::ParameterNotInVersion, Some("tls_ffdhe_auto_groups = ffdhe3072\n"), None).on("3.7"),
         quiet(RuleId::ParameterNotInVersion, Some("tls_ffdhe_auto_groups = ffdhe3072\n"), None).on("3.8"),
         // RHEL 9's 3.5.25 knows it (3.5.20 and later): not "too new", only a patch-release hint.

@@ -21,6 +21,7 @@ pub fn check(lint: &mut Lint) {
     unknown_names(lint);
     patch_release_names(lint);
     undefined_references(lint);
+    missing_policy_services(lint);
     invalid_values(lint);
     unknown_services(lint);
 }
@@ -407,6 +408,87 @@ fn undefined_references(lint: &mut Lint) {
             ),
         );
     }
+}
+
+/// `check_policy_service unix:private/NAME` (or `public/NAME`) where a whole master.cf runs
+/// no `NAME unix` service. Found on Discourse's mail-receiver, whose `policy` service was
+/// removed while main.cf still asks it: Postfix 3.7.11 then answered every RCPT TO with
+/// `451 4.3.5 Server configuration problem`. A program outside Postfix can create such a
+/// socket too (Dovecot's quota-status), so this is a warning.
+fn missing_policy_services(lint: &mut Lint) {
+    let Some(master) = lint.master.filter(|m| m.is_whole()) else {
+        return;
+    };
+    let main = lint.main_params().map(|(p, at)| (None, p, at));
+    let overrides = lint.overrides().map(|(s, p, at)| (Some(s), p, at));
+    let mut found: Vec<(String, String, At, Option<String>)> = Vec::new();
+    for (service, p, at) in main.chain(overrides) {
+        let mut words = params::list_items(&p.value)
+            .map(|w| w.trim_matches(|c| c == '{' || c == '}'))
+            .filter(|w| !w.is_empty());
+        while let Some(word) = words.next() {
+            if !word.eq_ignore_ascii_case("check_policy_service") {
+                continue;
+            }
+            let Some(endpoint) = words.next() else { break };
+            let Some(name) = queue_socket_name(endpoint) else {
+                continue;
+            };
+            let served = master
+                .services
+                .iter()
+                .any(|s| s.kind == "unix" && s.name == name);
+            if served || found.iter().any(|(e, _, a, _)| e == endpoint && *a == at) {
+                continue;
+            }
+            // What smtpd answers when the server cannot be asked (from 3.0; the service's own
+            // value where it overrides it).
+            let name_of_action = "smtpd_policy_service_default_action";
+            let action = lint
+                .value(name_of_action, service)
+                .map(|a| a.value.trim().to_string())
+                .or_else(|| {
+                    let version = lint.ctx.postfix;
+                    params::is_known(name_of_action, version)
+                        .then(|| params::nearest_default(name_of_action, version))
+                        .flatten()
+                        .map(str::to_string)
+                })
+                .filter(|a| !a.is_empty());
+            found.push((endpoint.to_string(), name.to_string(), at, action));
+        }
+    }
+    for (endpoint, name, at, action) in found {
+        let message = match action {
+            Some(action) => text!(
+                "`check_policy_service {}`: master.cf runs no `{}` service; unless another program creates that socket, smtpd answers every recipient with `{}` (`smtpd_policy_service_default_action`)";
+                endpoint, name, action
+            ),
+            None => text!(
+                "`check_policy_service {}`: master.cf runs no `{}` service; unless another program creates that socket, smtpd cannot ask it about any recipient";
+                endpoint, name
+            ),
+        };
+        lint.emit(
+            RuleId::PolicyServiceMissing,
+            Some(at),
+            message,
+            text!(
+                "add the `{}` service to master.cf, or remove `check_policy_service {}`";
+                name, endpoint
+            ),
+        );
+    }
+}
+
+/// The master.cf service a policy endpoint in the queue directory names: `unix:private/NAME`
+/// or `unix:public/NAME` (`inet:` and absolute paths belong to servers outside Postfix).
+fn queue_socket_name(endpoint: &str) -> Option<&str> {
+    let path = endpoint.strip_prefix("unix:")?;
+    let name = path
+        .strip_prefix("private/")
+        .or_else(|| path.strip_prefix("public/"))?;
+    (!name.is_empty() && !name.contains('/')).then_some(name)
 }
 
 /// `smtpd_tls_chain_files` before 3.4 has its own rule (`chain_files_unsupported`).

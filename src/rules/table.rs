@@ -147,6 +147,22 @@ rule_table! {
         ),
         source: postconf("postconf(1) undefined parameter", "https://www.postfix.org/postconf.1.html"),
     }
+    PolicyServiceMissing = "policy_service_missing" {
+        catalogue: None,
+        severity: Warning,
+        topic: Topic::General,
+        summary: text!("a policy service that master.cf does not run"),
+        what: text!(
+            "`check_policy_service unix:private/NAME` (or `unix:public/NAME`) in a restriction list, while the whole master.cf has no `NAME unix` service.",
+        ),
+        why: text!(
+            "smtpd asks that socket in the queue directory about every recipient. When nothing listens there, it logs \"connect to private/NAME: No such file or directory\" and answers with `smtpd_policy_service_default_action`, `451 4.3.5 Server configuration problem` since Postfix 3.0: every message is deferred until the senders give up. A program outside Postfix can create the socket itself (Dovecot's quota-status, for example), which is why this is a warning.",
+        ),
+        fix: text!(
+            "Add the service to master.cf, usually a `spawn` of the policy program (`policyd-spf unix - n n - 0 spawn user=nobody argv=/usr/bin/policyd-spf`), or remove the `check_policy_service` entry.",
+        ),
+        source: postconf("SMTPD_POLICY_README; postconf(5) smtpd_policy_service_default_action", "https://www.postfix.org/SMTPD_POLICY_README.html"),
+    }
     ParameterNotInVersion = "parameter_not_in_version" {
         catalogue: Some("L19"),
         severity: Warning,

@@ -41,6 +41,7 @@ TARGETS = {
     "canonical-postfix-relay": ("3.7", "3.10"),
     "debian-bullseye-3.5": ("3.5",),
     "debian-sid-3.11": ("3.11",),
+    "discourse-mail-receiver": ("3.7",),
     "docker-mailserver": ("3.10",),
     "emailwiz": ("3.7",),
     "filegarden-mail": ("3.11",),
@@ -56,7 +57,11 @@ TARGETS = {
     "oefenweb-ansible-postfix": ("3.7",),
     "opensuse-webstack": ("3.10",),
     "postfix-upstream-3.10": ("3.10",),
+    "proxmox-mail-gateway": ("3.10",),
+    "simple-mail-forwarder": ("3.5",),
     "sovereign": ("3.5",),
+    "stouts-postfix": ("3.5",),
+    "yunohost": ("3.7",),
 }
 
 

@@ -173,6 +173,7 @@ class RealWorld:
         self.notes = []
         self.services = []  # (name, type, port, command, wrapper, proxy)
         self.stand_ins = {}  # original path or endpoint -> instance path (Postfix's view)
+        self.cert_keys = {}  # stood-in certificate (Postfix's view) -> the pki file of its key
         self.sasl_paths = set()
         self.dovecots = []
         self.started = False
@@ -405,6 +406,15 @@ class RealWorld:
             kind = next((k for pattern, k in FILE_KINDS if pattern.search(name)), None)
             if kind is None:
                 continue
+            if kind == "key" and value in self.cert_keys:
+                # `smtpd_tls_key_file = $smtpd_tls_cert_file` (Proxmox): one file holds the
+                # certificate and its key, so the stood-in certificate gets its key appended.
+                with open(self.pki.path(self.cert_keys.pop(value)), encoding="ascii") as key, \
+                        open(self.postfix.outer(value), "a", encoding="ascii") as combined:
+                    combined.write(key.read())
+                self.rewrites.append(Rewrite("main.cf (expanded)", name, value, "(key appended)",
+                                             "the certificate file also holds the key"))
+                continue
             for path in ABSOLUTE.findall(value):
                 if path.startswith(root + "/") and not os.path.exists(self.postfix.outer(path)):
                     self._file("main.cf (expanded)", name, kind, path, self.postfix.outer(path))
@@ -460,6 +470,8 @@ class RealWorld:
                    "key": "the key of that certificate", "dh": "ffdhe2048 parameters",
                    "ca": "a CA bundle"}[kind]
         self.stand_ins[path] = self.inner(target)
+        if kind == "cert":
+            self.cert_keys[self.inner(target)] = "ecdsa-key.pem" if ecdsa else "untrusted-key.pem"
         self.rewrites.append(Rewrite(where, name, path, self.inner(target), why))
         return self.inner(target)
 
